@@ -1,0 +1,3 @@
+from trust_tui.cli import main
+
+raise SystemExit(main())

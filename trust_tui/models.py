@@ -1,0 +1,283 @@
+"""The vocabulary of the whole app: every record the vault keeps.
+
+Each persisted record is a pydantic model with a `table` (its TinyDB table), an
+`id` that stays the same across export/import (so import never duplicates), and
+a `schema_version` so older records can be upgraded when they are read.
+Times are timezone-aware UTC; durations are seconds.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timezone
+from enum import Enum
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+# One word for a feeling: the same list in talks, check-ins and the journal.
+FEELINGS: tuple[str, ...] = (
+    "hurt", "sad", "scared", "anxious", "confused", "let down", "angry",
+    "lonely", "ashamed", "guilty", "tired", "numb", "hopeful", "calm",
+    "relieved", "grateful", "close", "safe", "loved", "proud",
+)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Record(BaseModel):
+    """Base of every persisted record."""
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    table: ClassVar[str] = ""
+
+    id: str = Field(default_factory=new_id)
+    schema_version: int = SCHEMA_VERSION
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+# --- partners ---------------------------------------------------------------
+
+class Partner(Record):
+    table: ClassVar[str] = "partners"
+
+    name: str = Field(min_length=1, max_length=60)
+    # Which vault keyslot holds this partner's passphrase-wrapped keys.
+    slot_id: str
+
+
+class Settings(Record):
+    """One record of couple-wide settings (the first one wins)."""
+
+    table: ClassVar[str] = "settings"
+
+    idle_lock_minutes: int = Field(default=10, ge=1, le=240)
+    default_turn_minutes: int = Field(default=3, ge=1, le=15)
+    default_break_minutes: int = Field(default=20, ge=20, le=24 * 60)
+    breathing_pattern: str = "slow"
+    safety_note_seen: bool = False
+
+
+# --- talks and breaks ---------------------------------------------------------
+
+class Turn(BaseModel):
+    speaker_id: str
+    feeling: str | None = None
+    intensity: int | None = Field(default=None, ge=1, le=10)
+    started_at: datetime
+    spoken_seconds: float = 0.0
+    paraphrase: str | None = None
+    paraphrase_attempts: int = 0
+    paraphrase_confirmed: bool = False
+    handed_over_early: bool = False
+
+
+class BreakTaken(BaseModel):
+    called_by: str
+    called_at: datetime
+    planned_seconds: float
+    actual_seconds: float | None = None
+    ended_early: bool = False
+
+
+class SafetyCheckIn(BaseModel):
+    partner_id: str
+    rating: int = Field(ge=1, le=10)
+
+
+class TalkSession(Record):
+    table: ClassVar[str] = "talks"
+
+    topic: str  # a step key ("name_it", "feel", ...) or "open"
+    turn_minutes: int = Field(default=3, ge=1, le=15)
+    first_speaker_id: str
+    started_at: datetime = Field(default_factory=utc_now)
+    ended_at: datetime | None = None
+    turns: list[Turn] = Field(default_factory=list)
+    breaks: list[BreakTaken] = Field(default_factory=list)
+    check_ins: list[SafetyCheckIn] = Field(default_factory=list)
+    next_steps: list[str] = Field(default_factory=list)
+    # Set when the talk ran as part of a ritual (weekly meeting, setback).
+    ritual_id: str | None = None
+
+
+# --- agreements: expectations and boundaries ----------------------------------
+
+class AgreementKind(str, Enum):
+    EXPECTATION = "expectation"
+    BOUNDARY = "boundary"
+
+
+class AgreementStatus(str, Enum):
+    DRAFT = "draft"
+    AGREED = "agreed"
+    PAUSED = "paused"
+    RETIRED = "retired"
+
+
+class AgreementEdit(BaseModel):
+    at: datetime
+    by: str
+    old_wording: str
+    new_wording: str
+
+
+class AgreementReview(BaseModel):
+    at: datetime
+    working: dict[str, bool] = Field(default_factory=dict)  # partner id -> working?
+    outcome: Literal["keep", "adjust", "retire"]
+    note: str = ""
+
+
+class Agreement(Record):
+    """An expectation or a boundary: one model, one editor (issue 4)."""
+
+    table: ClassVar[str] = "agreements"
+
+    kind: AgreementKind
+    wording: str = Field(min_length=1, max_length=4000)
+    asked_by: str  # partner id ("whose it is" for a boundary)
+    category: str = "other"
+    status: AgreementStatus = AgreementStatus.DRAFT
+    confirmed_by: list[str] = Field(default_factory=list)
+    agreed_at: datetime | None = None
+    review_every_days: int = Field(default=14, ge=7, le=30)
+    next_review: date | None = None
+    history: list[AgreementEdit] = Field(default_factory=list)
+    reviews: list[AgreementReview] = Field(default_factory=list)
+    source_talk_id: str | None = None
+
+
+class FollowThrough(Record):
+    table: ClassVar[str] = "follow_through"
+
+    agreement_id: str
+    by: str
+    kept: bool
+    on: date
+    note: str = ""
+
+
+class RaisedConcern(Record):
+    """"Raise it now": something about a boundary starts to bother a partner."""
+
+    table: ClassVar[str] = "concerns"
+
+    by: str
+    text: str = Field(min_length=1, max_length=4000)
+    agreement_id: str | None = None
+    addressed: bool = False
+
+
+# --- wins, thank-yous, goals, setbacks ---------------------------------------
+
+class Win(Record):
+    table: ClassVar[str] = "wins"
+
+    kind: Literal["win", "thanks", "goal_reached"] = "win"
+    text: str = Field(min_length=1, max_length=4000)
+    noticed_by: str
+    to: str | None = None  # a thank-you's recipient
+    goal_id: str | None = None
+
+
+class MiniGoal(Record):
+    table: ClassVar[str] = "goals"
+
+    text: str = Field(min_length=1, max_length=1000)
+    owner: str | None = None  # None: both
+    target: int = Field(default=7, ge=1, le=365)
+    unit: Literal["days_in_a_row", "times"] = "days_in_a_row"
+    progress: list[date] = Field(default_factory=list)
+    reached_at: datetime | None = None
+
+
+class Setback(Record):
+    table: ClassVar[str] = "setbacks"
+
+    text: str = Field(min_length=1, max_length=4000)
+    noted_by: str
+    agreement_id: str | None = None
+    talked_through_id: str | None = None
+
+
+# --- journal, honesty log, check-ins ------------------------------------------
+
+class SealedText(BaseModel):
+    """Text encrypted under one partner's private key (nonce + ciphertext, b64)."""
+
+    owner: str
+    nonce: str
+    ciphertext: str
+
+
+class JournalEdit(BaseModel):
+    at: datetime
+    old_text: str | None = None  # None while the entry is private
+    old_sealed: SealedText | None = None
+
+
+class JournalEntry(Record):
+    table: ClassVar[str] = "journal"
+
+    author: str
+    feeling: str | None = None
+    kind: Literal["entry", "honesty", "slip", "apology"] = "entry"
+    text: str | None = Field(default=None, max_length=100_000)
+    sealed: SealedText | None = None  # set instead of text when private
+    private: bool = False
+    history: list[JournalEdit] = Field(default_factory=list)
+    deleted: bool = False
+
+
+class CheckIn(Record):
+    table: ClassVar[str] = "check_ins"
+
+    partner_id: str
+    on: date
+    feeling: str | None = None
+    safety: int = Field(ge=1, le=10)
+
+
+# --- rituals and the solo safety check ----------------------------------------
+
+class RitualStepResult(BaseModel):
+    step: str
+    skipped: bool = False
+    notes: list[str] = Field(default_factory=list)
+
+
+class RitualRun(Record):
+    table: ClassVar[str] = "rituals"
+
+    ritual: str  # "weekly", "setback"
+    started_at: datetime = Field(default_factory=utc_now)
+    ended_at: datetime | None = None
+    steps: list[RitualStepResult] = Field(default_factory=list)
+    talk_id: str | None = None
+    agreement_id: str | None = None
+
+
+class SafetyCheck(Record):
+    """A solo safety check: answers sealed to the partner who gave them."""
+
+    table: ClassVar[str] = "safety_checks"
+
+    partner_id: str
+    sealed: SealedText
+
+
+ALL_RECORDS: tuple[type[Record], ...] = (
+    Partner, Settings, TalkSession, Agreement, FollowThrough, RaisedConcern,
+    Win, MiniGoal, Setback, JournalEntry, CheckIn, RitualRun, SafetyCheck,
+)
+RECORD_BY_TABLE: dict[str, type[Record]] = {m.table: m for m in ALL_RECORDS}

@@ -1,0 +1,48 @@
+"""The app's areas: each is a mode, a line on home, and a command-palette entry.
+
+To add an area, append an `Area` to AREAS. `factory` is imported lazily so the
+command line never imports Textual screens it does not need. `due` (optional)
+returns short lines for home's "what is due" list.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from trust_tui.vault import Vault
+
+
+@dataclass(frozen=True)
+class Area:
+    mode: str  # the mode name, e.g. "talk"
+    title: str  # as shown on home, e.g. "Talk together"
+    key: str  # the key that opens it from home (a single letter or digit)
+    steps: tuple[int, ...]  # which of the method's eight steps it serves
+    description: str  # one line: what it is for, in the couple's words
+    screen: str  # "module:Class", e.g. "trust_tui.screens.talk:TalkScreen"
+    due: str | None = None  # "module:function(vault, today) -> list[str]"
+
+    def make_screen(self) -> "Screen":
+        return _load(self.screen)()
+
+    def due_lines(self, vault: "Vault", today: date) -> list[str]:
+        if self.due is None:
+            return []
+        return list(_load(self.due)(vault, today))
+
+
+def _load(ref: str) -> Callable:
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+# Order is the order on home. Keep keys unique.
+AREAS: list[Area] = [
+]

@@ -1,0 +1,98 @@
+"""Everything that can go wrong with a vault, each as one clear sentence.
+
+`str(error)` is shown to people as is (CLI and app), so every message says what
+happened and what to do, and never contains a passphrase or any vault content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class VaultError(Exception):
+    """Base: a problem with the vault that leaves the file as it was."""
+
+
+class NoVault(VaultError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"There is no vault at {path} yet. Run `trust-tui` to set one up, "
+            "or `trust-tui init` to create one from the command line."
+        )
+
+
+class VaultExists(VaultError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"A vault already exists at {path}; it was left untouched. "
+            "Choose another path with --vault if you want a second one."
+        )
+
+
+class WrongPassphrase(VaultError):
+    def __init__(self) -> None:
+        super().__init__("That passphrase does not open this vault. Please try again.")
+
+
+class NotAVault(VaultError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is not a trust-tui vault, so it was not opened or changed.")
+
+
+class DamagedVault(VaultError):
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(
+            f"The vault at {path} is damaged ({what}); it was not changed. "
+            "`trust-tui restore-backup` can put the previous version back."
+        )
+
+
+class NewerFormat(VaultError):
+    def __init__(self, version: int) -> None:
+        super().__init__(
+            f"This vault was written by a newer trust-tui (file format {version}); "
+            "please update trust-tui to open it. The file was not changed."
+        )
+
+
+class UnsafeHeader(VaultError):
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"The vault header asks for key-derivation settings outside safe limits ({what}); "
+            "refusing to open it. The file was not changed."
+        )
+
+
+class VaultBusy(VaultError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Another trust-tui is still saving to {path}; nothing was changed. "
+            "Please try again in a moment."
+        )
+
+
+class WriteFailed(VaultError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"Could not save to {path}: {reason}. Your last saved version is intact "
+            "and nothing was half-written."
+        )
+
+
+class VaultLocked(VaultError):
+    def __init__(self) -> None:
+        super().__init__("The vault is locked. Unlock it with a passphrase first.")
+
+
+class NotYourSlot(VaultError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"Only {name} can change {name}'s passphrase: open the vault with "
+            f"{name}'s current passphrase first."
+        )
+
+
+class UnknownPartner(VaultError):
+    def __init__(self, name: str, known: list[str]) -> None:
+        names = " or ".join(known) if known else "nobody yet"
+        super().__init__(f"There is no partner called {name!r} in this vault (it has {names}).")

@@ -1,0 +1,204 @@
+"""Durable, atomic file writes and the encrypted TinyDB Storage on top of them.
+
+A crash at any instant leaves the old file or the new one, never a mix: the new
+generation goes to a 0600 temp file in the same folder, is fsync'd, the current
+file is hard-linked to `<vault>.bak` (the previous generation), the temp file is
+renamed over the vault, and the folder is fsync'd.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from tinydb.storages import Storage
+
+from trust_tui.vault import fileformat
+from trust_tui.vault.errors import DamagedVault, WriteFailed
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.name}.tmp-"
+
+
+def describe_os_error(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EFBIG or exc.errno == errno.EDQUOT:
+        return "the disk is full (or the file size limit was reached)"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the folder is read-only or not yours to write"
+    return exc.strerror or "the system refused the write"
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems cannot fsync a directory; the rename is still atomic
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, blob: bytes, *, keep_backup: bool = True) -> None:
+    """Replace `path` with `blob` durably; the old generation becomes `<path>.bak`."""
+    folder = path.parent
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), dir=folder)  # mode 0600
+        with os.fdopen(fd, "wb") as out:
+            out.write(blob)
+            out.flush()
+            os.fsync(out.fileno())
+        if keep_backup and path.exists():
+            _keep_previous(path)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise WriteFailed(path, describe_os_error(exc)) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _keep_previous(path: Path) -> None:
+    backup = backup_path(path)
+    staged = path.with_name(temp_prefix(path) + "bak")
+    try:
+        os.unlink(staged)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(path, staged)  # no copy: the old inode lives on as the backup
+    except OSError:
+        shutil.copyfile(path, staged)
+        os.chmod(staged, 0o600)
+    os.replace(staged, backup)
+
+
+def remove_orphans(path: Path) -> int:
+    """Delete temp files left by a writer that was killed mid-write."""
+    removed = 0
+    for stray in path.parent.glob(temp_prefix(path) + "*"):
+        try:
+            stray.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def file_identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+class EncryptedStorage(Storage):
+    """TinyDB storage over one encrypted vault file.
+
+    `read()` serves the decrypted tables from memory while the file on disk is
+    unchanged, and reloads (with the same data key) when another instance has
+    written. It never returns None: damage raises, so TinyDB cannot mistake a
+    bad read for an empty database and overwrite everything.
+    """
+
+    def __init__(self, path: Path, header: fileformat.Header, data_key: bytes,
+                 tables: dict, identity: tuple[int, int, int] | None) -> None:
+        self.path = path
+        self.header = header
+        self._data_key: bytes | None = data_key
+        self._tables: dict | None = tables
+        self._identity = identity
+
+    @property
+    def generation(self) -> int:
+        return self.header.generation
+
+    def changed_on_disk(self) -> bool:
+        return file_identity(self.path) != self._identity
+
+    def refresh(self) -> bool:
+        """Reload if another writer changed the file; True when something changed."""
+        if self._tables is not None and not self.changed_on_disk():
+            return False
+        self._load()
+        return True
+
+    def _load(self) -> None:
+        if self._data_key is None:
+            from trust_tui.vault.errors import VaultLocked
+
+            raise VaultLocked()
+        identity = file_identity(self.path)
+        try:
+            blob = self.path.read_bytes()
+        except FileNotFoundError:
+            raise DamagedVault(self.path, "the file has disappeared") from None
+        parsed = fileformat.parse(blob, self.path)
+        tables = parsed.decrypt(self._data_key, self.path)
+        self.header = parsed.header
+        self._tables = tables
+        self._identity = identity
+
+    def read(self) -> dict:
+        if self._tables is None or self.changed_on_disk():
+            self._load()
+        assert self._tables is not None
+        return self._tables
+
+    def write(self, data: dict) -> None:
+        if self._data_key is None:
+            from trust_tui.vault.errors import VaultLocked
+
+            raise VaultLocked()
+        plaintext = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        header = fileformat.Header(generation=self.header.generation + 1,
+                                   slots=self.header.slots)
+        blob = fileformat.build(header, self._data_key, plaintext)
+        try:
+            atomic_write(self.path, blob)
+        except WriteFailed:
+            # TinyDB mutated our tables in place before calling write(): forget
+            # them, so the next read comes from the intact file on disk.
+            self._tables = None
+            self._identity = None
+            raise
+        self.header = header
+        self._tables = data
+        self._identity = file_identity(self.path)
+
+    def write_header(self, header: fileformat.Header) -> None:
+        """Rewrite the file with new keyslots and the same contents."""
+        old = self.header
+        self.header = fileformat.Header(generation=old.generation, slots=header.slots)
+        try:
+            self.write(self.read())
+        except Exception:
+            self.header = old
+            raise
+
+    def forget(self) -> None:
+        """Drop the key and the decrypted tables (on lock)."""
+        self._data_key = None
+        self._tables = None
+        self._identity = None
+
+    def close(self) -> None:
+        pass

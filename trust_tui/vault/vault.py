@@ -1,0 +1,383 @@
+"""The typed repository: pydantic models in and out, TinyDB and the file below.
+
+Every change runs as a transaction: take the in-process mutex and the file lock,
+reload whatever another instance wrote, apply the change, write the new
+generation durably, release. So two terminals (or the app and a CLI command) on
+one file never lose each other's writes; a writer waits (bounded) for the lock.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import filelock
+from tinydb import Query, TinyDB
+from tinydb.table import Table
+
+from trust_tui.models import Partner, Record, SealedText, Settings
+from trust_tui.vault import fileformat
+from trust_tui.vault.errors import (
+    NoVault,
+    NotYourSlot,
+    UnknownPartner,
+    VaultBusy,
+    VaultExists,
+    VaultLocked,
+    WriteFailed,
+)
+from trust_tui.vault.storage import (
+    EncryptedStorage,
+    atomic_write,
+    backup_path,
+    describe_os_error,
+    file_identity,
+    remove_orphans,
+)
+
+R = TypeVar("R", bound=Record)
+
+LOCK_TIMEOUT_SECONDS = 10.0
+MIN_PASSPHRASE = 8
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise ValueError(f"A passphrase needs at least {MIN_PASSPHRASE} characters.")
+
+
+class Vault:
+    """An unlocked vault. Create with `Vault.create` or `Vault.open`."""
+
+    def __init__(self, path: Path, storage: EncryptedStorage, slot_id: str,
+                 private_key: bytes, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> None:
+        self.path = path
+        self._storage = storage
+        self._db = TinyDB(storage=lambda: storage)
+        self._slot_id = slot_id
+        self._private_key: bytes | None = private_key
+        self._mutex = threading.RLock()
+        self._file_lock = filelock.FileLock(lock_path(path), timeout=lock_timeout,
+                                            thread_local=False, mode=0o600)
+
+    # --- opening ------------------------------------------------------------
+
+    @staticmethod
+    def exists(path: Path) -> bool:
+        return Path(path).exists()
+
+    @classmethod
+    def create(cls, path: Path, partners: list[tuple[str, str]],
+               kdf: fileformat.KdfParams | None = None,
+               lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> "Vault":
+        """A new vault for these (name, passphrase) pairs, unlocked as the first."""
+        path = Path(path)
+        kdf = kdf or fileformat.KdfParams.default()
+        kdf.check_caps()
+        if not partners:
+            raise ValueError("A vault needs at least one partner.")
+        names = [name.strip() for name, _ in partners]
+        if any(not n for n in names) or len({n.casefold() for n in names}) != len(names):
+            raise ValueError("Each partner needs a name of their own.")
+        for _, passphrase in partners:
+            check_passphrase(passphrase)
+        data_key = os.urandom(fileformat.KEY_SIZE)
+        slots, people, first_private = [], [], b""
+        for name, passphrase in partners:
+            private_key = os.urandom(fileformat.KEY_SIZE)
+            slot_id = os.urandom(8).hex()
+            slots.append(fileformat.Keyslot.seal(slot_id, passphrase, data_key, private_key, kdf))
+            people.append(Partner(name=name.strip(), slot_id=slot_id))
+            first_private = first_private or private_key
+        tables = {
+            Partner.table: {str(i + 1): p.model_dump(mode="json") for i, p in enumerate(people)},
+            Settings.table: {"1": Settings().model_dump(mode="json")},
+        }
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteFailed(path, describe_os_error(exc)) from None
+        header = fileformat.Header(generation=0, slots=slots)
+        storage = EncryptedStorage(path, header, data_key, tables, None)
+        vault = cls(path, storage, slots[0].id, first_private, lock_timeout)
+        with vault._locked():
+            if path.exists():
+                raise VaultExists(path)
+            storage.write(tables)
+        return vault
+
+    @classmethod
+    def read_file(cls, path: Path) -> fileformat.VaultFile:
+        """Parse and checksum the file without unlocking it (cheap, no KDF)."""
+        path = Path(path)
+        try:
+            blob = path.read_bytes()
+        except FileNotFoundError:
+            raise NoVault(path) from None
+        except IsADirectoryError:
+            from trust_tui.vault.errors import NotAVault
+
+            raise NotAVault(path) from None
+        except OSError as exc:
+            raise WriteFailed(path, describe_os_error(exc)) from None
+        return fileformat.parse(blob, path)
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str,
+             lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> "Vault":
+        """Unlock with either partner's passphrase. Slow (key derivation): use a worker."""
+        path = Path(path)
+        identity = file_identity(path)
+        parsed = cls.read_file(path)
+        slot, data_key, private_key = parsed.unlock(passphrase)
+        tables = parsed.decrypt(data_key, path)
+        storage = EncryptedStorage(path, parsed.header, data_key, tables, identity)
+        vault = cls(path, storage, slot.id, private_key, lock_timeout)
+        vault._tidy()
+        return vault
+
+    def _tidy(self) -> None:
+        """Remove temp files of a killed writer (only safe while holding the lock)."""
+        try:
+            with self._file_lock.acquire(timeout=0):
+                remove_orphans(self.path)
+        except (filelock.Timeout, OSError):
+            pass  # someone is writing, or the folder is read-only: nothing to tidy
+
+    # --- locking ------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        with self._mutex:
+            try:
+                self._file_lock.acquire()
+            except filelock.Timeout:
+                raise VaultBusy(self.path) from None
+            except OSError as exc:
+                raise WriteFailed(self.path, describe_os_error(exc)) from None
+            try:
+                yield
+            finally:
+                self._file_lock.release()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock and see the latest file for a read-modify-write."""
+        self._require_unlocked()
+        with self._locked():
+            self._storage.refresh()
+            yield
+
+    def _require_unlocked(self) -> None:
+        if self._private_key is None:
+            raise VaultLocked()
+
+    @property
+    def is_locked(self) -> bool:
+        return self._private_key is None
+
+    def lock(self) -> None:
+        """Drop the keys and every decrypted record from memory."""
+        with self._mutex:
+            self._private_key = None
+            self._storage.forget()
+
+    def changed_on_disk(self) -> bool:
+        """True when another instance wrote since we last read (cheap: one stat)."""
+        return not self.is_locked and self._storage.changed_on_disk()
+
+    def reload(self) -> bool:
+        self._require_unlocked()
+        with self._mutex:
+            return self._storage.refresh()
+
+    @property
+    def generation(self) -> int:
+        return self._storage.generation
+
+    # --- typed records ------------------------------------------------------
+
+    def _table(self, model: type[Record]) -> Table:
+        # A fresh Table each time: TinyDB caches the next id per Table object,
+        # which would be stale after another instance wrote.
+        return Table(self._storage, model.table, cache_size=0)
+
+    def all(self, model: type[R]) -> list[R]:
+        self._require_unlocked()
+        with self._mutex:
+            docs = self._table(model).all()
+        return [model.model_validate(doc) for doc in docs]
+
+    def get(self, model: type[R], record_id: str) -> R | None:
+        self._require_unlocked()
+        with self._mutex:
+            doc = self._table(model).get(Query().id == record_id)
+        return None if doc is None else model.model_validate(doc)
+
+    def add(self, record: Record) -> None:
+        self.add_many([record])
+
+    def add_many(self, records: Iterable[Record], skip_existing: bool = False) -> int:
+        """Insert records in one write; with skip_existing, ids already there are left."""
+        by_table: dict[str, list[Record]] = {}
+        for record in records:
+            by_table.setdefault(type(record).table, []).append(record)
+        added = 0
+        with self.transaction():
+            data = self._storage.read()
+            for table_name, batch in by_table.items():
+                existing = {doc.get("id") for doc in data.get(table_name, {}).values()}
+                fresh = [r for r in batch if not (skip_existing and r.id in existing)]
+                if not skip_existing and any(r.id in existing for r in fresh):
+                    raise ValueError("A record with this id is already in the vault.")
+                if fresh:
+                    self._stage_insert(data, table_name, fresh)
+                    added += len(fresh)
+            if added:
+                self._storage.write(data)
+        return added
+
+    @staticmethod
+    def _stage_insert(data: dict, table_name: str, records: list[Record]) -> None:
+        table = data.setdefault(table_name, {})
+        next_id = max((int(k) for k in table), default=0) + 1
+        for offset, record in enumerate(records):
+            table[str(next_id + offset)] = record.model_dump(mode="json")
+
+    def put(self, record: Record) -> None:
+        """Insert or replace the record with this id."""
+        with self.transaction():
+            table = self._table(type(record))
+            doc = table.get(Query().id == record.id)
+            if doc is None:
+                table.insert(record.model_dump(mode="json"))
+            else:
+                table.update(record.model_dump(mode="json"), doc_ids=[doc.doc_id])
+
+    def update(self, model: type[R], record_id: str, change: Callable[[R], R | None]) -> R:
+        """Read the latest record under the lock, apply `change`, save it.
+
+        `change` may mutate and return None, or return a new model.
+        """
+        with self.transaction():
+            table = self._table(model)
+            doc = table.get(Query().id == record_id)
+            if doc is None:
+                raise KeyError(record_id)
+            current = model.model_validate(doc)
+            result = change(current)
+            updated = current if result is None else result
+            table.update(updated.model_dump(mode="json"), doc_ids=[doc.doc_id])
+            return updated
+
+    def remove(self, model: type[Record], record_id: str) -> bool:
+        with self.transaction():
+            table = self._table(model)
+            doc = table.get(Query().id == record_id)
+            if doc is None:
+                return False
+            table.remove(doc_ids=[doc.doc_id])
+            return True
+
+    def counts(self) -> dict[str, int]:
+        self._require_unlocked()
+        with self._mutex:
+            return {name: len(rows) for name, rows in self._storage.read().items()}
+
+    # --- partners and settings -------------------------------------------------
+
+    @property
+    def partners(self) -> list[Partner]:
+        return self.all(Partner)
+
+    @property
+    def me(self) -> Partner:
+        """The partner whose passphrase unlocked this vault."""
+        for partner in self.partners:
+            if partner.slot_id == self._slot_id:
+                return partner
+        raise LookupError("no partner for this keyslot")
+
+    def partner_named(self, name: str) -> Partner:
+        people = self.partners
+        for partner in people:
+            if partner.name.casefold() == name.strip().casefold():
+                return partner
+        raise UnknownPartner(name, [p.name for p in people])
+
+    def name_of(self, partner_id: str | None) -> str:
+        for partner in self.partners:
+            if partner.id == partner_id:
+                return partner.name
+        return "both of you" if partner_id is None else "someone"
+
+    @property
+    def settings(self) -> Settings:
+        found = self.all(Settings)
+        return found[0] if found else Settings()
+
+    def save_settings(self, settings: Settings) -> None:
+        self.put(settings)
+
+    # --- private text (sealed to one partner) ------------------------------------
+
+    def seal(self, text: str) -> SealedText:
+        """Encrypt text so only the partner who unlocked now can read it."""
+        self._require_unlocked()
+        owner = self.me.id
+        nonce, ciphertext = fileformat.seal_text(self._private_key, text, owner)
+        return SealedText(owner=owner, nonce=base64.b64encode(nonce).decode(),
+                          ciphertext=base64.b64encode(ciphertext).decode())
+
+    def unseal(self, sealed: SealedText) -> str | None:
+        """The text if it is sealed to the partner who unlocked, else None."""
+        self._require_unlocked()
+        if sealed.owner != self.me.id:
+            return None
+        return fileformat.open_text(self._private_key, base64.b64decode(sealed.nonce),
+                                    base64.b64decode(sealed.ciphertext), sealed.owner)
+
+    # --- passphrases and backups ---------------------------------------------------
+
+    def change_passphrase(self, partner: Partner, new_passphrase: str,
+                          kdf: fileformat.KdfParams | None = None) -> None:
+        """Rewrap only this partner's keyslot; the data is not touched."""
+        check_passphrase(new_passphrase)
+        if partner.slot_id != self._slot_id:
+            raise NotYourSlot(partner.name)
+        with self.transaction():
+            header = self._storage.header
+            data_key = self._storage._data_key
+            assert data_key is not None and self._private_key is not None
+            slots = []
+            for slot in header.slots:
+                if slot.id == self._slot_id:
+                    slot = fileformat.Keyslot.seal(slot.id, new_passphrase, data_key,
+                                                   self._private_key, kdf or slot.kdf)
+                slots.append(slot)
+            new_header = fileformat.Header(generation=header.generation, slots=slots)
+            self._storage.write_header(new_header)
+            # Write once more so the backup (previous generation) no longer opens
+            # with the old passphrase either.
+            self._storage.write_header(new_header)
+
+    def restore_backup(self) -> int:
+        """Make the previous generation current again (itself kept as the backup).
+
+        Returns the number of records in the restored generation.
+        """
+        backup = backup_path(self.path)
+        with self.transaction():
+            parsed = Vault.read_file(backup)
+            tables = parsed.decrypt(self._storage._data_key, backup)
+            self._storage.write(tables)
+            return sum(len(rows) for rows in tables.values())
