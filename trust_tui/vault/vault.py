@@ -65,6 +65,7 @@ class Vault:
         self._db = TinyDB(storage=lambda: storage)
         self._slot_id = slot_id
         self._private_key: bytes | None = private_key
+        self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
         self._mutex = threading.RLock()
         self._file_lock = filelock.FileLock(lock_path(path), timeout=lock_timeout,
                                             thread_local=False, mode=0o600)
@@ -189,6 +190,7 @@ class Vault:
         """Drop the keys and every decrypted record from memory."""
         with self._mutex:
             self._private_key = None
+            self._private_keys.clear()
             self._storage.forget()
 
     def changed_on_disk(self) -> bool:
@@ -330,20 +332,49 @@ class Vault:
 
     # --- private text (sealed to one partner) ------------------------------------
 
-    def seal(self, text: str) -> SealedText:
-        """Encrypt text so only the partner who unlocked now can read it."""
+    def unlock_private(self, passphrase: str) -> Partner:
+        """Add another partner's private key to this session (they type their own
+        passphrase, e.g. to write a private entry). Slow (key derivation): use a worker."""
         self._require_unlocked()
-        owner = self.me.id
-        nonce, ciphertext = fileformat.seal_text(self._private_key, text, owner)
+        slot, _, private_key = Vault.read_file(self.path).unlock(passphrase)
+        for partner in self.partners:
+            if partner.slot_id == slot.id:
+                self._private_keys[partner.id] = private_key
+                return partner
+        raise LookupError("no partner for this keyslot")
+
+    def forget_private(self, partner_id: str) -> None:
+        """Drop a partner's private key again (never the one who unlocked)."""
+        if partner_id != self.me.id:
+            self._private_keys.pop(partner_id, None)
+
+    def can_read_private(self, partner_id: str) -> bool:
+        return self._private_key_of(partner_id) is not None
+
+    def _private_key_of(self, partner_id: str) -> bytes | None:
+        self._require_unlocked()
+        if partner_id in self._private_keys:
+            return self._private_keys[partner_id]
+        if partner_id == self.me.id:
+            return self._private_key
+        return None
+
+    def seal(self, text: str, owner_id: str | None = None) -> SealedText:
+        """Encrypt text so only its owner (default: who unlocked) can read it."""
+        owner = owner_id or self.me.id
+        key = self._private_key_of(owner)
+        if key is None:
+            raise VaultLocked()
+        nonce, ciphertext = fileformat.seal_text(key, text, owner)
         return SealedText(owner=owner, nonce=base64.b64encode(nonce).decode(),
                           ciphertext=base64.b64encode(ciphertext).decode())
 
     def unseal(self, sealed: SealedText) -> str | None:
-        """The text if it is sealed to the partner who unlocked, else None."""
-        self._require_unlocked()
-        if sealed.owner != self.me.id:
+        """The text if this session holds its owner's private key, else None."""
+        key = self._private_key_of(sealed.owner)
+        if key is None:
             return None
-        return fileformat.open_text(self._private_key, base64.b64decode(sealed.nonce),
+        return fileformat.open_text(key, base64.b64decode(sealed.nonce),
                                     base64.b64decode(sealed.ciphertext), sealed.owner)
 
     # --- passphrases and backups ---------------------------------------------------
