@@ -1,0 +1,292 @@
+"""TrustApp: the shell around every screen.
+
+It owns the unlocked vault, the clock, the save queue, the lock (key and idle),
+the areas as modes, the global break key and the command palette. Screens do
+their work through `app.save(...)` and `app.vault`; nothing here touches TinyDB.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from trust_tui.domain.clock import Clock, SystemClock
+from trust_tui.screens.areas import AREAS
+from trust_tui.vault import KdfParams, Vault, VaultError
+
+STYLES = Path(__file__).parent / "styles"
+
+CALM_THEME = Theme(
+    name="trust-calm",
+    primary="#7aa2c8",
+    secondary="#9bbf9b",
+    accent="#d9b27c",
+    warning="#d9b27c",
+    error="#d08770",
+    success="#9bbf9b",
+    foreground="#e6e1d8",
+    background="#1f2327",
+    surface="#272c31",
+    panel="#313840",
+    dark=True,
+)
+
+HOME_MODE = "home"
+LOCKED_MODE = "locked"  # a blank base screen under the unlock screen
+IDLE_CHECK_SECONDS = 5.0
+DISK_CHECK_SECONDS = 2.0
+
+
+def _area_styles() -> list[Path]:
+    sheets = [STYLES / "app.tcss"]
+    sheets += sorted(p for p in STYLES.glob("*.tcss") if p.name != "app.tcss")
+    return sheets
+
+
+class TrustApp(App[None]):
+    """The couple's app. Create with the vault path; a missing file means first run."""
+
+    TITLE = "trust-tui"
+    # Every stylesheet in styles/: each screen's rules are nested under its class.
+    CSS_PATH = _area_styles()
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f2", "take_break", "Break", priority=True,
+                tooltip="Either of you can call a calm-down break, any time"),
+        Binding("ctrl+l", "lock", "Lock", priority=True,
+                tooltip="Lock now: the screen is cleared and the key forgotten"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, vault_path: Path, *, clock: Clock | None = None,
+                 kdf: KdfParams | None = None, idle_minutes: float | None = None,
+                 vault: Vault | None = None) -> None:
+        super().__init__()
+        self.vault_path = Path(vault_path)
+        self.clock: Clock = clock or SystemClock()
+        self.kdf = kdf  # only used when setup creates a vault (tests pass a fast one)
+        self._idle_minutes_override = idle_minutes
+        # A vault already unlocked (tests, `trust-tui demo`) skips the unlock screen.
+        self._vault: Vault | None = vault
+        self._last_activity = self.clock.monotonic()
+        # One writer thread: saves land in the order they were asked for.
+        self._save_queue = concurrent.futures.ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="trust-save")
+        # Set by the talk screen while a talk is in progress (see screens/talk.py).
+        self.current_talk: Any = None
+        self._add_area_modes()
+
+    def _add_area_modes(self) -> None:
+        from trust_tui.screens.home import HomeScreen
+
+        self.add_mode(HOME_MODE, HomeScreen)
+        if LOCKED_MODE not in self._modes:
+            self.add_mode(LOCKED_MODE, Screen)
+        for area in AREAS:
+            self.add_mode(area.mode, area.make_screen)
+
+    # --- the vault --------------------------------------------------------------
+
+    @property
+    def vault(self) -> Vault:
+        if self._vault is None or self._vault.is_locked:
+            raise VaultError("The vault is locked.")
+        return self._vault
+
+    @property
+    def vault_open(self) -> bool:
+        return self._vault is not None and not self._vault.is_locked
+
+    @property
+    def idle_minutes(self) -> float:
+        if self._idle_minutes_override is not None:
+            return self._idle_minutes_override
+        if self.vault_open:
+            return self.vault.settings.idle_lock_minutes
+        return 10
+
+    async def on_mount(self) -> None:
+        self.register_theme(CALM_THEME)
+        self.theme = CALM_THEME.name
+        self.set_interval(IDLE_CHECK_SECONDS, self.check_idle_lock)
+        self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
+        if self._vault is not None:
+            await self.vault_unlocked(self._vault)
+        else:
+            self._show_door()
+
+    def _show_door(self) -> None:
+        from trust_tui.screens.setup import SetupScreen
+        from trust_tui.screens.unlock import UnlockScreen
+
+        if self.vault_path.exists():
+            self.push_screen(UnlockScreen(self.vault_path))
+        else:
+            self.push_screen(SetupScreen(self.vault_path, kdf=self.kdf))
+
+    async def vault_unlocked(self, vault: Vault) -> None:
+        """Called by the setup and unlock screens once a vault is open."""
+        self._vault = vault
+        self._last_activity = self.clock.monotonic()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        await self.switch_mode(HOME_MODE)
+
+    async def action_lock(self) -> None:
+        """Forget the key and every screen that showed content; back to unlock."""
+        if self._vault is None:
+            return
+        from trust_tui.screens.unlock import UnlockScreen
+
+        await self.switch_mode(LOCKED_MODE)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        for mode in [HOME_MODE, *(area.mode for area in AREAS)]:
+            await self.remove_mode(mode)
+        self._add_area_modes()
+        self.current_talk = None
+        self._vault.lock()
+        self._vault = None
+        self.clear_notifications()
+        self.push_screen(UnlockScreen(self.vault_path))
+
+    # --- idle lock and other instances' writes -------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
+                              events.MouseScrollUp, events.Paste)):
+            self._last_activity = self.clock.monotonic()
+        await super().on_event(event)
+
+    def idle_seconds(self) -> float:
+        return self.clock.monotonic() - self._last_activity
+
+    async def check_idle_lock(self) -> None:
+        """Lock after the idle time, except while a screen asks to stay (a break)."""
+        if not self.vault_open:
+            return
+        holds = getattr(self.screen, "holds_idle_lock", None)
+        if callable(holds) and holds():
+            self._last_activity = self.clock.monotonic()
+            return
+        if self.idle_seconds() >= self.idle_minutes * 60:
+            await self.action_lock()
+
+    def check_disk(self) -> None:
+        if self.vault_open and self.vault.changed_on_disk():
+            self._reload_from_disk()
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def _reload_from_disk(self) -> None:
+        try:
+            changed = self.vault.reload()
+        except VaultError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        if changed:
+            self.call_from_thread(self._refresh_screens)
+
+    def _refresh_screens(self) -> None:
+        from trust_tui.screens.base import AreaScreen
+
+        if not self.vault_open:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, AreaScreen):
+                screen.reload()
+
+    # --- saving ----------------------------------------------------------------------
+
+    def save(self, fn: Callable[[Vault], Any], *, done: Callable[[Any], None] | None = None,
+             failed: Callable[[Exception], None] | None = None,
+             saved_message: str | None = "Saved.") -> None:
+        """Run `fn(vault)` on the writer thread; `done(result)` runs on the UI thread
+        once the write is durable. On failure the message is shown, nothing is lost
+        on screen (the caller keeps its text), and `failed(error)` runs if given."""
+        self._run_save(fn, done, failed, saved_message)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _run_save(self, fn, done, failed, saved_message) -> None:
+        vault = self.vault
+        future = self._save_queue.submit(fn, vault)
+        try:
+            result = future.result()
+        except VaultError as error:
+            self.call_from_thread(self._save_failed, error, str(error), failed)
+            return
+        except Exception as error:  # never show a traceback: it could hold their words
+            message = ("Something went wrong while saving, so that change was not saved. "
+                       f"What you typed is still here. ({type(error).__name__})")
+            self.call_from_thread(self._save_failed, error, message, failed)
+            return
+        if saved_message:
+            self.call_from_thread(self.notify, saved_message, timeout=2, markup=False)
+        if done is not None:
+            self.call_from_thread(done, result)
+
+    def _save_failed(self, error: Exception, message: str,
+                     failed: Callable[[Exception], None] | None) -> None:
+        self.notify(message, title="Not saved", severity="error", timeout=10, markup=False)
+        if failed is not None:
+            failed(error)
+
+    # --- global actions ------------------------------------------------------------
+
+    def action_take_break(self) -> None:
+        if not self.vault_open:
+            return
+        from trust_tui.screens.calm import CalmScreen
+
+        if isinstance(self.screen, CalmScreen):
+            return
+        self.push_screen(CalmScreen())
+
+    def action_go_home(self) -> None:
+        if self.vault_open:
+            self.switch_mode(HOME_MODE)
+
+    def action_open_area(self, mode: str) -> None:
+        if self.vault_open:
+            self.switch_mode(mode)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # No "Screenshot" command: it would write their words to disk in the clear.
+        yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
+        yield SystemCommand("Quit", "Close trust-tui", self.action_quit)
+        if not self.vault_open:
+            return
+        yield SystemCommand("Lock now", "Forget the key and clear the screen (ctrl+l)",
+                            self.action_lock)
+        yield SystemCommand("Take a break", "A calm-down break, for either of you (f2)",
+                            self.action_take_break)
+        yield SystemCommand("Home", "Back to the overview", self.action_go_home)
+        for area in AREAS:
+            yield SystemCommand(area.title, area.description,
+                                lambda mode=area.mode: self.action_open_area(mode))
+        yield SystemCommand("Daily check-in", "How each of you feels today (c on home)",
+                            self.action_check_in)
+        yield SystemCommand("Honesty log", "A quick line about today, or a small slip "
+                            "(h on home)", self.action_honesty)
+
+    def action_check_in(self) -> None:
+        if self.vault_open:
+            from trust_tui.screens.checkin import CheckInModal
+
+            self.push_screen(CheckInModal())
+
+    def action_honesty(self) -> None:
+        if self.vault_open:
+            from trust_tui.screens.honesty import HonestyModal
+
+            self.push_screen(HonestyModal())
+
+    def on_unmount(self) -> None:
+        self._save_queue.shutdown(wait=True)

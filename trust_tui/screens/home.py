@@ -1,0 +1,81 @@
+"""Home: both names, the eight steps and where each lives, and what is due."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from trust_tui.domain.steps import STEPS
+from trust_tui.screens.areas import AREAS
+from trust_tui.screens.base import AreaScreen
+from trust_tui.screens.safety_note import SAFETY_NOTE
+
+
+class HomeScreen(AreaScreen):
+    BINDINGS = [
+        ("c", "app.check_in", "Check-in"),
+        ("h", "app.honesty", "Honesty log"),
+        ("question_mark", "safety_note", "Safety note"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        for area in AREAS:
+            self._bindings.bind(area.key, f"app.open_area('{area.mode}')", area.title)
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="home-names")
+        with Horizontal(id="home-body"):
+            with VerticalScroll(id="home-steps"):
+                yield Static("The eight steps", classes="section-title")
+                yield Static("", id="steps-list")
+            with Vertical(id="home-side"):
+                yield Static("Today", classes="section-title")
+                yield Static("", id="due-list")
+                yield Static("", id="home-keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def today(self) -> date:
+        return self.clock.now().astimezone().date()
+
+    def reload(self) -> None:
+        names = [p.name for p in self.vault.partners]
+        self.query_one("#home-names", Static).update(
+            Content.assemble((" & ".join(names), "bold"), "  -  welcome back"))
+        self.query_one("#steps-list", Static).update(self._steps_content())
+        self.query_one("#due-list", Static).update(self._due_content())
+        keys = [f"{area.key}  {area.title}" for area in AREAS]
+        keys += ["c  Daily check-in", "h  Honesty log", "f2  Take a break",
+                 "ctrl+l  Lock now", "?  Safety note"]
+        self.query_one("#home-keys", Static).update(Content("\n".join(keys)))
+
+    def _steps_content(self) -> Content:
+        lines = []
+        for number, title, hint in STEPS:
+            places = [f"{a.title} ({a.key})" for a in AREAS if number in a.steps]
+            where = ", ".join(places) if places else "talk it through together"
+            lines.append(Content.assemble(
+                (f"{number}. {title}", "bold"), f"\n   {hint}\n   ", ("Where: ", "dim"), where))
+        return Content("\n").join(lines)
+
+    def _due_content(self) -> Content:
+        today = self.today()
+        lines: list[str] = []
+        for area in AREAS:
+            try:
+                lines += area.due_lines(self.vault, today)
+            except Exception as error:  # one area's hiccup must not hide home
+                self.log.error(f"due lines for {area.mode}: {error!r}")
+        if not lines:
+            lines = ["Nothing is due today. Any small step counts."]
+        return Content("\n").join(Content("- " + line) for line in lines)
+
+    def action_safety_note(self) -> None:
+        self.notify(SAFETY_NOTE, title="Safety note", timeout=20, markup=False)
