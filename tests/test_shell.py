@@ -1,0 +1,187 @@
+"""Pilot tests for the app shell: first-run setup, unlock, lock, idle lock,
+saves that fail, and picking up another instance's writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ALEX_PASS, SAM_PASS, make_vault
+from textual.widgets import Input, Label, Static
+
+from trust_tui.app import TrustApp
+from trust_tui.models import Win
+from trust_tui.screens.home import HomeScreen
+from trust_tui.screens.setup import SetupScreen
+from trust_tui.screens.unlock import UnlockScreen
+from trust_tui.vault import FAST_TEST_KDF, Vault
+from trust_tui.vault.errors import WriteFailed
+
+
+def fill_setup(screen, *, left=("Sam", SAM_PASS, SAM_PASS), right=("Alex", ALEX_PASS, ALEX_PASS)):
+    for side, (name, passphrase, again) in (("left", left), ("right", right)):
+        screen.query_one(f"#name-{side}", Input).value = name
+        screen.query_one(f"#pass-{side}", Input).value = passphrase
+        screen.query_one(f"#again-{side}", Input).value = again
+
+
+def screen_text(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def test_first_run_shows_safety_note_and_creates_a_vault(vault_path: Path, clock):
+    app = TrustApp(vault_path, clock=clock, kdf=FAST_TEST_KDF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "domestic-violence" in screen_text(app)
+        fill_setup(app.screen, right=("Alex", ALEX_PASS, "alex-passphrasX"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        message = app.screen.query_one("#setup-message", Label)
+        assert "not the same" in str(message.render())
+        assert not vault_path.exists()
+
+        fill_setup(app.screen)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Sam & Alex" in screen_text(app)
+    # Either passphrase opens what setup wrote, and the names are not on disk.
+    assert Vault.open(vault_path, ALEX_PASS).me.name == "Alex"
+    assert b"Alex" not in vault_path.read_bytes()
+
+
+async def test_setup_refuses_the_same_passphrase_twice(vault_path: Path, clock):
+    app = TrustApp(vault_path, clock=clock, kdf=FAST_TEST_KDF)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        fill_setup(app.screen, right=("Alex", SAM_PASS, SAM_PASS))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "two different passphrases" in str(app.screen.query_one("#setup-message").render())
+        assert not vault_path.exists()
+
+
+async def test_unlock_wrong_then_right_passphrase(vault_path: Path, clock):
+    make_vault(vault_path)
+    before = vault_path.read_bytes()
+    app = TrustApp(vault_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        await pilot.press(*"not-the-one", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "does not open" in str(app.screen.query_one("#unlock-message").render())
+        assert app.screen.query_one("#passphrase", Input).value == ""
+        assert vault_path.read_bytes() == before
+        await pilot.press(*ALEX_PASS, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.vault.me.name == "Alex"
+
+
+async def test_damaged_file_says_so_without_a_traceback(vault_path: Path, clock):
+    make_vault(vault_path)
+    blob = bytearray(vault_path.read_bytes())
+    blob[len(blob) // 2] ^= 0x01
+    vault_path.write_bytes(bytes(blob))
+    app = TrustApp(vault_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*SAM_PASS, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "damaged" in str(app.screen.query_one("#unlock-message").render())
+        assert isinstance(app.screen, UnlockScreen)
+    assert vault_path.read_bytes() == bytes(blob)
+
+
+async def test_lock_key_clears_everything(unlocked_app):
+    app, path, clock = await unlocked_app(seed=lambda v: v.add(Win(text="Breakfast together",
+                                                                   noticed_by=v.me.id)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        vault = app.vault
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert not app.vault_open and vault.is_locked
+        # Nothing of the content is left in any screen stack.
+        assert all(not isinstance(s, HomeScreen) for stack in app._screen_stacks.values()
+                   for s in stack)
+        await pilot.press(*SAM_PASS, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_idle_lock_after_the_set_time(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        clock.advance(9 * 60)
+        await app.check_idle_lock()
+        assert app.vault_open
+        await pilot.press("down")  # any key counts as activity
+        clock.advance(9 * 60)
+        await app.check_idle_lock()
+        assert app.vault_open
+        clock.advance(61)
+        await app.check_idle_lock()
+        await pilot.pause()
+        assert not app.vault_open
+        assert isinstance(app.screen, UnlockScreen)
+
+
+async def test_a_screen_can_hold_off_the_idle_lock(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.holds_idle_lock = lambda: True
+        clock.advance(60 * 60)
+        await app.check_idle_lock()
+        assert app.vault_open
+
+
+async def test_failed_save_says_so_and_keeps_the_old_file(unlocked_app, monkeypatch):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        before = path.read_bytes()
+        failures = []
+
+        def refuse(*args, **kwargs):
+            raise WriteFailed(path, "the disk is full (or the file size limit was reached)")
+
+        monkeypatch.setattr("trust_tui.vault.storage.atomic_write", refuse)
+        app.save(lambda v: v.add(Win(text="kept", noticed_by=v.me.id)), failed=failures.append)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert failures and "disk is full" in str(failures[0])
+        assert any("disk is full" in n.message for n in app._notifications)
+        assert path.read_bytes() == before
+        monkeypatch.undo()
+        done = []
+        app.save(lambda v: v.add(Win(text="kept", noticed_by=v.me.id)), done=done.append)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert done == [None]
+    assert [w.text for w in Vault.open(path, SAM_PASS).all(Win)] == ["kept"]
+
+
+async def test_open_app_picks_up_another_instances_write(unlocked_app):
+    reloads = []
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.reload = lambda: reloads.append(True)
+        other = Vault.open(path, ALEX_PASS)
+        other.add(Win(text="From the other terminal", noticed_by=other.me.id))
+        app.check_disk()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [w.text for w in app.vault.all(Win)] == ["From the other terminal"]
+        assert reloads
