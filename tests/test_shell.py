@@ -185,3 +185,26 @@ async def test_open_app_picks_up_another_instances_write(unlocked_app):
         await pilot.pause()
         assert [w.text for w in app.vault.all(Win)] == ["From the other terminal"]
         assert reloads
+
+
+async def test_idle_time_is_configurable_in_settings(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        field = app.screen.query_one("#idle_lock_minutes", Input)
+        field.value = "0"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "from 1 to 240" in str(app.screen.query_one("#settings-message").render())
+        field.value = "2"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert Vault.open(path, SAM_PASS).settings.idle_lock_minutes == 2
+        clock.advance(121)
+        await app.check_idle_lock()
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)

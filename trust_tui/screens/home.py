@@ -20,6 +20,7 @@ class HomeScreen(AreaScreen):
         ("c", "app.check_in", "Check-in"),
         ("h", "app.honesty", "Honesty log"),
         ("question_mark", "safety_note", "Safety note"),
+        ("s", "settings", "Settings"),
     ]
 
     def __init__(self) -> None:
@@ -53,7 +54,7 @@ class HomeScreen(AreaScreen):
         self.query_one("#due-list", Static).update(self._due_content())
         keys = [f"{area.key}  {area.title}" for area in AREAS]
         keys += ["c  Daily check-in", "h  Honesty log", "f2  Take a break",
-                 "ctrl+l  Lock now", "?  Safety note"]
+                 "ctrl+l  Lock now", "s  Settings", "?  Safety note"]
         self.query_one("#home-keys", Static).update(Content("\n".join(keys)))
 
     def _steps_content(self) -> Content:
@@ -76,6 +77,11 @@ class HomeScreen(AreaScreen):
         if not lines:
             lines = ["Nothing is due today. Any small step counts."]
         return Content("\n").join(Content("- " + line) for line in lines)
+
+    def action_settings(self) -> None:
+        from trust_tui.screens.settings import SettingsModal
+
+        self.app.push_screen(SettingsModal())
 
     def action_safety_note(self) -> None:
         self.notify(SAFETY_NOTE, title="Safety note", timeout=20, markup=False)
