@@ -250,10 +250,18 @@ class CheckIn(Record):
 
 # --- rituals and the solo safety check ----------------------------------------
 
+class RitualNote(BaseModel):
+    by: str | None = None  # partner id; None: both of them
+    text: str = Field(min_length=1, max_length=4000)
+    item: str | None = None  # what the note is about, e.g. the agreement reviewed
+
+
 class RitualStepResult(BaseModel):
     step: str
     skipped: bool = False
-    notes: list[str] = Field(default_factory=list)
+    notes: list[RitualNote] = Field(default_factory=list)
+    seconds: float = 0.0  # time spent on the step, breaks left out
+    answers: dict[str, bool] = Field(default_factory=dict)  # partner id -> yes (e.g. calm)
 
 
 class RitualRun(Record):
@@ -265,6 +273,9 @@ class RitualRun(Record):
     steps: list[RitualStepResult] = Field(default_factory=list)
     talk_id: str | None = None
     agreement_id: str | None = None
+    breaks: list[BreakTaken] = Field(default_factory=list)
+    finished: bool = False  # False: they stopped early (the rest is marked skipped)
+    setback_id: str | None = None
 
 
 class SafetyCheck(Record):
