@@ -1,0 +1,390 @@
+"""Expectations and boundaries, without Textual (method steps 3, 4 and 7).
+
+The rules every agreement follows, whichever kind it is:
+- it is "agreed" only once each partner has confirmed it themselves;
+- changing the words of an agreement takes it back to a draft (a confirmation was
+  given to the old words) and the old words are kept in its history;
+- it is looked at again after a while (a review for an expectation, a check-back for
+  a boundary): 14 days after agreement unless the couple chose 7-30;
+- follow-through is logged as kept or missed, and shown as a weekly trend with plain
+  numbers, never as a score;
+- when the same one is missed three times within its review period, the app says so
+  gently and points to firmer agreements or outside support.
+
+Every function returns new records and never changes the ones it was given, so a
+screen can keep the old record for undo. Time comes in as arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from trust_tui.models import (
+    Agreement,
+    AgreementEdit,
+    AgreementKind,
+    AgreementReview,
+    AgreementStatus,
+    FollowThrough,
+    RaisedConcern,
+)
+
+DEFAULT_REVIEW_DAYS = 14
+MIN_REVIEW_DAYS = 7
+MAX_REVIEW_DAYS = 30
+MISSES_TO_NOTICE = 3
+SERIES_WEEKS = 8
+
+EXPECTATION_CATEGORIES: tuple[str, ...] = ("honesty", "time", "devices", "money", "family",
+                                           "other")
+BOUNDARY_CATEGORIES: tuple[str, ...] = ("privacy", "personal space", "topics", "devices",
+                                        "contact with others", "other")
+
+Outcome = Literal["keep", "adjust", "retire"]
+
+
+class AgreementRuleError(ValueError):
+    """A change the rules do not allow; the message is shown to the couple as is."""
+
+
+# --- small words ---------------------------------------------------------------------
+
+def local_day(moment: datetime) -> date:
+    """The calendar day a stored (UTC) moment falls on where the couple is."""
+    return moment.astimezone().date()
+
+
+def short_date(day: date) -> str:
+    return f"{day.day} {day.strftime('%b')}"
+
+
+def short_text(text: str, width: int = 40) -> str:
+    """The first line of the wording, cut to fit a list line."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first if len(first) <= width else first[: width - 3].rstrip() + "..."
+
+
+def categories_for(kind: AgreementKind) -> tuple[str, ...]:
+    return EXPECTATION_CATEGORIES if kind == AgreementKind.EXPECTATION else BOUNDARY_CATEGORIES
+
+
+def review_word(kind: AgreementKind) -> str:
+    """What looking at it again is called: a review, or (for a boundary) a check-back."""
+    return "Review" if kind == AgreementKind.EXPECTATION else "Check back"
+
+
+def clean_wording(text: str) -> str:
+    # Only the blank edges go: the words themselves are theirs, kept exactly.
+    cleaned = text.strip()
+    if not cleaned:
+        raise AgreementRuleError("Write it in a few words first.")
+    return cleaned
+
+
+def check_review_days(days: int) -> int:
+    if not MIN_REVIEW_DAYS <= days <= MAX_REVIEW_DAYS:
+        raise AgreementRuleError(
+            f"Choose between {MIN_REVIEW_DAYS} and {MAX_REVIEW_DAYS} days before looking "
+            "at it again.")
+    return days
+
+
+def review_date(start: date, every_days: int = DEFAULT_REVIEW_DAYS) -> date:
+    return start + timedelta(days=check_review_days(every_days))
+
+
+# --- creating, agreeing, editing --------------------------------------------------------
+
+def new_agreement(kind: AgreementKind, wording: str, asked_by: str, *, now: datetime,
+                  category: str = "other",
+                  review_every_days: int = DEFAULT_REVIEW_DAYS) -> Agreement:
+    return Agreement(kind=kind, wording=clean_wording(wording), asked_by=asked_by,
+                     category=category or "other",
+                     review_every_days=check_review_days(review_every_days),
+                     created_at=now)
+
+
+def _copy(agreement: Agreement) -> Agreement:
+    return agreement.model_copy(deep=True)
+
+
+def confirm(agreement: Agreement, partner_id: str, partner_ids: Sequence[str],
+            now: datetime) -> Agreement:
+    """`partner_id` says yes to the wording; agreed once every partner has."""
+    if agreement.status == AgreementStatus.RETIRED:
+        raise AgreementRuleError("This one is retired. Add it again to agree on it anew.")
+    updated = _copy(agreement)
+    if agreement.status in (AgreementStatus.AGREED, AgreementStatus.PAUSED):
+        return updated  # already agreed by both: nothing to add
+    if partner_id not in updated.confirmed_by:
+        updated.confirmed_by = [*updated.confirmed_by, partner_id]
+    if partner_ids and set(partner_ids) <= set(updated.confirmed_by):
+        updated.status = AgreementStatus.AGREED
+        updated.agreed_at = now
+        updated.next_review = review_date(local_day(now), updated.review_every_days)
+    return updated
+
+
+def withdraw(agreement: Agreement, partner_id: str) -> Agreement:
+    """Take back a confirmation on a draft (pressed by mistake, or second thoughts)."""
+    updated = _copy(agreement)
+    if agreement.status == AgreementStatus.DRAFT:
+        updated.confirmed_by = [p for p in updated.confirmed_by if p != partner_id]
+    return updated
+
+
+def toggle_confirm(agreement: Agreement, partner_id: str, partner_ids: Sequence[str],
+                   now: datetime) -> Agreement:
+    """A partner's own key: confirm a draft, or take their confirmation back."""
+    if agreement.status == AgreementStatus.DRAFT and partner_id in agreement.confirmed_by:
+        return withdraw(agreement, partner_id)
+    return confirm(agreement, partner_id, partner_ids, now)
+
+
+def waiting_for(agreement: Agreement, partner_ids: Sequence[str]) -> list[str]:
+    """Who has not confirmed a draft yet (empty once agreed)."""
+    if agreement.status != AgreementStatus.DRAFT:
+        return []
+    return [p for p in partner_ids if p not in agreement.confirmed_by]
+
+
+def _back_to_draft(agreement: Agreement) -> None:
+    agreement.status = AgreementStatus.DRAFT
+    agreement.confirmed_by = []
+    agreement.agreed_at = None
+    agreement.next_review = None
+
+
+def edit(agreement: Agreement, *, by: str, now: datetime, wording: str | None = None,
+         category: str | None = None, asked_by: str | None = None,
+         review_every_days: int | None = None) -> Agreement:
+    """Change an agreement. New words need both to agree again: the old words go into
+    its history (who, when, old and new) and it returns to draft."""
+    if agreement.status == AgreementStatus.RETIRED:
+        raise AgreementRuleError("This one is retired. Add it again to agree on it anew.")
+    updated = _copy(agreement)
+    if wording is not None:
+        new_words = clean_wording(wording)
+        if new_words != agreement.wording:
+            updated.history = [*updated.history, AgreementEdit(
+                at=now, by=by, old_wording=agreement.wording, new_wording=new_words)]
+            updated.wording = new_words
+            _back_to_draft(updated)
+    if category is not None:
+        updated.category = category or "other"
+    if asked_by is not None:
+        updated.asked_by = asked_by
+    if review_every_days is not None and review_every_days != agreement.review_every_days:
+        updated.review_every_days = check_review_days(review_every_days)
+        if updated.status == AgreementStatus.AGREED:
+            updated.next_review = review_date(period_start(updated), review_every_days)
+    return updated
+
+
+def pause(agreement: Agreement) -> Agreement:
+    """Set an agreed one aside for now (no reviews fall due, nothing is logged)."""
+    if agreement.status != AgreementStatus.AGREED:
+        raise AgreementRuleError("Only an agreed one can be paused.")
+    updated = _copy(agreement)
+    updated.status = AgreementStatus.PAUSED
+    return updated
+
+
+def resume(agreement: Agreement, now: datetime) -> Agreement:
+    if agreement.status != AgreementStatus.PAUSED:
+        raise AgreementRuleError("Only a paused one can be picked up again.")
+    updated = _copy(agreement)
+    updated.status = AgreementStatus.AGREED
+    updated.next_review = review_date(local_day(now), updated.review_every_days)
+    return updated
+
+
+# --- reviews and check-backs ----------------------------------------------------------
+
+def period_start(agreement: Agreement) -> date:
+    """Where the current review period began: the last review, else the agreement."""
+    moments = [r.at for r in agreement.reviews if r.outcome == "keep"]
+    if agreement.agreed_at is not None:
+        moments.append(agreement.agreed_at)
+    if not moments:
+        return local_day(agreement.created_at)
+    return local_day(max(moments))
+
+
+def is_due(agreement: Agreement, today: date) -> bool:
+    return (agreement.status == AgreementStatus.AGREED and agreement.next_review is not None
+            and agreement.next_review <= today)
+
+
+def due_for_review(agreements: Iterable[Agreement], today: date) -> list[Agreement]:
+    due = [a for a in agreements if is_due(a, today)]
+    return sorted(due, key=lambda a: (a.next_review, a.created_at))
+
+
+def review(agreement: Agreement, *, working: Mapping[str, bool], outcome: Outcome,
+           now: datetime, by: str, note: str = "",
+           new_wording: str | None = None) -> Agreement:
+    """Record a review: per partner whether it is working, then keep, adjust or retire.
+
+    keep: agreed still, next review one period from today. adjust: back to draft
+    (with the new words in its history when given) so both agree again. retire: kept
+    in the record, no longer asked of anyone."""
+    if agreement.status not in (AgreementStatus.AGREED, AgreementStatus.PAUSED):
+        raise AgreementRuleError("A review is for an agreed one; agree on this draft first.")
+    if outcome not in ("keep", "adjust", "retire"):
+        raise AgreementRuleError("Choose keep, adjust or retire.")
+    updated = _copy(agreement)
+    if outcome == "adjust" and new_wording is not None:
+        updated = edit(updated, by=by, now=now, wording=new_wording)
+    if outcome == "adjust":
+        _back_to_draft(updated)
+    elif outcome == "retire":
+        updated.status = AgreementStatus.RETIRED
+        updated.next_review = None
+    else:
+        updated.status = AgreementStatus.AGREED
+        updated.next_review = review_date(local_day(now), updated.review_every_days)
+    updated.reviews = [*updated.reviews, AgreementReview(
+        at=now, working=dict(working), outcome=outcome, note=note)]
+    return updated
+
+
+# --- follow-through ---------------------------------------------------------------------
+
+def log_follow_through(agreement: Agreement, *, by: str, kept: bool, on: date,
+                       now: datetime, note: str = "") -> FollowThrough:
+    if agreement.status != AgreementStatus.AGREED:
+        raise AgreementRuleError(
+            "Follow-through is logged once both of you have agreed on it.")
+    return FollowThrough(agreement_id=agreement.id, by=by, kept=kept, on=on,
+                         note=note.strip(), created_at=now)
+
+
+def week_of(day: date) -> date:
+    """The Monday that starts the week of `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class WeekTally:
+    week: date  # its Monday
+    kept: int
+    missed: int
+
+    @property
+    def total(self) -> int:
+        return self.kept + self.missed
+
+
+def weekly_series(entries: Iterable[FollowThrough], today: date,
+                  weeks: int = SERIES_WEEKS) -> list[WeekTally]:
+    """Kept and missed per week for the last `weeks` weeks, oldest first."""
+    this_week = week_of(today)
+    starts = [this_week - timedelta(days=7 * n) for n in range(weeks - 1, -1, -1)]
+    kept = dict.fromkeys(starts, 0)
+    missed = dict.fromkeys(starts, 0)
+    for entry in entries:
+        week = week_of(entry.on)
+        if week in kept and entry.on <= today:
+            (kept if entry.kept else missed)[week] += 1
+    return [WeekTally(w, kept[w], missed[w]) for w in starts]
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else ("twice" if n == 2 else f"{n} times")
+
+
+def consistency_summary(series: Sequence[WeekTally]) -> str:
+    """Plain numbers for the weekly series (no rates, no verdict)."""
+    if not series or not any(w.total for w in series):
+        return "Nothing logged yet. Each kept or missed one you log shows here, week by week."
+    kept = sum(w.kept for w in series)
+    missed = sum(w.missed for w in series)
+    now = series[-1]
+    return (f"Last {len(series)} weeks: {kept} kept, {missed} missed. "
+            f"This week: {now.kept} kept, {now.missed} missed.")
+
+
+def misses_in_period(agreement: Agreement, entries: Iterable[FollowThrough],
+                     today: date) -> list[FollowThrough]:
+    """Misses of this agreement within its review period (at most the last
+    `review_every_days` days, and not before it was agreed or last kept at a review)."""
+    start = max(today - timedelta(days=agreement.review_every_days - 1), period_start(agreement))
+    return [e for e in entries if e.agreement_id == agreement.id and not e.kept
+            and start <= e.on <= today]
+
+
+def repeated_miss_notice(agreement: Agreement, entries: Iterable[FollowThrough],
+                         today: date) -> str | None:
+    """A gentle word when the same one was missed three times in its review period."""
+    misses = misses_in_period(agreement, entries, today)
+    if len(misses) < MISSES_TO_NOTICE:
+        return None
+    first = min(e.on for e in misses)
+    return (f"This one was missed {_times(len(misses))} since {short_date(first)}. "
+            "That is worth noticing together, and it happens. It may be asking for "
+            "something that needs firmer, more concrete wording, or something deeper may "
+            "need room: you can adjust it at its "
+            f"{review_word(agreement.kind).lower()}, and a counsellor or coach can help "
+            "you both with it.")
+
+
+# --- vague wording ----------------------------------------------------------------------
+
+VAGUE_WORDS: tuple[str, ...] = ("better", "more", "always", "never", "communicate", "try to")
+_VAGUE = re.compile(
+    r"\b(better|more|always|never|communicat(?:e|es|ed|ing|ion)|(?:try|tries|trying) to)\b",
+    re.IGNORECASE)
+
+
+def vague_words(text: str) -> list[str]:
+    """The words in `text` that can mean different things to each partner."""
+    found: list[str] = []
+    for match in _VAGUE.finditer(text):
+        word = match.group(1).lower()
+        if word.startswith("communicat"):
+            word = "communicate"
+        elif word.endswith(" to"):
+            word = "try to"
+        if word not in found:
+            found.append(word)
+    return found
+
+
+def vague_hint(text: str) -> str | None:
+    """A suggestion (never a block) when the wording is hard to check."""
+    words = vague_words(text)
+    if not words:
+        return None
+    quoted = " and ".join(f"'{w}'" for w in words[:2])
+    if len(words) > 2:
+        quoted = ", ".join(f"'{w}'" for w in words[:-1]) + f" and '{words[-1]}'"
+    return (f"{quoted} can mean different things to each of you. Saying who does what, "
+            "and when, makes it easier to keep - for example: 'Text me if you will be "
+            "home after 7.' You can save it as it is, too.")
+
+
+# --- what is due (for home) ----------------------------------------------------------------
+
+def due_lines(agreements: Iterable[Agreement], today: date, kind: AgreementKind,
+              concerns: Iterable[RaisedConcern] = ()) -> list[str]:
+    """Short lines for home: reviews or check-backs due, drafts waiting, raised concerns."""
+    mine = [a for a in agreements if a.kind == kind]
+    word = review_word(kind)
+    lines = [f"{word}: '{short_text(a.wording)}' (due {short_date(a.next_review)})"
+             for a in due_for_review(mine, today)]
+    drafts = sum(1 for a in mine if a.status == AgreementStatus.DRAFT)
+    if drafts:
+        noun = kind.value if drafts == 1 else f"{kind.value}s"
+        verb = "waits" if drafts == 1 else "wait"
+        lines.append(f"{drafts} {noun} {verb} to be agreed by both")
+    open_concerns = [c for c in concerns if not c.addressed]
+    if open_concerns:
+        lines.append(f"Raised: '{short_text(open_concerns[-1].text)}'"
+                     + (f" and {len(open_concerns) - 1} more" if len(open_concerns) > 1 else "")
+                     + " - to talk through at the next check-back")
+    return lines
