@@ -16,7 +16,7 @@ class VaultError(Exception):
 class NoVault(VaultError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"There is no vault at {path} yet. Run `trust-tui` to set one up, "
+            f"There is no vault at {path} yet: run `trust-tui` to set one up, "
             "or `trust-tui init` to create one from the command line."
         )
 
@@ -24,14 +24,14 @@ class NoVault(VaultError):
 class VaultExists(VaultError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"A vault already exists at {path}; it was left untouched. "
-            "Choose another path with --vault if you want a second one."
+            f"A vault already exists at {path}, so it was left untouched "
+            "(choose another path with --vault for a second one)."
         )
 
 
 class WrongPassphrase(VaultError):
     def __init__(self) -> None:
-        super().__init__("That passphrase does not open this vault. Please try again.")
+        super().__init__("That passphrase does not open this vault; please try again.")
 
 
 class NotAVault(VaultError):
@@ -42,7 +42,7 @@ class NotAVault(VaultError):
 class DamagedVault(VaultError):
     def __init__(self, path: Path, what: str) -> None:
         super().__init__(
-            f"The vault at {path} is damaged ({what}); it was not changed. "
+            f"The vault at {path} is damaged ({what}), so it was not changed; "
             "`trust-tui restore-backup` can put the previous version back."
         )
 
@@ -50,45 +50,45 @@ class DamagedVault(VaultError):
 class NewerFormat(VaultError):
     def __init__(self, version: int) -> None:
         super().__init__(
-            f"This vault was written by a newer trust-tui (file format {version}); "
-            "please update trust-tui to open it. The file was not changed."
+            f"This vault was written by a newer trust-tui (file format {version}), "
+            "so it was not changed; please update trust-tui to open it."
         )
 
 
 class UnsafeHeader(VaultError):
     def __init__(self, what: str) -> None:
         super().__init__(
-            f"The vault header asks for key-derivation settings outside safe limits ({what}); "
-            "refusing to open it. The file was not changed."
+            "The vault header asks for key-derivation settings outside safe limits "
+            f"({what}), so it was not opened or changed."
         )
 
 
 class VaultBusy(VaultError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"Another trust-tui is still saving to {path}; nothing was changed. "
-            "Please try again in a moment."
+            f"Another trust-tui is still saving to {path}, so nothing was changed; "
+            "please try again in a moment."
         )
 
 
 class WriteFailed(VaultError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
-            f"Could not save to {path}: {reason}. Your last saved version is intact "
-            "and nothing was half-written."
+            f"Could not save to {path} because {reason}; your last saved version is "
+            "intact and nothing was half-written."
         )
 
 
 class VaultLocked(VaultError):
     def __init__(self) -> None:
-        super().__init__("The vault is locked. Unlock it with a passphrase first.")
+        super().__init__("The vault is locked; unlock it with a passphrase first.")
 
 
 class NotYourSlot(VaultError):
     def __init__(self, name: str) -> None:
         super().__init__(
-            f"Only {name} can change {name}'s passphrase: open the vault with "
-            f"{name}'s current passphrase first."
+            f"Only {name} can change {name}'s passphrase, after opening the vault "
+            f"with {name}'s current passphrase."
         )
 
 
@@ -96,3 +96,15 @@ class UnknownPartner(VaultError):
     def __init__(self, name: str, known: list[str]) -> None:
         names = " or ".join(known) if known else "nobody yet"
         super().__init__(f"There is no partner called {name!r} in this vault (it has {names}).")
+
+
+class CannotRead(VaultError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"Could not read {path} because {reason}; nothing was changed.")
+
+
+class NoBackup(VaultError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"There is no earlier version to restore at {path}, so nothing was changed."
+        )
