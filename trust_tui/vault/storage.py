@@ -9,7 +9,6 @@ renamed over the vault, and the folder is fsync'd.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import shutil
 import tempfile
@@ -18,7 +17,7 @@ from pathlib import Path
 from tinydb.storages import Storage
 
 from trust_tui.vault import fileformat
-from trust_tui.vault.errors import DamagedVault, WriteFailed
+from trust_tui.vault.errors import CannotRead, DamagedVault, VaultLocked, WriteFailed
 
 
 def backup_path(path: Path) -> Path:
@@ -30,11 +29,22 @@ def temp_prefix(path: Path) -> str:
 
 
 def describe_os_error(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC or exc.errno == errno.EFBIG or exc.errno == errno.EDQUOT:
+    """Why a write failed, in plain words (never the path or data of the error)."""
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
         return "the disk is full (or the file size limit was reached)"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "the folder is read-only or not yours to write"
-    return exc.strerror or "the system refused the write"
+    if exc.errno in (errno.ENOTDIR, errno.ENOENT, errno.EEXIST):
+        return "its folder does not exist (or is not a folder)"
+    return (exc.strerror or "the system refused the write").lower()
+
+
+def describe_read_error(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "it is not readable by you"
+    if exc.errno == errno.EISDIR:
+        return "it is a folder"
+    return (exc.strerror or "the system refused to read it").lower()
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -76,8 +86,12 @@ def atomic_write(path: Path, blob: bytes, *, keep_backup: bool = True) -> None:
 
 
 def _keep_previous(path: Path) -> None:
-    backup = backup_path(path)
-    staged = path.with_name(temp_prefix(path) + "bak")
+    keep_copy(path, backup_path(path))
+
+
+def keep_copy(path: Path, target: Path) -> None:
+    """Make `target` the same bytes as `path`, atomically, leaving `path` in place."""
+    staged = path.with_name(temp_prefix(path) + "keep")
     try:
         os.unlink(staged)
     except FileNotFoundError:
@@ -87,13 +101,24 @@ def _keep_previous(path: Path) -> None:
     except OSError:
         shutil.copyfile(path, staged)
         os.chmod(staged, 0o600)
-    os.replace(staged, backup)
+    os.replace(staged, target)
+
+
+def find_orphans(path: Path) -> list[Path]:
+    """Temp files of this vault left by a writer that was killed mid-write."""
+    # No glob: a vault name may hold glob characters such as `[`.
+    prefix = temp_prefix(path)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return []
+    return [path.parent / name for name in names if name.startswith(prefix)]
 
 
 def remove_orphans(path: Path) -> int:
-    """Delete temp files left by a writer that was killed mid-write."""
+    """Delete them; only safe while holding the vault's lock."""
     removed = 0
-    for stray in path.parent.glob(temp_prefix(path) + "*"):
+    for stray in find_orphans(path):
         try:
             stray.unlink()
             removed += 1
@@ -105,8 +130,8 @@ def remove_orphans(path: Path) -> int:
 def file_identity(path: Path) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
-    except FileNotFoundError:
-        return None
+    except OSError:
+        return None  # gone or unreadable: differs from any identity we hold
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
@@ -134,23 +159,35 @@ class EncryptedStorage(Storage):
     def changed_on_disk(self) -> bool:
         return file_identity(self.path) != self._identity
 
-    def refresh(self) -> bool:
-        """Reload if another writer changed the file; True when something changed."""
+    def refresh(self, thorough: bool = False) -> bool:
+        """Reload if another writer changed the file; True when something changed.
+
+        `thorough` (used under the write lock) also compares the generation in the
+        file's header: a recycled inode with the same size and mtime tick would
+        otherwise hide another instance's write, and we would overwrite it.
+        """
         if self._tables is not None and not self.changed_on_disk():
-            return False
+            if not thorough or fileformat.peek_generation(self.path) == self.header.generation:
+                return False
         self._load()
         return True
 
+    def invalidate(self) -> None:
+        """Forget the decrypted tables so the next read comes from the file (after a
+        failed change: TinyDB edits our tables in place before calling write())."""
+        self._tables = None
+        self._identity = None
+
     def _load(self) -> None:
         if self._data_key is None:
-            from trust_tui.vault.errors import VaultLocked
-
             raise VaultLocked()
         identity = file_identity(self.path)
         try:
             blob = self.path.read_bytes()
         except FileNotFoundError:
             raise DamagedVault(self.path, "the file has disappeared") from None
+        except OSError as exc:
+            raise CannotRead(self.path, describe_read_error(exc)) from None
         parsed = fileformat.parse(blob, self.path)
         tables = parsed.decrypt(self._data_key, self.path)
         self.header = parsed.header
@@ -163,42 +200,38 @@ class EncryptedStorage(Storage):
         assert self._tables is not None
         return self._tables
 
-    def write(self, data: dict) -> None:
+    def write(self, data: dict, slots: list[fileformat.Keyslot] | None = None) -> None:
+        """Write `data` as the next generation (with new keyslots if given)."""
         if self._data_key is None:
-            from trust_tui.vault.errors import VaultLocked
-
             raise VaultLocked()
-        plaintext = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         header = fileformat.Header(generation=self.header.generation + 1,
-                                   slots=self.header.slots)
-        blob = fileformat.build(header, self._data_key, plaintext)
+                                   slots=self.header.slots if slots is None else slots)
         try:
+            blob = fileformat.build(header, self._data_key, fileformat.encode_tables(data))
             atomic_write(self.path, blob)
-        except WriteFailed:
-            # TinyDB mutated our tables in place before calling write(): forget
-            # them, so the next read comes from the intact file on disk.
-            self._tables = None
-            self._identity = None
+        except BaseException:
+            # Whatever failed, the file holds the last good generation; TinyDB may
+            # have changed our tables in place already: read them again from disk.
+            self.invalidate()
             raise
         self.header = header
         self._tables = data
         self._identity = file_identity(self.path)
 
-    def write_header(self, header: fileformat.Header) -> None:
+    def write_header(self, slots: list[fileformat.Keyslot]) -> None:
         """Rewrite the file with new keyslots and the same contents."""
-        old = self.header
-        self.header = fileformat.Header(generation=old.generation, slots=header.slots)
-        try:
-            self.write(self.read())
-        except Exception:
-            self.header = old
-            raise
+        self.write(self.read(), slots=slots)
+
+    @property
+    def data_key(self) -> bytes:
+        if self._data_key is None:
+            raise VaultLocked()
+        return self._data_key
 
     def forget(self) -> None:
         """Drop the key and the decrypted tables (on lock)."""
         self._data_key = None
-        self._tables = None
-        self._identity = None
+        self.invalidate()
 
     def close(self) -> None:
         pass
