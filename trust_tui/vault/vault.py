@@ -11,18 +11,23 @@ from __future__ import annotations
 import base64
 import contextlib
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import filelock
-from tinydb import Query, TinyDB
+from tinydb import Query
 from tinydb.table import Table
 
 from trust_tui.models import Partner, Record, SealedText, Settings
 from trust_tui.vault import fileformat
 from trust_tui.vault.errors import (
+    CannotRead,
+    DamagedVault,
+    NoBackup,
+    NotAVault,
     NoVault,
     NotYourSlot,
     UnknownPartner,
@@ -36,7 +41,10 @@ from trust_tui.vault.storage import (
     atomic_write,
     backup_path,
     describe_os_error,
+    describe_read_error,
     file_identity,
+    find_orphans,
+    keep_copy,
     remove_orphans,
 )
 
@@ -62,7 +70,6 @@ class Vault:
                  private_key: bytes, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> None:
         self.path = path
         self._storage = storage
-        self._db = TinyDB(storage=lambda: storage)
         self._slot_id = slot_id
         self._private_key: bytes | None = private_key
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
@@ -121,15 +128,17 @@ class Vault:
         """Parse and checksum the file without unlocking it (cheap, no KDF)."""
         path = Path(path)
         try:
-            blob = path.read_bytes()
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                raise NotAVault(path)  # a folder, a pipe (reading it would hang), ...
+            with open(path, "rb") as handle:
+                start = handle.read(len(fileformat.MAGIC))
+                if start and not fileformat.MAGIC.startswith(start[:1]):
+                    raise NotAVault(path)  # do not read a big foreign file into memory
+                blob = start + handle.read()
         except FileNotFoundError:
             raise NoVault(path) from None
-        except IsADirectoryError:
-            from trust_tui.vault.errors import NotAVault
-
-            raise NotAVault(path) from None
         except OSError as exc:
-            raise WriteFailed(path, describe_os_error(exc)) from None
+            raise CannotRead(path, describe_read_error(exc)) from None
         return fileformat.parse(blob, path)
 
     @classmethod
@@ -147,7 +156,13 @@ class Vault:
         return vault
 
     def _tidy(self) -> None:
-        """Remove temp files of a killed writer (only safe while holding the lock)."""
+        """Remove temp files of a killed writer (only safe while holding the lock).
+
+        Opening otherwise writes nothing at all, not even the lock file, so a
+        read-only folder or a second terminal can still read.
+        """
+        if not find_orphans(self.path):
+            return
         try:
             with self._file_lock.acquire(timeout=0):
                 remove_orphans(self.path)
@@ -172,11 +187,19 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the lock and see the latest file for a read-modify-write."""
+        """Hold the lock and see the latest file for a read-modify-write.
+
+        If the body fails, whatever it changed in memory is dropped: the next
+        read comes from the file, which still holds the last saved generation.
+        """
         self._require_unlocked()
         with self._locked():
-            self._storage.refresh()
-            yield
+            self._storage.refresh(thorough=True)
+            try:
+                yield
+            except BaseException:
+                self._storage.invalidate()
+                raise
 
     def _require_unlocked(self) -> None:
         if self._private_key is None:
@@ -204,6 +227,8 @@ class Vault:
 
     @property
     def generation(self) -> int:
+        """How many times the file was written (orders versions; never wall time)."""
+        self._require_unlocked()
         return self._storage.generation
 
     # --- typed records ------------------------------------------------------
@@ -235,25 +260,32 @@ class Vault:
             by_table.setdefault(type(record).table, []).append(record)
         added = 0
         with self.transaction():
-            data = self._storage.read()
+            # A copy: the stored tables change only once the write succeeded.
+            data = dict(self._storage.read())
             for table_name, batch in by_table.items():
                 existing = {doc.get("id") for doc in data.get(table_name, {}).values()}
-                fresh = [r for r in batch if not (skip_existing and r.id in existing)]
-                if not skip_existing and any(r.id in existing for r in fresh):
-                    raise ValueError("A record with this id is already in the vault.")
+                fresh: list[Record] = []
+                for record in batch:
+                    if record.id in existing:
+                        if skip_existing:
+                            continue
+                        raise ValueError("A record with this id is already in the vault.")
+                    existing.add(record.id)
+                    fresh.append(record)
                 if fresh:
-                    self._stage_insert(data, table_name, fresh)
+                    data[table_name] = self._with_inserted(data.get(table_name, {}), fresh)
                     added += len(fresh)
             if added:
                 self._storage.write(data)
         return added
 
     @staticmethod
-    def _stage_insert(data: dict, table_name: str, records: list[Record]) -> None:
-        table = data.setdefault(table_name, {})
+    def _with_inserted(table: dict, records: list[Record]) -> dict:
+        table = dict(table)
         next_id = max((int(k) for k in table), default=0) + 1
         for offset, record in enumerate(records):
             table[str(next_id + offset)] = record.model_dump(mode="json")
+        return table
 
     def put(self, record: Record) -> None:
         """Insert or replace the record with this id."""
@@ -381,25 +413,29 @@ class Vault:
 
     def change_passphrase(self, partner: Partner, new_passphrase: str,
                           kdf: fileformat.KdfParams | None = None) -> None:
-        """Rewrap only this partner's keyslot; the data is not touched."""
+        """Rewrap only this partner's keyslot; the data is not touched.
+
+        Allowed for the partner who unlocked, or one who typed their passphrase
+        in this session (`unlock_private`)."""
         check_passphrase(new_passphrase)
-        if partner.slot_id != self._slot_id:
+        self._require_unlocked()
+        private_key = self._private_key_of(partner.id)
+        if private_key is None:
             raise NotYourSlot(partner.name)
+        if kdf is not None:
+            kdf.check_caps()
         with self.transaction():
-            header = self._storage.header
-            data_key = self._storage._data_key
-            assert data_key is not None and self._private_key is not None
+            data_key = self._storage.data_key
             slots = []
-            for slot in header.slots:
-                if slot.id == self._slot_id:
+            for slot in self._storage.header.slots:
+                if slot.id == partner.slot_id:
                     slot = fileformat.Keyslot.seal(slot.id, new_passphrase, data_key,
-                                                   self._private_key, kdf or slot.kdf)
+                                                   private_key, kdf or slot.kdf)
                 slots.append(slot)
-            new_header = fileformat.Header(generation=header.generation, slots=slots)
-            self._storage.write_header(new_header)
+            self._storage.write_header(slots)
             # Write once more so the backup (previous generation) no longer opens
             # with the old passphrase either.
-            self._storage.write_header(new_header)
+            self._storage.write_header(slots)
 
     def restore_backup(self) -> int:
         """Make the previous generation current again (itself kept as the backup).
@@ -408,7 +444,69 @@ class Vault:
         """
         backup = backup_path(self.path)
         with self.transaction():
-            parsed = Vault.read_file(backup)
-            tables = parsed.decrypt(self._storage._data_key, backup)
+            try:
+                parsed = Vault.read_file(backup)
+            except NoVault:
+                raise NoBackup(self.path) from None
+            tables = parsed.decrypt(self._storage.data_key, backup)
             self._storage.write(tables)
             return sum(len(rows) for rows in tables.values())
+
+    @classmethod
+    def recover_from_backup(cls, path: Path, passphrase: str,
+                            lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> "Vault":
+        """`trust-tui restore-backup`: put the previous generation back, also when
+        the current file is damaged and will not open. Slow (key derivation).
+
+        A damaged current file is kept beside it as `<vault>.damaged` (never
+        deleted); a file from a newer trust-tui, a foreign file or a wrong
+        passphrase is refused and nothing changes.
+        """
+        path = Path(path)
+        try:
+            vault = cls.open(path, passphrase, lock_timeout)
+        except DamagedVault:
+            pass
+        else:
+            vault.restore_backup()
+            return vault
+        backup = backup_path(path)
+        try:
+            parsed = cls.read_file(backup)
+        except NoVault:
+            raise NoBackup(path) from None
+        slot, data_key, private_key = parsed.unlock(passphrase)
+        tables = parsed.decrypt(data_key, backup)
+        storage = EncryptedStorage(path, parsed.header, data_key, tables, None)
+        vault = cls(path, storage, slot.id, private_key, lock_timeout)
+        with vault._locked():
+            try:
+                cls.read_file(path)
+            except DamagedVault:
+                pass
+            else:
+                raise VaultBusy(path)  # another instance repaired it meanwhile: reopen
+            _set_aside(path, damaged_path(path))
+            blob = fileformat.build(fileformat.Header(parsed.header.generation + 1,
+                                                      parsed.header.slots),
+                                    data_key, fileformat.encode_tables(tables))
+            atomic_write(path, blob, keep_backup=False)
+            storage.header = fileformat.Header(parsed.header.generation + 1,
+                                               parsed.header.slots)
+            storage.invalidate()
+        return vault
+
+
+def damaged_path(path: Path) -> Path:
+    return path.with_name(path.name + ".damaged")
+
+
+def _set_aside(path: Path, target: Path) -> None:
+    """Keep a damaged file for whoever may recover it: nothing is ever deleted,
+    and the vault path never goes missing (a missing vault looks like a new one)."""
+    try:
+        keep_copy(path, target)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise WriteFailed(path, describe_os_error(exc)) from None
