@@ -121,7 +121,8 @@ def test_progress_bar_differs_in_shape_not_only_colour():
 
 def test_setbacks_are_framed_as_normal():
     text = w.setback_framing(2, 9)
-    assert text.startswith("2 setbacks noted beside 9 wins")
-    assert "part of rebuilding" in text
-    for harsh in ("fail", "broke", "streak", "should"):
-        assert harsh not in text.lower()
+    assert text == "2 setbacks beside 9 wins and thank-yous: part of the way, not the end of it."
+    assert "part of rebuilding" in w.setback_framing(0, 0) and "part of rebuilding" in w.SETBACK_NOTE
+    for words in (text, w.setback_framing(0, 3), w.SETBACK_NOTE):
+        for harsh in ("fail", "broke", "streak", "should"):
+            assert harsh not in words.lower()

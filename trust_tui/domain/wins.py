@@ -201,8 +201,8 @@ def reached_card_text(goal: MiniGoal) -> str:
 
 
 def setback_framing(setbacks: int, wins: int) -> str:
-    """A line for the wall's footer: setbacks in proportion, never a verdict."""
+    """A line for the wall's foot: setbacks in proportion, never a verdict."""
     if not setbacks:
-        return SETBACK_NOTE
+        return "Setbacks are part of rebuilding too; s notes one, without judgement."
     noun = "setback" if setbacks == 1 else "setbacks"
-    return f"{setbacks} {noun} noted beside {wins} wins and thank-yous. {SETBACK_NOTE}"
+    return f"{setbacks} {noun} beside {wins} wins and thank-yous: part of the way, not the end of it."

@@ -45,4 +45,7 @@ def _load(ref: str) -> Callable:
 
 # Order is the order on home. Keep keys unique.
 AREAS: list[Area] = [
+    Area(mode="wins", title="Wins wall", key="w", steps=(8,),
+         description="Small wins, thank-yous and mini-goals, with setbacks kept in proportion",
+         screen="trust_tui.screens.wins:WinsScreen", due="trust_tui.screens.wins:due_lines"),
 ]

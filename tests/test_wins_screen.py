@@ -1,0 +1,210 @@
+"""The wins wall, driven by keys: cards, thank-yous, goals, setbacks, paging."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from textual.widgets import Input, OptionList, Select
+
+from trust_tui.models import MiniGoal, Setback, Win
+from trust_tui.screens.wins import PAGE, Celebration, CardForm, WinsScreen
+
+UTC = timezone.utc
+HOSTILE = ["[bold]loud[/]", "a [/] b", "[@click=app.quit]x", "\x1b[31mred"]
+
+
+def wall_text(screen: WinsScreen, widget_id: str = "#wall") -> str:
+    """What the person sees in a list, line by line."""
+    listing = screen.query_one(widget_id, OptionList)
+    lines = (listing.render_line(y).text.strip() for y in range(listing.size.height))
+    return "\n".join(line for line in lines if line)
+
+
+def flowing(text: str) -> str:
+    """The same text with wrapped lines joined, to find a phrase that wrapped."""
+    return " ".join(text.split())
+
+
+async def open_wall(pilot) -> WinsScreen:
+    await pilot.press("w")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, WinsScreen)
+    return pilot.app.screen
+
+
+async def saved(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def ids(vault):
+    return {p.name: p.id for p in vault.partners}
+
+
+async def test_add_a_win_puts_a_card_on_top_of_the_wall(unlocked_app):
+    app, _, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wall(pilot)
+        assert "Nothing here yet" in wall_text(screen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, CardForm)
+        await pilot.press(*"We laughed at dinner")
+        await pilot.press("enter")
+        await saved(pilot)
+        assert app.screen is screen
+        [win] = app.vault.all(Win)
+        assert (win.kind, win.text, win.noticed_by) == ("win", "We laughed at dinner",
+                                                       ids(app.vault)["Sam"])
+        assert win.created_at == clock.now()
+        text = wall_text(screen)
+        assert "This week" in text and "★ Win · Mon 2 Mar · noticed by Sam" in text
+        assert "We laughed at dinner" in text
+
+
+async def test_an_empty_win_is_not_saved(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_wall(pilot)
+        await pilot.press("a", "space", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CardForm)
+        assert "A few words are enough" in str(app.screen.query_one("#form-message").content)
+        await pilot.press("escape")
+        await saved(pilot)
+        assert app.vault.all(Win) == []
+
+
+async def test_thank_you_goes_from_one_partner_to_the_other(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wall(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        form = app.screen
+        people = ids(app.vault)
+        form.query_one("#card-who", Select).value = f"{people['Alex']}>{people['Sam']}"
+        form.query_one("#card-text", Input).value = "for making tea"
+        await pilot.press("enter")
+        await saved(pilot)
+        [thanks] = app.vault.all(Win)
+        assert (thanks.kind, thanks.noticed_by, thanks.to) == ("thanks", people["Alex"],
+                                                              people["Sam"])
+        assert "♥ Thank you · Mon 2 Mar · from Alex to Sam" in wall_text(screen)
+
+
+async def test_partner_words_show_exactly_as_typed(unlocked_app):
+    def seed(vault):
+        sam = vault.partners[0].id
+        moment = datetime(2026, 3, 2, 12, tzinfo=UTC)
+        vault.add_many([Win(text=t, noticed_by=sam, created_at=moment) for t in HOSTILE])
+        vault.add(MiniGoal(text="[bold]goal[/]", created_at=moment))
+
+    app, _, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wall(pilot)
+        text = wall_text(screen)
+        for typed in HOSTILE[:3]:
+            assert typed in text
+        assert "\x1b" not in text and "[31mred" in text
+        assert "[bold]goal[/]" in wall_text(screen, "#goal-list")
+        assert app.is_running  # the [@click=app.quit] card did not become a live link
+
+
+async def test_setback_is_recorded_without_judgement_and_cannot_be_deleted(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wall(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"I forgot our plan")
+        await pilot.press("enter")
+        await saved(pilot)
+        [setback] = app.vault.all(Setback)
+        assert setback.text == "I forgot our plan"
+        assert "○ Setback, noted · Mon 2 Mar · noted by Sam" in wall_text(screen)
+        note = str(screen.query_one("#wall-note").content)
+        assert "1 setback beside 0 wins and thank-yous: part of the way" in note
+        # No key on the wall removes anything.
+        for key in ("delete", "backspace", "d", "x"):
+            await pilot.press(key)
+        await saved(pilot)
+        assert len(app.vault.all(Setback)) == 1
+
+
+async def test_goal_reached_celebrates_then_shows_a_card(unlocked_app):
+    app, _, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wall(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#goal-text", Input).value = "Honest about small things"
+        form.query_one("#goal-target", Input).value = "2"
+        form.query_one("#goal-text", Input).focus()
+        await pilot.press("enter")
+        await saved(pilot)
+        [goal] = app.vault.all(MiniGoal)
+        assert (goal.owner, goal.target, goal.unit) == (None, 2, "days_in_a_row")
+        assert "For both of you" in wall_text(screen, "#goal-list")
+
+        await pilot.press("l")
+        await saved(pilot)
+        assert app.vault.get(MiniGoal, goal.id).progress == [date(2026, 3, 2)]
+        assert "1 of 2 days in a row" in wall_text(screen, "#goal-list")
+        await pilot.press("l")  # the same day again: counted once
+        await saved(pilot)
+        assert len(app.vault.get(MiniGoal, goal.id).progress) == 1
+
+        clock.advance(24 * 3600)
+        await pilot.press("l")
+        await saved(pilot)
+        assert isinstance(app.screen, Celebration)
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.screen is screen
+        reached = app.vault.get(MiniGoal, goal.id)
+        assert reached.reached_at == clock.now()
+        [card] = [w for w in app.vault.all(Win) if w.kind == "goal_reached"]
+        assert card.goal_id == goal.id
+        text = wall_text(screen)
+        assert "✦ Goal reached · Tue 3 Mar" in text
+        assert "Honest about small things (2 days in a row), a goal for both of you" in text
+        assert "Reached on Tue 3 Mar" in wall_text(screen, "#goal-list")
+
+
+async def test_a_run_that_ended_is_never_shamed(unlocked_app):
+    def seed(vault):
+        vault.add(MiniGoal(text="kind words", target=7,
+                           progress=[date(2026, 2, 20), date(2026, 2, 21)],
+                           created_at=datetime(2026, 2, 20, tzinfo=UTC)))
+
+    app, _, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wall(pilot)
+        goals = flowing(wall_text(screen, "#goal-list"))
+        assert "Ready for day 1 · best so far 2 days in a row" in goals
+        assert "streak" not in goals.lower() and "broke" not in goals.lower()
+
+
+async def test_hundreds_of_cards_are_paged_not_mounted(unlocked_app):
+    def seed(vault):
+        sam = vault.partners[0].id
+        start = datetime(2026, 3, 2, 12, tzinfo=UTC)
+        vault.add_many([Win(text=f"win {i}", noticed_by=sam,
+                            created_at=start - timedelta(days=i)) for i in range(250)])
+
+    app, _, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wall(pilot)
+        wall = screen.query_one("#wall", OptionList)
+        cards = [o for o in wall.options if not o.disabled and o.id != "more"]
+        assert len(cards) == PAGE
+        assert wall.options[-1].id == "more"
+        assert len(screen.query("*")) < 60  # one list, not a widget per card
+        wall.focus()
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        cards = [o for o in wall.options if not o.disabled and o.id != "more"]
+        assert len(cards) == 2 * PAGE
+        assert "win 0" in wall_text(screen) or wall.scroll_y > 0
