@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from textual.widgets import Input, OptionList, Select
 
 from trust_tui.models import MiniGoal, Setback, Win
 from trust_tui.screens.wins import PAGE, Celebration, CardForm, WinsScreen
 
 UTC = timezone.utc
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch):
+    """Days on cards follow the local zone: pin it so the dates asserted hold."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 HOSTILE = ["[bold]loud[/]", "a [/] b", "[@click=app.quit]x", "\x1b[31mred"]
 
 

@@ -45,7 +45,22 @@ def _load(ref: str) -> Callable:
 
 # Order is the order on home. Keep keys unique.
 AREAS: list[Area] = [
+    Area(mode="talk", title="Talk together", key="t", steps=(1, 2, 6),
+         description="Timed turns side by side: one holds the floor, the other listens and says it back",
+         screen="trust_tui.screens.talk:TalkScreen"),
     Area(mode="wins", title="Wins wall", key="w", steps=(8,),
          description="Small wins, thank-yous and mini-goals, with setbacks kept in proportion",
          screen="trust_tui.screens.wins:WinsScreen", due="trust_tui.screens.wins:due_lines"),
+    Area(mode="progress", title="Progress", key="p", steps=(4, 8),
+         description="Check-ins, follow-through, wins and talk time over the weeks: a trend, not a verdict",
+         screen="trust_tui.screens.progress:ProgressScreen"),
+    Area(mode="expectations", title="Expectations", key="e", steps=(3, 4),
+         description="What each of you needs to feel safe, agreed by both, kept and reviewed",
+         screen="trust_tui.screens.agreements:ExpectationsScreen",
+         due="trust_tui.screens.agreements:due_expectations"),
+    Area(mode="boundaries", title="Boundaries", key="b", steps=(7,),
+         description="Boundaries asked for rather than assumed, with check-backs and "
+                     "'raise it now'",
+         screen="trust_tui.screens.agreements:BoundariesScreen",
+         due="trust_tui.screens.agreements:due_boundaries"),
 ]
