@@ -1,0 +1,148 @@
+"""The solo safety check: private to the one who answers, plain about where to
+turn, and gone in one key."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ALEX_PASS, SAM_PASS
+from textual.widgets import Static
+
+from trust_tui.domain import rituals
+from trust_tui.models import ALL_RECORDS, SafetyCheck
+from trust_tui.screens.safety import NeutralScreen, SoloSafetyScreen, read_sealed
+from trust_tui.vault import Vault
+
+# Answer positions in the list: Yes, Sometimes, No, I'd rather not say.
+YES, SOMETIMES, NO, RATHER_NOT = 0, 1, 2, 3
+
+
+def screen_text(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static)
+                     if w.display and w.parent.display)
+
+
+async def open_check(app, pilot, passphrase: str):
+    app.push_screen(SoloSafetyScreen())
+    await pilot.pause()
+    assert "step away" in screen_text(app)
+    await pilot.press(*passphrase, "enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen
+
+
+async def answer(pilot, *positions: int):
+    for position in positions:
+        await pilot.press("home", *["down"] * position, "enter")
+        await pilot.pause()
+
+
+def export_json(vault: Vault) -> str:
+    return json.dumps([r.model_dump(mode="json") for m in ALL_RECORDS for r in vault.all(m)])
+
+
+async def test_a_check_with_danger_is_sealed_to_the_one_who_answered(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_check(app, pilot, SAM_PASS)
+        assert "Question 1 of 5" in screen_text(app)
+        # afraid: Sometimes; a step back and a changed mind; then the rest.
+        await answer(pilot, SOMETIMES)
+        await pilot.press("b")
+        await pilot.pause()
+        assert "Question 1 of 5" in screen_text(app)
+        await answer(pilot, SOMETIMES, RATHER_NOT, NO, YES, NO)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "not the right tool right now" in text
+        assert "local emergency number" in text and "domestic-violence helpline" in text
+        assert screen.has_class("-danger")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SoloSafetyScreen)
+        [check] = app.vault.all(SafetyCheck)
+        assert check.partner_id == app.vault.me.id
+        saved = read_sealed(app.vault.unseal(check.sealed))
+        assert saved["answers"] == {"afraid": "Sometimes", "controlled": "No",
+                                    "pressured": "Yes", "free": "No"}
+        assert saved["skipped"] == ["threatened"] and saved["danger"] is True
+
+    # The other partner's passphrase opens the vault but not the answers.
+    alex = Vault.open(path, ALEX_PASS)
+    [check] = alex.all(SafetyCheck)
+    assert alex.unseal(check.sealed) is None
+    dumped = export_json(alex)
+    for word in ("Sometimes", "pressured", "danger", "afraid", "Yes"):
+        assert word not in dumped
+    assert b"Sometimes" not in path.read_bytes()
+
+
+async def test_a_partner_who_did_not_unlock_can_check_and_is_forgotten_after(unlocked_app):
+    app, path, clock = await unlocked_app()  # unlocked by Sam
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_check(app, pilot, ALEX_PASS)
+        alex = app.vault.partner_named("Alex")
+        assert app.vault.can_read_private(alex.id)
+        await answer(pilot, NO, NO, NO, NO, YES)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Nothing in your answers points to danger" in screen_text(app)
+        # Alex's key is gone the moment the answers are sealed: Sam's session
+        # (still open at the same keyboard) cannot read them.
+        assert not app.vault.can_read_private(alex.id)
+        [check] = app.vault.all(SafetyCheck)
+        assert check.partner_id == alex.id and app.vault.unseal(check.sealed) is None
+    assert read_sealed(Vault.open(path, ALEX_PASS).unseal(check.sealed))["danger"] is False
+
+
+async def test_sealed_checks_are_one_size_whatever_the_answers(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_check(app, pilot, SAM_PASS)
+        await answer(pilot, NO, NO, NO, NO, YES)
+        await pilot.press("escape")
+        await open_check(app, pilot, SAM_PASS)
+        await answer(pilot, SOMETIMES, YES, RATHER_NOT, SOMETIMES, RATHER_NOT)
+        await app.workers.wait_for_complete()
+        await pilot.press("escape")
+        sizes = {len(c.sealed.ciphertext) for c in app.vault.all(SafetyCheck)}
+        assert len(app.vault.all(SafetyCheck)) == 2 and len(sizes) == 1
+
+
+async def test_ctrl_n_hides_at_once_and_drops_the_answers(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_check(app, pilot, ALEX_PASS)
+        alex = app.vault.partner_named("Alex")
+        await answer(pilot, YES, YES)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, NeutralScreen)
+        text = screen_text(app).lower()
+        for word in ("safety", "afraid", "threat", "partner", "question"):
+            assert word not in text
+        assert not app.vault.can_read_private(alex.id)
+        await app.workers.wait_for_complete()
+        assert app.vault.all(SafetyCheck) == []  # nothing half-answered is kept
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (NeutralScreen, SoloSafetyScreen))
+
+
+async def test_a_wrong_passphrase_is_said_plainly_and_can_be_retyped(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_check(app, pilot, "not-a-passphrase")
+        assert screen.flow is None
+        assert screen.query_one("#safety-passphrase").value == ""
+        await pilot.press(*SAM_PASS, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.flow is not None
+
+
+def test_every_question_is_in_plain_words():
+    for step in rituals.SAFETY_CHECK.steps:
+        assert step.title.endswith("?") and len(step.title) < 120

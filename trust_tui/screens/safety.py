@@ -1,0 +1,235 @@
+"""The solo safety check: one partner alone, a few plain questions, sealed answers.
+
+The partner doing it types their own passphrase, so the answers are sealed with
+their private key (`vault.seal(text, owner)`); the other partner cannot read
+them, nor see whether they pointed to danger: the stored record is padded to
+one size whatever was answered, and nothing else in the app mentions it.
+ctrl+n hides the screen at once (the answers are dropped and a neutral screen
+shows); the app's ctrl+l lock works here too. The app never offers one partner
+a way to watch the other.
+"""
+
+from __future__ import annotations
+
+import json
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from trust_tui.domain import rituals
+from trust_tui.domain.flow import Flow
+from trust_tui.models import Partner, SafetyCheck
+from trust_tui.vault import VaultError
+
+# Every sealed check has the same length, so its size says nothing about the answers.
+SEALED_SIZE = 1024
+
+STEP_AWAY = (
+    "This check is for one of you at a time. If your partner is here, please ask "
+    "them to step away for a few minutes.\n\n"
+    "Only the one who answers can ever read the answers, with their own passphrase. "
+    "Your partner cannot see them, or what they pointed to.\n\n"
+    "ctrl+n hides this screen at once; ctrl+l locks the app."
+)
+
+
+def sealed_text(answers: dict[str, str], skipped: list[str]) -> str:
+    """The answers as JSON, padded to one size (see SEALED_SIZE)."""
+    body = json.dumps({"answers": answers, "skipped": skipped,
+                       "danger": rituals.signals_danger(answers)})
+    if len(body) > SEALED_SIZE - 20:
+        raise ValueError("Safety check answers are too long to pad.")
+    padded = json.dumps({"v": body, "pad": ""})
+    return json.dumps({"v": body, "pad": "." * (SEALED_SIZE - len(padded))})
+
+
+def read_sealed(text: str) -> dict:
+    return json.loads(json.loads(text)["v"])
+
+
+class NeutralScreen(Screen):
+    """What shows after ctrl+n: nothing about the check, nothing about the couple."""
+
+    BINDINGS = [Binding("escape", "leave", "Back")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="neutral-box"):
+            yield Static("A quiet moment", classes="section-title")
+            yield Static("Breathe in slowly for four counts, and out for six.\n"
+                         "Do that a few times, at your own pace.", id="neutral-text")
+        yield Footer()
+
+    def action_leave(self) -> None:
+        self.dismiss()
+
+
+class SoloSafetyScreen(Screen):
+    """A private screen for one partner at a time."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "hide", "Hide now", priority=True),
+        Binding("escape", "leave", "Leave"),
+        Binding("b", "back", "Previous question", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.partner: Partner | None = None
+        self.flow: Flow | None = None
+        self.danger: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="safety-intro", id="safety-switcher"):
+            with Vertical(id="safety-intro"):
+                yield Static("A private safety check", classes="section-title")
+                yield Static(STEP_AWAY, id="safety-step-away")
+                yield Static("Whoever is doing the check: type your own passphrase.",
+                             classes="lead")
+                yield Input(placeholder="Your passphrase", password=True,
+                            id="safety-passphrase")
+                yield Label("", id="safety-message", markup=False)
+            with Vertical(id="safety-questions"):
+                yield Static("", id="safety-position", classes="hint")
+                yield Static("", id="safety-question")
+                yield OptionList(*[Option(a, id=f"answer-{i}")
+                                   for i, a in enumerate(rituals.ANSWERS)],
+                                 id="safety-answers")
+                yield Static("Choose with the arrows and Enter. b: previous question.",
+                             classes="hint")
+            with VerticalScroll(id="safety-result"):
+                yield Static("", id="safety-verdict")
+                yield Static("Where to turn", classes="section-title")
+                yield Static(Content("\n".join(f"- {line}" for line in rituals.WHERE_TO_TURN)),
+                             id="safety-where")
+                yield Static("Your answers are sealed with your passphrase. "
+                             "Press escape to leave this screen.", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#safety-passphrase", Input).focus()
+
+    @property
+    def vault(self):
+        return self.app.vault  # type: ignore[attr-defined]
+
+    # --- who is answering ---------------------------------------------------------
+
+    @on(Input.Submitted, "#safety-passphrase")
+    def _passphrase(self, event: Input.Submitted) -> None:
+        if not event.value:
+            self._say("Type your own passphrase, then press Enter.")
+            return
+        event.input.disabled = True
+        self._say("Checking...")
+        self._unlock(event.value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _unlock(self, passphrase: str) -> None:
+        try:
+            partner = self.vault.unlock_private(passphrase)
+        except (VaultError, LookupError) as error:
+            self.app.call_from_thread(self._unlock_failed, str(error))
+            return
+        self.app.call_from_thread(self._begin, partner)
+
+    def _unlock_failed(self, message: str) -> None:
+        field = self.query_one("#safety-passphrase", Input)
+        field.disabled = False
+        field.value = ""
+        field.focus()
+        self._say(message)
+
+    def _say(self, message: str) -> None:
+        self.query_one("#safety-message", Label).update(message)
+
+    def _begin(self, partner: Partner) -> None:
+        if not self.is_mounted:  # hidden or locked while the passphrase was checked
+            self.vault.forget_private(partner.id)
+            return
+        self.partner = partner
+        self.query_one("#safety-passphrase", Input).value = ""
+        self.flow = Flow(rituals.SAFETY_CHECK, self.app.clock, (partner.id,))  # type: ignore[attr-defined]
+        self.query_one(ContentSwitcher).current = "safety-questions"
+        self._show_question()
+
+    # --- the questions ----------------------------------------------------------------
+
+    def _show_question(self) -> None:
+        assert self.flow is not None and self.flow.step is not None
+        step = self.flow.step
+        self.query_one("#safety-position", Static).update(
+            f"Question {self.flow.index + 1} of {len(self.flow.ritual.steps)}")
+        self.query_one("#safety-question", Static).update(step.title)
+        answers = self.query_one("#safety-answers", OptionList)
+        chosen = self.flow.chosen.get(step.key)
+        answers.highlighted = rituals.ANSWERS.index(chosen) if chosen else None
+        answers.focus()
+
+    @on(OptionList.OptionSelected, "#safety-answers")
+    def _answered(self, event: OptionList.OptionSelected) -> None:
+        if self.flow is None or self.flow.done:
+            return
+        answer = rituals.ANSWERS[event.option_index]
+        if answer == rituals.RATHER_NOT:
+            self.flow.chosen.pop(self.flow.step.key, None)
+            self.flow.skip()  # left out, and recorded as left out
+        else:
+            self.flow.choose(answer)
+            self.flow.next()
+        if self.flow.done:
+            self._finish()
+        else:
+            self._show_question()
+
+    def action_back(self) -> None:
+        if self.flow is not None and not self.flow.done and self.flow.index > 0:
+            self.flow.back()
+            self._show_question()
+
+    def _finish(self) -> None:
+        assert self.flow is not None and self.partner is not None
+        answers = dict(self.flow.chosen)
+        self.danger = rituals.signals_danger(answers)
+        text = sealed_text(answers, self.flow.skipped())
+        check = SafetyCheck(partner_id=self.partner.id,
+                            sealed=self.vault.seal(text, self.partner.id),
+                            created_at=self.app.clock.now())  # type: ignore[attr-defined]
+        self._forget()
+        self.flow = None
+        verdict = rituals.DANGER_MESSAGE if self.danger else rituals.CLEAR_MESSAGE
+        self.query_one("#safety-verdict", Static).update(verdict)
+        self.set_class(self.danger, "-danger")
+        self.query_one(ContentSwitcher).current = "safety-result"
+        self.query_one("#safety-result").focus()
+        self.app.save(lambda vault: vault.add(check),  # type: ignore[attr-defined]
+                      saved_message=None)
+
+    # --- leaving ------------------------------------------------------------------------
+
+    def _forget(self) -> None:
+        if self.partner is not None and self.app.vault_open:  # type: ignore[attr-defined]
+            self.vault.forget_private(self.partner.id)
+
+    def _clear(self) -> None:
+        self._forget()
+        self.partner = None
+        self.flow = None
+        self.danger = None
+
+    def action_hide(self) -> None:
+        """Instantly away: the answers are dropped and a neutral screen shows."""
+        self._clear()
+        self.app.switch_screen(NeutralScreen())
+
+    def action_leave(self) -> None:
+        self._clear()
+        self.dismiss()
+
+    def on_unmount(self) -> None:
+        self._clear()
