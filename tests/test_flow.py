@@ -158,3 +158,14 @@ def test_notes_for_lists_what_may_be_saved():
     flow.add_note("thanks for the tea", by=ALEX)
     assert [(s.key, n.text) for s, n in flow.notes_for("thanks")] == [
         ("thanks", "thanks for the tea")]
+
+
+def test_a_break_nobody_started_leaves_no_trace():
+    clock = FakeClock()
+    flow = new_flow(clock)
+    flow.take_break()  # the break screen opened, then "not now"
+    clock.advance(10)
+    assert flow.end_break() is None
+    assert flow.breaks == [] and not flow.on_break
+    flow.answer(SAM, True)  # the gate kept nothing and lost nothing
+    assert flow.waiting_for == [ALEX]

@@ -93,7 +93,7 @@ class Flow:
         self._banked = 0.0
         self._running_since: float | None = self.clock.monotonic()
         self._step_started = 0.0
-        self._break: BreakTaken | None = None
+        self._break: tuple | None = None  # (called by, called at, planned seconds)
         self._break_mono = 0.0
         self._enter()
 
@@ -291,38 +291,45 @@ class Flow:
     def on_break(self) -> bool:
         return self._break is not None
 
-    def take_break(self, called_by: str, planned_seconds: float = 20 * 60) -> None:
-        """Pause here; `end_break` resumes on this very step, prompt and item."""
+    def take_break(self, called_by: str | None = None, planned_seconds: float = 20 * 60) -> None:
+        """Pause here; `end_break` resumes on this very step, prompt and item.
+
+        `called_by` may be unknown yet (the break screen asks who called it).
+        """
         if self.ended:
             raise NotNow("The ritual has ended.")
         if self.on_break:
             return
-        if called_by not in self.partners:
+        if called_by is not None and called_by not in self.partners:
             raise KeyError(called_by)
         if self._running_since is not None:
             self._banked += max(0.0, self.clock.monotonic() - self._running_since)
         self._running_since = None
         self._break_mono = self.clock.monotonic()
-        self._break = BreakTaken(called_by=called_by, called_at=self.clock.now(),
-                                 planned_seconds=planned_seconds)
+        self._break = (called_by, self.clock.now(), planned_seconds)
 
-    def end_break(self, taken: BreakTaken | None = None) -> BreakTaken:
+    def end_break(self, taken: BreakTaken | None = None) -> BreakTaken | None:
         """Back from a break. `taken` is the break clock's record when there is one.
 
-        A calm gate asks again: how someone felt before the break is not how
-        they feel after it.
+        Without it, the break is recorded from this engine's own clock; a break
+        nobody actually started (no caller, no record) leaves no trace. A calm
+        gate asks again: how someone felt before a break is not how they feel after.
         """
         if self._break is None:
             raise NotNow("There is no break to come back from.")
-        record = taken or self._break.model_copy(update={
-            "actual_seconds": round(self.clock.monotonic() - self._break_mono, 3),
-            "ended_early": self.clock.monotonic() - self._break_mono < self._break.planned_seconds,
-        })
-        self.breaks.append(record)
+        called_by, called_at, planned = self._break
+        record = taken
+        if record is None and called_by is not None:
+            spent = self.clock.monotonic() - self._break_mono
+            record = BreakTaken(called_by=called_by, called_at=called_at,
+                                planned_seconds=planned, actual_seconds=round(spent, 3),
+                                ended_early=spent < planned)
+        if record is not None:
+            self.breaks.append(record)
         self._break = None
         self._running_since = self.clock.monotonic()
         step = self.step
-        if step is not None and step.gate == BOTH_CALM:
+        if record is not None and step is not None and step.gate == BOTH_CALM:
             self._results[step.key].answers.clear()
         return record
 
