@@ -91,17 +91,32 @@ def _keep_previous(path: Path) -> None:
 
 def keep_copy(path: Path, target: Path) -> None:
     """Make `target` the same bytes as `path`, atomically, leaving `path` in place."""
+    try:
+        if os.path.samefile(path, target):
+            # Already the same file (a write failed after keeping it). Renaming one
+            # hard link over another of the same inode is a no-op that would leave
+            # the staged name behind as an orphan.
+            return
+    except FileNotFoundError:
+        pass
     staged = path.with_name(temp_prefix(path) + "keep")
     try:
         os.unlink(staged)
     except FileNotFoundError:
         pass
     try:
-        os.link(path, staged)  # no copy: the old inode lives on as the backup
-    except OSError:
-        shutil.copyfile(path, staged)
-        os.chmod(staged, 0o600)
-    os.replace(staged, target)
+        try:
+            os.link(path, staged)  # no copy: the old inode lives on as the backup
+        except OSError:
+            shutil.copyfile(path, staged)
+            os.chmod(staged, 0o600)
+        os.replace(staged, target)
+    except BaseException:
+        try:
+            os.unlink(staged)  # leave no stray name behind when this step fails
+        except OSError:
+            pass
+        raise
 
 
 def find_orphans(path: Path) -> list[Path]:
