@@ -1,0 +1,443 @@
+"""The fault suite: damage, crashes, concurrent writers, a full disk, a read-only
+folder, any text a person can type, and secrets after a failed save.
+
+Every fault must end the same way for the couple: one clear sentence, the file
+exactly as it was (or holding every write that was acknowledged), nothing in the
+clear on disk.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import random
+import re
+import selectors
+import signal
+import struct
+import subprocess
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import pytest
+from conftest import ALEX_PASS, SAM_PASS, make_vault
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from vault_samples import sample_model, str_bounds, text_fields
+
+from trust_tui.models import ALL_RECORDS, JournalEntry, Win
+from trust_tui.vault import Vault, fileformat
+from trust_tui.vault import storage as storage_module
+from trust_tui.vault.errors import DamagedVault, VaultError, VaultExists, WriteFailed
+from trust_tui.vault.storage import backup_path, find_orphans
+from trust_tui.vault.vault import lock_path
+
+HERE = Path(__file__).parent
+WRITER = HERE / "vault_writer.py"
+CANARY = "canary-51c0de-never-on-disk"
+
+
+def one_clear_sentence(error: BaseException) -> str:
+    """A message for people: one line, one sentence, no traceback, no secrets."""
+    message = str(error)
+    assert "\n" not in message and "Traceback" not in message
+    assert message.endswith(".") and message[0].isupper()
+    assert len(re.findall(r"[.!?](?:\s|$)", message)) == 1, message
+    assert SAM_PASS not in message and ALEX_PASS not in message
+    return message
+
+
+def words_in(path: Path) -> list[str]:
+    vault = Vault.open(path, SAM_PASS)
+    return [w.text for w in vault.all(Win)]
+
+
+# --- (1) damage walk -----------------------------------------------------------------
+
+def file_regions(path: Path) -> dict[str, tuple[int, int]]:
+    """Byte ranges of each part of the file, found from its own layout."""
+    blob = path.read_bytes()
+    _, _, hlen = struct.unpack_from(">8sHI", blob)
+    header_end = 14 + hlen
+    header = blob[14:header_end]
+    raw = json.loads(header)
+    regions = {"magic": (0, 8), "version": (8, 10), "header length": (10, 14),
+               "header JSON": (14, 14 + header.index(b'"generation"') + 12)}
+
+    def text_at(name: str, value: str) -> None:
+        start = 14 + header.index(value.encode())
+        regions[name] = (start, start + len(value))
+
+    for number, slot in enumerate(raw["slots"]):
+        for part in ("salt", "nonce", "wrapped"):
+            text_at(f"keyslot {number} {part}", slot[part])
+    text_at("body nonce", raw["body_nonce"])
+    regions["ciphertext"] = (header_end, len(blob) - 48)
+    regions["GCM tag"] = (len(blob) - 48, len(blob) - 32)
+    regions["digest"] = (len(blob) - 32, len(blob))
+    return regions
+
+
+@pytest.fixture
+def filled(vault_path: Path) -> Path:
+    vault = make_vault(vault_path)
+    vault.add(Win(text=f"{CANARY} a win", noticed_by=vault.me.id))
+    vault.add(JournalEntry(author=vault.me.id, text="a day\nof small honest things"))
+    return vault_path
+
+
+REGIONS = ["magic", "version", "header length", "header JSON", "keyslot 0 salt",
+           "keyslot 0 nonce", "keyslot 0 wrapped", "keyslot 1 salt", "keyslot 1 nonce",
+           "keyslot 1 wrapped", "body nonce", "ciphertext", "GCM tag", "digest"]
+
+
+def assert_refused_and_unchanged(path: Path, open_before: Vault, *, expected=VaultError) -> None:
+    before = path.read_bytes()
+    for passphrase in (SAM_PASS, ALEX_PASS):
+        with pytest.raises(expected) as refused:
+            Vault.open(path, passphrase)
+        one_clear_sentence(refused.value)
+    # An instance opened before the damage tries to save: refused, nothing written.
+    with pytest.raises(VaultError) as failed_write:
+        open_before.add(Win(text="after the damage", noticed_by=open_before.me.id))
+    one_clear_sentence(failed_write.value)
+    with pytest.raises(VaultExists):
+        make_vault(path)
+    assert path.read_bytes() == before
+    assert find_orphans(path) == []
+
+
+def test_regions_cover_the_whole_layout(filled: Path):
+    assert sorted(file_regions(filled)) == sorted(REGIONS)
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_a_flipped_byte_in_each_region_is_refused(filled: Path, region: str):
+    open_before = Vault.open(filled, SAM_PASS)
+    start, end = file_regions(filled)[region]
+    blob = bytearray(filled.read_bytes())
+    blob[(start + end) // 2] ^= 0x04
+    filled.write_bytes(bytes(blob))
+    # Accidental damage is told apart from a wrong passphrase before any KDF runs.
+    assert_refused_and_unchanged(filled, open_before, expected=DamagedVault)
+
+
+@pytest.mark.parametrize("region", [r for r in REGIONS if r not in ("digest",)])
+def test_a_doctored_region_with_a_fixed_digest_is_still_refused(filled: Path, region: str):
+    """A deliberate change (digest recomputed) is caught by the AEAD tags."""
+    open_before = Vault.open(filled, SAM_PASS)
+    start, end = file_regions(filled)[region]
+    blob = bytearray(filled.read_bytes()[:-32])
+    blob[(start + end) // 2] ^= 0x04
+    filled.write_bytes(bytes(blob) + hashlib.sha256(blob).digest())
+    assert_refused_and_unchanged(filled, open_before)
+
+
+@pytest.mark.parametrize("keep", ["1", "7", "8", "13", "14", "header/2", "header_end",
+                                  "header_end+1", "tag", "digest", "all-1"])
+def test_a_truncated_file_is_refused(filled: Path, keep: str):
+    open_before = Vault.open(filled, SAM_PASS)
+    blob = filled.read_bytes()
+    _, _, hlen = struct.unpack_from(">8sHI", blob)
+    cut = {"header/2": 14 + hlen // 2, "header_end": 14 + hlen,
+           "header_end+1": 15 + hlen, "tag": len(blob) - 48, "digest": len(blob) - 32,
+           "all-1": len(blob) - 1}.get(keep) or int(keep)
+    filled.write_bytes(blob[:cut])
+    assert_refused_and_unchanged(filled, open_before, expected=DamagedVault)
+
+
+@pytest.mark.parametrize("junk", [b"\n", b"\x00" * 16, b"junk" * 1000, "self"])
+def test_appended_junk_is_refused(filled: Path, junk):
+    open_before = Vault.open(filled, SAM_PASS)
+    blob = filled.read_bytes()
+    filled.write_bytes(blob + (blob if junk == "self" else junk))
+    assert_refused_and_unchanged(filled, open_before, expected=DamagedVault)
+
+
+# --- (2) crash consistency -------------------------------------------------------------
+
+class Writer:
+    """A writer process and the numbers it acknowledged (printed after `add` returned)."""
+
+    def __init__(self, path: Path, prefix: str, count: int = 10_000,
+                 passphrase: str = SAM_PASS) -> None:
+        self.prefix = prefix
+        self.proc = subprocess.Popen(
+            [sys.executable, str(WRITER), str(path), passphrase, prefix, str(count)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.acked: list[int] = []
+        self.opened = False
+        self._buffer = b""
+
+    def _take(self, data: bytes) -> None:
+        self._buffer += data
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            if line == b"open":
+                self.opened = True
+            elif line:
+                self.acked.append(int(line))
+
+    def read_until(self, deadline: float, *, until_open: bool = False) -> None:
+        fd = self.proc.stdout.fileno()
+        with selectors.DefaultSelector() as selector:
+            selector.register(fd, selectors.EVENT_READ)
+            while not (until_open and self.opened):
+                left = deadline - time.monotonic()
+                if left <= 0 or not selector.select(left):
+                    return
+                data = os.read(fd, 65536)
+                if not data:
+                    return
+                self._take(data)
+
+    def kill(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.finish()
+
+    def finish(self) -> int:
+        # Acknowledgements still in the pipe were given before the end: they count.
+        rest, err = self.proc.communicate(timeout=60)
+        self._take(rest)
+        self.stderr = err.decode(errors="replace")
+        return self.proc.returncode
+
+
+def numbers_by_prefix(path: Path) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for text in words_in(path):
+        prefix, _, number = text.rpartition("-")
+        found.setdefault(prefix, []).append(int(number))
+    return found
+
+
+def test_sigkill_at_random_moments_keeps_every_acknowledged_write(vault_path: Path):
+    make_vault(vault_path)
+    rng = random.Random(20261127)
+    kept: dict[str, list[int]] = {}
+    kills = 20
+    for round_number in range(kills):
+        prefix = f"round{round_number}"
+        writer = Writer(vault_path, prefix)
+        if rng.random() < 0.2:
+            # Now and then while it is still starting up or opening the vault.
+            writer.read_until(time.monotonic() + rng.uniform(0.0, 0.25))
+        else:
+            writer.read_until(time.monotonic() + 10, until_open=True)
+            assert writer.opened, writer.proc.stderr.read() if writer.proc.stderr else ""
+            writer.read_until(time.monotonic() + rng.uniform(0.0, 0.04))
+        writer.kill()
+        assert writer.proc.returncode == -signal.SIGKILL
+
+        found = numbers_by_prefix(vault_path)  # opening also tidies the dead writer's temp
+        acked = len(writer.acked)
+        assert writer.acked == list(range(acked))
+        mine = found.pop(prefix, [])
+        # Every acknowledged write, at most the one in flight, nothing torn or doubled.
+        assert mine in (list(range(acked)), list(range(acked + 1))), (acked, mine)
+        assert found == kept
+        if mine:
+            kept[prefix] = mine
+        assert find_orphans(vault_path) == []
+        # The backup is always a whole earlier generation that opens.
+        Vault.read_file(backup_path(vault_path)) if backup_path(vault_path).exists() else None
+    assert sum(len(v) for v in kept.values()) > kills  # the kills did land amid writing
+    assert sorted(p.name for p in vault_path.parent.iterdir()) == sorted(
+        [vault_path.name, backup_path(vault_path).name, lock_path(vault_path).name])
+
+
+# --- (3) concurrent writers -------------------------------------------------------------
+
+@pytest.mark.parametrize("writers", [2, 3])
+def test_concurrent_writer_processes_lose_nothing(vault_path: Path, writers: int):
+    make_vault(vault_path)
+    count = 15
+    procs = [Writer(vault_path, f"writer{n}", count, (SAM_PASS, ALEX_PASS)[n % 2])
+             for n in range(writers)]
+    for proc in procs:
+        assert proc.finish() == 0, proc.stderr
+        assert proc.acked == list(range(count))
+    found = numbers_by_prefix(vault_path)
+    assert found == {f"writer{n}": list(range(count)) for n in range(writers)}
+    assert Vault.read_file(vault_path).header.generation == 1 + writers * count
+
+
+# --- (4) full disk and read-only folders ---------------------------------------------
+
+FULL_DISK_CHILD = r"""
+import hashlib, json, resource, signal, sys
+from pathlib import Path
+from trust_tui.models import JournalEntry, Win
+from trust_tui.vault import Vault
+from trust_tui.vault.errors import WriteFailed
+
+path = Path(sys.argv[1])
+vault = Vault.open(path, sys.argv[2])
+before = [w.text for w in vault.all(Win)]
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+limit = path.stat().st_size + 2048
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+result = {"before": before}
+try:
+    vault.add(JournalEntry(text="a long day " * 5000, author=vault.me.id))
+    result["error"] = None
+except WriteFailed as error:
+    result["error"] = str(error)
+result["after"] = [w.text for w in vault.all(Win)]
+result["journal"] = len(vault.all(JournalEntry))
+vault.add(Win(text="a short one", noticed_by=vault.me.id))  # fits under the limit
+result["final"] = [w.text for w in vault.all(Win)]
+print(json.dumps(result))
+"""
+
+
+def test_full_disk_gives_a_clear_message_and_keeps_the_old_file(filled: Path):
+    before = filled.read_bytes()
+    child = subprocess.run([sys.executable, "-c", FULL_DISK_CHILD, str(filled), SAM_PASS],
+                           capture_output=True, text=True, timeout=60)
+    assert child.returncode == 0, child.stderr
+    result = json.loads(child.stdout)
+    assert "disk is full" in result["error"]
+    assert "nothing was half-written" in result["error"]
+    assert result["after"] == result["before"]  # memory reloaded from the intact file
+    assert result["journal"] == 1  # the one from before; the long one was not kept
+    assert result["final"] == result["before"] + ["a short one"]
+    # The failed write left nothing behind; the file then took the short one.
+    assert find_orphans(filled) == []
+    assert Vault.read_file(backup_path(filled)).ciphertext == fileformat.parse(
+        before, filled).ciphertext
+    assert words_in(filled) == result["final"]
+
+
+def refuse(exc: OSError):
+    def fail(*args, **kwargs):
+        raise exc
+    return fail
+
+
+@pytest.mark.parametrize("where, exc", [
+    ("mkstemp", PermissionError(errno.EACCES, "Permission denied")),
+    ("mkstemp", OSError(errno.EROFS, "Read-only file system")),
+    ("replace", OSError(errno.EROFS, "Read-only file system")),
+    ("fsync", OSError(errno.EIO, "Input/output error")),
+    ("lock", PermissionError(errno.EACCES, "Permission denied")),
+])
+def test_a_refused_write_keeps_the_old_file_and_reloads(filled: Path, monkeypatch, where, exc):
+    vault = Vault.open(filled, SAM_PASS)
+    before_words = [w.text for w in vault.all(Win)]
+    before = filled.read_bytes()
+    with monkeypatch.context() as patch:
+        if where == "mkstemp":
+            patch.setattr(storage_module.tempfile, "mkstemp", refuse(exc))
+        elif where == "replace":
+            real_replace = os.replace
+
+            def replace(src, dst, *args, **kwargs):
+                if Path(dst) == filled:  # the final step; keeping the backup still works
+                    raise exc
+                return real_replace(src, dst, *args, **kwargs)
+
+            patch.setattr(storage_module.os, "replace", replace)
+        elif where == "fsync":
+            patch.setattr(storage_module.os, "fsync", refuse(exc))
+        else:
+            patch.setattr(vault._file_lock, "acquire", refuse(exc))
+        with pytest.raises(WriteFailed) as failed:
+            vault.add(Win(text="not saved", noticed_by=vault.me.id))
+        with pytest.raises(WriteFailed):
+            vault.update(Win, vault.all(Win)[0].id, lambda w: setattr(w, "text", "changed"))
+    message = one_clear_sentence(failed.value)
+    if exc.errno in (errno.EACCES, errno.EROFS):
+        assert "read-only" in message
+    assert filled.read_bytes() == before
+    assert find_orphans(filled) == []
+    # What is in memory is what is on disk: the refused changes are not shown as saved.
+    assert [w.text for w in vault.all(Win)] == before_words
+    vault.add(Win(text="saved later", noticed_by=vault.me.id))
+    assert words_in(filled) == before_words + ["saved later"]
+
+
+def test_a_file_where_the_folder_should_be(tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(WriteFailed) as failed:
+        make_vault(blocker / "couple.vault")
+    assert "folder" in one_clear_sentence(failed.value)
+    assert blocker.read_text() == "x"
+
+
+def test_a_read_only_folder_still_opens_and_reads(filled: Path, monkeypatch):
+    """Opening writes nothing (not even the lock file), so it works where saving cannot."""
+    lock_path(filled).unlink()
+    import filelock
+
+    monkeypatch.setattr(filelock.FileLock, "acquire",
+                        refuse(PermissionError(errno.EACCES, "Permission denied")))
+    vault = Vault.open(filled, ALEX_PASS)
+    assert len(vault.all(Win)) == 1
+    with pytest.raises(WriteFailed, match="read-only"):
+        vault.add(Win(text="x", noticed_by=vault.me.id))
+    assert not lock_path(filled).exists()
+
+
+# --- (5) any text round-trips -------------------------------------------------------
+
+def text_for(model, name: str):
+    low, high = str_bounds(model, name)
+    return st.text(min_size=max(low, 0), max_size=min(high or 200, 200))
+
+
+@pytest.mark.parametrize("model", ALL_RECORDS, ids=lambda m: m.__name__)
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_text_round_trips_through_the_vault(vault: Vault, vault_path: Path, model, data):
+    values = {name: data.draw(text_for(model, name), label=name) for name in text_fields(model)}
+    record = sample_model(model).model_copy(update=values)
+    record = model.model_validate(record.model_dump())
+    vault.add(record)
+    assert Vault.open(vault_path, ALEX_PASS).get(model, record.id) == record
+
+
+# --- (6) no secrets after a failed save -------------------------------------------------
+
+def test_a_save_that_fails_midway_leaves_no_secret_anywhere(vault_path: Path, monkeypatch):
+    vault = make_vault(vault_path)
+    vault.add(Win(text=f"{CANARY} saved", noticed_by=vault.me.id))
+    raised = []
+    breakers = [
+        (fileformat, "build", refuse(RuntimeError("encryption broke"))),
+        (storage_module.os, "fsync", refuse(OSError(errno.EIO, "Input/output error"))),
+        (storage_module.os, "replace", refuse(OSError(errno.EIO, "Input/output error"))),
+    ]
+    # (Built beforehand, so the traceback's source lines quote no secret of the test's own.)
+    entry = JournalEntry(author=vault.me.id, text=f"{CANARY} while breaking")
+    wrong_passphrase = f"{CANARY} passphrase"
+    for target, name, breaker in breakers:
+        with monkeypatch.context() as patch:
+            patch.setattr(target, name, breaker)
+            with pytest.raises(Exception) as info:
+                vault.add(entry)
+        raised.append(info.value)
+    with pytest.raises(VaultError) as wrong:
+        Vault.open(vault_path, wrong_passphrase)
+    raised.append(wrong.value)
+
+    secrets = [CANARY, SAM_PASS, ALEX_PASS, "Sam", "Alex", "while breaking"]
+    for error in raised:
+        shown = "".join(traceback.format_exception(error)) + str(error)
+        for secret in secrets:
+            assert secret not in shown, (type(error).__name__, secret)
+    files = list(vault_path.parent.iterdir())
+    assert {f.name for f in files} <= {vault_path.name, backup_path(vault_path).name,
+                                       lock_path(vault_path).name}
+    for f in files:
+        raw = f.read_bytes()
+        for secret in secrets:
+            assert secret.encode() not in raw, (f.name, secret)
+    assert words_in(vault_path) == [f"{CANARY} saved"]
+    assert [e.text for e in vault.all(JournalEntry)] == []
