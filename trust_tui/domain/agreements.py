@@ -326,9 +326,8 @@ def repeated_miss_notice(agreement: Agreement, entries: Iterable[FollowThrough],
         return None
     first = min(e.on for e in misses)
     return (f"This one was missed {_times(len(misses))} since {short_date(first)}. "
-            "That is worth noticing together, and it happens. It may be asking for "
-            "something that needs firmer, more concrete wording, or something deeper may "
-            "need room: you can adjust it at its "
+            "That happens, and it helps to look at it together. It may need firmer, more "
+            "concrete wording, or something deeper may need room: you can adjust it at its "
             f"{review_word(agreement.kind).lower()}, and a counsellor or coach can help "
             "you both with it.")
 
