@@ -25,7 +25,7 @@ BLOCKS = " ▁▂▃▄▅▆▇█"
 GAP = "·"  # a week with nothing recorded: not zero, not bad, just empty
 BAR_ROWS = 2
 CELL = 2  # characters per week (plus one space)
-TALK_WIDTH = 36
+TALK_WIDTH = pr.WEEKS * (CELL + 1) - 1  # as wide as the weekly bars
 LABEL_WIDTH = 9  # a partner's name (cut to 8) and a space
 
 
@@ -146,15 +146,16 @@ class ProgressScreen(AreaScreen):
 
 
 def checkin_numbers(s: pr.CheckInSeries) -> str:
+    """Short lines so they sit beside the bars, even at 80 columns."""
     if not s.count:
         return "no check-ins in these weeks yet (c on home)"
-    parts = [f"latest {s.latest} on {day_label(s.latest_on)}"]
-    parts.append(f"last {pr.RECENT_WEEKS} weeks {pr.one_decimal(s.recent)}")
+    lines = [f"latest {s.latest} on {day_label(s.latest_on)}",
+             f"last {pr.RECENT_WEEKS} weeks {pr.one_decimal(s.recent)}"]
     if s.earlier is not None:
-        parts.append(f"before {pr.one_decimal(s.earlier)}")
+        lines[1] += f" · before {pr.one_decimal(s.earlier)}"
     if s.trend:
-        parts.append(s.trend)
-    return " · ".join(parts)
+        lines.append(s.trend)
+    return "\n".join(lines)
 
 
 def follow_through_numbers(ft: pr.FollowThroughSeries) -> str:
@@ -163,12 +164,12 @@ def follow_through_numbers(ft: pr.FollowThroughSeries) -> str:
     week = ft.this_week
     this = f"this week {week.kept} of {week.total} ({pr.percent(week.rate)})" if week.total \
         else "this week nothing logged yet"
-    return f"{this} · {pr.WEEKS} weeks {ft.kept} of {ft.total} ({pr.percent(ft.rate)})"
+    return f"{this}\n{pr.WEEKS} weeks {ft.kept} of {ft.total} ({pr.percent(ft.rate)})"
 
 
 def count_numbers(counts: Sequence[int], one: str, many: str) -> str:
     total = sum(counts)
     if not total:
         return f"no {many} in these weeks yet"
-    return f"this week {counts[-1]} · {pr.WEEKS} weeks {total} {one if total == 1 else many}"
+    return f"this week {counts[-1]}\n{pr.WEEKS} weeks {total} {one if total == 1 else many}"
 

@@ -370,7 +370,7 @@ class WinsScreen(AreaScreen):
             reached_on = local_day(goal.reached_at) if goal.reached_at else None
             status = progress_words(p, reached_on)
             if p.counted_today and not p.reached:
-                status += " · today logged"
+                status += " · logged today"
             options.append(Option(Content.assemble(
                 shown(goal.text), "\n", ("For " + self.who(goal.owner), "dim"), "\n",
                 progress_bar(p), "\n", status), id=goal.id))
@@ -392,8 +392,15 @@ class WinsScreen(AreaScreen):
     @on(OptionList.OptionSelected, "#wall")
     def show_more(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == MORE:
+            wall = event.option_list
+            index = event.option_index
             self.shown_cards += PAGE
             self.reload()
+            # Carry on reading where "more" was: the first older card.
+            while index < wall.option_count and wall.get_option_at_index(index).disabled:
+                index += 1
+            if index < wall.option_count:
+                wall.highlighted = index
 
     @on(OptionList.OptionSelected, "#goal-list")
     def log_selected(self, event: OptionList.OptionSelected) -> None:
