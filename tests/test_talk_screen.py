@@ -1,0 +1,226 @@
+"""The talk screen, driven by key presses the way a couple would use it."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Select, Static
+
+from trust_tui.models import Agreement, AgreementKind, TalkSession
+from trust_tui.screens.calm import CalmScreen
+from trust_tui.screens.talk import TalkScreen
+from trust_tui.vault import Vault
+from trust_tui.widgets.partner_pane import PartnerPane
+from trust_tui.widgets.turn_clock import ClockView
+
+MARKUP = "[bold]You felt[/] alone [@click=app.quit]x \x1b[31m"
+
+
+def plain(screen, selector: str) -> str:
+    return screen.query_one(selector, Static).content.plain
+
+
+async def open_talk(pilot, *, topic: str = "feel", minutes: str = "2") -> TalkScreen:
+    await pilot.press("t")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, TalkScreen)
+    screen.query_one("#start-topic", Select).value = topic
+    box = screen.query_one("#start-minutes", Input)
+    box.value = minutes
+    box.focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    return screen
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_whole_talk_with_a_break_is_saved(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        talk = await open_talk(pilot)
+        floor = talk.floor
+        sam, alex = talk.sides
+        left, right = talk.query_one("#pane-left", PartnerPane), talk.query_one("#pane-right",
+                                                                                PartnerPane)
+        assert app.current_talk is talk
+        assert "HAS THE FLOOR" in plain(left, ".pane-role")
+        assert "LISTENING" in plain(right, ".pane-role")
+        assert plain(left, ".pane-keys").startswith(" f  start speaking")
+
+        # Sam picks "hurt" from the list (it has focus), then starts speaking.
+        await pilot.press("down", "enter")
+        talk.query_one("#pane-left .intensity", Input).value = "7"
+        await pilot.pause()
+        assert "Feeling: hurt (7 of 10)" in plain(left, ".pane-feeling")
+        await pilot.press("d")  # another prompt
+        assert plain(talk, "#talk-prompt").startswith("Prompt 2 of 5")
+        await pilot.press("f")
+        clock.advance(100)
+        talk.tick()
+        clock_view = talk.query_one("#talk-clock", ClockView)
+        assert (clock_view.text, clock_view.caption) == ("00:20", "nearly time: finish your thought")
+
+        # Sam hands over early; Alex types what they heard; Sam asks to try again.
+        await pilot.press("f")
+        assert "I've said it back" in plain(right, ".pane-keys")
+        await pilot.press("l")  # Alex goes to the text box
+        await pilot.press(*"gist")
+        talk.query_one("#pane-right .pane-summary", Input).value = MARKUP
+        await pilot.press("enter")
+        assert MARKUP in plain(talk, "#talk-phase")  # shown exactly as typed
+        await pilot.press("d")  # Sam: try again
+        assert floor.phase.value == "paraphrase" and floor.speaker_id == sam
+        await pilot.press("j")  # Alex says it back aloud, no typing this time
+        await pilot.press("f")  # Sam: that's it
+        assert floor.speaker_id == alex
+        assert "HAS THE FLOOR" in plain(right, ".pane-role")
+        assert "LISTENING" in plain(left, ".pane-role")
+
+        # Alex types a word of their own and starts; a break comes mid-turn.
+        own = talk.query_one("#pane-right .own-word", Input)
+        own.focus()
+        await pilot.press(*"[b]raw")
+        await pilot.press("escape")  # leave the text box, keys are keys again
+        await pilot.press("j")
+        assert "Feeling: [b]raw" in plain(right, ".pane-feeling")
+        clock.advance(30)
+        await pilot.press("b")
+        await pilot.pause()
+        calm = app.screen
+        assert isinstance(calm, CalmScreen) and calm.talk is talk
+        await pilot.press("j")  # Alex asks for it
+        clock.advance(25 * 60)
+        calm.tick()
+        assert floor.time_left() == pytest.approx(90)  # the turn waited
+        await pilot.press("f", "j")  # both ready
+        await settle(pilot)
+        assert app.screen is talk
+        talk.tick()
+        assert clock_view.text == "01:30"
+        assert len(floor.session.breaks) == 1 and floor.session.breaks[0].called_by == alex
+
+        # Alex hands over; Sam says it back; Alex confirms; they end the talk.
+        clock.advance(40)
+        await pilot.press("j", "j")
+        await pilot.press("f", "j")
+        assert floor.speaker_id == sam
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert talk.stage == "summary"
+        summary = plain(talk, "#summary-text")
+        assert "Sam: 1 turn(s), 01:40 speaking" in summary
+        assert "Alex: 1 turn(s), 01:10 speaking" in summary
+        assert "Breaks: 1" in summary
+
+        talk.query_one("#safety-left", Input).value = "7"
+        talk.query_one("#safety-right", Input).value = "6"
+        talk.query_one("#next-kind", Select).value = "expectation"
+        talk.query_one("#next-whose", Select).value = alex
+        step = talk.query_one("#next-text", Input)
+        step.focus()
+        await pilot.press(*"Tell me if you'll be late", "enter")
+        assert "Tell me if you'll be late" in plain(talk, "#next-list")
+        talk.action_save_talk()
+        await settle(pilot)
+        await settle(pilot)
+        assert talk.stage == "start" and app.current_talk is None
+
+    reopened = Vault.open(path, "sam-passphrase")
+    [saved] = reopened.all(TalkSession)
+    assert saved.topic == "feel" and saved.ended_at is not None
+    assert [t.speaker_id for t in saved.turns] == [sam, alex]
+    first, second = saved.turns
+    assert (first.feeling, first.intensity, first.paraphrase) == ("hurt", 7, MARKUP)
+    assert first.paraphrase_attempts == 2 and first.paraphrase_confirmed
+    assert first.handed_over_early and first.spoken_seconds == 100
+    assert second.feeling == "[b]raw" and second.spoken_seconds == 70
+    assert len(saved.breaks) == 1 and saved.breaks[0].planned_seconds == 1200
+    assert saved.breaks[0].actual_seconds == 1500 and not saved.breaks[0].ended_early
+    assert {(c.partner_id, c.rating) for c in saved.check_ins} == {(sam, 7), (alex, 6)}
+    assert saved.next_steps == ["Tell me if you'll be late"]
+    [draft] = reopened.all(Agreement)
+    assert draft.kind == AgreementKind.EXPECTATION and draft.source_talk_id == saved.id
+    assert draft.asked_by == alex and draft.status.value == "draft"
+
+
+async def test_the_session_is_saved_as_it_goes(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        talk = await open_talk(pilot, topic="name_it")
+        await settle(pilot)
+        await pilot.press("f")
+        clock.advance(200)  # past the end of a 2-minute turn: overtime, not cut off
+        talk.tick()
+        clock_view = talk.query_one("#talk-clock", ClockView)
+        assert clock_view.text == "+01:20" and "nobody is cut off" in clock_view.caption
+        assert "I'm done" in plain(talk.query_one("#pane-left"), ".pane-keys")
+        await pilot.press("f", "j", "f")
+        await settle(pilot)
+        # Nobody ended the talk: it is in the vault already, turn and all.
+        [saved] = Vault.open(path, "sam-passphrase").all(TalkSession)
+        assert saved.ended_at is None and len(saved.turns) == 1
+        assert saved.turns[0].spoken_seconds == 200 and saved.turns[0].paraphrase_confirmed
+
+
+async def test_pause_stops_the_clock_and_the_side_keys(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        talk = await open_talk(pilot)
+        await pilot.press("f")
+        clock.advance(20)
+        await pilot.press("p")
+        clock.advance(600)
+        talk.tick()
+        assert talk.floor.time_left() == pytest.approx(100)
+        assert "PAUSED" in plain(talk, "#talk-status")
+        await pilot.press("f")  # ignored while paused
+        assert talk.floor.phase.value == "speaking"
+        await pilot.press("p")
+        clock.advance(10)
+        assert talk.floor.time_left() == pytest.approx(90)
+
+
+async def test_going_home_mid_turn_holds_the_clock(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        talk = await open_talk(pilot)
+        await pilot.press("f")
+        clock.advance(30)
+        await pilot.press("escape")  # home; the talk waits in its own mode
+        await pilot.pause()
+        clock.advance(300)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen is talk
+        assert talk.floor.time_left() == pytest.approx(90)
+
+
+async def test_talk_works_at_80_by_24(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        talk = await open_talk(pilot)
+        await pilot.press("down", "enter", "f")
+        clock.advance(130)
+        talk.tick()
+        await pilot.press("f", "j", "f")
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("f", "j")
+        await pilot.pause()
+        await pilot.press("e", "y")
+        await pilot.pause()
+        assert talk.stage == "summary"
+        assert "HAS THE FLOOR" not in app.screen.query_one("#summary-text", Static).content.plain

@@ -1,0 +1,238 @@
+"""A calm-down break, called by either partner from any screen (f2, or b in a talk).
+
+First one question: who is asking (each partner's own key: f on the left, j on
+the right); nobody has to say why. Then a breathing pacer, the time left in
+large digits and the agreed time to come back. The break ends when both
+partners say they are ready, early or on time. The screen below (a talk) waits
+where it stopped; a talk in progress gets the break saved with it.
+
+The app pushes `CalmScreen()` with no arguments: the talk in progress, if any,
+is `app.current_talk` (see `TalkInProgress`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from trust_tui.domain.break_clock import (
+    DEFAULT_MINUTES, BreakClock, clamp_minutes, describe_length, longer, shorter,
+)
+from trust_tui.domain.breathing import next_pattern, pattern
+from trust_tui.models import BreakTaken
+from trust_tui.widgets.pacer import BreathingPacer
+from trust_tui.widgets.turn_clock import ClockView
+
+if TYPE_CHECKING:
+    from trust_tui.app import TrustApp
+
+LEFT_KEY, RIGHT_KEY = "f", "j"
+TICK_SECONDS = 0.25
+
+
+@runtime_checkable
+class TalkInProgress(Protocol):
+    """What the calm screen needs from a talk that is waiting for it."""
+
+    sides: tuple[str, str]  # left and right partner ids
+
+    def break_taken(self, taken: BreakTaken) -> None: ...
+
+    def where_we_were(self) -> str: ...
+
+
+class CalmScreen(Screen[BreakTaken | None]):
+    BINDINGS = [
+        Binding(LEFT_KEY, "side(0)", show=False),
+        Binding(RIGHT_KEY, "side(1)", show=False),
+        Binding("minus", "length(-1)", "Shorter"),
+        Binding("plus,equals_sign", "length(1)", "Longer"),
+        Binding("p", "pattern", "Another breath"),
+        Binding("escape", "not_now", "Not now"),
+    ]
+
+    def __init__(self, talk: TalkInProgress | None = None) -> None:
+        super().__init__()
+        self._talk_given = talk
+        self.talk: TalkInProgress | None = None
+        self.sides: tuple[str, ...] = ()
+        self.minutes = DEFAULT_MINUTES
+        self.pattern_key = "slow"
+        self.brk: BreakClock | None = None
+        self._time_was_up: bool | None = None
+
+    @property
+    def trust_app(self) -> "TrustApp":
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def clock(self):
+        return self.trust_app.clock
+
+    def _setup(self) -> None:
+        # Runs before compose: the pacer needs the pattern and the clock.
+        talk = self._talk_given or getattr(self.app, "current_talk", None)
+        self.talk = talk if isinstance(talk, TalkInProgress) else None
+        vault = self.trust_app.vault
+        if self.talk is not None:
+            self.sides = tuple(self.talk.sides)
+        else:
+            self.sides = tuple(p.id for p in vault.partners[:2])
+        settings = vault.settings
+        self.minutes = clamp_minutes(settings.default_break_minutes)
+        self.pattern_key = pattern(settings.breathing_pattern).key
+
+    def compose(self) -> ComposeResult:
+        self._setup()
+        with Horizontal(id="calm-body"):
+            with Vertical(id="calm-breath"):
+                yield BreathingPacer(self.clock.monotonic, self.pattern_key, id="calm-pacer")
+                yield Static("", id="calm-pattern")
+            with VerticalScroll(id="calm-side"):
+                yield Static("A break", id="calm-title", classes="section-title")
+                yield ClockView(id="calm-clock")
+                yield Static("", id="calm-return")
+                yield Static("", id="calm-message")
+                yield Static("", id="calm-ready")
+                yield Static("", id="calm-talk", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, self.tick)
+        self.refresh_view()
+
+    # --- who, how long, which breath -----------------------------------------------
+
+    def _who(self, pid: str) -> str:
+        return self.trust_app.vault.name_of(pid)
+
+    def _key(self, index: int) -> str:
+        return (LEFT_KEY, RIGHT_KEY)[index]
+
+    def action_side(self, index: int) -> None:
+        if index >= len(self.sides):
+            return
+        pid = self.sides[index]
+        if self.brk is None:
+            self.brk = BreakClock(self.clock, called_by=pid, partners=tuple(self.sides),
+                                  minutes=self.minutes)
+        else:
+            self.brk.toggle_ready(pid)
+            if self.brk.both_ready:
+                self._end()
+                return
+        self.refresh_view()
+
+    def action_length(self, step: int) -> None:
+        self.minutes = longer(self.minutes) if step > 0 else shorter(self.minutes)
+        if self.brk is not None:
+            self.brk.set_minutes(self.minutes)
+        self.refresh_view()
+
+    def action_pattern(self) -> None:
+        self.pattern_key = next_pattern(self.pattern_key)
+        self.query_one(BreathingPacer).pattern_key = self.pattern_key
+        self.refresh_view()
+
+    def action_not_now(self) -> None:
+        """Before anyone asked for it, escape closes; a break in progress ends only
+        when both are ready."""
+        if self.brk is None:
+            self.dismiss(None)
+        else:
+            self.notify("The break ends when both of you are ready: each press your key.",
+                        markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "not_now":
+            return self.brk is None
+        return True
+
+    def holds_idle_lock(self) -> bool:
+        # Nobody touches the keyboard during a break; locking would end it.
+        return True
+
+    def _end(self) -> None:
+        assert self.brk is not None
+        taken = self.brk.end()
+        if self.talk is not None:
+            self.talk.break_taken(taken)
+            self.notify("Welcome back. " + self.talk.where_we_were(), markup=False)
+        else:
+            self.notify("Welcome back.", markup=False)
+        self.dismiss(taken)
+
+    # --- drawing ------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Redraw from the clock (the interval calls it; tests call it directly)."""
+        if self.brk is None:
+            self._draw_clock()
+            return
+        if self.brk.time_is_up != self._time_was_up:
+            self.refresh_view()
+        else:
+            self._draw_clock()
+
+    def _draw_clock(self) -> None:
+        view = self.query_one("#calm-clock", ClockView)
+        if self.brk is None:
+            view.show(self.minutes * 60, "the break will be", "held")
+        elif self.brk.time_is_up:
+            view.show(0, "time to come back, when you are both ready", "near")
+        else:
+            view.show(self.brk.remaining(), "left of the break")
+
+    def _return_time(self) -> str:
+        at = self.brk.return_at if self.brk is not None else None
+        if at is None:
+            from datetime import timedelta
+
+            at = self.clock.now() + timedelta(minutes=self.minutes)
+        return at.astimezone().strftime("%H:%M")
+
+    def refresh_view(self) -> None:
+        brk = self.brk
+        self._time_was_up = None if brk is None else brk.time_is_up
+        chosen = pattern(self.pattern_key)
+        self.query_one("#calm-pattern", Static).update(Content.assemble(
+            (chosen.name, "bold"), f": {chosen.hint}.  p  another way to breathe"))
+        length = describe_length(self.minutes)
+        self.query_one("#calm-return", Static).update(Content(
+            f"{length}: back together at {self._return_time()}.  - shorter  + longer"))
+        people = list(enumerate(self.sides))
+        if brk is None:
+            title = "Time for a break"
+            message = ("Nobody has to say why. Who is asking for it?\n"
+                       + "\n".join(f"{self._who(pid)}: press {self._key(i)}" for i, pid in people)
+                       + "\nescape if it was a mistake.")
+            ready = ""
+        else:
+            title = f"A break, asked for by {self._who(brk.called_by)}"
+            if brk.time_is_up:
+                message = ("This is the time you agreed to come back. When you both feel "
+                           "steady, each press your key. Need longer? + adds time.")
+            else:
+                message = ("Let your body settle: breathe with the shape, drink some water, "
+                           "stretch. Try not to replay the talk or plan what to say; that "
+                           "keeps the alarm going.")
+                if brk.ready and not brk.both_ready:
+                    message += "\nComing back early needs both of you. There is no hurry."
+            ready = "\n".join(
+                f"{self._who(pid)} ({self._key(i)}): "
+                + ("READY to come back" if pid in brk.ready else "not yet")
+                for i, pid in people)
+        self.query_one("#calm-title", Static).update(Content(title))
+        self.query_one("#calm-message", Static).update(Content(message))
+        self.query_one("#calm-ready", Static).update(Content(ready))
+        talk = ("Your talk waits where it stopped: " + self.talk.where_we_were()
+                if self.talk is not None else "")
+        self.query_one("#calm-talk", Static).update(Content(talk))
+        self._draw_clock()
+        self.refresh_bindings()

@@ -1,0 +1,122 @@
+"""One word for a feeling: picked from the shared list or typed, with an
+optional 1-10 intensity. Used by the talk, check-ins and the journal.
+
+Posts `FeelingPicker.Changed(feeling, intensity)` whenever either changes.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.validation import Number
+from textual.widgets import Input, Label, OptionList
+
+from trust_tui.models import FEELINGS
+
+MAX_WORD = 30
+
+
+class FeelingPicker(Vertical):
+    DEFAULT_CSS = """
+    FeelingPicker {
+        height: auto;
+        & > OptionList {
+            height: auto;
+            max-height: 6;
+        }
+        & > Input {
+            margin: 0;
+        }
+        & > .intensity-row {
+            height: 1;
+            & > Label { width: auto; color: $text-muted; }
+            & > Input { width: 6; }
+        }
+    }
+    """
+
+    class Changed(Message):
+        """The feeling word or its intensity changed (either may be None)."""
+
+        def __init__(self, picker: "FeelingPicker", feeling: str | None,
+                     intensity: int | None) -> None:
+            super().__init__()
+            self.picker = picker
+            self.feeling = feeling
+            self.intensity = intensity
+
+        @property
+        def control(self) -> "FeelingPicker":
+            return self.picker
+
+    def __init__(self, *, feelings: tuple[str, ...] = FEELINGS, with_intensity: bool = True,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._feelings = feelings
+        self._with_intensity = with_intensity
+        self._picked: str | None = None
+        self._typed = ""
+        self._intensity: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*self._feelings, classes="feeling-list")
+        yield Input(placeholder="or your own word", max_length=MAX_WORD, compact=True,
+                    classes="own-word")
+        if self._with_intensity:
+            with Horizontal(classes="intensity-row"):
+                yield Label("How strong, 1-10 (optional): ")
+                yield Input(type="integer", max_length=2, compact=True,
+                            validators=[Number(1, 10)], valid_empty=True,
+                            classes="intensity")
+
+    # --- reading and setting -------------------------------------------------
+
+    @property
+    def feeling(self) -> str | None:
+        typed = self._typed.strip()
+        return typed or self._picked
+
+    @property
+    def intensity(self) -> int | None:
+        return self._intensity
+
+    def clear(self) -> None:
+        self._picked, self._typed, self._intensity = None, "", None
+        self.query_one(".own-word", Input).value = ""
+        for box in self.query(".intensity").results(Input):
+            box.value = ""
+        self.query_one(OptionList).highlighted = None
+
+    def focus_list(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def _changed(self) -> None:
+        self.post_message(self.Changed(self, self.feeling, self.intensity))
+
+    @on(OptionList.OptionSelected)
+    def _picked_word(self, event: OptionList.OptionSelected) -> None:
+        # Only a chosen word counts (enter or click): moving past one is not choosing it.
+        event.stop()
+        self._picked = str(event.option.prompt)
+        self._changed()
+
+    @on(Input.Changed, ".own-word")
+    def _typed_word(self, event: Input.Changed) -> None:
+        event.stop()
+        self._typed = event.value
+        self._changed()
+
+    @on(Input.Changed, ".intensity")
+    def _typed_intensity(self, event: Input.Changed) -> None:
+        event.stop()
+        valid = event.validation_result is None or event.validation_result.is_valid
+        value = event.value.strip()
+        self._intensity = int(value) if value and valid else None
+        self._changed()
+
+    @on(Input.Submitted)
+    def _keep_submits_inside(self, event: Input.Submitted) -> None:
+        # Enter in the word box only confirms the word; it must not start a turn.
+        event.stop()

@@ -1,0 +1,98 @@
+"""One partner's half of the talk screen: name, role in words, feeling, what to
+do now, and the keys on their side of the keyboard.
+
+The screen decides everything; the pane only shows it (`show(...)`). The role
+is spelled out ("HAS THE FLOOR" / "LISTENING") and the speaker's pane gets a
+heavier border, so nobody needs to tell colours apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from trust_tui.widgets.feeling_picker import FeelingPicker
+
+SPEAKER = "HAS THE FLOOR"
+LISTENER = "LISTENING"
+
+
+@dataclass(frozen=True)
+class PaneView:
+    role: str  # SPEAKER or LISTENER
+    feeling: str  # e.g. "Feeling: hurt (7 of 10)"
+    task: str  # what this partner does now
+    keys: tuple[tuple[str, str], ...]  # (key, what it does) on this partner's side
+    show_picker: bool = False
+    show_summary: bool = False
+
+
+class PartnerPane(VerticalScroll):
+    DEFAULT_CSS = """
+    PartnerPane {
+        width: 1fr;
+        height: 1fr;
+        border: round $panel-lighten-2;
+        border-title-style: bold;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+        &.-speaker {
+            border: heavy $primary;
+            border-title-color: $primary;
+        }
+        & > .pane-role { text-style: bold; }
+        &.-speaker > .pane-role { color: $primary; }
+        & > .pane-keys { margin: 1 0 0 0; }
+        & > .pane-feeling { margin: 1 0 0 0; }
+        & > .pane-task { margin: 1 0 0 0; color: $text-muted; }
+        & > FeelingPicker, & > .pane-summary { margin: 1 0 0 0; }
+    }
+    """
+
+    def __init__(self, side: str, name: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes=f"-{side}")
+        self.side = side
+        self.partner_name = name
+        self.border_title = Content(name)
+        self.view: PaneView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="pane-role")
+        yield Static("", classes="pane-keys")
+        yield Static("", classes="pane-feeling")
+        yield FeelingPicker(classes="pane-picker")
+        yield Input(placeholder="What you heard, in a line (optional)", max_length=500,
+                    classes="pane-summary")
+        yield Static("", classes="pane-task")
+
+    def on_mount(self) -> None:
+        self.picker.display = False
+        self.summary_input.display = False
+
+    @property
+    def picker(self) -> FeelingPicker:
+        return self.query_one(FeelingPicker)
+
+    @property
+    def summary_input(self) -> Input:
+        return self.query_one(".pane-summary", Input)
+
+    def show(self, view: PaneView) -> None:
+        if view == self.view:
+            return
+        self.view = view
+        self.set_class(view.role == SPEAKER, "-speaker")
+        self.border_subtitle = view.role.lower()
+        self.query_one(".pane-role", Static).update(Content(view.role))
+        keys = Content("\n").join(
+            Content.assemble((f" {key} ", "reverse"), f" {what}") for key, what in view.keys
+        ) if view.keys else Content("Your keys wake up when it is your move.")
+        self.query_one(".pane-keys", Static).update(keys)
+        self.query_one(".pane-feeling", Static).update(Content(view.feeling))
+        self.query_one(".pane-task", Static).update(Content(view.task))
+        self.picker.display = view.show_picker
+        self.summary_input.display = view.show_summary
