@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
+from trust_tui.domain.agreements import due_for_review
 from trust_tui.domain.flow import BOTH_CALM, Item, Ritual, Step
 from trust_tui.models import (
     Agreement,
@@ -149,12 +150,8 @@ def went_well_items(agreements: Iterable[Agreement], follow_through: Iterable[Fo
 
 def due_items(agreements: Iterable[Agreement], today: date) -> list[Item]:
     """Agreed expectations and boundaries whose review or check-back date has come."""
-    due = [a for a in agreements
-           if a.status == AgreementStatus.AGREED and a.next_review is not None
-           and a.next_review <= today]
-    due.sort(key=lambda a: (a.next_review, a.created_at))
     items = []
-    for a in due:
+    for a in due_for_review(agreements, today):
         what = "Expectation" if a.kind == AgreementKind.EXPECTATION else "Boundary (check back)"
         items.append(Item(key=a.id, text=f"{what}: {a.wording}"))
     return items
