@@ -1,0 +1,239 @@
+"""The apology helper (step 6): spot the phrasings that quietly undo an apology.
+
+`find_excuses(text)` returns gentle flags, each with where it is in the text,
+which pattern it is, and a direct form to try instead. It never judges the
+writer: the words only point at a phrase, and saving is never blocked.
+
+Each pattern is written to stay quiet outside an apology where it would be
+wrong to speak up: a "but" in "I wanted to go but it rained" is fine, "you
+made me laugh" is a compliment, and "sorry to hear that" is sympathy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- what the helper says ---------------------------------------------------------
+
+BUT_AFTER_SORRY = "but_after_sorry"
+SORRY_YOU_FEEL = "sorry_you_feel"
+SORRY_IF = "sorry_if"
+YOU_MADE_ME = "you_made_me"
+I_ONLY = "i_only"
+ALWAYS_NEVER = "always_never"
+MOVE_ON = "move_on"
+
+# pattern -> (a short gentle note on why, a direct form to try)
+WORDS: dict[str, tuple[str, str]] = {
+    BUT_AFTER_SORRY: (
+        'A "but" after sorry can take the sorry back.',
+        'Stop at the sorry: "I\'m sorry. I hurt you." The reasons can wait.',
+    ),
+    SORRY_YOU_FEEL: (
+        "This is about their feelings, not about what you did.",
+        '"I\'m sorry I hurt you." or "I made a mistake."',
+    ),
+    SORRY_IF: (
+        'An "if" can sound like you doubt the hurt.',
+        '"I\'m sorry that I ..." (name what you did), or "I hurt you."',
+    ),
+    YOU_MADE_ME: (
+        "This puts your choice on them.",
+        '"I chose to ..." or "I made a mistake."',
+    ),
+    I_ONLY: (
+        "Small words like this can shrink what happened.",
+        'Say it plainly: "I did ..., and it hurt you."',
+    ),
+    ALWAYS_NEVER: (
+        '"Always" and "never" can land as blame.',
+        '"I feel ... when ..., and I need ..."',
+    ),
+    MOVE_ON: (
+        "Hurry can feel like the hurt does not matter.",
+        '"What can I do to make it right?"',
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ExcuseFlag:
+    """One phrase worth a second look, as a slice of the text."""
+
+    start: int
+    end: int
+    pattern: str  # one of the keys of WORDS
+    said: str  # the words as written
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    @property
+    def why(self) -> str:
+        return WORDS[self.pattern][0]
+
+    @property
+    def suggestion(self) -> str:
+        return WORDS[self.pattern][1]
+
+
+# --- the patterns --------------------------------------------------------------------
+
+_I = re.IGNORECASE
+
+# An apology in a sentence. Sympathy ("sorry to hear", "sorry for him") and
+# pity ("feel sorry for") are not apologies.
+_APOLOGY = re.compile(
+    r"\b(?:sorry|apologi[sz]e[sd]?|apology|apologies|i was wrong|my (?:fault|bad)"
+    r"|i made a mistake|forgive me|i regret)\b", _I)
+_NOT_APOLOGY = re.compile(
+    r"\bsorry (?:to hear|for (?:him|her|them|myself|yourself|us|the))\b"
+    r"|\bfeel(?:s|ing)? sorry\b|\bsorry,? (?:what|who|where|could|can|do|did|excuse)\b",
+    _I)
+
+# "but" and its cousins, except where they mean "also" or "except".
+_BUT = re.compile(r"\b(?:but|however|it'?s just that)\b", _I)
+_BUT_NOT_EXCUSE = re.compile(
+    r"\b(?:not only\b[^.!?]*\bbut|but also|nothing but|anything but|all but"
+    r"|nobody but|no one but|anyone but|everyone but|cannot but|can't help but)\b", _I)
+
+_SORRY_YOU_FEEL = re.compile(
+    r"\b(?:sorry|apologi[sz]e)(?:,)? (?:that |if |about how |for how |for the way )?"
+    r"you(?: are| were|'re| got| get)? "
+    r"(?:feel|felt|feeling|think|thought|took|take|see|saw|upset|offended|overreact\w*)\b", _I)
+
+_SORRY_IF = re.compile(
+    r"\b(?:sorry|apologi[sz]e) if\b"
+    r"|\bif (?:i|anything i (?:said|did)|what i (?:said|did)|that) "
+    r"(?:hurt|upset|offended|disappointed|bothered|came across)\b", _I)
+
+_YOU_MADE_ME = re.compile(
+    r"\byou (?:made|make|forced|force|pushed|push|drove|drive) me\b"
+    r"|\bbecause of you,? i\b|\bit'?s your fault\b", _I)
+# "You made me laugh" is a compliment, not blame.
+_KIND_AFTER_MADE_ME = re.compile(
+    r"\s+(?:feel (?:so |really |very )?(?:loved|safe|happy|good|better|seen|heard|welcome"
+    r"|special|calm|close|proud|hopeful|cared for|at home)|laugh|smile|happy|proud|grin"
+    r"|breakfast|dinner|lunch|tea|coffee|a cup|a card|a cake|something|a gift|think|hopeful"
+    r"|so happy|a better)\b", _I)
+
+_I_ONLY = re.compile(
+    r"\bi was (?:only|just) (?:trying to|joking|kidding|teasing|being honest)\b"
+    r"|\bi'?m only human\b"
+    r"|\bi only\b(?! (?:want|wish|hope|love|ask|need|care|just|now|ever want|reali[sz]\w*"
+    r"|underst\w*|see|saw|learn\w*|found out))"
+    r"|\bit was (?:only|just) (?:a joke|once|one time|twice|a little|a bit|a few|harmless"
+    r"|a game|talk|words)\b", _I)
+
+_ALWAYS_NEVER = re.compile(r"\byou (?:always|never)\b", _I)
+# Questions ("do you always...?") and warm words are not blame; "why do you always" is.
+_QUESTION_BEFORE = re.compile(r"\b(?:do|did|have|would|will|can|could|are|were)\s+$", _I)
+_WHY_BEFORE = re.compile(r"\bwhy\s+(?:do|did|are|were|would)\s+$", _I)
+_KIND_AFTER_ALWAYS = re.compile(
+    r"\s+(?:know|make me (?:laugh|smile|feel)|have my back|show up|listen|support|help"
+    r"|remember|find a way|can|could|will|come through|believe)\b", _I)
+_KIND_AFTER_NEVER = re.compile(
+    r"\s+(?:give up|stop (?:trying|caring|believing)|let me down|fail|judge|forget"
+    r"|complain|miss|know)\b", _I)
+_WARM_SENTENCE = re.compile(r"\b(?:thank|thanks|grateful|appreciate|love (?:how|that))\b", _I)
+
+_MOVE_ON = re.compile(
+    r"\bi (?:already )?(?:said|told you) (?:i'?m|i am|i was) sorry\b|\bi already apologi[sz]ed\b"
+    r"|\bget over it\b|\b(?:can we|let'?s) (?:just )?move on\b", _I)
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+def _normalise(text: str) -> str:
+    """Curly quotes to straight ones (same length, so spans still fit the text)."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _is_apology(sentence: str) -> bool:
+    if not _APOLOGY.search(sentence):
+        return False
+    cleaned = _NOT_APOLOGY.sub(" ", sentence)
+    return bool(_APOLOGY.search(cleaned))
+
+
+def find_excuses(text: str) -> list[ExcuseFlag]:
+    """Every phrase that may undo an apology, in the order they appear."""
+    plain = _normalise(text)
+    flags: list[ExcuseFlag] = []
+
+    def flag(start: int, end: int, pattern: str) -> None:
+        flags.append(ExcuseFlag(start, end, pattern, text[start:end]))
+
+    previous_was_apology = False
+    for match in _SENTENCE.finditer(plain):
+        sentence, base = match.group(), match.start()
+        apology = _is_apology(sentence)
+        # "but" inside an apology (after the sorry), or opening the next sentence.
+        apology_at = _first_apology(sentence) if apology else None
+        for but in _BUT.finditer(sentence):
+            after_sorry = apology_at is not None and but.start() > apology_at
+            opens_next = previous_was_apology and not sentence[:but.start()].strip()
+            if (after_sorry or opens_next) and not _excused_but(sentence, but):
+                flag(base + but.start(), base + but.end(), BUT_AFTER_SORRY)
+        for found in _SORRY_YOU_FEEL.finditer(sentence):
+            flag(base + found.start(), base + found.end(), SORRY_YOU_FEEL)
+        for found in _SORRY_IF.finditer(sentence):
+            # "If I hurt you again, tell me" is a request, not an apology.
+            if found.group().lower().startswith("if") and not apology:
+                continue
+            flag(base + found.start(), base + found.end(), SORRY_IF)
+        for found in _YOU_MADE_ME.finditer(sentence):
+            if not _KIND_AFTER_MADE_ME.match(sentence, found.end()):
+                flag(base + found.start(), base + found.end(), YOU_MADE_ME)
+        for found in _I_ONLY.finditer(sentence):
+            flag(base + found.start(), base + found.end(), I_ONLY)
+        for found in _ALWAYS_NEVER.finditer(sentence):
+            if _blames(sentence, found):
+                flag(base + found.start(), base + found.end(), ALWAYS_NEVER)
+        for found in _MOVE_ON.finditer(sentence):
+            flag(base + found.start(), base + found.end(), MOVE_ON)
+        if sentence.strip():
+            previous_was_apology = apology
+    flags.sort(key=lambda f: (f.start, f.end))
+    return _without_overlaps(flags)
+
+
+def _first_apology(sentence: str) -> int | None:
+    cleaned = _NOT_APOLOGY.sub(lambda m: " " * len(m.group()), sentence)
+    found = _APOLOGY.search(cleaned)
+    return found.start() if found else None
+
+
+def _excused_but(sentence: str, but: re.Match[str]) -> bool:
+    for harmless in _BUT_NOT_EXCUSE.finditer(sentence):
+        if harmless.start() <= but.start() < harmless.end():
+            return True
+    return False
+
+
+def _blames(sentence: str, found: re.Match[str]) -> bool:
+    before = sentence[:found.start()]
+    if _QUESTION_BEFORE.search(before) and not _WHY_BEFORE.search(before):
+        return False
+    kind = _KIND_AFTER_ALWAYS if found.group().lower().endswith("always") else _KIND_AFTER_NEVER
+    if kind.match(sentence, found.end()):
+        return False
+    return not _WARM_SENTENCE.search(sentence)
+
+
+def _without_overlaps(flags: list[ExcuseFlag]) -> list[ExcuseFlag]:
+    """One flag per stretch of text (the first found wins)."""
+    kept: list[ExcuseFlag] = []
+    for item in flags:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept
+
+
+def first_words(flag: ExcuseFlag, limit: int = 40) -> str:
+    """The flagged words, short enough for a one-line hint."""
+    said = " ".join(flag.said.split())
+    return said if len(said) <= limit else said[: limit - 1] + "…"
