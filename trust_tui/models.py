@@ -224,6 +224,7 @@ class JournalEdit(BaseModel):
     at: datetime
     old_text: str | None = None  # None while the entry is private
     old_sealed: SealedText | None = None
+    old_feeling: str | None = None
 
 
 class JournalEntry(Record):
@@ -237,6 +238,9 @@ class JournalEntry(Record):
     private: bool = False
     history: list[JournalEdit] = Field(default_factory=list)
     deleted: bool = False
+    # When it was deleted: undo works for the rest of that session; a day later
+    # the journal removes it for good.
+    deleted_at: datetime | None = None
 
 
 class CheckIn(Record):
