@@ -179,3 +179,93 @@ def new_entry(vault, i: int = 0):
 
     return JournalEntry(author=vault.me.id, feeling="hopeful",
                         text=f"Bench entry {i}: told you about the late train before you asked.")
+
+
+# --- commands under a pseudo-terminal ---------------------------------------------
+
+_ANSI = None
+
+
+def strip_ansi(data: bytes) -> str:
+    import re
+
+    global _ANSI
+    if _ANSI is None:
+        _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[@-Z\\-_])")
+    return _ANSI.sub("", data.decode("utf-8", "replace"))
+
+
+def run_in_pty(cmd: Sequence[str], *, marker: str | None = None,
+               answers: Sequence[tuple[str, bytes]] = (), quit_keys: bytes = b"\x11",
+               timeout: float = 30.0, size: tuple[int, int] = (80, 24),
+               env: dict | None = None) -> dict:
+    """Run `cmd` on a fresh pseudo-terminal of `size` (columns, rows).
+
+    `answers`: (prompt text, bytes to type) pairs, each typed once its prompt shows
+    (how a password prompt is fed without a keyring). With `marker`, the figure is
+    the time from launch until the marker first shows on screen, then `quit_keys`
+    are typed; otherwise the time until the command exits. Returns seconds,
+    the child's own peak RSS (KiB, from wait4), exit status and the screen text."""
+    import fcntl
+    import select
+    import struct
+    import subprocess
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    child_env = dict(os.environ if env is None else env, TERM="xterm-256color",
+                     COLUMNS=str(size[0]), LINES=str(size[1]))
+    start = time.perf_counter()
+    proc = subprocess.Popen(list(cmd), stdin=slave, stdout=slave, stderr=slave,
+                            start_new_session=True, env=child_env, close_fds=True)
+    os.close(slave)
+    output, seen, pending = b"", None, list(answers)
+    status = rusage = None
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([master], [], [], 0.02)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    chunk = b""
+                output += chunk
+                text = strip_ansi(output) if (pending or marker) else ""
+                if pending and pending[0][0] in text:
+                    os.write(master, pending.pop(0)[1])
+                    output = b""  # the next prompt may repeat the same words
+                if marker and seen is None and marker in text:
+                    seen = time.perf_counter() - start
+                    os.write(master, quit_keys)
+                    break
+                if not chunk:
+                    break
+            pid, st, ru = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                status, rusage = st, ru
+                break
+        end = time.perf_counter() - start
+        if status is None:
+            deadline = time.perf_counter() + 5
+            while time.perf_counter() < deadline:
+                # Keep draining the terminal so the child never blocks on a full pty.
+                if select.select([master], [], [], 0.02)[0]:
+                    try:
+                        output += os.read(master, 65536)
+                    except OSError:
+                        pass
+                pid, st, ru = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    status, rusage = st, ru
+                    break
+            else:
+                proc.kill()
+                _, status, rusage = os.wait4(proc.pid, 0)
+    finally:
+        os.close(master)
+        proc.returncode = 0  # reaped above with wait4; stop Popen from waiting again
+    return {"seconds": seen if marker else end, "seen": seen is not None,
+            "maxrss_kib": rusage.ru_maxrss if rusage else 0,
+            "status": os.waitstatus_to_exitcode(status) if status is not None else None,
+            "text": strip_ansi(output)}
