@@ -224,3 +224,43 @@ async def test_hundreds_of_cards_are_paged_not_mounted(unlocked_app):
         # Reading carries on at the first of the older cards.
         assert wall.highlighted_option.id == cards[PAGE].id
         assert f"win {PAGE}" in wall_text(screen)
+
+
+async def test_goal_target_must_be_a_number_in_range(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_wall(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#goal-text", Input).value = "kind words"
+        form.query_one("#goal-target", Input).value = "0"
+        form.query_one("#goal-target", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert "1 to 365" in str(form.query_one("#form-message").content)
+        form.query_one("#goal-target", Input).value = "5"
+        form.query_one("#goal-unit", Select).value = "times"
+        owner = ids(app.vault)["Alex"]
+        form.query_one("#goal-owner", Select).value = owner
+        await pilot.press("enter")
+        await saved(pilot)
+        [goal] = app.vault.all(MiniGoal)
+        assert (goal.target, goal.unit, goal.owner) == (5, "times", owner)
+
+
+def test_home_mentions_goals_under_way_gently(vault):
+    from trust_tui.screens.wins import due_lines
+
+    today = date(2026, 3, 4)
+    vault.add_many([
+        MiniGoal(text="under way", progress=[today - timedelta(days=1)]),
+        MiniGoal(text="done today", progress=[today]),
+        MiniGoal(text="not started"),
+        MiniGoal(text="reached", target=1, progress=[today - timedelta(days=1)],
+                 reached_at=datetime(2026, 3, 3, tzinfo=UTC)),
+    ])
+    lines = due_lines(vault, today)
+    assert lines == ["Mini-goal: under way (1 of 7 days in a row); log it on the Wins wall "
+                     "if today counts"]
