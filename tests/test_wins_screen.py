@@ -264,3 +264,28 @@ def test_home_mentions_goals_under_way_gently(vault):
     lines = due_lines(vault, today)
     assert lines == ["Mini-goal: under way (1 of 7 days in a row); log it on the Wins wall "
                      "if today counts"]
+
+
+def test_sparks_spread_out_from_the_middle():
+    from trust_tui.screens.wins import sparkle_row
+
+    first, later = sparkle_row(0, 21), sparkle_row(6, 21)
+    assert first.strip() != "" and len(first.strip()) == 1 and first.index(first.strip()) == 10
+    assert len(later.replace(" ", "")) > 1 and later[10 - 6] != " " and later[10 + 6] != " "
+
+
+async def test_celebration_holds_still_when_animations_are_off(unlocked_app):
+    def seed(vault):
+        vault.add(MiniGoal(text="one kind word", target=1, unit="times"))
+
+    app, _, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.animation_level = "none"
+        await open_wall(pilot)
+        await pilot.press("l")
+        await saved(pilot)
+        assert isinstance(app.screen, Celebration)
+        assert "Press any key" in str(app.screen.query_one("#celebration-hint").content)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WinsScreen)

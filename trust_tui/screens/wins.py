@@ -412,7 +412,12 @@ class WinsScreen(AreaScreen):
         return [(p.id, p.name) for p in self.vault.partners]
 
     def action_add_card(self, kind: str, text: str = "") -> None:
-        form = CardForm(kind, self._partners(), self.vault.me.id, text)
+        partners = self._partners()
+        if kind == "thanks" and len(partners) < 2:
+            self.notify("A thank-you goes from one of you to the other; it needs both "
+                        "names in the vault.", markup=False)
+            return
+        form = CardForm(kind, partners, self.vault.me.id, text)
         self.app.push_screen(form, callback=self._save_card)
 
     def _save_card(self, draft: CardDraft | None) -> None:
