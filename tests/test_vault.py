@@ -7,6 +7,7 @@ import json
 import os
 import stat
 import struct
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from conftest import ALEX_PASS, SAM_PASS, make_vault
 from vault_samples import sample_model
 
 from trust_tui.models import ALL_RECORDS, JournalEntry, MiniGoal, Partner, Settings, Win
-from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
+from trust_tui.vault import Vault, fileformat
+from trust_tui.vault import storage as storage_module
 from trust_tui.vault.errors import (
     DamagedVault,
     NoBackup,
@@ -455,3 +457,31 @@ def test_partner_model_is_in_the_vault_not_the_header(vault: Vault, vault_path: 
     for partner in vault.all(Partner):
         assert partner.name.encode() not in header
         assert partner.id.encode() not in header
+
+
+def test_reads_do_not_wait_for_a_save_in_progress(vault: Vault, monkeypatch):
+    """The UI thread reads while a worker saves: it gets what is saved, at once."""
+    vault.add(win(vault, "before"))
+    in_fsync, release = threading.Event(), threading.Event()
+    real_fsync = os.fsync
+
+    def slow_fsync(fd):
+        in_fsync.set()
+        release.wait(10)
+        real_fsync(fd)
+
+    monkeypatch.setattr(storage_module.os, "fsync", slow_fsync)
+    during = win(vault, "during")
+    saver = threading.Thread(target=vault.add, args=(during,))
+    saver.start()
+    try:
+        assert in_fsync.wait(10)
+        seen: list[list[str]] = []
+        reader = threading.Thread(target=lambda: seen.append(texts(vault)))
+        reader.start()
+        reader.join(5)
+        assert seen == [["before"]]  # not blocked, and not the unsaved record
+    finally:
+        release.set()
+        saver.join(10)
+    assert texts(vault) == ["before", "during"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import copy
 import os
 import stat
 import threading
@@ -238,16 +239,20 @@ class Vault:
         # which would be stale after another instance wrote.
         return Table(self._storage, model.table, cache_size=0)
 
+    # Reads take no lock: every change below is copy-on-write (a new dict per
+    # changed table, swapped in only after the write is durable), so a read on
+    # the UI thread never waits for a save's fsync on the writer thread and never
+    # sees a half-made change. TinyDB's own insert/update/remove edit the stored
+    # dicts in place, so they are not used for writing.
+
     def all(self, model: type[R]) -> list[R]:
         self._require_unlocked()
-        with self._mutex:
-            docs = self._table(model).all()
+        docs = self._table(model).all()
         return [model.model_validate(doc) for doc in docs]
 
     def get(self, model: type[R], record_id: str) -> R | None:
         self._require_unlocked()
-        with self._mutex:
-            doc = self._table(model).get(Query().id == record_id)
+        doc = self._table(model).get(Query().id == record_id)
         return None if doc is None else model.model_validate(doc)
 
     def add(self, record: Record) -> None:
@@ -260,7 +265,6 @@ class Vault:
             by_table.setdefault(type(record).table, []).append(record)
         added = 0
         with self.transaction():
-            # A copy: the stored tables change only once the write succeeded.
             data = dict(self._storage.read())
             for table_name, batch in by_table.items():
                 existing = {doc.get("id") for doc in data.get(table_name, {}).values()}
@@ -273,29 +277,31 @@ class Vault:
                     existing.add(record.id)
                     fresh.append(record)
                 if fresh:
-                    data[table_name] = self._with_inserted(data.get(table_name, {}), fresh)
+                    table = dict(data.get(table_name, {}))
+                    for record in fresh:
+                        table[_next_key(table)] = record.model_dump(mode="json")
+                    data[table_name] = table
                     added += len(fresh)
             if added:
                 self._storage.write(data)
         return added
 
-    @staticmethod
-    def _with_inserted(table: dict, records: list[Record]) -> dict:
-        table = dict(table)
-        next_id = max((int(k) for k in table), default=0) + 1
-        for offset, record in enumerate(records):
-            table[str(next_id + offset)] = record.model_dump(mode="json")
-        return table
+    def _table_copy(self, table_name: str) -> dict:
+        return dict(self._storage.read().get(table_name, {}))
+
+    def _save_table(self, table_name: str, table: dict) -> None:
+        data = dict(self._storage.read())
+        data[table_name] = table
+        self._storage.write(data)
 
     def put(self, record: Record) -> None:
         """Insert or replace the record with this id."""
+        name = type(record).table
         with self.transaction():
-            table = self._table(type(record))
-            doc = table.get(Query().id == record.id)
-            if doc is None:
-                table.insert(record.model_dump(mode="json"))
-            else:
-                table.update(record.model_dump(mode="json"), doc_ids=[doc.doc_id])
+            table = self._table_copy(name)
+            key = _key_of(table, record.id) or _next_key(table)
+            table[key] = record.model_dump(mode="json")
+            self._save_table(name, table)
 
     def update(self, model: type[R], record_id: str, change: Callable[[R], R | None]) -> R:
         """Read the latest record under the lock, apply `change`, save it.
@@ -303,29 +309,30 @@ class Vault:
         `change` may mutate and return None, or return a new model.
         """
         with self.transaction():
-            table = self._table(model)
-            doc = table.get(Query().id == record_id)
-            if doc is None:
+            table = self._table_copy(model.table)
+            key = _key_of(table, record_id)
+            if key is None:
                 raise KeyError(record_id)
-            current = model.model_validate(doc)
+            current = model.model_validate(copy.deepcopy(table[key]))
             result = change(current)
             updated = current if result is None else result
-            table.update(updated.model_dump(mode="json"), doc_ids=[doc.doc_id])
+            table[key] = updated.model_dump(mode="json")
+            self._save_table(model.table, table)
             return updated
 
     def remove(self, model: type[Record], record_id: str) -> bool:
         with self.transaction():
-            table = self._table(model)
-            doc = table.get(Query().id == record_id)
-            if doc is None:
+            table = self._table_copy(model.table)
+            key = _key_of(table, record_id)
+            if key is None:
                 return False
-            table.remove(doc_ids=[doc.doc_id])
+            del table[key]
+            self._save_table(model.table, table)
             return True
 
     def counts(self) -> dict[str, int]:
         self._require_unlocked()
-        with self._mutex:
-            return {name: len(rows) for name, rows in self._storage.read().items()}
+        return {name: len(rows) for name, rows in self._storage.read().items()}
 
     # --- partners and settings -------------------------------------------------
 
@@ -424,14 +431,16 @@ class Vault:
             raise NotYourSlot(partner.name)
         if kdf is not None:
             kdf.check_caps()
+        else:
+            kdf = next((slot.kdf for slot in self._storage.header.slots
+                        if slot.id == partner.slot_id), fileformat.KdfParams.default())
+        # The slow key derivation runs before taking the lock, so other writers
+        # (and this vault's readers) are not kept waiting for it.
+        new_slot = fileformat.Keyslot.seal(partner.slot_id, new_passphrase,
+                                           self._storage.data_key, private_key, kdf)
         with self.transaction():
-            data_key = self._storage.data_key
-            slots = []
-            for slot in self._storage.header.slots:
-                if slot.id == partner.slot_id:
-                    slot = fileformat.Keyslot.seal(slot.id, new_passphrase, data_key,
-                                                   private_key, kdf or slot.kdf)
-                slots.append(slot)
+            slots = [new_slot if slot.id == partner.slot_id else slot
+                     for slot in self._storage.header.slots]
             self._storage.write_header(slots)
             # Write once more so the backup (previous generation) no longer opens
             # with the old passphrase either.
@@ -495,6 +504,18 @@ class Vault:
                                                parsed.header.slots)
             storage.invalidate()
         return vault
+
+
+def _key_of(table: dict, record_id: str) -> str | None:
+    for key, doc in table.items():
+        if doc.get("id") == record_id:
+            return key
+    return None
+
+
+def _next_key(table: dict) -> str:
+    # TinyDB's document ids: one more than the largest, as TinyDB itself does.
+    return str(max((int(k) for k in table), default=0) + 1)
 
 
 def damaged_path(path: Path) -> Path:
