@@ -63,7 +63,8 @@ async def test_add_a_win_puts_a_card_on_top_of_the_wall(unlocked_app):
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, CardForm)
-        await pilot.press(*"We laughed at dinner")
+        await pilot.press(*"We laughed")
+        app.screen.query_one("#card-text", Input).insert_text_at_cursor(" at dinner")
         await pilot.press("enter")
         await saved(pilot)
         assert app.screen is screen
@@ -131,7 +132,7 @@ async def test_setback_is_recorded_without_judgement_and_cannot_be_deleted(unloc
         screen = await open_wall(pilot)
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press(*"I forgot our plan")
+        app.screen.query_one("#card-text", Input).value = "I forgot our plan"
         await pilot.press("enter")
         await saved(pilot)
         [setback] = app.vault.all(Setback)
