@@ -290,3 +290,34 @@ async def test_celebration_holds_still_when_animations_are_off(unlocked_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WinsScreen)
+
+
+async def test_a_save_that_fails_gives_the_words_back(unlocked_app):
+    from trust_tui.screens.wins import GoalForm
+    from trust_tui.vault import VaultError
+
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_wall(pilot)
+
+        def full(_record):
+            raise VaultError("The disk is full.")
+
+        app.vault.add = full
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#card-text", Input).value = "we held hands"
+        await pilot.press("enter")
+        await saved(pilot)
+        assert isinstance(app.screen, CardForm)
+        assert app.screen.query_one("#card-text", Input).value == "we held hands"
+        await pilot.press("escape")
+        await pilot.press("g")
+        await pilot.pause()
+        app.screen.query_one("#goal-text", Input).value = "kind words"
+        app.screen.query_one("#goal-target", Input).value = "3"
+        await pilot.press("enter")
+        await saved(pilot)
+        assert isinstance(app.screen, GoalForm)
+        assert app.screen.query_one("#goal-text", Input).value == "kind words"
+        assert app.screen.query_one("#goal-target", Input).value == "3"

@@ -151,23 +151,25 @@ class GoalForm(ModalScreen[GoalDraft | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, partners: list[tuple[str, str]]) -> None:
+    def __init__(self, partners: list[tuple[str, str]], draft: GoalDraft | None = None) -> None:
         super().__init__()
         self.partners = partners
+        self.draft = draft  # shown again after a save that did not go through
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="wins-form"):
             yield Static("A mini-goal", classes="form-title")
             yield Static("A small goal in your words, e.g. honest about small things",
                         classes="form-lead")
-            yield Input(id="goal-text", max_length=1000, placeholder="The goal")
+            draft = self.draft or GoalDraft("", None, 7, "days_in_a_row")
+            yield Input(draft.text, id="goal-text", max_length=1000, placeholder="The goal")
             with Horizontal(classes="form-row"):
                 yield Select([("Both of you", ""), *((name, pid) for pid, name in self.partners)],
-                             allow_blank=False, id="goal-owner")
-                yield Input("7", id="goal-target", type="integer", max_length=3,
+                             allow_blank=False, id="goal-owner", value=draft.owner or "")
+                yield Input(str(draft.target), id="goal-target", type="integer", max_length=3,
                             validators=[Integer(minimum=1, maximum=365)])
                 yield Select([("days in a row", "days_in_a_row"), ("times", "times")],
-                             allow_blank=False, id="goal-unit")
+                             allow_blank=False, id="goal-unit", value=draft.unit)
             yield Static("", id="form-message", classes="form-message")
             with Horizontal(classes="form-buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -448,8 +450,8 @@ class WinsScreen(AreaScreen):
             wall.highlighted = 1
             wall.scroll_to_highlight()
 
-    def action_add_goal(self) -> None:
-        self.app.push_screen(GoalForm(self._partners()), callback=self._save_goal)
+    def action_add_goal(self, draft: GoalDraft | None = None) -> None:
+        self.app.push_screen(GoalForm(self._partners(), draft), callback=self._save_goal)
 
     def _save_goal(self, draft: GoalDraft | None) -> None:
         if draft is None:
@@ -464,6 +466,7 @@ class WinsScreen(AreaScreen):
             listing.focus()
 
         self.trust_app.save(lambda vault: vault.add(goal), done=done,
+                            failed=lambda _error: self.action_add_goal(draft),
                             saved_message="Goal set. Log progress with l.")
 
     # --- logging progress ---------------------------------------------------------------
