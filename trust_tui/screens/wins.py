@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.validation import Integer, Length
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from trust_tui.domain.wins import (
     SETBACK_NOTE,
@@ -342,7 +342,7 @@ class WinsScreen(AreaScreen):
         if keep is not None:
             try:
                 wall.highlighted = wall.get_option_index(keep)
-            except Exception:
+            except OptionDoesNotExist:  # that card or goal is gone now
                 pass
 
     def _card_prompt(self, card: Card) -> Content:
@@ -384,7 +384,7 @@ class WinsScreen(AreaScreen):
         if keep is not None:
             try:
                 listing.highlighted = listing.get_option_index(keep)
-            except Exception:
+            except OptionDoesNotExist:  # that card or goal is gone now
                 pass
         if listing.highlighted is None and goals:
             listing.highlighted = 0
