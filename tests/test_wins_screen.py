@@ -263,8 +263,7 @@ def test_home_mentions_goals_under_way_gently(vault):
                  reached_at=datetime(2026, 3, 3, tzinfo=UTC)),
     ])
     lines = due_lines(vault, today)
-    assert lines == ["Mini-goal: under way (1 of 7 days in a row); log it on the Wins wall "
-                     "if today counts"]
+    assert lines == ["Mini-goal: under way, 1 of 7 days in a row (w)"]
 
 
 def test_sparks_spread_out_from_the_middle():

@@ -524,6 +524,5 @@ def due_lines(vault: Vault, today: date) -> list[str]:
     for goal in vault.all(MiniGoal):
         p = goal_progress(goal, today)
         if not p.reached and not p.counted_today and goal.progress:
-            lines.append(f"Mini-goal: {goal.text} ({progress_words(p)}); log it on the "
-                         "Wins wall if today counts")
-    return lines[:3]
+            lines.append(f"Mini-goal: {goal.text}, {progress_words(p)} (w)")
+    return lines[:2]
