@@ -1,0 +1,243 @@
+"""The shared journal and honesty log, without Textual: filters, search, edits
+with history, soft delete with undo, and what a private entry carries.
+
+A private entry is sealed to its author (the vault does the sealing; here it is
+an injected `unseal` function), and its feeling word is sealed with the text,
+so the other partner sees only that an entry exists, by whom and when.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from trust_tui.models import JournalEdit, JournalEntry, SealedText
+
+KIND_WORDS: dict[str, str] = {
+    "entry": "Journal",
+    "honesty": "Honesty log",
+    "slip": "Small slip",
+    "apology": "Apology",
+}
+
+# Deleted entries stay (hidden) so this session can undo; a day later they go.
+PURGE_AFTER = timedelta(days=1)
+
+
+def local_day(moment: datetime) -> date:
+    """The calendar day a stored (UTC) moment falls on where the couple is."""
+    return moment.astimezone().date()
+
+
+# --- private entries ---------------------------------------------------------------
+
+def private_payload(text: str, feeling: str | None) -> str:
+    """What gets sealed for a private entry: the text and the feeling together."""
+    return json.dumps({"v": 1, "text": text, "feeling": feeling}, ensure_ascii=False)
+
+
+def read_private_payload(raw: str) -> tuple[str, str | None]:
+    """(text, feeling) from a sealed payload; plain sealed text is read as text."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return raw, None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        return raw, None
+    feeling = data.get("feeling")
+    return data["text"], feeling if isinstance(feeling, str) else None
+
+
+@dataclass(frozen=True)
+class Readable:
+    """An entry as this session can see it."""
+
+    entry: JournalEntry
+    text: str | None  # None: a private entry whose author's key is not here
+    feeling: str | None
+    day: date
+
+    @property
+    def locked(self) -> bool:
+        return self.text is None
+
+
+def readable(entry: JournalEntry, unseal: Callable[[SealedText], str | None],
+             day_of: Callable[[datetime], date] = local_day) -> Readable:
+    if entry.private and entry.sealed is not None:
+        raw = unseal(entry.sealed)
+        if raw is None:
+            return Readable(entry, None, None, day_of(entry.created_at))
+        text, feeling = read_private_payload(raw)
+        return Readable(entry, text, feeling, day_of(entry.created_at))
+    return Readable(entry, entry.text or "", entry.feeling, day_of(entry.created_at))
+
+
+# --- filtering and search ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class JournalFilter:
+    author: str | None = None  # partner id
+    feeling: str | None = None
+    since: date | None = None  # inclusive
+    until: date | None = None  # inclusive
+    search: str = ""
+    kinds: frozenset[str] = field(default_factory=frozenset)  # empty: every kind
+
+    @property
+    def is_empty(self) -> bool:
+        return (self.author is None and self.feeling is None and self.since is None
+                and self.until is None and not self.search.strip() and not self.kinds)
+
+
+def search_words(search: str) -> list[str]:
+    return [word.casefold() for word in search.split()]
+
+
+def matches(item: Readable, how: JournalFilter) -> bool:
+    entry = item.entry
+    if entry.deleted:
+        return False
+    if how.author is not None and entry.author != how.author:
+        return False
+    if how.kinds and entry.kind not in how.kinds:
+        return False
+    if how.since is not None and item.day < how.since:
+        return False
+    if how.until is not None and item.day > how.until:
+        return False
+    if how.feeling is not None:
+        if item.feeling is None or item.feeling.casefold() != how.feeling.casefold():
+            return False
+    words = search_words(how.search)
+    if words:
+        if item.text is None:  # a sealed entry never matches a search
+            return False
+        text = item.text.casefold()
+        if not all(word in text for word in words):
+            return False
+    return True
+
+
+def newest_first(items: Iterable[Readable]) -> list[Readable]:
+    return sorted(items, key=lambda r: (r.entry.created_at, r.entry.id), reverse=True)
+
+
+def filter_entries(items: Iterable[Readable], how: JournalFilter) -> list[Readable]:
+    """The entries that match, newest first (deleted ones never show)."""
+    return newest_first(item for item in items if matches(item, how))
+
+
+def parse_day(text: str) -> date | None:
+    """A date typed as 2026-03-02; empty is None; anything else raises ValueError."""
+    text = text.strip()
+    if not text:
+        return None
+    return date.fromisoformat(text)
+
+
+# --- edits with history -----------------------------------------------------------------
+
+def edited(entry: JournalEntry, at: datetime, *, text: str | None = None,
+           sealed: SealedText | None = None, feeling: str | None = None) -> JournalEntry:
+    """A copy of the entry with new words; the old words go into its history.
+
+    Pass `text` for a shared entry or `sealed` (text and feeling sealed together)
+    for a private one; a private entry keeps no feeling in the clear.
+    """
+    if (text is None) == (sealed is None):
+        raise ValueError("An edit has either shared text or sealed text.")
+    old = JournalEdit(at=at, old_text=entry.text, old_sealed=entry.sealed,
+                      old_feeling=entry.feeling)
+    return entry.model_copy(update={
+        "text": text,
+        "sealed": sealed,
+        "private": sealed is not None,
+        "feeling": None if sealed is not None else feeling,
+        "history": [*entry.history, old],
+    })
+
+
+def unchanged(item: Readable, text: str, feeling: str | None, private: bool) -> bool:
+    return (item.text == text and item.feeling == feeling
+            and item.entry.private == private)
+
+
+# --- soft delete and undo ----------------------------------------------------------------
+
+def soft_deleted(entry: JournalEntry, at: datetime) -> JournalEntry:
+    return entry.model_copy(update={"deleted": True, "deleted_at": at})
+
+
+def restored(entry: JournalEntry) -> JournalEntry:
+    return entry.model_copy(update={"deleted": False, "deleted_at": None})
+
+
+class DeleteUndo:
+    """The entries deleted in this session, most recent last: undo brings them back."""
+
+    def __init__(self) -> None:
+        self._ids: list[str] = []
+
+    def deleted(self, entry_id: str) -> None:
+        self._ids.append(entry_id)
+
+    def take_last(self) -> str | None:
+        return self._ids.pop() if self._ids else None
+
+    def put_back(self, entry_id: str) -> None:
+        """An undo that could not be saved stays available."""
+        self._ids.append(entry_id)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def purgeable(entries: Iterable[JournalEntry], now: datetime,
+              keep: DeleteUndo | None = None) -> list[str]:
+    """Ids of entries deleted more than a day ago (and not undoable right now)."""
+    found = []
+    for entry in entries:
+        if not entry.deleted or (keep is not None and entry.id in keep):
+            continue
+        if entry.deleted_at is None or now - entry.deleted_at >= PURGE_AFTER:
+            found.append(entry.id)
+    return found
+
+
+# --- what a line of the list says -----------------------------------------------------------
+
+def preview(text: str, limit: int = 80) -> str:
+    """The first line of the text, cut to `limit` characters."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(first) > limit:
+        return first[: limit - 1] + "…"
+    more = len([line for line in text.splitlines() if line.strip()]) > 1
+    return first + (" …" if more and len(first) + 2 <= limit else "")
+
+
+def when_label(moment: datetime, today: date) -> str:
+    local = moment.astimezone()
+    day = local.date()
+    if day == today:
+        head = "Today"
+    elif day == today - timedelta(days=1):
+        head = "Yesterday"
+    elif day.year == today.year:
+        head = f"{day:%a} {day.day} {day:%b}"
+    else:
+        head = f"{day.day} {day:%b %Y}"
+    return f"{head} {local:%H:%M}"
+
+
+def count_words(shown: int, total: int) -> str:
+    if total == 0:
+        return "No entries yet."
+    if shown == total:
+        return f"{total} entr{'y' if total == 1 else 'ies'}"
+    return f"{shown} of {total} entries match"

@@ -1,0 +1,703 @@
+"""The shared journal and honesty log (steps 2, 5 and 6).
+
+Entries are listed in one OptionList (it draws only the lines on screen),
+a page of the newest matches at a time, so years of daily entries open and
+filter without thousands of widgets. A private entry is sealed to its author:
+the other partner sees "Private entry by NAME" and nothing more, unless the
+author types their passphrase for this session (p), and can put it away again.
+Edits keep the old words; deleting asks first and can be undone (u) while the
+app stays open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+
+from trust_tui.domain.journal import (
+    KIND_WORDS,
+    DeleteUndo,
+    JournalFilter,
+    Readable,
+    count_words,
+    edited,
+    filter_entries,
+    local_day,
+    parse_day,
+    preview,
+    private_payload,
+    purgeable,
+    read_private_payload,
+    readable,
+    restored,
+    soft_deleted,
+    unchanged,
+    when_label,
+)
+from trust_tui.models import FEELINGS, JournalEntry, Partner
+from trust_tui.screens.base import AreaScreen
+from trust_tui.screens.checkin import chosen_words, prefill_feeling
+from trust_tui.vault import Vault, VaultError
+from trust_tui.widgets.apology_hint import ApologyHint
+from trust_tui.widgets.feeling_picker import FeelingPicker
+
+PAGE = 200  # entries drawn per page; "show older" adds another
+MORE = "more"
+ANY = ""  # the filter value meaning "all"
+
+
+def shown(text: str) -> Content:
+    """A partner's words as plain content: markup stays literal, and control
+    characters (a pasted escape sequence) cannot reach the terminal."""
+    return Content("".join(ch if ch in "\n\t" or ch.isprintable() else "\ufffd"
+                           for ch in text))
+
+
+# --- the editor ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EntryDraft:
+    author: str
+    kind: str
+    feeling: str | None
+    text: str
+    private: bool
+    entry_id: str | None = None  # set when editing
+
+
+def privacy_words(private: bool) -> str:
+    if private:
+        return "Private: only the writer can read it (space shares it)"
+    return "Shared: both of you can read it (space makes it private)"
+
+
+class EntryEditor(ModalScreen[EntryDraft | None]):
+    """Write or edit one entry: who, what kind, a feeling word, the text, private."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(self, partners: list[Partner], draft: EntryDraft,
+                 message: str = "") -> None:
+        super().__init__()
+        self.partners = partners
+        self.draft = draft
+        self.start_message = message
+
+    def compose(self) -> ComposeResult:
+        editing = self.draft.entry_id is not None
+        with Vertical(classes="journal-form"):
+            yield Static("Edit entry (the earlier words are kept)" if editing
+                         else "A journal entry", classes="form-title")
+            with Horizontal(classes="form-row"):
+                yield Label("Who is writing: ")
+                yield Select([(p.name, p.id) for p in self.partners], allow_blank=False,
+                             value=self.draft.author, compact=True, id="entry-author",
+                             disabled=editing)
+                yield Label("  Kind: ")
+                yield Select([(words, kind) for kind, words in KIND_WORDS.items()],
+                             allow_blank=False, value=self.draft.kind, compact=True,
+                             id="entry-kind")
+            with Horizontal(classes="form-body"):
+                with Vertical(classes="form-feeling"):
+                    yield Label("How you feel, one word")
+                    yield FeelingPicker(with_intensity=False, id="entry-feeling")
+                    yield Static(chosen_words(None), id="entry-chosen",
+                                 classes="chosen-feeling")
+                with Vertical(classes="form-text"):
+                    yield ApologyHint(TextArea(self.draft.text, id="entry-text",
+                                               soft_wrap=True, tab_behavior="focus"))
+            yield Checkbox(privacy_words(self.draft.private), self.draft.private,
+                           compact=True, id="entry-private")
+            yield Static(self.start_message, id="form-message", classes="form-message")
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        prefill_feeling(self.query_one(FeelingPicker), self.draft.feeling)
+        area = self.query_one("#entry-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @on(FeelingPicker.Changed)
+    def _feeling_changed(self, event: FeelingPicker.Changed) -> None:
+        self.query_one("#entry-chosen", Static).update(chosen_words(event.feeling))
+
+    @on(Checkbox.Changed, "#entry-private")
+    def _privacy_changed(self, event: Checkbox.Changed) -> None:
+        # Said in words: the box's colour alone would not say which it is.
+        event.checkbox.label = privacy_words(event.value)
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        text = self.query_one("#entry-text", TextArea).text
+        if not text.strip():
+            self.query_one("#form-message", Static).update("A few words are enough.")
+            self.query_one("#entry-text", TextArea).focus()
+            return
+        self.dismiss(replace(
+            self.draft,
+            author=str(self.query_one("#entry-author", Select).value),
+            kind=str(self.query_one("#entry-kind", Select).value),
+            feeling=self.query_one(FeelingPicker).feeling,
+            text=text.rstrip(),
+            private=self.query_one("#entry-private", Checkbox).value,
+        ))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDelete(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "keep", "Keep it")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="journal-form confirm"):
+            yield Static("Delete this entry?", classes="form-title")
+            yield Static("You can bring it back with u while the app stays open.")
+            with Horizontal(classes="form-buttons"):
+                yield Button("Delete", id="delete", variant="warning", compact=True)
+                yield Button("Keep it", id="keep", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    @on(Button.Pressed, "#delete")
+    def delete(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#keep")
+    def action_keep(self) -> None:
+        self.dismiss(False)
+
+
+class PrivateKeyModal(ModalScreen[str | None]):
+    """A partner types their own passphrase to open their private entries for
+    this session. Returns their partner id (None: they changed their mind)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, partner: Partner) -> None:
+        super().__init__()
+        self.partner = partner
+
+    @property
+    def vault(self) -> Vault:
+        return self.app.vault  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="journal-form private-key"):
+            yield Static(Content.assemble(Content(self.partner.name), ", your private entries"),
+                         classes="form-title")
+            yield Static("Type your own passphrase to read and write your private entries "
+                         "in this session. Press p in the journal to put it away again.")
+            yield Input(password=True, id="private-passphrase", placeholder="Your passphrase")
+            yield Static("", id="form-message", classes="form-message")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def submit(self, event: Input.Submitted) -> None:
+        passphrase = event.value
+        event.input.value = ""  # the passphrase does not stay on screen
+        if not passphrase:
+            return
+        event.input.disabled = True
+        self.query_one("#form-message", Static).update("Opening...")
+        self.unlock(passphrase)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def unlock(self, passphrase: str) -> None:
+        try:
+            partner = self.vault.unlock_private(passphrase)
+        except VaultError:
+            self.app.call_from_thread(self._try_again, "That passphrase did not open a "
+                                      "private key here. Please try again.")
+            return
+        except Exception as error:  # never a traceback: it could hold the passphrase
+            self.app.call_from_thread(self._try_again, "That did not work "
+                                      f"({type(error).__name__}). Please try again.")
+            return
+        self.app.call_from_thread(self._opened, partner)
+
+    def _try_again(self, message: str) -> None:
+        box = self.query_one(Input)
+        box.disabled = False
+        box.focus()
+        self.query_one("#form-message", Static).update(message)
+
+    def _opened(self, partner: Partner) -> None:
+        if partner.id == self.vault.me.id and partner.id != self.partner.id:
+            self._try_again(f"That is {partner.name}'s passphrase, and {partner.name}'s "
+                            "private entries are open already.")
+            return
+        self.dismiss(partner.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# --- the journal -------------------------------------------------------------------------
+
+class JournalScreen(AreaScreen):
+    BINDINGS = [
+        Binding("n", "new_entry", "New entry"),
+        Binding("e", "edit_entry", "Edit"),
+        Binding("d", "delete_entry", "Delete"),
+        Binding("u", "undo_delete", "Undo delete", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("p", "private_key", "Private key"),
+        Binding("h", "app.honesty", "Honesty line", show=False),
+        Binding("escape", "leave", "Home"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[Readable] = []
+        self.matching: list[Readable] = []
+        self.shown_entries = PAGE
+        self.undo = DeleteUndo()
+        self._by_id: dict[str, Readable] = {}
+        self._feelings: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static("Journal and honesty log: each of you, in your own words.",
+                     id="journal-title")
+        with Horizontal(classes="journal-filters"):
+            yield Label("Who ")
+            yield Select([("Both of us", ANY)], allow_blank=False, compact=True,
+                         id="filter-author")
+            yield Label(" Feeling ")
+            yield Select([("Any feeling", ANY)], allow_blank=False, compact=True,
+                         id="filter-feeling")
+            yield Label(" Kind ")
+            yield Select([("All kinds", ANY), *((w, k) for k, w in KIND_WORDS.items())],
+                         allow_blank=False, compact=True, id="filter-kind")
+        with Horizontal(classes="journal-filters"):
+            yield Label("From ")
+            yield Input(placeholder="2026-03-01", max_length=10, compact=True,
+                        id="filter-from", classes="date")
+            yield Label(" to ")
+            yield Input(placeholder="2026-03-31", max_length=10, compact=True,
+                        id="filter-to", classes="date")
+            yield Label(" Search ")
+            yield Input(placeholder="words in the text (/)", compact=True, id="filter-search")
+        with Horizontal(id="journal-body"):
+            yield OptionList(id="entries")
+            with VerticalScroll(id="entry-detail"):
+                yield Static("", id="detail-head")
+                yield Static("", id="detail-text")
+                yield Static("", id="detail-history")
+        yield Static("", id="journal-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        me = self.vault.me.id
+        partners = sorted(self.vault.partners, key=lambda p: p.id != me)
+        self.query_one("#filter-author", Select).set_options(
+            [("Both of us", ANY), *((p.name, p.id) for p in partners)])
+        self.reload()
+        self.query_one("#entries", OptionList).focus()
+        self._purge_old_deletions()
+
+    def today(self) -> date:
+        return local_day(self.clock.now())
+
+    # --- reading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        vault = self.vault
+        self.items = [readable(entry, vault.unseal) for entry in vault.all(JournalEntry)]
+        self._by_id = {item.entry.id: item for item in self.items}
+        self._update_feeling_choices()
+        self.refilter()
+
+    def _update_feeling_choices(self) -> None:
+        used = {item.feeling for item in self.items if item.feeling}
+        feelings = (*FEELINGS, *sorted(used - set(FEELINGS), key=str.casefold))
+        if feelings == self._feelings:
+            return
+        self._feelings = feelings
+        select = self.query_one("#filter-feeling", Select)
+        keep = select.value
+        with select.prevent(Select.Changed):
+            select.set_options([("Any feeling", ANY), *((f, f) for f in feelings)])
+            if keep in feelings:
+                select.value = keep
+
+    def current_filter(self) -> tuple[JournalFilter, str]:
+        """The filter as typed, and a gentle note if a date could not be read."""
+        note = ""
+        bounds: list[date | None] = []
+        for selector in ("#filter-from", "#filter-to"):
+            try:
+                bounds.append(parse_day(self.query_one(selector, Input).value))
+            except ValueError:
+                bounds.append(None)
+                note = "Dates look like 2026-03-02; that one is left out for now."
+        author = str(self.query_one("#filter-author", Select).value)
+        feeling = str(self.query_one("#filter-feeling", Select).value)
+        kind = str(self.query_one("#filter-kind", Select).value)
+        return JournalFilter(
+            author=author or None, feeling=feeling or None,
+            since=bounds[0], until=bounds[1],
+            search=self.query_one("#filter-search", Input).value,
+            kinds=frozenset([kind]) if kind else frozenset(),
+        ), note
+
+    def refilter(self) -> None:
+        how, note = self.current_filter()
+        self.matching = filter_entries(self.items, how)
+        self._draw_list()
+        self._draw_status(note, how)
+        self._draw_detail()
+
+    def _draw_list(self) -> None:
+        listing = self.query_one("#entries", OptionList)
+        keep = listing.highlighted_option.id if listing.highlighted_option else None
+        today = self.today()
+        options: list[Option | None] = []
+        for item in self.matching[: self.shown_entries]:
+            options.append(Option(self._entry_prompt(item, today), id=item.entry.id))
+            options.append(None)
+        older = len(self.matching) - self.shown_entries
+        if older > 0:
+            options.append(Option(Content.assemble(
+                ("Show older entries", "bold"), f"  ({older} more; press enter)"), id=MORE))
+        if not options:
+            alive = any(not item.entry.deleted for item in self.items)
+            words = ("Nothing matches these filters." if alive else
+                     "Nothing written yet. Press n for an entry, or h for a quick "
+                     "line in the honesty log.")
+            options.append(Option(Content(words), id="empty", disabled=True))
+        listing.set_options(options)
+        if keep is not None:
+            try:
+                listing.highlighted = listing.get_option_index(keep)
+            except Exception:
+                pass
+        if listing.highlighted is None and self.matching:
+            listing.highlighted = 0
+
+    def _entry_prompt(self, item: Readable, today: date) -> Content:
+        entry = item.entry
+        parts: list[Content | str | tuple[str, str]] = [
+            (when_label(entry.created_at, today), "bold"), " · ",
+            Content(self.vault.name_of(entry.author)),
+        ]
+        if item.feeling:
+            parts += [" · ", shown(item.feeling)]
+        if entry.kind != "entry":
+            parts += [" · ", KIND_WORDS.get(entry.kind, entry.kind)]
+        if entry.private:
+            parts += [" · ", ("private", "italic")]
+        if entry.history:
+            parts += [" · ", ("edited", "dim")]
+        head = Content.assemble(*parts)
+        if item.text is None:
+            body = Content.assemble(("Private entry by ", "dim italic"),
+                                    (self.vault.name_of(entry.author), "dim italic"))
+        else:
+            body = shown(preview(item.text))
+        return Content.assemble(head, "\n", body)
+
+    def _draw_status(self, note: str, how: JournalFilter) -> None:
+        alive = sum(1 for item in self.items if not item.entry.deleted)
+        parts = [count_words(len(self.matching), alive) if not how.is_empty or not alive
+                 else count_words(alive, alive)]
+        others = [p for p in self.vault.partners if p.id != self.vault.me.id]
+        for partner in others:
+            if self.vault.can_read_private(partner.id):
+                parts.append(f"{partner.name}'s private entries are open (p puts them away)")
+        if len(self.undo):
+            parts.append("u brings back a deleted entry")
+        if note:
+            parts.append(note)
+        self.query_one("#journal-status", Static).update(Content("  ·  ".join(parts)))
+
+    def highlighted(self) -> Readable | None:
+        listing = self.query_one("#entries", OptionList)
+        option = listing.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self._by_id.get(option.id)
+
+    def _draw_detail(self) -> None:
+        item = self.highlighted()
+        head = self.query_one("#detail-head", Static)
+        body = self.query_one("#detail-text", Static)
+        history = self.query_one("#detail-history", Static)
+        if item is None:
+            head.update("")
+            body.update("")
+            history.update("")
+            return
+        entry = item.entry
+        name = self.vault.name_of(entry.author)
+        lines = [Content.assemble((KIND_WORDS.get(entry.kind, entry.kind), "bold"), " by ",
+                                  Content(name)),
+                 Content(when_label(entry.created_at, self.today()))]
+        if item.feeling:
+            lines.append(Content.assemble("Feeling: ", shown(item.feeling)))
+        if entry.private:
+            lines.append(Content.assemble("Private: only ", Content(name), " can read it."))
+        head.update(Content("\n").join(lines))
+        if item.text is None:
+            body.update(Content.assemble(
+                ("Private entry by ", "italic"), (name, "italic"), "\n\n",
+                Content(name), " can press p and type their passphrase to read it here."))
+            history.update("")
+            return
+        body.update(shown(item.text))
+        history.update(self._history_content(item))
+
+    def _history_content(self, item: Readable) -> Content:
+        entry = item.entry
+        if not entry.history:
+            return Content("")
+        count = len(entry.history)
+        lines = [Content(f"Edited {count} time{'s' if count > 1 else ''}. Earlier words, "
+                         "newest first:", )]
+        for edit in reversed(entry.history):
+            old = edit.old_text
+            if edit.old_sealed is not None:
+                raw = self.vault.unseal(edit.old_sealed)
+                old = None if raw is None else read_private_payload(raw)[0]
+            when = when_label(edit.at, self.today())
+            lines.append(Content.assemble(("Before " + when, "dim"), "\n",
+                                          shown(old if old is not None else "(private)")))
+        return Content("\n\n").join(lines)
+
+    # --- filters ----------------------------------------------------------------------------
+
+    @on(Select.Changed)
+    def _filter_select(self, event: Select.Changed) -> None:
+        if event.select.id and event.select.id.startswith("filter-"):
+            self.shown_entries = PAGE
+            self.refilter()
+
+    @on(Input.Changed)
+    def _filter_typed(self, event: Input.Changed) -> None:
+        if event.input.id and event.input.id.startswith("filter-"):
+            self.shown_entries = PAGE
+            self.refilter()
+
+    @on(Input.Submitted)
+    def _filter_done(self, event: Input.Submitted) -> None:
+        if event.input.id and event.input.id.startswith("filter-"):
+            self.query_one("#entries", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#entries")
+    def _highlighted(self) -> None:
+        self._draw_detail()
+
+    @on(OptionList.OptionSelected, "#entries")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == MORE:
+            index = event.option_index
+            self.shown_entries += PAGE
+            self._draw_list()
+            self.query_one("#entries", OptionList).highlighted = index
+        else:
+            self.action_edit_entry()
+
+    def action_search(self) -> None:
+        self.query_one("#filter-search", Input).focus()
+
+    def action_leave(self) -> None:
+        if not isinstance(self.focused, OptionList):
+            self.query_one("#entries", OptionList).focus()  # escape leaves a filter first
+            return
+        self.trust_app.action_go_home()
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def partners(self) -> list[Partner]:
+        me = self.vault.me.id
+        return sorted(self.vault.partners, key=lambda p: p.id != me)
+
+    def action_new_entry(self) -> None:
+        self.open_editor(EntryDraft(author=self.vault.me.id, kind="entry", feeling=None,
+                                    text="", private=False))
+
+    def action_edit_entry(self) -> None:
+        item = self.highlighted()
+        if item is None:
+            return
+        if item.text is None:
+            self.notify(f"This entry is private to {self.vault.name_of(item.entry.author)}; "
+                        "they can press p to open it here first.", markup=False)
+            return
+        entry = item.entry
+        self.open_editor(EntryDraft(author=entry.author, kind=entry.kind, feeling=item.feeling,
+                                    text=item.text, private=entry.private,
+                                    entry_id=entry.id))
+
+    def open_editor(self, draft: EntryDraft, message: str = "") -> None:
+        self.app.push_screen(EntryEditor(self.partners(), draft, message), self._edited)
+
+    def _edited(self, draft: EntryDraft | None) -> None:
+        if draft is None:
+            return
+        if draft.private and not self.vault.can_read_private(draft.author):
+            partner = next(p for p in self.vault.partners if p.id == draft.author)
+
+            def opened(partner_id: str | None) -> None:
+                if partner_id == draft.author:
+                    self._draw_status("", self.current_filter()[0])
+                    self._save_draft(draft)
+                else:
+                    self.open_editor(draft, f"A private entry needs {partner.name}'s "
+                                            "passphrase first; the words are still here.")
+
+            self.app.push_screen(PrivateKeyModal(partner), opened)
+            return
+        self._save_draft(draft)
+
+    def _save_draft(self, draft: EntryDraft) -> None:
+        at = self.clock.now()
+        if draft.entry_id is not None:
+            item = self._by_id.get(draft.entry_id)
+            if item is not None and unchanged(item, draft.text, draft.feeling, draft.private) \
+                    and item.entry.kind == draft.kind:
+                return
+
+        def write(vault: Vault) -> str:
+            sealed = (vault.seal(private_payload(draft.text, draft.feeling), draft.author)
+                      if draft.private else None)
+            text = None if draft.private else draft.text
+            if draft.entry_id is None:
+                entry = JournalEntry(author=draft.author, kind=draft.kind,  # type: ignore[arg-type]
+                                     feeling=None if draft.private else draft.feeling,
+                                     text=text, sealed=sealed, private=draft.private,
+                                     created_at=at)
+                vault.add(entry)
+                return entry.id
+
+            def change(entry: JournalEntry) -> JournalEntry:
+                new = edited(entry, at, text=text, sealed=sealed, feeling=draft.feeling)
+                return new.model_copy(update={"kind": draft.kind})
+
+            vault.update(JournalEntry, draft.entry_id, change)
+            return draft.entry_id
+
+        def done(entry_id: str) -> None:
+            self.reload()
+            self._highlight(entry_id)
+
+        def failed(_error: Exception) -> None:
+            # Nothing lost: the words go back into the editor.
+            self.open_editor(draft, "That was not saved; your words are still here.")
+
+        self.trust_app.save(write, done=done, failed=failed)
+
+    def _highlight(self, entry_id: str) -> None:
+        listing = self.query_one("#entries", OptionList)
+        try:
+            listing.highlighted = listing.get_option_index(entry_id)
+        except Exception:
+            return
+        self._draw_detail()
+
+    # --- deleting and undo ----------------------------------------------------------------------
+
+    def action_delete_entry(self) -> None:
+        item = self.highlighted()
+        if item is None:
+            return
+        if item.text is None:
+            self.notify(f"Only {self.vault.name_of(item.entry.author)} can delete their "
+                        "private entry (p opens it here first).", markup=False)
+            return
+        entry_id = item.entry.id
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            at = self.clock.now()
+
+            def done(_result: object) -> None:
+                self.undo.deleted(entry_id)
+                self.reload()
+
+            self.trust_app.save(
+                lambda vault: vault.update(JournalEntry, entry_id,
+                                           lambda e: soft_deleted(e, at)),
+                done=done, saved_message="Deleted. Press u to bring it back.")
+
+        self.app.push_screen(ConfirmDelete(), confirmed)
+
+    def action_undo_delete(self) -> None:
+        entry_id = self.undo.take_last()
+        if entry_id is None:
+            self.notify("Nothing to bring back.", timeout=2)
+            return
+
+        def done(_result: object) -> None:
+            self.reload()
+            self._highlight(entry_id)
+
+        self.trust_app.save(
+            lambda vault: vault.update(JournalEntry, entry_id, restored),
+            done=done, failed=lambda _e: self.undo.put_back(entry_id),
+            saved_message="Brought back.")
+
+    def _purge_old_deletions(self) -> None:
+        old = purgeable((item.entry for item in self.items), self.clock.now(), self.undo)
+        if not old:
+            return
+
+        def purge(vault: Vault) -> None:
+            for entry_id in old:
+                vault.remove(JournalEntry, entry_id)
+
+        self.trust_app.save(purge, done=lambda _r: self.reload(), saved_message=None)
+
+    # --- private keys ---------------------------------------------------------------------------
+
+    def action_private_key(self) -> None:
+        vault = self.vault
+        others = [p for p in vault.partners if p.id != vault.me.id]
+        opened = [p for p in others if vault.can_read_private(p.id)]
+        if opened:
+            for partner in opened:
+                vault.forget_private(partner.id)
+            names = " and ".join(p.name for p in opened)
+            self.notify(f"{names}'s private key is put away; their private entries are "
+                        "closed again.", markup=False)
+            self.reload()
+            return
+        if not others:
+            return
+
+        def done(partner_id: str | None) -> None:
+            if partner_id is not None:
+                self.notify(f"{vault.name_of(partner_id)}'s private entries are open for "
+                            "this session. p puts them away.", markup=False)
+                self.reload()
+
+        self.app.push_screen(PrivateKeyModal(others[0]), done)
