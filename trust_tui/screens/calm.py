@@ -205,7 +205,7 @@ class CalmScreen(Screen[BreakTaken | None]):
             (chosen.name, "bold"), f": {chosen.hint}.  p  another way to breathe"))
         length = describe_length(self.minutes)
         self.query_one("#calm-return", Static).update(Content(
-            f"{length}: back together at {self._return_time()}.  - shorter  + longer"))
+            f"{length}: back together at {self._return_time()}.\n-  shorter    +  longer"))
         people = list(enumerate(self.sides))
         if brk is None:
             title = "Time for a break"

@@ -58,14 +58,18 @@ class NextStep:
 
 
 def find_excuses(text: str) -> list[str]:
-    """Excuse patterns in a next step, if the apology helper is installed."""
+    """Gentle notes on phrases that can undo an apology (the step-6 helper).
+
+    Imported lazily: the talk works the same without it."""
     try:
         apology = importlib.import_module("trust_tui.domain.apology")
     except ImportError:
         return []
-    found = apology.find_excuses(text)
-    return [str(getattr(item, "phrase", None) or getattr(item, "text", None) or item)
-            for item in found]
+    notes = []
+    for flag in apology.find_excuses(text):
+        why = apology.WORDS.get(flag.pattern, ("", ""))[0]
+        notes.append(f'"{apology.first_words(flag)}": {why}'.rstrip(": "))
+    return notes
 
 
 class EndTalkModal(ModalScreen[bool]):
@@ -99,10 +103,10 @@ class TalkScreen(AreaScreen):
         Binding("j", "side('right', 'primary')", show=False),
         Binding("k", "side('right', 'secondary')", show=False),
         Binding("l", "side('right', 'field')", show=False),
-        Binding("b", "app.take_break", "Break"),
+        Binding("b", "app.take_break", "Break", show=False),  # the footer shows f2
         Binding("p", "pause", "Pause / go on"),
         Binding("e", "end_talk", "End talk"),
-        Binding("escape", "leave", "Leave field / home"),
+        Binding("escape", "leave", "Leave field / home", show=False),
     ]
 
     def __init__(self) -> None:
@@ -588,11 +592,8 @@ class TalkScreen(AreaScreen):
         for step in self.next_steps:
             line = Content.assemble("- ", Content(step.text), (
                 f"  ({labels[step.kind].lower()}, {self._who(step.whose)})", "dim"))
-            excuses = find_excuses(step.text)
-            if excuses:
-                line = Content.assemble(line, "\n  ", (
-                    "This may read as an excuse: " + ", ".join(excuses)
-                    + ". Worth saying it without?", "italic"))
+            for note in find_excuses(step.text):
+                line = Content.assemble(line, "\n  ", (note, "italic"))
             lines.append(line)
         self.query_one("#next-list", Static).update(Content("\n").join(lines))
 

@@ -7,9 +7,11 @@ so slow frames skip ahead instead of slowing the breath down.
 from __future__ import annotations
 
 import math
+from itertools import groupby
 from collections.abc import Callable
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -69,7 +71,14 @@ class BreathingPacer(Widget):
         frame = self.frame()
         text = frame[y] if y < len(frame) else ""
         width = self.size.width
-        return Strip([Segment(text.ljust(width)[:width], self.rich_style)], width)
+        style = self.rich_style
+        looks = {"·": style + Style(dim=True), " ": style + Style(italic=True)}
+        # One segment per run of a kind (gap, ring, fill), each styled its own way:
+        # the ring is quieter than the breath, and exported snapshots keep every
+        # run in place (merged runs drift in some SVG viewers).
+        segments = [Segment("".join(run), looks.get(char, style))
+                    for char, run in groupby(text.ljust(width)[:width])]
+        return Strip(segments, width)
 
 
 def shape(width: int, height: int, fullness: float) -> list[str]:
