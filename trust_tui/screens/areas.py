@@ -63,4 +63,9 @@ AREAS: list[Area] = [
                      "'raise it now'",
          screen="trust_tui.screens.agreements:BoundariesScreen",
          due="trust_tui.screens.agreements:due_boundaries"),
+    Area(mode="journal", title="Journal", key="j", steps=(2, 5, 6),
+         description="Shared and private entries, the honesty log and small slips, "
+                     "with a gentle second look at apologies",
+         screen="trust_tui.screens.journal:JournalScreen",
+         due="trust_tui.screens.checkin:due_checkin"),
 ]
