@@ -124,8 +124,9 @@ def _bench_records(journal: int, other: int, sam_id: str, alex_id: str, seed: in
 
     rng = random.Random(seed)
     people = (sam_id, alex_id)
-    start = datetime(2026, 1, 1, 20, 0, tzinfo=timezone.utc)
+    # The records end on a fixed day in the past, so a new entry is the latest.
     days = max(1, journal * 365 // 400)
+    start = datetime(2025, 11, 1, 20, 0, tzinfo=timezone.utc) - timedelta(days=days)
 
     def when(i: int, n: int) -> datetime:
         return start + timedelta(days=i * days / max(1, n), minutes=rng.randint(0, 600))
@@ -195,6 +196,27 @@ def strip_ansi(data: bytes) -> str:
     return _ANSI.sub("", data.decode("utf-8", "replace"))
 
 
+def _take_terminal() -> None:
+    # In the child, after setsid: make the pty its controlling terminal, so that
+    # password prompts reading /dev/tty read ours, as in a real terminal.
+    import fcntl
+    import termios
+
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def _wait_for_no_echo(master: int, limit: float = 1.0) -> None:
+    # A password prompt turns echo off with TCSAFLUSH, which throws away anything
+    # typed before: type only once echo is off (or after `limit` for plain prompts).
+    import termios
+
+    end = time.perf_counter() + limit
+    while time.perf_counter() < end:
+        if not termios.tcgetattr(master)[3] & termios.ECHO:
+            return
+        time.sleep(0.0005)
+
+
 def run_in_pty(cmd: Sequence[str], *, marker: str | None = None,
                answers: Sequence[tuple[str, bytes]] = (), quit_keys: bytes = b"\x11",
                timeout: float = 30.0, size: tuple[int, int] = (80, 24),
@@ -218,7 +240,8 @@ def run_in_pty(cmd: Sequence[str], *, marker: str | None = None,
                      COLUMNS=str(size[0]), LINES=str(size[1]))
     start = time.perf_counter()
     proc = subprocess.Popen(list(cmd), stdin=slave, stdout=slave, stderr=slave,
-                            start_new_session=True, env=child_env, close_fds=True)
+                            start_new_session=True, env=child_env, close_fds=True,
+                            preexec_fn=_take_terminal)
     os.close(slave)
     output, seen, pending = b"", None, list(answers)
     status = rusage = None
@@ -233,6 +256,7 @@ def run_in_pty(cmd: Sequence[str], *, marker: str | None = None,
                 output += chunk
                 text = strip_ansi(output) if (pending or marker) else ""
                 if pending and pending[0][0] in text:
+                    _wait_for_no_echo(master)
                     os.write(master, pending.pop(0)[1])
                     output = b""  # the next prompt may repeat the same words
                 if marker and seen is None and marker in text:

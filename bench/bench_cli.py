@@ -1,0 +1,141 @@
+"""Bench 3: add one journal entry as a whole command, `trust-tui add journal`
+against `jrnl` (from PyPI, in the bench's own environment bench/.venv-jrnl,
+created on first run), each on a journal of the same entries with the same text.
+
+Both run on a fresh pseudo-terminal and get their passphrase typed at their own
+prompt once it has turned echo off (no keyring: jrnl runs with keyring's "fail"
+backend). Figures: median wall time (launch to exit) and the median of each
+run's own peak RSS (wait4's ru_maxrss for that child), with each tool's KDF
+beside it: the KDF is most of the cost of either, by design.
+
+Run: .venv/bin/python bench/bench_cli.py [--quick]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import common as c
+
+from trust_tui.models import JournalEntry
+from trust_tui.vault import FAST_TEST_KDF, KdfParams
+
+JRNL_VENV = c.BENCH / ".venv-jrnl"
+JRNL = JRNL_VENV / "bin" / "jrnl"
+JRNL_SPEC = "jrnl>=4.6,<5"
+JRNL_PASS = "jrnl-passphrase"
+TEXT = "Bench entry: I told you about the late train before you asked."
+NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+
+
+def ensure_jrnl() -> str:
+    if not JRNL.exists():
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(JRNL_VENV)], check=True)
+        subprocess.run([str(JRNL_VENV / "bin" / "pip"), "install", "-q", JRNL_SPEC], check=True)
+    out = subprocess.run([str(JRNL_VENV / "bin" / "python"), "-c",
+                          "from jrnl.__version__ import __version__; print(__version__)"],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def seed_jrnl(folder: Path, vault) -> Path:
+    """An encrypted jrnl journal with the vault's journal entries, same text."""
+    entries = [[e.created_at.replace(tzinfo=None).isoformat(), e.text]
+               for e in vault.all(JournalEntry) if e.text]
+    entries_file = folder / "entries.json"
+    entries_file.write_text(json.dumps(entries))
+    config = folder / "jrnl.yaml"
+    subprocess.run([str(JRNL_VENV / "bin" / "python"), str(c.BENCH / "jrnl_seed.py"),
+                    str(config), str(folder / "journal.jrnl"), str(entries_file)],
+                   input=JRNL_PASS + "\n", text=True, check=True, capture_output=True)
+    entries_file.unlink()
+    return config
+
+
+def trust_tui_add(vault: Path) -> list[str]:
+    return [str(c.VENV_PYTHON.parent / "trust-tui"), "--vault", str(vault),
+            "add", "journal", "--by", c.SAM, TEXT]
+
+
+def run(cmd: list[str], prompt: str, passphrase: str, env: dict | None = None) -> dict:
+    result = c.run_in_pty(cmd, answers=[(prompt, passphrase.encode() + b"\n")],
+                          env=env, timeout=60)
+    if result["status"] != 0:
+        raise SystemExit(f"{cmd[0]} failed ({result['status']}):\n{result['text'][-1500:]}")
+    return result
+
+
+def describe(kdf: KdfParams) -> str:
+    if kdf.name == "argon2id":
+        return f"Argon2id {kdf.memory_kib // 1024 or kdf.memory_kib} " \
+               f"{'MiB' if kdf.memory_kib >= 1024 else 'KiB'}, t={kdf.iterations}, p={kdf.lanes}"
+    return f"scrypt n={kdf.memory_kib}, r={kdf.iterations}, p={kdf.lanes}"
+
+
+def main() -> int:
+    quick = c.quick_flag()
+    runs = 3 if quick else 7
+    if not (c.ROOT / "trust_tui" / "cli.py").exists():
+        print("### 3. Add one journal entry as a whole command: trust-tui vs jrnl\n\n"
+              "Not measured yet: `trust-tui add journal` does not exist in this tree.")
+        return 0
+    version = ensure_jrnl()
+    jrnl_env = dict(os.environ, **NO_KEYRING)
+    sizes = c.QUICK_SIZES if quick else c.SIZES
+    default = KdfParams.default()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="trust-bench-") as tmp:
+        for label, (journal, other) in sizes.items():
+            folder = Path(tmp) / label.replace(" ", "")
+            folder.mkdir()
+            fast_path = folder / "fast.vault"
+            vault = c.make_vault(fast_path, journal, other, kdf=FAST_TEST_KDF)
+            config = seed_jrnl(folder, vault)
+            vault.lock()
+            jobs = {
+                "jrnl": ([str(JRNL), "--config-file", str(config), TEXT], "Password",
+                         JRNL_PASS, jrnl_env),
+                "fast": (trust_tui_add(fast_path), "assphrase", c.SAM_PASS, None),
+            }
+            if label == "10 years":  # the default KDF once, at the size of the goals
+                slow_path = folder / "default.vault"
+                c.make_vault(slow_path, journal, other, kdf=default).lock()
+                jobs["default"] = (trust_tui_add(slow_path), "assphrase", c.SAM_PASS, None)
+            for cmd, prompt, secret, env in jobs.values():
+                run(cmd, prompt, secret, env)  # warm caches
+            results: dict[str, list[dict]] = {name: [] for name in jobs}
+            for _ in range(runs):
+                for name, (cmd, prompt, secret, env) in jobs.items():
+                    results[name].append(run(cmd, prompt, secret, env))
+            jrnl_t = c.median([r["seconds"] for r in results["jrnl"]])
+            names = {
+                "jrnl": (f"jrnl {version}", "PBKDF2-HMAC-SHA256 100,000 iterations, twice "
+                         "(read, then write with a fresh salt); Fernet; no fsync"),
+                "fast": ("trust-tui add journal", f"FAST_TEST_KDF ({describe(FAST_TEST_KDF)}), "
+                         "once; AES-256-GCM; fsync'd atomic replace"),
+                "default": ("trust-tui add journal", f"default ({describe(default)}), once; "
+                            "AES-256-GCM; fsync'd atomic replace"),
+            }
+            for name, rs in results.items():
+                wall = c.median([r["seconds"] for r in rs])
+                rss = c.median([r["maxrss_kib"] for r in rs]) / 1024
+                tool, kdf = names[name]
+                rows.append([label, tool, kdf, c.ms(wall), c.ratio(wall, jrnl_t),
+                             f"{rss:.0f} MiB"])
+    print("### 3. Add one journal entry as a whole command: trust-tui vs jrnl\n")
+    print(c.table(["journal", "command", "key derivation and write", "wall time (median)",
+                   "vs jrnl", "peak memory (median)"], rows))
+    print(f"\nMedian of {runs} runs each, taking turns, on a fresh pseudo-terminal; each "
+          "passphrase typed at its prompt; jrnl's journal holds the same entries with the "
+          "same text (its format has no place for the other records, so trust-tui's file "
+          "is the larger); peak memory is each run's own ru_maxrss (wait4).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
