@@ -63,6 +63,11 @@ AREAS: list[Area] = [
                      "'raise it now'",
          screen="trust_tui.screens.agreements:BoundariesScreen",
          due="trust_tui.screens.agreements:due_boundaries"),
+    Area(mode="rituals", title="Rituals", key="r", steps=(3, 4, 7, 8),
+         description="The weekly meeting, talking through a setback, and a private "
+                     "safety check for one of you at a time",
+         screen="trust_tui.screens.rituals:RitualsScreen",
+         due="trust_tui.screens.rituals:due_rituals"),
     Area(mode="journal", title="Journal", key="j", steps=(2, 5, 6),
          description="Shared and private entries, the honesty log and small slips, "
                      "with a gentle second look at apologies",

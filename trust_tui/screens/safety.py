@@ -76,6 +76,7 @@ class SoloSafetyScreen(Screen):
         Binding("ctrl+n", "hide", "Hide now", priority=True),
         Binding("escape", "leave", "Leave"),
         Binding("b", "back", "Previous question", show=False),
+        *[Binding(str(n + 1), f"answer({n})", show=False) for n in range(len(rituals.ANSWERS))],
     ]
 
     def __init__(self) -> None:
@@ -97,10 +98,11 @@ class SoloSafetyScreen(Screen):
             with Vertical(id="safety-questions"):
                 yield Static("", id="safety-position", classes="hint")
                 yield Static("", id="safety-question")
-                yield OptionList(*[Option(a, id=f"answer-{i}")
+                yield OptionList(*[Option(f"{i + 1}  {a}", id=f"answer-{i}")
                                    for i, a in enumerate(rituals.ANSWERS)],
                                  id="safety-answers")
-                yield Static("Choose with the arrows and Enter. b: previous question.",
+                yield Static("Press 1-4, or choose with the arrows and Enter. "
+                             "b: previous question.",
                              classes="hint")
             with VerticalScroll(id="safety-result"):
                 yield Static("", id="safety-verdict")
@@ -172,10 +174,13 @@ class SoloSafetyScreen(Screen):
         answers.focus()
 
     @on(OptionList.OptionSelected, "#safety-answers")
-    def _answered(self, event: OptionList.OptionSelected) -> None:
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_answer(event.option_index)
+
+    def action_answer(self, index: int) -> None:
         if self.flow is None or self.flow.done:
             return
-        answer = rituals.ANSWERS[event.option_index]
+        answer = rituals.ANSWERS[index]
         if answer == rituals.RATHER_NOT:
             self.flow.chosen.pop(self.flow.step.key, None)
             self.flow.skip()  # left out, and recorded as left out

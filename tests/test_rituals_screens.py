@@ -1,0 +1,291 @@
+"""The rituals, walked end to end with the keys a couple would press: a break in
+the middle, a step left out, floor steps on the talk screen, and what is saved."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from conftest import SAM_PASS
+from textual.widgets import Input, Static
+
+from trust_tui.models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    FollowThrough,
+    MiniGoal,
+    RitualRun,
+    Setback,
+    TalkSession,
+    Win,
+)
+from trust_tui.screens.calm import CalmScreen
+from trust_tui.screens.home import HomeScreen
+from trust_tui.screens.rituals import RitualRunScreen, RitualsScreen, RitualTalkScreen
+from trust_tui.vault import Vault
+
+MARKUP = "[bold]late[/] [@click=app.quit]q \x1b[31m"
+
+
+def plain(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def settle(pilot):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def note(pilot, run: RitualRunScreen, key: str, text: str):
+    """A partner goes to their box (s left, l right), writes, adds it, leaves the box."""
+    await pilot.press(key)
+    focused = run.focused
+    assert isinstance(focused, Input)
+    focused.value = text
+    await pilot.press("enter", "escape")
+
+
+async def open_ritual(pilot, key: str) -> RitualRunScreen:
+    await pilot.press("r")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RitualsScreen)
+    await pilot.press(key)
+    await pilot.pause()
+    run = pilot.app.screen
+    assert isinstance(run, RitualRunScreen)
+    return run
+
+
+async def one_turn_each(pilot, talk: RitualTalkScreen):
+    """Sam speaks, Alex says it back, the floor passes; then Alex, then Sam says it back."""
+    sam, alex = talk.sides
+    await pilot.press("f", "f", "j", "f")  # start, done, said back, that's it
+    assert talk.floor.speaker_id == alex
+    await pilot.press("j", "j", "f", "j")
+    assert talk.floor.speaker_id == sam
+
+
+async def take_a_break(pilot, clock, minutes: int = 20):
+    await pilot.press("f2")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CalmScreen)
+    await pilot.press("f")  # Sam asks for it
+    clock.advance(minutes * 60)
+    await pilot.press("f", "j")  # both ready
+    await settle(pilot)
+
+
+def seed_week(vault):
+    sam, alex = vault.partners
+    today = vault_today()
+    call = Agreement(kind=AgreementKind.EXPECTATION, wording="Text me if you'll be late",
+                     asked_by=sam.id, status=AgreementStatus.AGREED, next_review=today,
+                     confirmed_by=[sam.id, alex.id])
+    vault.add_many([
+        call,
+        FollowThrough(agreement_id=call.id, by=alex.id, kept=True, on=today),
+        Win(text="We cooked together", noticed_by=sam.id, created_at=_now()),
+    ])
+
+
+def _now():
+    from trust_tui.domain.clock import FakeClock
+
+    return FakeClock().now()
+
+
+def vault_today():
+    return _now().astimezone().date()
+
+
+async def test_weekly_meeting_end_to_end(unlocked_app):
+    app, path, clock = await unlocked_app(seed=seed_week)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        run = await open_ritual(pilot, "w")
+        sam, alex = run.sides
+        assert app.current_talk is run
+
+        # 1. Thank-yous: each writes one; Sam's goes on the wins wall with one key.
+        await note(pilot, run, "s", "the coffee in bed")
+        await note(pilot, run, "l", MARKUP)
+        await pilot.press("1")
+        assert "goes on the wins wall" in plain(run, "#notes-left")
+        assert MARKUP in plain(run, "#notes-right")  # shown exactly as typed
+        await pilot.press("n")
+
+        # 2. What held: real data from the vault; then they leave the step out.
+        assert "Kept once: Text me if you'll be late" in plain(run, "#run-item")
+        await pilot.press("right_square_bracket")
+        assert "A win: We cooked together" in plain(run, "#run-item")
+        await pilot.press("x")
+
+        # 3. Reviews: one due; "keep", with a note.
+        assert "Expectation: Text me if you'll be late" in plain(run, "#run-item")
+        await pilot.press("o")
+        assert "keep it as it is" in plain(run, "#run-item")
+        await note(pilot, run, "s", "it helps")
+
+        # A break in the middle: the ritual waits on this very step.
+        await take_a_break(pilot, clock, minutes=25)
+        assert app.screen is run and run.flow.step.key == "reviews"
+        await pilot.press("n")
+
+        # 4. One issue with the floor: the talk screen's own floor, then back.
+        assert run.flow.step.key == "issue"
+        await pilot.press("t")
+        await pilot.pause()
+        talk = app.screen
+        assert isinstance(talk, RitualTalkScreen) and app.current_talk is talk
+        assert "Prompt 1 of 3" in plain(talk, "#talk-prompt")
+        await one_turn_each(pilot, talk)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is run and app.current_talk is run
+        await pilot.press("n")
+
+        # 5. Close: one thing each; Sam's a mini-goal, Alex's a draft expectation.
+        await note(pilot, run, "s", "Cook on Thursday")
+        await note(pilot, run, "l", "Phone call at lunch")
+        await pilot.press("1", "2", "2")
+        assert "becomes a mini-goal" in plain(run, "#notes-left")
+        assert "becomes a draft expectation" in plain(run, "#notes-right")
+        await pilot.press("n")
+        await settle(pilot)
+        done = plain(run, "#done-text")
+        assert "Steps taken: 4 of 5" in done and "Left out: What held this week" in done
+        assert "Breaks: 1" in done
+
+    vault = Vault.open(path, SAM_PASS)  # what reached the disk
+    [saved] = vault.all(RitualRun)
+    assert saved.ritual == "weekly" and saved.finished
+    assert [s.step for s in saved.steps if s.skipped] == ["went_well"]
+    assert saved.breaks[0].called_by == sam and saved.breaks[0].actual_seconds == 1500
+    [talk_session] = vault.all(TalkSession)
+    assert talk_session.ritual_id == saved.id and saved.talk_id == talk_session.id
+    assert len(talk_session.turns) == 2
+    [thanks] = [w for w in vault.all(Win) if w.kind == "thanks"]
+    assert (thanks.text, thanks.noticed_by, thanks.to) == ("the coffee in bed", sam, alex)
+    [goal] = vault.all(MiniGoal)
+    assert goal.text == "Cook on Thursday" and goal.owner == sam
+    drafts = [a for a in vault.all(Agreement) if a.status == AgreementStatus.DRAFT]
+    assert [d.wording for d in drafts] == ["Phone call at lunch"]
+    [reviewed] = [a for a in vault.all(Agreement) if a.reviews]
+    assert reviewed.reviews[0].outcome == "keep" and reviewed.reviews[0].note == "it helps"
+    assert reviewed.next_review > vault_today()
+
+
+async def test_setback_waits_for_calm_and_is_recorded_as_a_normal_event(unlocked_app):
+    def seed(vault):
+        sam, alex = vault.partners
+        vault.add(Agreement(kind=AgreementKind.EXPECTATION, wording="Call if I'm late",
+                            asked_by=alex.id, status=AgreementStatus.AGREED,
+                            confirmed_by=[sam.id, alex.id]))
+
+    app, path, clock = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        run = await open_ritual(pilot, "s")
+        sam, alex = run.sides
+        [expectation] = app.vault.all(Agreement)
+
+        # Only Sam is calm: it offers a break instead of going on.
+        await pilot.press("f")
+        assert "Sam: calm enough" in plain(run, "#run-gate")
+        assert "Alex: not yet" in plain(run, "#run-gate")
+        await pilot.press("n")
+        assert run.flow.step.key == "calm"
+        assert "Take a break first" in plain(run, "#run-gate")
+        await take_a_break(pilot, clock)
+        assert "Sam: not yet" in plain(run, "#run-gate")  # asked again after the break
+        await pilot.press("f", "j", "n")
+
+        # What happened, linked to the expectation it concerns.
+        assert run.flow.step.key == "what"
+        await pilot.press("right_square_bracket")
+        assert "Concerns: Call if I'm late" in plain(run, "#run-item")
+        await note(pilot, run, "s", MARKUP)
+        assert MARKUP in plain(run, "#notes-together")
+        await pilot.press("n")
+
+        # How I felt, with the floor.
+        await pilot.press("t")
+        await pilot.pause()
+        await one_turn_each(pilot, app.screen)
+        await pilot.press("escape")  # ends the floor too (asks first)
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.press("x")  # how I saw it: left out
+        await pilot.press("n")  # what it touched from before
+        # My part and my apology: the apology helper has a look.
+        assert run.flow.step.key == "my_part"
+        await note(pilot, run, "l", "I'm sorry, but you were late too")
+        assert "worth a second look" in plain(run, "#run-excuses")
+        await pilot.press("n")
+        await note(pilot, run, "s", "Call from the station")
+        await pilot.press("n")
+        await settle(pilot)
+        assert "The setback is on the record" in plain(run, "#done-text")
+
+        [saved] = app.vault.all(RitualRun)
+        assert saved.ritual == "setback" and saved.finished
+        assert [s.step for s in saved.steps if s.skipped] == ["saw"]
+        assert saved.breaks and saved.agreement_id == expectation.id
+        [setback] = app.vault.all(Setback)
+        assert setback.text == MARKUP and setback.agreement_id == expectation.id
+        assert setback.talked_through_id == saved.id and saved.setback_id == setback.id
+        calm = {s.step: s for s in saved.steps}["calm"]
+        assert calm.answers == {sam: True, alex: True}
+
+
+async def test_stopping_early_keeps_what_was_said(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        run = await open_ritual(pilot, "w")
+        await note(pilot, run, "l", "thank you for Sunday")
+        await pilot.press("f2")  # the break screen, then "not now": nothing recorded
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is run and not run.flow.on_break
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        [saved] = app.vault.all(RitualRun)
+        assert not saved.finished and saved.breaks == []
+        assert saved.steps[0].notes[0].text == "thank you for Sunday"
+        assert all(s.skipped for s in saved.steps[1:])
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RitualsScreen)
+        assert "Weekly meeting:" in plain(app.screen, "#rituals-recent")
+
+
+async def test_home_says_gently_when_a_weekly_meeting_is_due(unlocked_app):
+    def seed(vault):
+        vault.add(RitualRun(ritual="weekly", started_at=_now() - timedelta(days=9)))
+
+    app, path, clock = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "9 days since your weekly meeting" in plain(app.screen, "#due-list")
+        await pilot.press("r")
+        await pilot.pause()
+        assert "9 days" in plain(app.screen, "#rituals-due")
+
+
+async def test_home_is_quiet_after_a_recent_meeting(unlocked_app):
+    def seed(vault):
+        vault.add(RitualRun(ritual="weekly", started_at=_now() - timedelta(days=2)))
+
+    app, path, clock = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "weekly meeting" not in plain(app.screen, "#due-list")
