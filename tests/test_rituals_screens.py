@@ -23,6 +23,7 @@ from trust_tui.screens.calm import CalmScreen
 from trust_tui.screens.home import HomeScreen
 from trust_tui.screens.rituals import RitualRunScreen, RitualsScreen, RitualTalkScreen
 from trust_tui.vault import Vault
+from trust_tui.vault.errors import WriteFailed
 
 MARKUP = "[bold]late[/] [@click=app.quit]q \x1b[31m"
 
@@ -242,7 +243,8 @@ async def test_setback_waits_for_calm_and_is_recorded_as_a_normal_event(unlocked
         assert calm.answers == {sam: True, alex: True}
 
 
-async def test_stopping_early_keeps_what_was_said(unlocked_app):
+async def test_stopping_early_keeps_what_was_said_even_after_a_failed_save(
+        unlocked_app, monkeypatch):
     app, path, clock = await unlocked_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -255,7 +257,17 @@ async def test_stopping_early_keeps_what_was_said(unlocked_app):
         assert app.screen is run and not run.flow.on_break
         await pilot.press("e")
         await pilot.pause()
+
+        def refuse(*args, **kwargs):
+            raise WriteFailed(path, "the disk is full")
+
+        monkeypatch.setattr("trust_tui.vault.storage.atomic_write", refuse)
         await pilot.press("y")
+        await settle(pilot)
+        assert "not saved yet: press e to try again" in plain(run, "#run-head")
+        assert app.vault.all(RitualRun) == []
+        monkeypatch.undo()
+        await pilot.press("e")
         await settle(pilot)
         [saved] = app.vault.all(RitualRun)
         assert not saved.finished and saved.breaks == []

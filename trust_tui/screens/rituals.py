@@ -86,7 +86,9 @@ def excuse_notes(text: str) -> list[str]:
     for flag in apology.find_excuses(text):
         said = getattr(flag, "said", "") or ""
         why = getattr(flag, "why", "") or str(flag)
-        notes.append(f'"{said}": {why}' if said else why)
+        instead = getattr(flag, "suggestion", "")
+        line = f'"{said}": {why}' if said else why
+        notes.append(f"{line} Try: {instead}" if instead else line)
     return notes
 
 
@@ -205,7 +207,7 @@ class RitualRunScreen(AreaScreen):
         Binding("t", "take_floor", "Take the floor"),
         Binding("b", "app.take_break", "Break"),
         Binding("e", "stop", "End"),
-        Binding("escape", "leave", "Leave field / end"),
+        Binding("escape", "leave", "Leave box / end"),
         *[Binding(str(n), f"mark({n})", show=False) for n in range(1, 10)],
     ]
 
@@ -220,6 +222,8 @@ class RitualRunScreen(AreaScreen):
         self.talk_ids: list[str] = []
         self.saved: RitualRun | None = None
         self.saved_lines: list[str] = []
+        self._unsaved: tuple | None = None  # (write, run) while the summary is not on disk
+        self._saving = False
         self._last_step: str | None = None
 
     # --- layout ----------------------------------------------------------------------
@@ -296,7 +300,9 @@ class RitualRunScreen(AreaScreen):
         self.query_one("#run-head", Static).update(Content(head))
         self.query_one("#run-guidance", Static).update(Content(step.guidance))
         prompt = Content("")
-        if flow.prompt:
+        if flow.prompt and len(step.prompts) == 1:
+            prompt = Content(flow.prompt)
+        elif flow.prompt:
             number = flow.prompt_index % len(step.prompts) + 1
             prompt = Content.assemble((f"Prompt {number} of {len(step.prompts)}", "dim"),
                                       "\n", flow.prompt)
@@ -544,8 +550,12 @@ class RitualRunScreen(AreaScreen):
         self.refresh_view()
 
     def action_stop(self) -> None:
+        if self._unsaved is not None:
+            self._write(*self._unsaved)  # the last try did not save: try again
+            return
         if not self.running:
-            self.dismiss()
+            if self.saved is not None:
+                self.dismiss()
             return
 
         def answered(stop: bool | None) -> None:
@@ -558,13 +568,21 @@ class RitualRunScreen(AreaScreen):
     def action_leave(self) -> None:
         if isinstance(self.focused, Input):
             self.set_focus(None)
+        elif self.saved is not None:
+            self.dismiss()
         else:
             self.action_stop()
 
+    def on_unmount(self) -> None:
+        if self.trust_app.current_talk is self:
+            self.trust_app.current_talk = None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         step = self.step
-        if action in ("stop", "leave"):
+        if action == "leave":
             return True
+        if action == "stop":
+            return self.running or self._unsaved is not None
         if not self.running or step is None:
             return False
         if action == "skip_step":
@@ -655,19 +673,44 @@ class RitualRunScreen(AreaScreen):
                                        for n in s.notes if n.item == key)
                         for key in reviews}
 
+        def reviewed(agreement: Agreement, outcome: str, note: str) -> Agreement | None:
+            if any(r.at == now for r in agreement.reviews):
+                return None  # already recorded by an earlier try
+            return agreement_rules.review(agreement, working={}, outcome=outcome, now=now,
+                                          by=me, note=note)
+
         def write(vault) -> RitualRun:
-            vault.add_many([run, *records])
+            # Safe to run again after a failed try: same ids, reviews marked by time.
+            vault.add_many([run, *records], skip_existing=True)
             for agreement_id, outcome in reviews.items():
+                note = review_notes.get(agreement_id, "")[:1000]
                 try:
-                    vault.update(Agreement, agreement_id, lambda a, o=outcome: agreement_rules.review(
-                        a, working={}, outcome=o, now=now, by=me,
-                        note=review_notes.get(agreement_id, "")[:1000]))
+                    vault.update(Agreement, agreement_id,
+                                 lambda a, o=outcome, n=note: reviewed(a, o, n))
                 except (KeyError, agreement_rules.AgreementRuleError):
                     pass  # edited or removed meanwhile: the meeting's notes still hold it
             return run
 
         self.saved_lines = self._summary_lines(run, counts, len(reviews))
-        self.trust_app.save(write, done=self._saved, saved_message=None)
+        self._write(write, run)
+
+    def _write(self, write, run: RitualRun) -> None:
+        if self._saving:
+            return
+        self._unsaved, self._saving = (write, run), True
+
+        def saved(result: RitualRun) -> None:
+            self._saving = False
+            self._saved(result)
+
+        def failed(error: Exception) -> None:
+            self._saving = False
+            # The app has said why; everything is still here, and e tries again.
+            self.query_one("#run-head", Static).update(Content(
+                f"{self.ritual.title}  ·  not saved yet: press e to try again"))
+            self.refresh_bindings()
+
+        self.trust_app.save(write, done=saved, failed=failed, saved_message=None)
 
     def _summary_lines(self, run: RitualRun, counts: dict[str, int], reviewed: int) -> list[str]:
         done = [s for s in run.steps if not s.skipped]
@@ -693,6 +736,7 @@ class RitualRunScreen(AreaScreen):
 
     def _saved(self, run: RitualRun) -> None:
         self.saved = run
+        self._unsaved = None
         if self.trust_app.current_talk is self:
             self.trust_app.current_talk = None
         self.query_one("#done-title", Static).update(Content(f"{self.ritual.title}: kept"))
