@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 
-from trust_tui.models import Agreement, AgreementKind, TalkSession
+from trust_tui.models import FEELINGS, Agreement, AgreementKind, TalkSession
 from trust_tui.screens.calm import CalmScreen
 from trust_tui.screens.talk import TalkScreen
 from trust_tui.vault import Vault
@@ -69,7 +69,7 @@ async def test_a_whole_talk_with_a_break_is_saved(unlocked_app):
         await pilot.press("f")
         assert "I've said it back" in plain(right, ".pane-keys")
         await pilot.press("l")  # Alex goes to the text box
-        await pilot.press(*"gist")
+        assert talk.focused is talk.query_one("#pane-right .pane-summary", Input)
         talk.query_one("#pane-right .pane-summary", Input).value = MARKUP
         await pilot.press("enter")
         assert MARKUP in plain(talk, "#talk-phase")  # shown exactly as typed
@@ -115,9 +115,9 @@ async def test_a_whole_talk_with_a_break_is_saved(unlocked_app):
         await pilot.pause()
         assert talk.stage == "summary"
         summary = plain(talk, "#summary-text")
-        assert "Sam: 1 turn(s), 01:40 speaking" in summary
-        assert "Alex: 1 turn(s), 01:10 speaking" in summary
-        assert "Breaks: 1" in summary
+        assert "Sam: 1 turn, 01:40 speaking." in summary
+        assert "Alex: 1 turn, 01:10 speaking. Said back 1 turn in a way that landed." in summary
+        assert "1 break, 25 minutes in all" in summary
 
         talk.query_one("#safety-left", Input).value = "7"
         talk.query_one("#safety-right", Input).value = "6"
@@ -125,7 +125,8 @@ async def test_a_whole_talk_with_a_break_is_saved(unlocked_app):
         talk.query_one("#next-whose", Select).value = alex
         step = talk.query_one("#next-text", Input)
         step.focus()
-        await pilot.press(*"Tell me if you'll be late", "enter")
+        step.value = "Tell me if you'll be late"
+        await pilot.press("enter")
         assert "Tell me if you'll be late" in plain(talk, "#next-list")
         talk.action_save_talk()
         await settle(pilot)
@@ -224,3 +225,56 @@ async def test_talk_works_at_80_by_24(unlocked_app):
         await pilot.pause()
         assert talk.stage == "summary"
         assert "HAS THE FLOOR" not in app.screen.query_one("#summary-text", Static).content.plain
+
+
+async def test_feeling_picker_reports_a_chosen_or_typed_word_and_intensity():
+    from textual.app import App
+
+    from trust_tui.widgets.feeling_picker import FeelingPicker
+
+    seen: list[tuple[str | None, int | None]] = []
+
+    class PickerApp(App):
+        def compose(self):
+            yield FeelingPicker()
+
+        def on_feeling_picker_changed(self, event: FeelingPicker.Changed) -> None:
+            seen.append((event.feeling, event.intensity))
+
+    async with PickerApp().run_test() as pilot:
+        picker = pilot.app.query_one(FeelingPicker)
+        picker.focus_list()
+        await pilot.press("down", "down")  # moving past words does not choose them
+        await pilot.pause()
+        assert seen == []
+        await pilot.press("enter")
+        await pilot.pause()
+        highlighted = picker.query_one(OptionList).highlighted
+        assert seen[-1] == (FEELINGS[highlighted], None)
+        pilot.app.query_one(".intensity", Input).value = "11"  # out of range: no intensity
+        await pilot.pause()
+        assert seen[-1] == (FEELINGS[highlighted], None)
+        pilot.app.query_one(".intensity", Input).value = "4"
+        pilot.app.query_one(".own-word", Input).value = "  [dim]small "
+        await pilot.pause()
+        assert (picker.feeling, picker.intensity) == ("[dim]small", 4)
+        picker.clear()
+        assert (picker.feeling, picker.intensity) == (None, None)
+
+
+async def test_next_steps_get_a_gentle_note_on_excuse_phrases(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        talk = await open_talk(pilot, topic="responsibility")
+        await pilot.press("f")
+        clock.advance(60)
+        await pilot.press("e", "y")
+        await pilot.pause()
+        box = talk.query_one("#next-text", Input)
+        box.focus()
+        box.value = "I'm sorry you feel that way"
+        await pilot.press("enter")
+        listed = plain(talk, "#next-list")
+        assert "I'm sorry you feel that way" in listed
+        assert '"sorry you feel":' in listed

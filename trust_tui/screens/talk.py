@@ -72,6 +72,10 @@ def find_excuses(text: str) -> list[str]:
     return notes
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 class EndTalkModal(ModalScreen[bool]):
     """Ending is deliberate: one question, y or n."""
 
@@ -126,25 +130,26 @@ class TalkScreen(AreaScreen):
             with VerticalScroll(id="start"):
                 yield Static("Talk together", classes="section-title")
                 yield Static("One of you speaks, the other listens and says back what they "
-                             "heard; then the floor passes. Either of you can take a break "
-                             "at any moment (b or f2).", classes="lead")
+                             "heard; then the floor passes. Sit side by side: the one on the "
+                             "left uses s d f, the one on the right j k l. Either of you can "
+                             "take a break at any moment (b or f2).", classes="lead")
                 yield Static("", id="start-note")
                 with Horizontal(classes="form-row"):
                     yield Label("What about", classes="form-label")
                     yield Select([(TOPICS[k].title, k) for k in TOPIC_ORDER], value="open",
-                                 allow_blank=False, id="start-topic")
+                                 allow_blank=False, compact=True, id="start-topic")
                 yield Static("", id="start-guidance", classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label("Who speaks first", classes="form-label")
-                    yield Select(names, allow_blank=False, id="start-first")
+                    yield Select(names, allow_blank=False, compact=True, id="start-first")
                 with Horizontal(classes="form-row"):
                     yield Label("Who sits on the left", classes="form-label")
-                    yield Select(names, allow_blank=False, id="start-left")
+                    yield Select(names, allow_blank=False, compact=True, id="start-left")
                 with Horizontal(classes="form-row"):
                     yield Label(f"Minutes per turn ({MIN_TURN_MINUTES}-{MAX_TURN_MINUTES})",
                                 classes="form-label")
                     yield Input(str(self.vault.settings.default_turn_minutes), type="integer",
-                                max_length=2, id="start-minutes",
+                                max_length=2, compact=True, id="start-minutes",
                                 validators=[Number(MIN_TURN_MINUTES, MAX_TURN_MINUTES)])
                 yield Button("Begin", id="start-begin", variant="primary")
             with Vertical(id="talk"):
@@ -551,18 +556,21 @@ class TalkScreen(AreaScreen):
         assert floor is not None
         self._go("summary")
         summary = floor.summary()
-        lines: list[Content] = [Content(f"{topic(floor.session.topic).title}, "
-                                        f"{summary.turns} turn(s).")]
+        lines: list[Content] = [Content(f"{topic(floor.session.topic).title}: "
+                                        f"{plural(summary.turns, 'turn')} in all.")]
         for person in summary.partners:
             name = self._who(person.partner_id)
-            line = (f"{name}: {person.turns} turn(s), {mm_ss(person.spoken_seconds)} speaking, "
-                    f"said back {person.paraphrases_confirmed} turn(s) in a way that landed.")
+            line = (f"{name}: {plural(person.turns, 'turn')}, "
+                    f"{mm_ss(person.spoken_seconds)} speaking.")
+            if person.paraphrases_confirmed:
+                line += (f" Said back {plural(person.paraphrases_confirmed, 'turn')} "
+                         "in a way that landed.")
             parts = [Content(line)]
             if person.feelings:
                 parts.append(Content("  Feelings named: " + ", ".join(person.feelings)))
             lines.append(Content("\n").join(parts))
         if summary.breaks:
-            lines.append(Content(f"Breaks: {summary.breaks}, "
+            lines.append(Content(f"{plural(summary.breaks, 'break').capitalize()}, "
                                  f"{round(summary.break_seconds / 60)} minutes in all. "
                                  "Taking one is part of talking well."))
         else:
