@@ -55,7 +55,7 @@ class KindWords:
 EXPECTATION_WORDS = KindWords(
     kind=AgreementKind.EXPECTATION,
     title="Expectations",
-    lead="What each of you needs to feel safe, in concrete words, agreed by both.",
+    lead="What each of you needs to feel safe, in concrete words.",
     noun="expectation",
     who_label="Asked for by",
     who_question="Who is asking for it?",
@@ -70,7 +70,7 @@ EXPECTATION_WORDS = KindWords(
 BOUNDARY_WORDS = KindWords(
     kind=AgreementKind.BOUNDARY,
     title="Boundaries",
-    lead="What each of you needs room for, asked rather than assumed, agreed by both.",
+    lead="What each of you needs room for, asked rather than assumed.",
     noun="boundary",
     who_label="Whose boundary",
     who_question="Whose boundary is it?",
@@ -98,10 +98,12 @@ class FormBase(ModalScreen):
         self.query_one("#form-message", Static).update(Content(message))
 
     def buttons(self, save_label: str = "Save") -> ComposeResult:
-        yield Static("", id="form-message", classes="form-message")
-        with Horizontal(classes="form-buttons"):
-            yield Button(save_label, id="save", variant="primary")
-            yield Button("Cancel", id="cancel")
+        # Docked under the scrolling fields: always in view, even at 80x24.
+        with Vertical(classes="form-foot"):
+            yield Static("", id="form-message", classes="form-message")
+            with Horizontal(classes="form-buttons"):
+                yield Button(save_label, id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
@@ -142,37 +144,39 @@ class AgreementForm(FormBase):
     def compose(self) -> ComposeResult:
         a = self.agreement
         title = f"A new {self.words.noun}" if a is None else f"Change this {self.words.noun}"
-        with VerticalScroll(classes="form-box"):
-            yield Static(title, classes="form-title")
-            yield Label(self.words.wording_question, classes="form-lead", markup=False)
-            yield TextArea(a.wording if a else "", id="wording", soft_wrap=True,
-                           show_line_numbers=False, tab_behavior="focus",
-                           placeholder=self.words.example)
-            yield Static("", id="vague-hint", classes="hint")
-            with Horizontal(classes="form-row"):
-                with Vertical():
-                    yield Label(self.words.who_question, markup=False)
+        with Vertical(classes="form-box"):
+            with VerticalScroll(classes="form-body"):
+                yield Static(title, classes="form-title")
+                yield Label(self.words.wording_question, classes="form-lead", markup=False)
+                yield TextArea(a.wording if a else "", id="wording", soft_wrap=True,
+                               show_line_numbers=False, tab_behavior="focus",
+                               placeholder=self.words.example)
+                yield Static("", id="vague-hint", classes="hint")
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Label(self.words.who_question, markup=False)
+                        yield Select(_partner_options(self.partners), allow_blank=False,
+                                     value=a.asked_by if a else self.me, id="asked-by")
+                    with Vertical():
+                        yield Label("What is it about?")
+                        known = a is not None and a.category in self.words.categories
+                        category = a.category if known else "other"
+                        yield Select([(c, c) for c in self.words.categories], allow_blank=False,
+                                     value=category, id="category")
+                    with Vertical():
+                        yield Label(f"{self.words.review_verb} after (days)")
+                        yield Input(str(a.review_every_days if a else rules.DEFAULT_REVIEW_DAYS),
+                                    id="review-days", type="integer", max_length=2,
+                                    validators=[Integer(minimum=rules.MIN_REVIEW_DAYS,
+                                                        maximum=rules.MAX_REVIEW_DAYS)])
+                if a is not None:
+                    yield Label("Who is making this change?")
                     yield Select(_partner_options(self.partners), allow_blank=False,
-                                 value=a.asked_by if a else self.me, id="asked-by")
-                with Vertical():
-                    yield Label("What is it about?")
-                    category = a.category if a and a.category in self.words.categories else "other"
-                    yield Select([(c, c) for c in self.words.categories], allow_blank=False,
-                                 value=category, id="category")
-                with Vertical():
-                    yield Label(f"{self.words.review_verb} after (days)")
-                    yield Input(str(a.review_every_days if a else rules.DEFAULT_REVIEW_DAYS),
-                                id="review-days", type="integer", max_length=2,
-                                validators=[Integer(minimum=rules.MIN_REVIEW_DAYS,
-                                                    maximum=rules.MAX_REVIEW_DAYS)])
-            if a is not None:
-                yield Label("Who is making this change?")
-                yield Select(_partner_options(self.partners), allow_blank=False,
-                             value=self.me, id="changed-by")
-                if a.status != AgreementStatus.DRAFT:
-                    yield Static("New words go back to a draft, so you both agree on them "
-                                 "again. The earlier words stay in its history.",
-                                 classes="hint")
+                                 value=self.me, id="changed-by")
+                    if a.status != AgreementStatus.DRAFT:
+                        yield Static("New words go back to a draft, so you both agree on them "
+                                     "again. The earlier words stay in its history.",
+                                     classes="hint")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -233,25 +237,26 @@ class FollowThroughForm(FormBase):
         self.today = today
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="form-box"):
-            yield Static("Log follow-through", classes="form-title")
-            yield Static(shown(self.agreement.wording), classes="form-quote")
-            yield Static("Kept or missed, honestly: a missed one is part of the record, "
-                         "not a mark against anyone.", classes="hint")
-            with Horizontal(classes="form-row"):
-                with Vertical():
-                    yield Label("How did it go?")
-                    yield Select([("Kept", "kept"), ("Missed", "missed")], allow_blank=False,
-                                 value="kept" if self.kept else "missed", id="kept")
-                with Vertical():
-                    yield Label("Who is logging it?")
-                    yield Select(_partner_options(self.partners), allow_blank=False,
-                                 value=self.me, id="by")
-                with Vertical():
-                    yield Label("When?")
-                    yield Select(day_choices(self.today), allow_blank=False,
-                                 value=self.today.isoformat(), id="on")
-            yield Input(id="note", max_length=1000, placeholder="A note, if you like")
+        with Vertical(classes="form-box"):
+            with VerticalScroll(classes="form-body"):
+                yield Static("Log follow-through", classes="form-title")
+                yield Static(shown(self.agreement.wording), classes="form-quote")
+                yield Static("Kept or missed, honestly: a missed one is part of the record, "
+                             "not a mark against anyone.", classes="hint")
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Label("How did it go?")
+                        yield Select([("Kept", "kept"), ("Missed", "missed")], allow_blank=False,
+                                     value="kept" if self.kept else "missed", id="kept")
+                    with Vertical():
+                        yield Label("Who is logging it?")
+                        yield Select(_partner_options(self.partners), allow_blank=False,
+                                     value=self.me, id="by")
+                    with Vertical():
+                        yield Label("When?")
+                        yield Select(day_choices(self.today), allow_blank=False,
+                                     value=self.today.isoformat(), id="on")
+                yield Input(id="note", max_length=1000, placeholder="A note, if you like")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -297,32 +302,34 @@ class ReviewForm(FormBase):
         self.names = names or {}
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="form-box"):
-            yield Static(f"{self.words.review_verb}: how is it going?", classes="form-title")
-            yield Static(shown(self.agreement.wording), classes="form-quote")
-            if self.concerns:
-                lines = [f"- {self.names.get(c.by, 'someone')}: {c.text}" for c in self.concerns]
-                yield Static(shown("Raised since last time (marked talked through when you "
-                                   "save):\n" + "\n".join(lines)), classes="hint")
-            with Horizontal(classes="form-row"):
-                for index, (pid, name) in enumerate(self.partners):
+        with Vertical(classes="form-box"):
+            with VerticalScroll(classes="form-body"):
+                yield Static(f"{self.words.review_verb}: how is it going?", classes="form-title")
+                yield Static(shown(self.agreement.wording), classes="form-quote")
+                if self.concerns:
+                    lines = [f"- {self.names.get(c.by, 'someone')}: {c.text}"
+                             for c in self.concerns]
+                    yield Static(shown("Raised since last time (marked talked through when you "
+                                       "save):\n" + "\n".join(lines)), classes="hint")
+                with Horizontal(classes="form-row"):
+                    for index, (pid, name) in enumerate(self.partners):
+                        with Vertical():
+                            yield Label(shown(f"Is it working for {name}?"))
+                            yield Select([("Yes, it is working", "yes"), ("Not yet", "no")],
+                                         prompt="Choose", id=f"working-{index}")
+                yield Label("What next?")
+                yield Select(OUTCOMES, allow_blank=False, value="keep", id="outcome")
+                yield Label("The new words", id="new-wording-label")
+                yield TextArea(self.agreement.wording, id="new-wording", soft_wrap=True,
+                               show_line_numbers=False, tab_behavior="focus")
+                with Horizontal(classes="form-row"):
                     with Vertical():
-                        yield Label(shown(f"Is it working for {name}?"))
-                        yield Select([("Yes, it is working", "yes"), ("Not yet", "no")],
-                                     prompt="Choose", id=f"working-{index}")
-            yield Label("What next?")
-            yield Select(OUTCOMES, allow_blank=False, value="keep", id="outcome")
-            yield Label("The new words", id="new-wording-label")
-            yield TextArea(self.agreement.wording, id="new-wording", soft_wrap=True,
-                           show_line_numbers=False, tab_behavior="focus")
-            with Horizontal(classes="form-row"):
-                with Vertical():
-                    yield Label("Written down by")
-                    yield Select(_partner_options(self.partners), allow_blank=False,
-                                 value=self.me, id="by")
-                with Vertical(classes="wide"):
-                    yield Label("A note, if you like")
-                    yield Input(id="note", max_length=1000)
+                        yield Label("Written down by")
+                        yield Select(_partner_options(self.partners), allow_blank=False,
+                                     value=self.me, id="by")
+                    with Vertical(classes="wide"):
+                        yield Label("A note, if you like")
+                        yield Input(id="note", max_length=1000)
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -376,22 +383,23 @@ class ConcernForm(FormBase):
     def compose(self) -> ComposeResult:
         about = [("Not one on the list", "")]
         about += [(rules.short_text(b.wording, 50), b.id) for b in self.boundaries]
-        with VerticalScroll(classes="form-box"):
-            yield Static("Raise it now", classes="form-title")
-            yield Static("Something starting to bother you? Say it now, in a few words. "
-                         "It is kept with the time and who raised it, and comes up at the "
-                         "next check-back.", classes="hint")
-            yield Input(id="concern-text", max_length=4000, placeholder="What is bothering you")
-            with Horizontal(classes="form-row"):
-                with Vertical():
-                    yield Label("Who is raising it?")
-                    yield Select(_partner_options(self.partners), allow_blank=False,
-                                 value=self.me, id="by")
-                with Vertical(classes="wide"):
-                    yield Label("About which boundary?")
-                    known = {b.id for b in self.boundaries}
-                    yield Select(about, allow_blank=False, id="about",
-                                 value=self.selected if self.selected in known else "")
+        with Vertical(classes="form-box"):
+            with VerticalScroll(classes="form-body"):
+                yield Static("Raise it now", classes="form-title")
+                yield Static("Something starting to bother you? Say it now, in a few words. "
+                             "It is kept with the time and who raised it, and comes up at the "
+                             "next check-back.", classes="hint")
+                yield Input(id="concern-text", max_length=4000, placeholder="What is bothering you")
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Label("Who is raising it?")
+                        yield Select(_partner_options(self.partners), allow_blank=False,
+                                     value=self.me, id="by")
+                    with Vertical(classes="wide"):
+                        yield Label("About which boundary?")
+                        known = {b.id for b in self.boundaries}
+                        yield Select(about, allow_blank=False, id="about",
+                                     value=self.selected if self.selected in known else "")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -419,12 +427,13 @@ class ExportForm(FormBase):
         self.warned_about: Path | None = None
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="form-box"):
-            yield Static("Export our agreements", classes="form-title")
-            yield Static("This writes your agreed expectations and boundaries to a Markdown "
-                         "file. The file is not encrypted, so keep it somewhere private. "
-                         "Where should it go?", classes="hint")
-            yield Input(str(self.suggested), id="export-path")
+        with Vertical(classes="form-box"):
+            with VerticalScroll(classes="form-body"):
+                yield Static("Export our agreements", classes="form-title")
+                yield Static("This writes your agreed expectations and boundaries to a Markdown "
+                             "file. The file is not encrypted, so keep it somewhere private. "
+                             "Where should it go?", classes="hint")
+                yield Input(str(self.suggested), id="export-path")
             yield from self.buttons("Export")
 
     def on_mount(self) -> None:

@@ -88,7 +88,7 @@ class UndoStep:
             vault.remove(model, record_id)
 
 
-# --- the screen ------------------------------------------------------------------------------------
+# --- the screen ------------------------------------------------------------
 
 @dataclass
 class _Seen:
@@ -226,11 +226,10 @@ class AgreementsScreen(AreaScreen):
                                 shown(rules.short_text(a.wording, 120)))
 
     def _draw_keys(self) -> None:
-        pairs = self.partner_pairs()
-        agree = "   ".join(f"{key} = {name} agrees"
-                           for key, (_, name) in zip(PARTNER_KEYS, pairs))
+        pairs = zip(PARTNER_KEYS, self.partner_pairs())
+        keys = ", ".join(f"{key} {name}" for key, (_, name) in pairs)
         self.query_one("#agr-keys", Static).update(shown(
-            f"Agree on your own key: {agree}. Press it again to take a draft's yes back."))
+            f"Agree on your own key: {keys} (press again to take a draft's yes back)"))
 
     def _draw_concerns(self) -> None:
         widget = self.query_one("#agr-concerns", Static)
@@ -263,7 +262,8 @@ class AgreementsScreen(AreaScreen):
             if said_yes:
                 line += " " + " and ".join(said_yes) + " agreed."
             if waiting:
-                line += " Waiting for " + " and ".join(names.get(p, "someone") for p in waiting) + "."
+                waiting_names = " and ".join(names.get(p, "someone") for p in waiting)
+                line += f" Waiting for {waiting_names}."
             facts.append(line)
         elif a.status == AgreementStatus.AGREED:
             when = rules.short_date(rules.local_day(a.agreed_at)) if a.agreed_at else "-"

@@ -1,0 +1,479 @@
+"""Pilot tests of the expectations and boundaries screens: adding, agreeing on each
+partner's own key, editing (back to draft with history), follow-through, reviews,
+raise it now, undo, export, markup-like text, and 80x24."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date, datetime, timedelta, timezone
+
+from textual.content import Content
+from textual.widgets import Input, OptionList, Select, Sparkline, Static, TextArea
+
+from trust_tui.domain import agreements as ag
+from trust_tui.domain.agreements_md import agreements_markdown
+from trust_tui.models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    FollowThrough,
+    RaisedConcern,
+)
+from trust_tui.screens.agreement_forms import (
+    AgreementForm,
+    ConcernForm,
+    ExportForm,
+    FollowThroughForm,
+    ReviewForm,
+)
+from trust_tui.screens.agreements import (
+    BoundariesScreen,
+    ExpectationsScreen,
+    due_boundaries,
+    due_expectations,
+)
+
+NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)  # the fixture clock (a Monday)
+TODAY = date(2026, 3, 2)
+MARKUP = ["[bold]", "[/]", "[@click=app.quit]x", "\x1b[31mred"]
+
+
+def ids(vault) -> tuple[str, str]:
+    sam, alex = vault.partners
+    return sam.id, alex.id
+
+
+def make(vault, wording: str, *, kind=AgreementKind.EXPECTATION, agreed=False,
+         days_ago: int = 0, confirmed_by: str | None = None) -> Agreement:
+    sam, alex = ids(vault)
+    when = NOW - timedelta(days=days_ago)
+    a = ag.new_agreement(kind, wording, sam, now=when)
+    if confirmed_by:
+        a = ag.confirm(a, confirmed_by, [sam, alex], when)
+    if agreed:
+        a = ag.confirm(ag.confirm(a, sam, [sam, alex], when), alex, [sam, alex], when)
+    vault.add(a)
+    return a
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_area(pilot, key: str) -> None:
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
+def stored(app) -> list[Agreement]:
+    return app.vault.all(Agreement)
+
+
+def text_of(app, selector: str) -> str:
+    content = app.screen.query_one(selector, Static).content
+    return content.plain if isinstance(content, Content) else str(content)
+
+
+# --- adding ----------------------------------------------------------------------------
+
+async def test_add_an_expectation_with_a_gentle_hint_for_vague_words(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        assert isinstance(app.screen, ExpectationsScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AgreementForm)
+        wording = app.screen.query_one("#wording", TextArea)
+        wording.load_text("Communicate bett")
+        wording.cursor_location = wording.document.end
+        await pilot.press("e", "r")  # the hint follows the typing
+        await pilot.pause()
+        hint = text_of(app, "#vague-hint")
+        assert "'communicate' and 'better'" in hint and "save it as it is" in hint
+        await pilot.press("ctrl+s")  # the hint never blocks the save
+        await settle(pilot)
+        assert isinstance(app.screen, ExpectationsScreen)
+        [a] = stored(app)
+        assert a.wording == "Communicate better"
+        assert a.status == AgreementStatus.DRAFT
+        assert a.asked_by == app.vault.me.id and a.kind == AgreementKind.EXPECTATION
+        listing = app.screen.query_one("#agr-list", OptionList)
+        assert "draft" in listing.get_option_at_index(0).prompt.plain
+        assert "waiting for Sam and Alex" in listing.get_option_at_index(0).prompt.plain
+
+
+async def test_an_empty_wording_is_not_saved_and_the_form_stays(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("a", "space", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AgreementForm)
+        assert "few words" in text_of(app, "#form-message")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert stored(app) == []
+
+
+# --- agreed by both -----------------------------------------------------------------------
+
+async def test_each_partner_agrees_on_their_own_key(unlocked_app):
+    app, _, _ = await unlocked_app(seed=lambda v: make(v, "Tell me if you'll be late"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        keys = {key: b.binding.description for key, b in app.screen.active_bindings.items()}
+        assert keys["1"] == "Sam agrees" and keys["0"] == "Alex agrees"
+        assert "Agree on your own key: 1 Sam, 0 Alex" in text_of(app, "#agr-keys")
+        sam, alex = ids(app.vault)
+
+        await pilot.press("k")  # a draft takes no follow-through yet
+        await pilot.pause()
+        assert isinstance(app.screen, ExpectationsScreen)
+
+        await pilot.press("0", "0")  # a second press takes a draft's yes back
+        await settle(pilot)
+        assert stored(app)[0].confirmed_by == []
+
+        await pilot.press("1")
+        await settle(pilot)
+        [a] = stored(app)
+        assert a.confirmed_by == [sam] and a.status == AgreementStatus.DRAFT
+        assert "Waiting for Alex" in text_of(app, "#agr-status")
+
+        await pilot.press("0")
+        await settle(pilot)
+        [a] = stored(app)
+        assert a.status == AgreementStatus.AGREED
+        assert set(a.confirmed_by) == {sam, alex}
+        assert app.vault.all(FollowThrough) == []
+        assert a.next_review == TODAY + timedelta(days=14)
+        assert "Agreed by both on 2 Mar. Next review: 16 Mar" in text_of(app, "#agr-status")
+
+
+# --- editing and undo -----------------------------------------------------------------------
+
+async def test_editing_agreed_words_goes_back_to_draft_with_history(unlocked_app, clock):
+    app, _, _ = await unlocked_app(
+        seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=3))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, AgreementForm)
+        form.query_one("#wording", TextArea).load_text("Text me if you'll be home after 7")
+        form.query_one("#changed-by", Select).value = ids(app.vault)[1]  # Alex changes it
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [a] = stored(app)
+        assert a.status == AgreementStatus.DRAFT and a.confirmed_by == []
+        assert a.next_review is None
+        [change] = a.history
+        assert change.old_wording == "Tell me if you'll be late"
+        assert change.new_wording == "Text me if you'll be home after 7"
+        assert (change.by, change.at) == (ids(app.vault)[1], clock.now())
+        history = text_of(app, "#agr-history")
+        assert "changed by Alex. Before: Tell me if you'll be late" in history
+
+        await pilot.press("ctrl+z")  # undo the last change
+        await settle(pilot)
+        [a] = stored(app)
+        assert a.status == AgreementStatus.AGREED and a.history == []
+        assert a.wording == "Tell me if you'll be late"
+
+
+async def test_undo_removes_a_just_added_one(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("ctrl+z")  # nothing yet: nothing happens
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#wording", TextArea).load_text("Call if late")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert len(stored(app)) == 1
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert stored(app) == []
+
+
+# --- follow-through ------------------------------------------------------------------------
+
+async def test_logging_kept_and_missed_shows_in_the_consistency_view(unlocked_app):
+    app, _, _ = await unlocked_app(
+        seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=10))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowThroughForm)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("#on", Select).value = (TODAY - timedelta(days=1)).isoformat()
+        app.screen.query_one("#note", Input).value = "traffic"
+        await pilot.press("enter")
+        await settle(pilot)
+        log = sorted(app.vault.all(FollowThrough), key=lambda f: f.on)
+        assert [(f.kept, f.on, f.note) for f in log] == [
+            (False, TODAY - timedelta(days=1), "traffic"), (True, TODAY, "")]
+        assert all(f.by == app.vault.me.id for f in log)
+        # Monday 2 Mar starts a new week: the miss on Sunday is last week's.
+        assert text_of(app, "#agr-summary") == (
+            "Last 8 weeks: 1 kept, 1 missed. This week: 1 kept, 0 missed.")
+        assert list(app.screen.query_one("#spark-kept", Sparkline).data) == [0] * 7 + [1]
+        assert list(app.screen.query_one("#spark-missed", Sparkline).data) == [0] * 6 + [1, 0]
+        assert text_of(app, "#numbers-missed") == "0 0 0 0 0 0 1 0"
+        assert "missed (logged by Sam) - traffic" in text_of(app, "#agr-history")
+
+
+async def test_three_misses_in_the_period_bring_a_gentle_note(unlocked_app):
+    def seed(vault):
+        a = make(vault, "Tell me if you'll be late", agreed=True, days_ago=10)
+        vault.add_many([ag.log_follow_through(a, by=ids(vault)[1], kept=False,
+                                              on=TODAY - timedelta(days=d), now=NOW)
+                        for d in (1, 3, 6)])
+
+    app, _, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        notice = app.screen.query_one("#agr-notice", Static)
+        assert notice.display
+        words = text_of(app, "#agr-notice")
+        assert "missed 3 times" in words and "counsellor or coach" in words
+        assert "fail" not in words.lower()
+
+
+# --- reviews --------------------------------------------------------------------------------
+
+async def test_a_due_review_shows_on_home_and_keep_sets_the_next_date(unlocked_app):
+    app, _, _ = await unlocked_app(
+        seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=14))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "Review: 'Tell me if you'll be late' (due 2 Mar)" in text_of(app, "#due-list")
+        await open_area(pilot, "e")
+        assert "review due" in app.screen.query_one(
+            "#agr-list", OptionList).get_option_at_index(0).prompt.plain
+        await pilot.press("r")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ReviewForm)
+        await pilot.press("ctrl+s")  # each says how it is going first
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewForm)
+        assert "Sam: is it working for you?" in text_of(app, "#form-message")
+        sam, alex = ids(app.vault)
+        form.query_one("#working-0", Select).value = "yes"
+        form.query_one("#working-1", Select).value = "no"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [a] = stored(app)
+        assert a.status == AgreementStatus.AGREED
+        assert a.next_review == TODAY + timedelta(days=14)
+        assert a.reviews[-1].working == {sam: True, alex: False}
+        assert a.reviews[-1].outcome == "keep"
+        assert "keep (working for Sam, not yet working for Alex)" in text_of(app, "#agr-history")
+
+
+async def test_a_review_can_adjust_the_words(unlocked_app):
+    app, _, _ = await unlocked_app(
+        seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=14))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("r")
+        await pilot.pause()
+        form = app.screen
+        assert not form.query_one("#new-wording", TextArea).display
+        form.query_one("#working-0", Select).value = "no"
+        form.query_one("#working-1", Select).value = "no"
+        form.query_one("#outcome", Select).value = "adjust"
+        await pilot.pause()
+        assert form.query_one("#new-wording", TextArea).display
+        form.query_one("#new-wording", TextArea).load_text("Text me by 6 if you'll be late")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [a] = stored(app)
+        assert a.status == AgreementStatus.DRAFT and a.wording == "Text me by 6 if you'll be late"
+        assert a.history[-1].old_wording == "Tell me if you'll be late"
+        assert a.reviews[-1].outcome == "adjust"
+
+
+# --- boundaries ----------------------------------------------------------------------------
+
+async def test_boundaries_raise_it_now_and_check_back(unlocked_app, clock):
+    app, _, _ = await unlocked_app(seed=lambda v: make(
+        v, "My journal is mine", kind=AgreementKind.BOUNDARY, agreed=True, days_ago=14))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "b")
+        assert isinstance(app.screen, BoundariesScreen)
+        keys = {key: b.binding.description for key, b in app.screen.active_bindings.items()}
+        assert keys["r"] == "Check back" and keys["n"] == "Raise it now"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ConcernForm)
+        app.screen.query_one("#by", Select).value = ids(app.vault)[1]
+        app.screen.query_one("#concern-text", Input).value = "Reading over my shoulder"
+        await pilot.press("enter")
+        await settle(pilot)
+        [concern] = app.vault.all(RaisedConcern)
+        [boundary] = stored(app)
+        assert concern.text == "Reading over my shoulder" and concern.by == ids(app.vault)[1]
+        assert concern.agreement_id == boundary.id and concern.created_at == clock.now()
+        assert "Alex" in text_of(app, "#agr-concerns")
+        assert "Reading over my shoulder" in text_of(app, "#agr-concerns")
+        lines = due_boundaries(app.vault, TODAY)
+        assert "Check back: 'My journal is mine' (due 2 Mar)" in lines
+        assert any("Reading over my shoulder" in line for line in lines)
+
+        await pilot.press("r")  # the check-back brings it up and marks it talked through
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ReviewForm)
+        assert "Check back" in str(form.query_one(".form-title", Static).content)
+        form.query_one("#working-0", Select).value = "yes"
+        form.query_one("#working-1", Select).value = "yes"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.vault.all(RaisedConcern)[0].addressed
+        assert not app.screen.query_one("#agr-concerns", Static).display
+
+
+async def test_talked_through_marks_raised_concerns_and_can_be_undone(unlocked_app):
+    def seed(vault):
+        b = make(vault, "Knock first", kind=AgreementKind.BOUNDARY)
+        vault.add(RaisedConcern(by=ids(vault)[0], text="The door", agreement_id=b.id))
+
+    app, _, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "b")
+        await pilot.press("t")
+        await settle(pilot)
+        assert app.vault.all(RaisedConcern)[0].addressed
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert not app.vault.all(RaisedConcern)[0].addressed
+
+
+async def test_expectations_and_boundaries_stay_apart(unlocked_app):
+    def seed(vault):
+        make(vault, "An expectation")
+        make(vault, "A boundary", kind=AgreementKind.BOUNDARY)
+
+    app, _, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "b")
+        listing = app.screen.query_one("#agr-list", OptionList)
+        assert listing.option_count == 1
+        assert "A boundary" in listing.get_option_at_index(0).prompt.plain
+        assert due_expectations(app.vault, TODAY) == ["1 expectation waits to be agreed by both"]
+
+
+# --- markup-like text -------------------------------------------------------------------------
+
+async def test_markup_like_words_round_trip_and_show_as_typed(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        for text in MARKUP:
+            await pilot.press("a")
+            await pilot.pause()
+            app.screen.query_one("#wording", TextArea).load_text(text)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            [a] = [a for a in stored(app) if a.wording == text]  # stored exactly
+            listing = app.screen.query_one("#agr-list", OptionList)
+            assert listing.highlighted_option.id == a.id
+            assert app.is_running  # a [@click=app.quit] stays text, never a live link
+            visible = text.replace("\x1b", "\ufffd")  # no control character reaches the terminal
+            assert text_of(app, "#agr-wording") == visible
+            assert visible in listing.highlighted_option.prompt.plain
+        note = " ".join(MARKUP)
+        await pilot.press("1", "0")
+        await settle(pilot)
+        await pilot.press("k")
+        await pilot.pause()
+        app.screen.query_one("#note", Input).value = note
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.vault.all(FollowThrough)[0].note == note
+        shown_note = note.replace("\x1b", "\ufffd")
+        assert f"kept (logged by Sam) - {shown_note}" in text_of(app, "#agr-history")
+
+
+# --- export -------------------------------------------------------------------------------------
+
+async def test_export_asks_where_and_writes_a_private_file(unlocked_app, tmp_path):
+    def seed(vault):
+        make(vault, "Tell me if you'll be late [bold]", agreed=True)
+        make(vault, "My journal is mine", kind=AgreementKind.BOUNDARY, agreed=True)
+        make(vault, "Still a draft")
+
+    target = tmp_path / "out" / "ours.md"
+    target.parent.mkdir()
+    target.write_text("old")
+    target.chmod(0o644)
+    app, _, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportForm)
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")  # there is a file already: asks once more
+        await pilot.pause()
+        assert isinstance(app.screen, ExportForm)
+        assert "already a file" in text_of(app, "#form-message")
+        assert target.read_text() == "old"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExpectationsScreen)
+        names = {p.id: p.name for p in app.vault.partners}
+        assert target.read_text() == agreements_markdown(stored(app), names, TODAY)
+        assert "Tell me if you'll be late [bold]" in target.read_text()
+        assert "Still a draft" not in target.read_text()
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+async def test_export_to_a_folder_that_is_not_there_says_so(unlocked_app, tmp_path):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "nope" / "x.md")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExpectationsScreen)
+        assert any("Nothing was written" in n.message for n in app._notifications)
+        assert not (tmp_path / "nope").exists()
+
+
+# --- small terminals ------------------------------------------------------------------------------
+
+async def test_every_screen_and_form_fits_80x24(unlocked_app):
+    def seed(vault):
+        a = make(vault, "Tell me if you'll be late " * 4, agreed=True, days_ago=14)
+        make(vault, "My journal is mine", kind=AgreementKind.BOUNDARY, agreed=True, days_ago=14)
+        vault.add(ag.log_follow_through(a, by=ids(vault)[0], kept=True, on=TODAY, now=NOW))
+
+    app, _, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for area, keys in [("e", "akrex"), ("b", "nr")]:
+            await pilot.press("escape")
+            await open_area(pilot, area)
+            assert app.screen.query_one("#agr-list", OptionList).size.height > 3
+            assert app.screen.query_one("#agr-detail").size.width > 30
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+                save = app.screen.query_one("#save")
+                assert save.region.bottom <= 24 and save.region.right <= 80, key
+                await pilot.press("escape")
+                await pilot.pause()
