@@ -485,3 +485,51 @@ def test_reads_do_not_wait_for_a_save_in_progress(vault: Vault, monkeypatch):
         release.set()
         saver.join(10)
     assert texts(vault) == ["before", "during"]
+
+
+def test_a_field_from_a_newer_version_survives_an_update(vault: Vault, vault_path: Path):
+    goal = MiniGoal(text="a goal")
+    vault.add(goal)
+    # A newer trust-tui stored a field this version does not know.
+    storage = vault._storage
+    with vault.transaction():
+        data = dict(storage.read())
+        table = {k: dict(doc) for k, doc in data["goals"].items()}
+        for doc in table.values():
+            doc["cheer"] = "from the future"
+        data["goals"] = table
+        storage.write(data)
+    vault.update(MiniGoal, goal.id, lambda g: setattr(g, "target", 5))
+    raw = Vault.open(vault_path, SAM_PASS)._storage.read()["goals"]
+    [doc] = raw.values()
+    assert (doc["cheer"], doc["target"]) == ("from the future", 5)
+
+
+def test_lock_is_immediate_even_while_a_save_is_in_flight(vault: Vault, vault_path: Path,
+                                                          monkeypatch):
+    in_fsync, release = threading.Event(), threading.Event()
+    real_fsync = os.fsync
+
+    def slow_fsync(fd):
+        in_fsync.set()
+        release.wait(10)
+        real_fsync(fd)
+
+    monkeypatch.setattr(storage_module.os, "fsync", slow_fsync)
+    saver = threading.Thread(target=vault.add, args=(win(vault, "in flight"),))
+    saver.start()
+    try:
+        assert in_fsync.wait(10)
+        locker = threading.Thread(target=vault.lock)
+        locker.start()
+        locker.join(5)
+        assert not locker.is_alive()  # did not wait for the save
+        assert vault.is_locked
+    finally:
+        release.set()
+        saver.join(10)
+    # The save finished durably, and nothing decrypted stayed in memory after it.
+    assert vault._storage._tables is None and vault._storage._data_key is None
+    with pytest.raises(VaultLocked):
+        vault.all(Win)
+    assert texts(Vault.open(vault_path, ALEX_PASS)) == ["in flight"]

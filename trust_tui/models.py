@@ -36,7 +36,9 @@ def utc_now() -> datetime:
 class Record(BaseModel):
     """Base of every persisted record."""
 
-    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+    # extra="allow": a field written by a newer trust-tui survives this version's
+    # read-modify-write (update, put) instead of being silently dropped.
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
 
     table: ClassVar[str] = ""
 

@@ -188,13 +188,26 @@ class EncryptedStorage(Storage):
         return True
 
     def invalidate(self) -> None:
-        """Forget the decrypted tables so the next read comes from the file (after a
-        failed change: TinyDB edits our tables in place before calling write())."""
+        """Forget the decrypted tables so the next read comes from the file (after
+        a failed change, whatever it may have touched in memory)."""
         self._tables = None
         self._identity = None
 
-    def _load(self) -> None:
-        if self._data_key is None:
+    def _keep(self, header: fileformat.Header, tables: dict,
+              identity: tuple[int, int, int] | None, *, reading: bool = True) -> dict:
+        self.header = header
+        self._tables = tables
+        self._identity = identity
+        if self._data_key is None:  # locked meanwhile (another thread): keep nothing
+            self.invalidate()
+            if reading:
+                raise VaultLocked()
+            # A write that got here is durable: the save succeeded, so say so.
+        return tables
+
+    def _load(self) -> dict:
+        key = self._data_key
+        if key is None:
             raise VaultLocked()
         identity = file_identity(self.path)
         try:
@@ -204,34 +217,31 @@ class EncryptedStorage(Storage):
         except OSError as exc:
             raise CannotRead(self.path, describe_read_error(exc)) from None
         parsed = fileformat.parse(blob, self.path)
-        tables = parsed.decrypt(self._data_key, self.path)
-        self.header = parsed.header
-        self._tables = tables
-        self._identity = identity
+        tables = parsed.decrypt(key, self.path)
+        return self._keep(parsed.header, tables, identity)
 
     def read(self) -> dict:
-        if self._tables is None or self.changed_on_disk():
-            self._load()
-        assert self._tables is not None
-        return self._tables
+        tables = self._tables
+        if tables is None or self.changed_on_disk():
+            tables = self._load()
+        return tables
 
     def write(self, data: dict, slots: list[fileformat.Keyslot] | None = None) -> None:
         """Write `data` as the next generation (with new keyslots if given)."""
-        if self._data_key is None:
+        key = self._data_key  # once: lock() may drop it from another thread
+        if key is None:
             raise VaultLocked()
         header = fileformat.Header(generation=self.header.generation + 1,
                                    slots=self.header.slots if slots is None else slots)
         try:
-            blob = fileformat.build(header, self._data_key, fileformat.encode_tables(data))
+            blob = fileformat.build(header, key, fileformat.encode_tables(data))
             atomic_write(self.path, blob)
         except BaseException:
             # Whatever failed, the file holds the last good generation; TinyDB may
             # have changed our tables in place already: read them again from disk.
             self.invalidate()
             raise
-        self.header = header
-        self._tables = data
-        self._identity = file_identity(self.path)
+        self._keep(header, data, file_identity(self.path), reading=False)
 
     def write_header(self, slots: list[fileformat.Keyslot]) -> None:
         """Rewrite the file with new keyslots and the same contents."""

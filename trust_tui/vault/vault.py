@@ -211,11 +211,14 @@ class Vault:
         return self._private_key is None
 
     def lock(self) -> None:
-        """Drop the keys and every decrypted record from memory."""
-        with self._mutex:
-            self._private_key = None
-            self._private_keys.clear()
-            self._storage.forget()
+        """Drop the keys and every decrypted record from memory, at once.
+
+        No waiting for the mutex: a save in flight either finishes (its key was
+        already in hand) or stops with VaultLocked, leaving the file as it was.
+        """
+        self._private_key = None
+        self._private_keys.clear()
+        self._storage.forget()
 
     def changed_on_disk(self) -> bool:
         """True when another instance wrote since we last read (cheap: one stat)."""
