@@ -19,6 +19,7 @@ import signal
 import struct
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -32,7 +33,13 @@ from vault_samples import sample_model, str_bounds, text_fields
 from trust_tui.models import ALL_RECORDS, JournalEntry, Win
 from trust_tui.vault import Vault, fileformat
 from trust_tui.vault import storage as storage_module
-from trust_tui.vault.errors import DamagedVault, VaultError, VaultExists, WriteFailed
+from trust_tui.vault.errors import (
+    DamagedVault,
+    VaultBusy,
+    VaultError,
+    VaultExists,
+    WriteFailed,
+)
 from trust_tui.vault.storage import backup_path, find_orphans
 from trust_tui.vault.vault import lock_path
 
@@ -441,3 +448,53 @@ def test_a_save_that_fails_midway_leaves_no_secret_anywhere(vault_path: Path, mo
             assert secret.encode() not in raw, (f.name, secret)
     assert words_in(vault_path) == [f"{CANARY} saved"]
     assert [e.text for e in vault.all(JournalEntry)] == []
+
+
+HOLD_LOCK_CHILD = r"""
+import sys, filelock
+lock = filelock.FileLock(sys.argv[1])
+lock.acquire()
+print("held", flush=True)
+sys.stdin.readline()
+lock.release()
+"""
+
+
+class LockHolder:
+    """Another process holding the vault's lock (as a writer mid-save does)."""
+
+    def __init__(self, path: Path) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-c", HOLD_LOCK_CHILD, str(lock_path(path))],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert self.proc.stdout.readline() == b"held\n"
+
+    def release(self) -> None:
+        self.proc.communicate(b"go\n", timeout=30)
+
+
+def test_a_writer_waits_for_the_lock_instead_of_being_refused(filled: Path):
+    vault = Vault.open(filled, SAM_PASS)
+    holder = LockHolder(filled)
+    saver = threading.Thread(target=vault.add, args=(Win(text="waited", noticed_by=vault.me.id),))
+    saver.start()
+    saver.join(0.3)
+    assert saver.is_alive()  # waiting for the other writer, not refused
+    assert [w.text for w in vault.all(Win)] == [f"{CANARY} a win"]  # reads still answer
+    holder.release()
+    saver.join(30)
+    assert words_in(filled) == [f"{CANARY} a win", "waited"]
+
+
+def test_a_writer_that_would_wait_too_long_is_told_plainly(filled: Path):
+    vault = Vault.open(filled, SAM_PASS, lock_timeout=0.2)
+    before = filled.read_bytes()
+    holder = LockHolder(filled)
+    try:
+        with pytest.raises(VaultBusy) as busy:
+            vault.add(Win(text="not now", noticed_by=vault.me.id))
+    finally:
+        holder.release()
+    assert "try again" in one_clear_sentence(busy.value)
+    assert filled.read_bytes() == before
+    vault.add(Win(text="now", noticed_by=vault.me.id))
+    assert words_in(filled) == [f"{CANARY} a win", "now"]
