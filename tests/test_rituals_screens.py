@@ -211,10 +211,20 @@ async def test_setback_waits_for_calm_and_is_recorded_as_a_normal_event(unlocked
         assert MARKUP in plain(run, "#notes-together")
         await pilot.press("n")
 
-        # How I felt, with the floor.
+        # How I felt, with the floor; a break on the talk screen pauses the ritual too.
         await pilot.press("t")
         await pilot.pause()
-        await one_turn_each(pilot, app.screen)
+        talk = app.screen
+        await one_turn_each(pilot, talk)
+        await pilot.press("b")
+        await pilot.pause()
+        assert run.flow.on_break
+        await pilot.press("j")  # Alex asks for this one
+        clock.advance(30 * 60)
+        await pilot.press("f", "j")
+        await settle(pilot)
+        assert app.screen is talk and not run.flow.on_break
+        assert len(talk.floor.session.breaks) == 1
         await pilot.press("escape")  # ends the floor too (asks first)
         await pilot.pause()
         await pilot.press("y")
@@ -235,7 +245,10 @@ async def test_setback_waits_for_calm_and_is_recorded_as_a_normal_event(unlocked
         [saved] = app.vault.all(RitualRun)
         assert saved.ritual == "setback" and saved.finished
         assert [s.step for s in saved.steps if s.skipped] == ["saw"]
-        assert saved.breaks and saved.agreement_id == expectation.id
+        assert [b.called_by for b in saved.breaks] == [sam, alex]
+        assert saved.breaks[1].actual_seconds == 1800 and saved.agreement_id == expectation.id
+        [felt_talk] = app.vault.all(TalkSession)
+        assert felt_talk.ritual_id == saved.id and len(felt_talk.breaks) == 1
         [setback] = app.vault.all(Setback)
         assert setback.text == MARKUP and setback.agreement_id == expectation.id
         assert setback.talked_through_id == saved.id and saved.setback_id == setback.id
