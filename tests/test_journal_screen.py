@@ -1,0 +1,532 @@
+"""The journal, driven by keys: writing, filters, search, edits with history,
+delete and undo, private entries, the honesty log, and ten years of entries."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from textual.widgets import Input, OptionList, Select, Static, TextArea
+
+from conftest import ALEX_PASS, SAM_PASS
+from trust_tui.domain.journal import private_payload
+from trust_tui.models import JournalEntry
+from trust_tui.screens.honesty import HonestyModal
+from trust_tui.screens.journal import (
+    MORE,
+    PAGE,
+    ConfirmDelete,
+    EntryEditor,
+    JournalScreen,
+    PrivateKeyModal,
+)
+from trust_tui.vault import Vault
+from trust_tui.widgets.apology_hint import ApologyHint
+
+UTC = timezone.utc
+T0 = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+HOSTILE = "[bold]loud[/] a [/] b [@click=app.quit]x \x1b[31mred"
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch):
+    """Days shown follow the local zone: pin it so the dates asserted hold."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def ids(vault) -> dict[str, str]:
+    return {p.name: p.id for p in vault.partners}
+
+
+def listed(screen: JournalScreen) -> list[str | None]:
+    listing = screen.query_one("#entries", OptionList)
+    return [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+
+
+def visible_text(pilot) -> str:
+    """Every line on the terminal right now, as the person sees it."""
+    screen = pilot.app.screen
+    lines = []
+    for widget in screen.query("*"):
+        if widget.display and widget.size.height and hasattr(widget, "render_line"):
+            for y in range(widget.size.height):
+                try:
+                    lines.append(widget.render_line(y).text)
+                except Exception:
+                    pass
+    return "\n".join(lines)
+
+
+def detail(screen: JournalScreen) -> str:
+    parts = [screen.query_one(f"#{name}", Static).content for name in
+             ("detail-head", "detail-text", "detail-history")]
+    return "\n".join(str(part) for part in parts)
+
+
+async def saved(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_journal(pilot) -> JournalScreen:
+    await pilot.press("j")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, JournalScreen)
+    return pilot.app.screen
+
+
+def seed_three(vault: Vault) -> None:
+    who = ids(vault)
+    vault.add_many([
+        JournalEntry(author=who["Sam"], feeling="hopeful", text="Kept our plan tonight.",
+                     created_at=T0 - timedelta(hours=2)),
+        JournalEntry(author=who["Alex"], feeling="guilty", kind="slip",
+                     text="I forgot to text when I left work.",
+                     created_at=T0 - timedelta(days=1)),
+        JournalEntry(author=who["Sam"], feeling="calm", text="Walk by the river.",
+                     created_at=T0 - timedelta(days=9)),
+    ])
+
+
+# --- writing ------------------------------------------------------------------------
+
+async def test_a_new_entry_is_saved_with_author_feeling_and_time(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EntryEditor)
+        await pilot.press(*"I told", "enter")
+        editor.query_one("#entry-text", TextArea).insert("[bold]not bold[/]")
+        editor.query_one(".own-word", Input).value = "steady"
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        assert app.screen is screen
+        [entry] = app.vault.all(JournalEntry)
+        assert entry.text == "I told\n[bold]not bold[/]"
+        assert entry.feeling == "steady"
+        assert entry.author == ids(app.vault)["Sam"]
+        assert entry.created_at == clock.now()
+        assert listed(screen) == [entry.id]
+        assert "[bold]not bold[/]" in detail(screen)
+        assert "Feeling: steady" in detail(screen)
+
+
+async def test_an_empty_entry_is_not_saved_and_says_so_gently(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("n", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditor)
+        assert "A few words are enough." in str(app.screen.query_one("#form-message").content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.vault.all(JournalEntry) == []
+
+
+async def test_the_apology_hint_speaks_up_while_typing(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        hint = app.screen.query_one(ApologyHint)
+        area = app.screen.query_one("#entry-text", TextArea)
+        area.insert("I'm sorry I forgot our plan")
+        await pilot.pause()
+        assert hint.flags == []
+        assert not hint.has_class("-flagged")
+        area.insert(", but you never remind m")
+        await pilot.press("e")  # the last letter typed by hand
+        await pilot.pause()
+        assert [f.pattern for f in hint.flags] == ["but_after_sorry", "always_never"]
+        shown = str(hint.query_one(".apology-hint-text", Static).content)
+        assert '"but"' in shown and "Try:" in shown
+        # Gentle: saving is still allowed, the words kept as typed.
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        [entry] = app.vault.all(JournalEntry)
+        assert entry.text == "I'm sorry I forgot our plan, but you never remind me"
+
+
+async def test_hostile_text_shows_as_typed(unlocked_app):
+    def seed(vault):
+        vault.add(JournalEntry(author=ids(vault)["Alex"], feeling="[i]x", text=HOSTILE,
+                               created_at=T0))
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.pause()
+        assert app.screen is screen  # nothing crashed, nothing quit
+        body = str(screen.query_one("#detail-text", Static).content)
+        assert "[bold]loud[/] a [/] b [@click=app.quit]x" in body
+        assert "\x1b" not in body
+        text = visible_text(pilot)
+        assert "[bold]loud[/]" in text
+        assert "[i]x" in text
+
+
+# --- filters and search ---------------------------------------------------------------------
+
+async def test_filter_by_author_feeling_kind_date_and_search(unlocked_app):
+    app, _, _ = await unlocked_app(seed_three)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        everyone = listed(screen)
+        assert len(everyone) == 3
+        by_id = {e.id: e for e in app.vault.all(JournalEntry)}
+
+        def shown_texts():
+            return [by_id[i].text for i in listed(screen)]
+
+        screen.query_one("#filter-author", Select).value = ids(app.vault)["Alex"]
+        await pilot.pause()
+        assert shown_texts() == ["I forgot to text when I left work."]
+        screen.query_one("#filter-author", Select).value = ""
+        screen.query_one("#filter-feeling", Select).value = "calm"
+        await pilot.pause()
+        assert shown_texts() == ["Walk by the river."]
+        screen.query_one("#filter-feeling", Select).value = ""
+        screen.query_one("#filter-kind", Select).value = "slip"
+        await pilot.pause()
+        assert shown_texts() == ["I forgot to text when I left work."]
+        screen.query_one("#filter-kind", Select).value = ""
+        await pilot.pause()
+
+        screen.query_one("#filter-from", Input).value = "2026-03-01"
+        await pilot.pause()
+        assert shown_texts() == ["Kept our plan tonight.", "I forgot to text when I left work."]
+        screen.query_one("#filter-to", Input).focus()
+        await pilot.press(*"2026-03-0", "1")
+        await pilot.pause()
+        assert shown_texts() == ["I forgot to text when I left work."]
+        assert "2 of 3" not in str(screen.query_one("#journal-status", Static).content)
+        assert "1 of 3 entries match" in str(screen.query_one("#journal-status", Static).content)
+        screen.query_one("#filter-from", Input).value = ""
+        screen.query_one("#filter-to", Input).value = ""
+        await pilot.pause()
+
+        screen.query_one("#entries", OptionList).focus()
+        await pilot.press("slash")
+        await pilot.press(*"PLAN")
+        await pilot.pause()
+        assert shown_texts() == ["Kept our plan tonight."]
+        screen.query_one("#filter-search", Input).value = "plan holiday"
+        await pilot.pause()
+        assert listed(screen) == ["empty"]
+        assert "Nothing matches these filters." in visible_text(pilot)
+
+
+async def test_a_date_that_cannot_be_read_is_named_not_fatal(unlocked_app):
+    app, _, _ = await unlocked_app(seed_three)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        screen.query_one("#filter-from", Input).focus()
+        await pilot.press(*"May 1")
+        await pilot.pause()
+        assert len(listed(screen)) == 3
+        assert "Dates look like 2026-03-02" in str(
+            screen.query_one("#journal-status", Static).content)
+
+
+# --- edits, delete, undo ----------------------------------------------------------------------
+
+async def test_an_edit_keeps_the_earlier_words(unlocked_app):
+    app, _, clock = await unlocked_app(seed_three)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        first = listed(screen)[0]
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EntryEditor)
+        area = editor.query_one("#entry-text", TextArea)
+        assert area.text == "Kept our plan tonight."
+        assert editor.query_one("#entry-author", Select).disabled  # the author stays
+        clock.advance(3600)
+        area.load_text("Kept our plan tonight, and texted when I left.")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        entry = app.vault.get(JournalEntry, first)
+        assert entry.text == "Kept our plan tonight, and texted when I left."
+        assert [h.old_text for h in entry.history] == ["Kept our plan tonight."]
+        assert entry.history[0].at == clock.now()
+        shown = detail(screen)
+        assert "Edited 1 time" in shown
+        assert "Kept our plan tonight." in shown
+        assert "edited" in visible_text(pilot)
+
+
+async def test_delete_asks_first_and_can_be_undone(unlocked_app):
+    app, _, _ = await unlocked_app(seed_three)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        first = listed(screen)[0]
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDelete)
+        await pilot.press("enter")  # "Keep it" has the focus: the safe choice
+        await pilot.pause()
+        assert app.screen is screen and first in listed(screen)
+
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")
+        await saved(pilot)
+        assert first not in listed(screen)
+        assert app.vault.get(JournalEntry, first).deleted
+        assert "u brings back" in str(screen.query_one("#journal-status", Static).content)
+
+        await pilot.press("u")
+        await saved(pilot)
+        assert listed(screen)[0] == first
+        assert not app.vault.get(JournalEntry, first).deleted
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(listed(screen)) == 3
+
+
+async def test_entries_deleted_a_day_ago_are_removed_for_good(unlocked_app):
+    def seed(vault):
+        who = ids(vault)
+        vault.add_many([
+            JournalEntry(author=who["Sam"], text="gone", deleted=True,
+                         deleted_at=T0 - timedelta(days=2), created_at=T0 - timedelta(days=3)),
+            JournalEntry(author=who["Sam"], text="still here", created_at=T0),
+        ])
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_journal(pilot)
+        await saved(pilot)
+        assert [e.text for e in app.vault.all(JournalEntry)] == ["still here"]
+
+
+# --- private entries --------------------------------------------------------------------------
+
+SECRET = "Zanzibarsecretword"
+
+
+def seed_alex_private(vault: Vault) -> None:
+    alex_vault = Vault.open(vault.path, ALEX_PASS)
+    alex = alex_vault.me.id
+    alex_vault.add(JournalEntry(author=alex, private=True, created_at=T0,
+                                sealed=alex_vault.seal(private_payload(SECRET, "scared"))))
+    vault.reload()
+
+
+async def test_the_other_partners_private_entry_shows_only_who_wrote_it(unlocked_app):
+    app, _, _ = await unlocked_app(seed_alex_private)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.pause()
+        text = visible_text(pilot)
+        assert "Private entry by Alex" in text
+        assert SECRET not in text and "scared" not in text
+        assert SECRET not in app.export_screenshot()
+        # It cannot be edited, deleted or searched into view.
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is screen
+        screen.query_one("#filter-search", Input).value = "Zanzibar"
+        await pilot.pause()
+        assert listed(screen) == ["empty"]
+
+
+async def test_the_author_opens_their_private_entries_for_the_session_and_puts_them_away(
+        unlocked_app):
+    app, _, _ = await unlocked_app(seed_alex_private)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, PrivateKeyModal)
+        modal.query_one(Input).value = "not-the-passphrase"
+        await pilot.press("enter")
+        await saved(pilot)
+        assert "did not open" in str(modal.query_one("#form-message", Static).content)
+        assert modal.query_one(Input).value == ""  # a passphrase never stays on screen
+        modal.query_one(Input).value = ALEX_PASS
+        await pilot.press("enter")
+        await saved(pilot)
+        assert app.screen is screen
+        assert SECRET in detail(screen)
+        assert "Private: only Alex can read it." in detail(screen)
+        assert "open (p puts them away)" in str(screen.query_one("#journal-status").content)
+
+        await pilot.press("p")
+        await pilot.pause()
+        assert not app.vault.can_read_private(ids(app.vault)["Alex"])
+        assert SECRET not in detail(screen)
+        assert "Private entry by Alex" in detail(screen)
+
+
+async def test_a_private_entry_for_the_other_partner_asks_for_their_passphrase(unlocked_app):
+    app, path, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        editor = app.screen
+        editor.query_one("#entry-author", Select).value = ids(app.vault)["Alex"]
+        editor.query_one("#entry-private").toggle()
+        await pilot.pause()
+        assert "Private: only the writer" in str(editor.query_one("#entry-private").label)
+        editor.query_one("#entry-text", TextArea).insert(SECRET)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PrivateKeyModal)
+        await pilot.press("escape")
+        await pilot.pause()
+        # Changed their mind: the words are back in the editor, nothing saved.
+        assert isinstance(app.screen, EntryEditor)
+        assert app.screen.query_one("#entry-text", TextArea).text == SECRET
+        assert app.vault.all(JournalEntry) == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one(Input).value = ALEX_PASS
+        await pilot.press("enter")
+        await saved(pilot)
+        assert app.screen is screen
+        [entry] = app.vault.all(JournalEntry)
+        assert entry.private and entry.text is None and entry.feeling is None
+        assert entry.author == ids(app.vault)["Alex"]
+        assert SECRET in detail(screen)
+
+    # Sam's passphrase opens the vault but not Alex's words.
+    as_sam = Vault.open(path, SAM_PASS)
+    [entry] = as_sam.all(JournalEntry)
+    assert as_sam.unseal(entry.sealed) is None
+
+
+async def test_a_private_entry_by_sam_cannot_be_read_with_alexs_passphrase(unlocked_app):
+    app, path, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#entry-private").toggle()
+        app.screen.query_one("#entry-text", TextArea).insert(SECRET)
+        app.screen.query_one(".own-word", Input).value = "ashamed"
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        [entry] = app.vault.all(JournalEntry)
+        assert entry.private and entry.text is None and entry.feeling is None
+        assert SECRET in detail(app.screen)
+
+    as_alex = Vault.open(path, ALEX_PASS)
+    [seen] = as_alex.all(JournalEntry)
+    assert as_alex.unseal(seen.sealed) is None
+    # Everything an export could write holds no plaintext (nor the feeling).
+    dumped = "".join(e.model_dump_json() for e in as_alex.all(JournalEntry))
+    assert SECRET not in dumped and "ashamed" not in dumped
+    for name in (path, path.with_name(path.name + ".bak")):
+        if name.exists():
+            assert SECRET.encode() not in name.read_bytes()
+
+
+# --- the honesty log ---------------------------------------------------------------------------
+
+async def test_honesty_log_is_one_key_from_home(unlocked_app):
+    app, _, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HonestyModal)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "A few words are enough" in str(app.screen.query_one("#honesty-message").content)
+        app.screen.query_one("#honesty-text", Input).value = "Had lunch with Jo [from work"
+        await pilot.press("]", "enter")
+        await saved(pilot)
+        assert not isinstance(app.screen, HonestyModal)
+        [entry] = app.vault.all(JournalEntry)
+        assert (entry.kind, entry.text, entry.created_at) == (
+            "honesty", "Had lunch with Jo [from work]", clock.now())
+        assert entry.author == ids(app.vault)["Sam"]
+
+
+async def test_a_small_slip_by_the_other_partner(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        modal = app.screen
+        modal.query_one("#honesty-who", Select).value = ids(app.vault)["Alex"]
+        modal.query_one("#honesty-kind", Select).value = "slip"
+        await pilot.pause()
+        modal.query_one("#honesty-text", Input).value = "Sorry I forgot our plan tonight, bu"
+        await pilot.press("t")
+        await pilot.pause()
+        assert [f.pattern for f in modal.query_one(ApologyHint).flags] == ["but_after_sorry"]
+        await pilot.press("enter")
+        await saved(pilot)
+        [entry] = app.vault.all(JournalEntry)
+        assert (entry.kind, entry.author) == ("slip", ids(app.vault)["Alex"])
+        # The journal shows it under "Small slip".
+        screen = await open_journal(pilot)
+        assert "Small slip" in visible_text(pilot)
+        assert listed(screen) == [entry.id]
+
+
+async def test_escape_closes_the_honesty_log_without_saving(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press(*"half", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HonestyModal)
+        assert app.vault.all(JournalEntry) == []
+
+
+# --- ten years of entries -----------------------------------------------------------------------
+
+async def test_four_thousand_entries_open_page_and_filter(unlocked_app):
+    def seed(vault):
+        who = ids(vault)
+        vault.add_many([
+            JournalEntry(author=who["Sam" if i % 2 else "Alex"],
+                         feeling="calm" if i % 40 == 0 else "hopeful",
+                         text=f"Day {i}: {'river walk' if i % 400 == 0 else 'kept the plan'}",
+                         created_at=T0 - timedelta(hours=21 * i))
+            for i in range(4000)])
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        assert "4000 entries" in str(screen.query_one("#journal-status", Static).content)
+        shown = listed(screen)
+        assert len(shown) == PAGE + 1 and shown[-1] == MORE  # a page, not 4000 widgets
+        assert len(screen.query(".option-list--option")) == 0
+        listing = screen.query_one("#entries", OptionList)
+        assert listing.highlighted == 0
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert len(listed(screen)) == 2 * PAGE + 1
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        screen.query_one("#filter-search", Input).value = "river"
+        await pilot.pause()
+        assert len(listed(screen)) == 10
+        screen.query_one("#filter-feeling", Select).value = "calm"
+        await pilot.pause()
+        assert len(listed(screen)) == 10  # every 400th is also every 40th
+        screen.query_one("#filter-search", Input).value = ""
+        await pilot.pause()
+        assert len(listed(screen)) == 100
+        assert "100 of 4000 entries match" in str(
+            screen.query_one("#journal-status", Static).content)
