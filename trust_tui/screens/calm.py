@@ -28,6 +28,7 @@ from trust_tui.domain.breathing import next_pattern, pattern
 from trust_tui.models import BreakTaken
 from trust_tui.widgets.pacer import BreathingPacer
 from trust_tui.widgets.turn_clock import ClockView
+from trust_tui.widgets.typed import typed
 
 if TYPE_CHECKING:
     from trust_tui.app import TrustApp
@@ -204,7 +205,7 @@ class CalmScreen(Screen[BreakTaken | None]):
         self.query_one("#calm-pattern", Static).update(Content.assemble(
             (chosen.name, "bold"), f": {chosen.hint}.  p  another way to breathe"))
         length = describe_length(self.minutes)
-        self.query_one("#calm-return", Static).update(Content(
+        self.query_one("#calm-return", Static).update(typed(
             f"{length}: back together at {self._return_time()}.\n-  shorter    +  longer"))
         people = list(enumerate(self.sides))
         if brk is None:
@@ -228,11 +229,11 @@ class CalmScreen(Screen[BreakTaken | None]):
                 f"{self._who(pid)} ({self._key(i)}): "
                 + ("READY to come back" if pid in brk.ready else "not yet")
                 for i, pid in people)
-        self.query_one("#calm-title", Static).update(Content(title))
-        self.query_one("#calm-message", Static).update(Content(message))
-        self.query_one("#calm-ready", Static).update(Content(ready))
+        self.query_one("#calm-title", Static).update(typed(title))
+        self.query_one("#calm-message", Static).update(typed(message))
+        self.query_one("#calm-ready", Static).update(typed(ready))
         talk = ("Your talk waits where it stopped: " + self.talk.where_we_were()
                 if self.talk is not None else "")
-        self.query_one("#calm-talk", Static).update(Content(talk))
+        self.query_one("#calm-talk", Static).update(typed(talk))
         self._draw_clock()
         self.refresh_bindings()

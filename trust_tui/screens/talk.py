@@ -36,6 +36,7 @@ from trust_tui.screens.base import AreaScreen
 from trust_tui.widgets.feeling_picker import FeelingPicker
 from trust_tui.widgets.partner_pane import LISTENER, SPEAKER, PaneView, PartnerPane
 from trust_tui.widgets.turn_clock import ClockView
+from trust_tui.widgets.typed import typed
 
 LEFT, RIGHT = "left", "right"
 # The keys that are each partner's own: main, second, and "go to the text box".
@@ -160,7 +161,7 @@ class TalkScreen(AreaScreen):
                         yield ClockView(id="talk-clock")
                         yield Static("", id="talk-phase")
                         yield Static("", id="talk-prompt")
-                        yield Static(Content("b  break    p  pause\ne  end the talk"),
+                        yield Static(typed("b  break    p  pause\ne  end the talk"),
                                      id="talk-shared-keys")
                     yield PartnerPane(RIGHT, "", id="pane-right")
             with VerticalScroll(id="summary"):
@@ -223,7 +224,7 @@ class TalkScreen(AreaScreen):
     def _show_guidance(self) -> None:
         chosen = topic(str(self.query_one("#start-topic", Select).value))
         step = f"Step {chosen.step}. " if chosen.step else ""
-        self.query_one("#start-guidance", Static).update(Content(step + chosen.guidance))
+        self.query_one("#start-guidance", Static).update(typed(step + chosen.guidance))
 
     @on(Button.Pressed, "#start-begin")
     @on(Input.Submitted, "#start-minutes")
@@ -255,7 +256,7 @@ class TalkScreen(AreaScreen):
         for side, pid in zip((LEFT, RIGHT), sides):
             pane = self._pane(side)
             pane.partner_name = self.vault.name_of(pid)
-            pane.border_title = Content(pane.partner_name)
+            pane.border_title = typed(pane.partner_name)
             pane.picker.clear()
         self._go("talk")
         self._last_look = None
@@ -477,7 +478,7 @@ class TalkScreen(AreaScreen):
                   f"{speaker} has the floor, {listener} is listening"]
         if floor.paused:
             status.append("PAUSED")
-        self.query_one("#talk-status", Static).update(Content("  ·  ".join(status)))
+        self.query_one("#talk-status", Static).update(typed("  ·  ".join(status)))
         for side, pid in zip((LEFT, RIGHT), self.sides):
             self._pane(side).show(self._pane_view(side, pid))
         self.query_one("#talk-phase", Static).update(self._phase_text())
@@ -526,17 +527,17 @@ class TalkScreen(AreaScreen):
         assert floor is not None
         speaker, listener = self._who(floor.speaker_id), self._who(floor.listener_id)
         if floor.phase == Phase.NAMING:
-            return Content(f"{speaker}: a feeling word first, then speak.")
+            return typed(f"{speaker}: a feeling word first, then speak.")
         if floor.phase == Phase.SPEAKING:
-            return Content(f"{speaker} is speaking.")
+            return typed(f"{speaker} is speaking.")
         if floor.phase == Phase.PARAPHRASE:
-            return Content(f"{listener}: say back what you heard. The gist is enough.")
+            return typed(f"{listener}: say back what you heard. The gist is enough.")
         turn = floor.turn
         assert turn is not None
-        heard = Content(f"{speaker}: did {listener} get it?")
+        heard = typed(f"{speaker}: did {listener} get it?")
         if turn.paraphrase:
             heard = Content.assemble(heard, "\n", (f"{listener} heard: ", "dim"),
-                                     Content(turn.paraphrase))
+                                     typed(turn.paraphrase))
         return heard
 
     def _prompt_text(self) -> Content:
@@ -547,7 +548,7 @@ class TalkScreen(AreaScreen):
         prompts = topic(floor.session.topic).prompts
         number = floor.prompt_index % len(prompts) + 1
         return Content.assemble((f"Prompt {number} of {len(prompts)}", "dim"), "\n",
-                                Content(floor.prompt))
+                                typed(floor.prompt))
 
     # --- the end: summary, check-ins, next steps -----------------------------------------
 
@@ -556,7 +557,7 @@ class TalkScreen(AreaScreen):
         assert floor is not None
         self._go("summary")
         summary = floor.summary()
-        lines: list[Content] = [Content(f"{topic(floor.session.topic).title}: "
+        lines: list[Content] = [typed(f"{topic(floor.session.topic).title}: "
                                         f"{plural(summary.turns, 'turn')} in all.")]
         for person in summary.partners:
             name = self._who(person.partner_id)
@@ -565,19 +566,19 @@ class TalkScreen(AreaScreen):
             if person.paraphrases_confirmed:
                 line += (f" Said back {plural(person.paraphrases_confirmed, 'turn')} "
                          "in a way that landed.")
-            parts = [Content(line)]
+            parts = [typed(line)]
             if person.feelings:
-                parts.append(Content("  Feelings named: " + ", ".join(person.feelings)))
+                parts.append(typed("  Feelings named: " + ", ".join(person.feelings)))
             lines.append(Content("\n").join(parts))
         if summary.breaks:
-            lines.append(Content(f"{plural(summary.breaks, 'break').capitalize()}, "
+            lines.append(typed(f"{plural(summary.breaks, 'break').capitalize()}, "
                                  f"{round(summary.break_seconds / 60)} minutes in all. "
                                  "Taking one is part of talking well."))
         else:
-            lines.append(Content("No breaks this time."))
+            lines.append(typed("No breaks this time."))
         self.query_one("#summary-text", Static).update(Content("\n").join(lines))
         for side, pid in zip((LEFT, RIGHT), self.sides):
-            self.query_one(f"#safety-label-{side}", Label).update(Content(self._who(pid)))
+            self.query_one(f"#safety-label-{side}", Label).update(typed(self._who(pid)))
         whose = self.query_one("#next-whose", Select)
         whose.set_options([(self._who(pid), pid) for pid in self.sides])
         self._draw_next_steps()
@@ -598,7 +599,7 @@ class TalkScreen(AreaScreen):
         labels = dict((value, label) for label, value in NEXT_KINDS)
         lines = []
         for step in self.next_steps:
-            line = Content.assemble("- ", Content(step.text), (
+            line = Content.assemble("- ", typed(step.text), (
                 f"  ({labels[step.kind].lower()}, {self._who(step.whose)})", "dim"))
             for note in find_excuses(step.text):
                 line = Content.assemble(line, "\n  ", (note, "italic"))
@@ -648,7 +649,7 @@ class TalkScreen(AreaScreen):
         for box in self.query("#summary Input").results(Input):
             box.value = ""
         self.query_one("#next-list", Static).update("")
-        self.query_one("#start-note", Static).update(Content(
+        self.query_one("#start-note", Static).update(typed(
             "Your last talk is saved. Thank you for talking."))
         self._go("start")
 

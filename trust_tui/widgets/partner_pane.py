@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from trust_tui.widgets.feeling_picker import FeelingPicker
+from trust_tui.widgets.typed import typed
 
 SPEAKER = "HAS THE FLOOR"
 LISTENER = "LISTENING"
@@ -57,7 +58,7 @@ class PartnerPane(VerticalScroll):
         super().__init__(id=id, classes=f"-{side}")
         self.side = side
         self.partner_name = name
-        self.border_title = Content(name)
+        self.border_title = typed(name)
         self.view: PaneView | None = None
 
     def compose(self) -> ComposeResult:
@@ -87,12 +88,12 @@ class PartnerPane(VerticalScroll):
         self.view = view
         self.set_class(view.role == SPEAKER, "-speaker")
         self.border_subtitle = view.role.lower()
-        self.query_one(".pane-role", Static).update(Content(view.role))
+        self.query_one(".pane-role", Static).update(typed(view.role))
         keys = Content("\n").join(
             Content.assemble((f" {key} ", "reverse"), f" {what}") for key, what in view.keys
-        ) if view.keys else Content("Your keys wake up when it is your move.")
+        ) if view.keys else typed("Your keys wake up when it is your move.")
         self.query_one(".pane-keys", Static).update(keys)
-        self.query_one(".pane-feeling", Static).update(Content(view.feeling))
-        self.query_one(".pane-task", Static).update(Content(view.task))
+        self.query_one(".pane-feeling", Static).update(typed(view.feeling))
+        self.query_one(".pane-task", Static).update(typed(view.task))
         self.picker.display = view.show_picker
         self.summary_input.display = view.show_summary
