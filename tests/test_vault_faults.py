@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 import traceback
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vault_samples import sample_model, str_bounds, text_fields
 
-from trust_tui.models import ALL_RECORDS, JournalEntry, Win
-from trust_tui.vault import Vault, fileformat
+from trust_tui.models import ALL_RECORDS, JournalEntry, Partner, Settings, Win
+from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
 from trust_tui.vault import storage as storage_module
 from trust_tui.vault.errors import (
     DamagedVault,
@@ -226,17 +227,23 @@ def test_sigkill_at_random_moments_keeps_every_acknowledged_write(vault_path: Pa
     make_vault(vault_path)
     rng = random.Random(20261127)
     kept: dict[str, list[int]] = {}
-    kills = 20
+    kills, waited_for = 20, 0
     for round_number in range(kills):
         prefix = f"round{round_number}"
         writer = Writer(vault_path, prefix)
-        if rng.random() < 0.2:
+        if rng.random() < 0.15:
             # Now and then while it is still starting up or opening the vault.
             writer.read_until(time.monotonic() + rng.uniform(0.0, 0.25))
         else:
-            writer.read_until(time.monotonic() + 10, until_open=True)
-            assert writer.opened, writer.proc.stderr.read() if writer.proc.stderr else ""
-            writer.read_until(time.monotonic() + rng.uniform(0.0, 0.04))
+            # After a few acknowledged writes (so the kills land amid writing on a
+            # busy machine too), then a random moment inside the next ones.
+            at_least = rng.randint(0, 3)
+            waited_for += at_least
+            deadline = time.monotonic() + 30
+            while len(writer.acked) < at_least and time.monotonic() < deadline:
+                writer.read_until(min(deadline, time.monotonic() + 0.05))
+            assert len(writer.acked) >= at_least, writer.proc.poll()
+            writer.read_until(time.monotonic() + rng.uniform(0.0, 0.015))
         writer.kill()
         assert writer.proc.returncode == -signal.SIGKILL
 
@@ -252,7 +259,7 @@ def test_sigkill_at_random_moments_keeps_every_acknowledged_write(vault_path: Pa
         assert find_orphans(vault_path) == []
         # The backup is always a whole earlier generation that opens.
         Vault.read_file(backup_path(vault_path)) if backup_path(vault_path).exists() else None
-    assert sum(len(v) for v in kept.values()) > kills  # the kills did land amid writing
+    assert sum(len(v) for v in kept.values()) >= waited_for > 0  # kills landed amid writing
     assert sorted(p.name for p in vault_path.parent.iterdir()) == sorted(
         [vault_path.name, backup_path(vault_path).name, lock_path(vault_path).name])
 
@@ -399,7 +406,7 @@ def text_for(model, name: str):
 
 
 @pytest.mark.parametrize("model", ALL_RECORDS, ids=lambda m: m.__name__)
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_text_round_trips_through_the_vault(vault: Vault, vault_path: Path, model, data):
@@ -498,3 +505,37 @@ def test_a_writer_that_would_wait_too_long_is_told_plainly(filled: Path):
     assert filled.read_bytes() == before
     vault.add(Win(text="now", noticed_by=vault.me.id))
     assert words_in(filled) == [f"{CANARY} a win", "now"]
+
+
+@pytest.mark.parametrize("model", [m for m in ALL_RECORDS if m is not Partner],
+                         ids=lambda m: m.__name__)
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_text_round_trips_through_the_json_export(vault: Vault, tmp_path: Path, model,
+                                                      data):
+    """Vault -> export JSON (text) -> parse -> import into another vault: exact."""
+    from trust_tui.export import export_json, import_into, parse_export
+
+    values = {name: data.draw(text_for(model, name), label=name) for name in text_fields(model)}
+    record = model.model_validate(sample_model(model).model_copy(update=values).model_dump())
+    vault.add(record)
+    raw = export_json(vault, datetime.now(timezone.utc)).encode("utf-8")
+    [row] = [r for r in json.loads(raw)["tables"][model.table] if r["id"] == record.id]
+    assert model.model_validate(row) == record
+    parsed = parse_export(raw, "export.json")
+    assert record in parsed.records
+    if model is Settings:
+        return  # a vault keeps its own settings on import
+    target = tmp_path / "copy.vault"  # one per test, shared by its examples
+    if target.exists():
+        copy = Vault.open(target, SAM_PASS)
+    else:
+        copy = Vault.create(target, [("Sam", SAM_PASS), ("Alex", ALEX_PASS)], kdf=FAST_TEST_KDF)
+    mapping = {theirs.id: ours.id for theirs, ours in zip(vault.partners, copy.partners)}
+    import_into(copy, parsed)
+    got = Vault.open(target, ALEX_PASS).get(model, record.id)
+    for name in values:
+        # The words are exact; only partner ids are mapped to the new vault's.
+        expected = getattr(record, name)
+        assert getattr(got, name) == mapping.get(expected, expected)
