@@ -143,3 +143,16 @@ async def test_f2_during_a_talk_keeps_the_talk_and_saves_the_break(unlocked_app)
     [saved] = Vault.open(path, "sam-passphrase").all(TalkSession)
     [taken] = saved.breaks
     assert taken.actual_seconds == 21 * 60 and not taken.ended_early
+
+
+def test_the_pacer_shape_grows_with_the_breath_and_keeps_its_ring():
+    from trust_tui.widgets.pacer import shape
+
+    def filled(fullness: float) -> int:
+        return sum(row.count("█") for row in shape(40, 15, fullness))
+
+    assert 0 < filled(0.0) < filled(0.5) < filled(1.0)
+    empty = shape(40, 15, 0.0)
+    assert all(len(row) == 40 for row in empty) and len(empty) == 15
+    assert "·" in empty[0] and empty[0].strip(" ·") == ""  # the ring, centred
+    assert empty[7].index("█") > 10  # the breath sits in the middle, not at the edge
