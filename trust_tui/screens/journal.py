@@ -299,10 +299,10 @@ class JournalScreen(AreaScreen):
                          allow_blank=False, compact=True, id="filter-kind")
         with Horizontal(classes="journal-filters"):
             yield Label("From ")
-            yield Input(placeholder="2026-03-01", max_length=10, compact=True,
+            yield Input(placeholder="YYYY-MM-DD", max_length=10, compact=True,
                         id="filter-from", classes="date")
             yield Label(" to ")
-            yield Input(placeholder="2026-03-31", max_length=10, compact=True,
+            yield Input(placeholder="YYYY-MM-DD", max_length=10, compact=True,
                         id="filter-to", classes="date")
             yield Label(" Search ")
             yield Input(placeholder="words in the text (/)", compact=True, id="filter-search")
