@@ -15,14 +15,19 @@ import tempfile
 from pathlib import Path
 
 import common as c
+import orjson
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 GOAL = 1.3
 
 
-def floor_write(path: Path, data: dict, key: bytes) -> None:
-    """The least any encrypted, durable save of this data can do."""
-    plain = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def floor_write(path: Path, data: dict, key: bytes, fast: bool = False) -> None:
+    """The least any encrypted, durable save of this data can do (`fast`: with
+    orjson, the serialiser the vault itself uses, instead of json.dumps)."""
+    if fast:
+        plain = orjson.dumps(data)
+    else:
+        plain = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     nonce = os.urandom(12)
     blob = nonce + AESGCM(key).encrypt(nonce, plain, None)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".floor-")
@@ -51,10 +56,14 @@ def measure(journal: int, other: int, runs: int, folder: Path) -> dict:
         # The tables as they stand (they grow by one entry per save, like the vault).
         floor_write(floor_path, vault._storage.read(), key)
 
-    save(), floor()  # warm caches and the first-write paths
-    times = c.interleaved(runs, floor=floor, save=save)
+    def floor_fast() -> None:
+        floor_write(floor_path, vault._storage.read(), key, fast=True)
+
+    save(), floor(), floor_fast()  # warm caches and the first-write paths
+    times = c.interleaved(runs, floor=floor, fast=floor_fast, save=save)
     size = vault.path.stat().st_size
-    return {"floor": c.median(times["floor"]), "save": c.median(times["save"]), "size": size}
+    return {"floor": c.median(times["floor"]), "fast": c.median(times["fast"]),
+            "save": c.median(times["save"]), "size": size}
 
 
 def main() -> int:
@@ -66,17 +75,23 @@ def main() -> int:
         for label, (journal, other) in sizes.items():
             r = measure(journal, other, runs, Path(tmp))
             rows.append([label, f"{journal:,} + {other:,}", f"{r['size'] / 1e6:.1f} MB",
-                         c.ms(r["floor"]), c.ms(r["save"]), c.ratio(r["save"], r["floor"])])
+                         c.ms(r["floor"]), c.ms(r["save"]), c.ratio(r["save"], r["floor"]),
+                         c.ms(r["fast"]), c.ratio(r["save"], r["fast"])])
             if label == "10 years":
                 at_ten = r["save"] / r["floor"]
     print("### 1. Save one change (add a journal entry) vs the floor\n")
-    print(c.table(["vault", "journal + other records", "file", "floor (json+AES-GCM+atomic fsync)",
-                   "Vault.add", "ratio"], rows))
+    print(c.table(["vault", "journal + other records", "file",
+                   "floor (json.dumps + AES-GCM + atomic fsync)", "Vault.add", "ratio",
+                   "floor with orjson", "ratio"], rows))
     if at_ten is not None:
         print(f"\nGoal: within {GOAL}x of the floor at 10 years: {at_ten:.2f}x, "
               f"{c.verdict(at_ten <= GOAL)}.")
-    print(f"\nMedian of {runs} runs each, floor and save taking turns; vault in a temp "
-          "folder on the same disk; FAST_TEST_KDF (the KDF is not on the save path).")
+    print(f"\nMedian of {runs} runs each, floors and save taking turns; vault in a temp "
+          "folder; FAST_TEST_KDF (the KDF is not on the save path). The vault serialises "
+          "with orjson (same bytes as json.dumps), so the second floor is the like-for-like "
+          "one; the goal is judged against the first, as issue 6 defines it. Vault.add "
+          "also takes the file lock, checks for other writers, keeps the previous "
+          "generation as a backup (a hard link) and adds a SHA-256 digest.")
     return 0
 
 
