@@ -1,0 +1,416 @@
+"""Everything in a vault, decrypted, as JSON (a backup `import` can bring back) or
+as Markdown (to read); and the import of a JSON export.
+
+The couple's words are copied exactly: no escaping, no reflowing. Private text
+stays sealed: an export carries its ciphertext (JSON) or says it is private
+(Markdown), never the words. Nothing here touches TinyDB: it goes through the
+Vault repository, so it sees what the app sees.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from trust_tui.domain.agreements_md import agreements_markdown, long_date
+from trust_tui.domain.prompts import topic
+from trust_tui.models import (
+    ALL_RECORDS,
+    RECORD_BY_TABLE,
+    Agreement,
+    CheckIn,
+    FollowThrough,
+    JournalEntry,
+    MiniGoal,
+    Partner,
+    Record,
+    RitualRun,
+    Setback,
+    Settings,
+    TalkSession,
+    Win,
+)
+from trust_tui.vault import Vault
+
+EXPORT_FORMAT = "trust-tui-export"
+EXPORT_VERSION = 1
+FORMATS = ("json", "markdown")
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class ImportRefused(Exception):
+    """An export that cannot be brought in; one sentence, nothing of its content
+    beyond the partners' names."""
+
+
+# --- JSON --------------------------------------------------------------------------
+
+def export_data(vault: Vault, exported_at: datetime) -> dict[str, Any]:
+    """Every record of every table, as pydantic dumps them (mode="json")."""
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": exported_at.isoformat(),
+        "partners": [p.name for p in vault.partners],
+        "tables": {model.table: [r.model_dump(mode="json") for r in vault.all(model)]
+                   for model in ALL_RECORDS},
+    }
+
+
+def json_text(data: Mapping[str, Any]) -> str:
+    """Readable JSON (unicode as itself) that is still valid UTF-8 when a text
+    holds a lone surrogate: those, and only those, become \\u escapes, which
+    `json.loads` turns back into the same string."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def export_json(vault: Vault, exported_at: datetime) -> str:
+    return json_text(export_data(vault, exported_at))
+
+
+# --- import --------------------------------------------------------------------------
+
+@dataclass
+class Parsed:
+    partners: list[Partner]
+    records: list[Record]
+    unknown_tables: list[str]
+
+
+@dataclass
+class Imported:
+    added: int
+    already_there: int
+    private_left_out: int
+    unknown_tables: list[str]
+
+
+def parse_export(raw: bytes, source: str) -> Parsed:
+    """Check and read a JSON export; raises ImportRefused (never with record text)."""
+    not_ours = ImportRefused(f"{source} is not a trust-tui JSON export, so nothing was imported.")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise not_ours from None
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise not_ours
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise not_ours
+    if version > EXPORT_VERSION:
+        raise ImportRefused(f"{source} was written by a newer trust-tui (export format "
+                            f"{version}); please update trust-tui to import it.")
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise not_ours
+    partners: list[Partner] = []
+    records: list[Record] = []
+    unknown: list[str] = []
+    for name, rows in tables.items():
+        model = RECORD_BY_TABLE.get(name)
+        if model is None:
+            unknown.append(str(name))  # from a newer trust-tui: left out, and said so
+            continue
+        if not isinstance(rows, list):
+            raise not_ours
+        for number, row in enumerate(rows, start=1):
+            try:
+                record = model.model_validate(row)
+            except ValidationError:
+                # pydantic's message quotes the input: say where, never what.
+                raise ImportRefused(
+                    f"Record {number} of the {name} part of {source} is not readable, "
+                    "so nothing was imported.") from None
+            (partners if model is Partner else records).append(record)
+    return Parsed(partners, records, unknown)
+
+
+def partner_map(theirs: Iterable[Partner], ours: Iterable[Partner]) -> dict[str, str]:
+    """Export partner id -> this vault's partner id: the same id (a backup of this
+    vault), else the same name (a merge into a new vault)."""
+    ours = list(ours)
+    by_id = {p.id for p in ours}
+    by_name = {p.name.casefold(): p.id for p in ours}
+    mapping: dict[str, str] = {}
+    theirs = list(theirs)
+    for partner in theirs:
+        if partner.id in by_id:
+            mapping[partner.id] = partner.id
+        elif partner.name.casefold() in by_name:
+            mapping[partner.id] = by_name[partner.name.casefold()]
+        else:
+            raise ImportRefused(
+                f"The export is for {_names(theirs)} but this vault is for {_names(ours)}, "
+                "so nothing was imported (set up the new vault with the same two names).")
+    return mapping
+
+
+def _names(people: Iterable[Partner]) -> str:
+    return " and ".join(p.name for p in people) or "nobody"
+
+
+def _is_sealed(value: Any) -> bool:
+    return isinstance(value, dict) and {"owner", "nonce", "ciphertext"} <= value.keys()
+
+
+def _remap(value: Any, mapping: Mapping[str, str], moved: set[str]) -> Any:
+    """Partner ids replaced wherever they appear (fields, lists, dict keys).
+    Text sealed to a partner of another vault cannot be opened here (their
+    private key stayed there), so it is dropped from nested history."""
+    if _is_sealed(value) and value["owner"] in moved:
+        return None
+    if isinstance(value, dict):
+        return {mapping.get(k, k): _remap(v, mapping, moved) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_remap(v, mapping, moved) for v in value]
+    if isinstance(value, str):
+        return mapping.get(value, value)
+    return value
+
+
+def import_into(vault: Vault, parsed: Parsed) -> Imported:
+    """Add the export's records that the vault does not hold yet (by record id),
+    in one write. Partners and settings stay the vault's own."""
+    mapping = partner_map(parsed.partners, vault.partners)
+    moved = {old for old, new in mapping.items() if old != new}
+    fresh: list[Record] = []
+    private_left_out = 0
+    for record in parsed.records:
+        if isinstance(record, Settings):
+            continue
+        if moved:
+            sealed = getattr(record, "sealed", None)
+            if sealed is not None and sealed.owner in moved:
+                private_left_out += 1
+                continue
+            dumped = _remap(record.model_dump(mode="json"), mapping, moved)
+            record = type(record).model_validate(dumped)
+        fresh.append(record)
+    added = vault.add_many(fresh, skip_existing=True) if fresh else 0
+    return Imported(added=added, already_there=len(fresh) - added,
+                    private_left_out=private_left_out, unknown_tables=parsed.unknown_tables)
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+def _when(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{long_date(local)}, {local:%H:%M}"
+
+
+def _minutes(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "under a minute"
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+
+
+def _quote(text: str) -> list[str]:
+    return [f"> {line}" if line else ">" for line in text.split("\n")]
+
+
+def _by_time(records: Iterable[Record]) -> list:
+    return sorted(records, key=lambda r: (r.created_at, r.id))
+
+
+def export_markdown(vault: Vault, today: date) -> str:
+    """Everything the two of you wrote, readable, oldest first in each part."""
+    partners = vault.partners
+    names = {p.id: p.name for p in partners}
+
+    def who(partner_id: str | None) -> str:
+        return "both of you" if partner_id is None else names.get(partner_id, "someone")
+
+    out: list[str] = [f"# trust-tui: {_names(partners)}", "",
+                      f"Written out on {long_date(today)}. This copy is not encrypted: "
+                      "keep it where only the two of you can reach it. Private entries "
+                      "stay sealed and are not shown here.", ""]
+
+    out += ["# Partners", ""]
+    out += [f"- {p.name}, since {long_date(p.created_at)}" for p in partners] + [""]
+
+    out += _talks(vault.all(TalkSession), who)
+    out += [agreements_markdown(vault.all(Agreement),
+                                names, today).rstrip("\n"), ""]
+    out += _follow_through(vault, who)
+    out += _wins(vault.all(Win), vault.all(Setback), who)
+    out += _goals(vault.all(MiniGoal), who)
+    out += _rituals(vault.all(RitualRun))
+    out += _journal(vault.all(JournalEntry), who)
+    out += _check_ins(vault.all(CheckIn), who)
+    text = "\n".join(out).rstrip("\n") + "\n"
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def _talks(talks: list[TalkSession], who) -> list[str]:
+    out = ["# Talks", ""]
+    if not talks:
+        return out + ["No talks yet.", ""]
+    for talk in sorted(talks, key=lambda t: (t.started_at, t.id)):
+        out += [f"## {_when(talk.started_at)}: {topic(talk.topic).title}", ""]
+        facts = [f"- {len(talk.turns)} turn{'s' if len(talk.turns) != 1 else ''}, "
+                 f"{who(talk.first_speaker_id)} spoke first"]
+        if talk.ended_at is not None:
+            facts.append(f"- Lasted {_minutes((talk.ended_at - talk.started_at).total_seconds())}")
+        for pause in talk.breaks:
+            taken = (f", back after {_minutes(pause.actual_seconds)}"
+                     if pause.actual_seconds is not None else "")
+            facts.append(f"- A break called by {who(pause.called_by)} at "
+                         f"{pause.called_at.astimezone():%H:%M}{taken}")
+        out += facts + [""]
+        for number, turn in enumerate(talk.turns, start=1):
+            feeling = ""
+            if turn.feeling:
+                feeling = f", feeling {turn.feeling}"
+                if turn.intensity:
+                    feeling += f" ({turn.intensity} of 10)"
+            out.append(f"{number}. {who(turn.speaker_id)} spoke for "
+                       f"{_minutes(turn.spoken_seconds)}{feeling}.")
+            if turn.paraphrase:
+                heard = "confirmed" if turn.paraphrase_confirmed else "not confirmed yet"
+                out += ["", f"   What the other heard ({heard}):", ""]
+                out += [f"   {line}" for line in _quote(turn.paraphrase)]
+            out.append("")
+        if talk.next_steps:
+            out += ["Next steps:", ""] + [f"- {step}" for step in talk.next_steps] + [""]
+    return out
+
+
+def _follow_through(vault: Vault, who) -> list[str]:
+    entries = sorted(vault.all(FollowThrough), key=lambda f: (f.on, f.created_at, f.id))
+    out = ["# Follow-through", ""]
+    if not entries:
+        return out + ["Nothing noted yet.", ""]
+    wording = {a.id: a.wording for a in vault.all(Agreement)}
+    for entry in entries:
+        what = "kept" if entry.kept else "slipped"
+        about = wording.get(entry.agreement_id, "an agreement no longer in the vault")
+        first_line = about.split("\n", 1)[0]
+        line = f"- {long_date(entry.on)}: {who(entry.by)} {what}: {first_line}"
+        out.append(line)
+        if entry.note:
+            out += [f"  {q}" for q in _quote(entry.note)]
+    return out + [""]
+
+
+def _wins(wins: list[Win], setbacks: list[Setback], who) -> list[str]:
+    out = ["# Wins and thank-yous", ""]
+    if not wins:
+        out += ["None written down yet.", ""]
+    for win in _by_time(wins):
+        if win.kind == "thanks":
+            head = f"Thank you from {who(win.noticed_by)} to {who(win.to)}"
+        elif win.kind == "goal_reached":
+            head = "A goal reached"
+        else:
+            head = f"A win, noticed by {who(win.noticed_by)}"
+        out += [f"## {_when(win.created_at)}: {head}", "", win.text, ""]
+    out += ["# Setbacks", "", "Setbacks are part of the way; they are kept here without "
+            "judgement.", ""]
+    if not setbacks:
+        out += ["None written down.", ""]
+    for setback in _by_time(setbacks):
+        out += [f"## {_when(setback.created_at)}: noted by {who(setback.noted_by)}", "",
+                setback.text, ""]
+    return out
+
+
+def _goals(goals: list[MiniGoal], who) -> list[str]:
+    out = ["# Mini-goals", ""]
+    if not goals:
+        return out + ["None set yet.", ""]
+    for goal in _by_time(goals):
+        unit = "days in a row" if goal.unit == "days_in_a_row" else "times"
+        state = (f"reached on {long_date(goal.reached_at)}" if goal.reached_at
+                 else f"{len(goal.progress)} logged so far")
+        out += [f"## Set on {long_date(goal.created_at)}, for {who(goal.owner)}", "",
+                goal.text, "", f"- Aim: {goal.target} {unit}; {state}", ""]
+    return out
+
+
+def _rituals(runs: list[RitualRun]) -> list[str]:
+    if not runs:
+        return []
+    out = ["# Rituals", ""]
+    titles = {"weekly": "Weekly meeting", "setback": "Talking through a setback"}
+    for run in sorted(runs, key=lambda r: (r.started_at, r.id)):
+        done = "finished" if run.finished else "stopped early (that is fine)"
+        out += [f"## {_when(run.started_at)}: {titles.get(run.ritual, run.ritual)}", "",
+                f"- {len(run.steps)} steps, {done}"]
+        for step in run.steps:
+            for note in step.notes:
+                out += [f"- {step.step}: {note.text}"]
+        out.append("")
+    return out
+
+
+def _journal(entries: list[JournalEntry], who) -> list[str]:
+    kinds = {"entry": "", "honesty": " (honesty log)", "slip": " (a small slip, owned)",
+             "apology": " (an apology)"}
+    out = ["# Journal", ""]
+    shown = [e for e in _by_time(entries) if not e.deleted]
+    if not shown:
+        return out + ["No entries yet.", ""]
+    for entry in shown:
+        head = f"## {_when(entry.created_at)}: {who(entry.author)}{kinds.get(entry.kind, '')}"
+        if entry.private or entry.text is None:
+            out += [head, "", "A private entry, kept sealed.", ""]
+            continue
+        feeling = [f"Feeling: {entry.feeling}", ""] if entry.feeling else []
+        out += [head, "", *feeling, entry.text, ""]
+    return out
+
+
+def _check_ins(check_ins: list[CheckIn], who) -> list[str]:
+    out = ["# Check-ins", ""]
+    if not check_ins:
+        return out + ["None yet.", ""]
+    out += ["How safe each of you felt, from 1 to 10.", "", "| day | who | safe | feeling |",
+            "|---|---|---|---|"]
+    for check in sorted(check_ins, key=lambda c: (c.on, c.created_at, c.id)):
+        out.append(f"| {long_date(check.on)} | {who(check.partner_id)} | {check.safety} "
+                   f"| {check.feeling or ''} |")
+    return out + [""]
+
+
+# --- writing a file ------------------------------------------------------------------
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically with mode 0600: a temp file in the same
+    folder (created 0600), fsync'd, renamed over the target, folder fsync'd."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
