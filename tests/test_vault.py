@@ -8,6 +8,7 @@ import os
 import stat
 import struct
 import threading
+import traceback
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from conftest import ALEX_PASS, SAM_PASS, make_vault
 from vault_samples import sample_model
 
 from trust_tui.models import ALL_RECORDS, JournalEntry, MiniGoal, Partner, Settings, Win
-from trust_tui.vault import Vault, fileformat
+from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
 from trust_tui.vault import storage as storage_module
 from trust_tui.vault.errors import (
     DamagedVault,
@@ -24,6 +25,7 @@ from trust_tui.vault.errors import (
     NotYourSlot,
     NoVault,
     NewerFormat,
+    UnreadableRecord,
     UnsafeHeader,
     VaultLocked,
     WrongPassphrase,
@@ -533,3 +535,31 @@ def test_lock_is_immediate_even_while_a_save_is_in_flight(vault: Vault, vault_pa
     with pytest.raises(VaultLocked):
         vault.all(Win)
     assert texts(Vault.open(vault_path, ALEX_PASS)) == ["in flight"]
+
+
+def test_a_record_this_version_cannot_read_is_kept_and_never_quoted(vault: Vault,
+                                                                    vault_path: Path):
+    vault.add(win(vault, "readable"))
+    odd = win(vault, f"{CANARY} odd")
+    vault.add(odd)
+    with vault.transaction():  # as if a newer trust-tui allowed a longer win
+        data = dict(vault._storage.read())
+        data["wins"] = {k: (dict(doc, text=doc["text"] * 1000) if doc["id"] == odd.id else doc)
+                        for k, doc in data["wins"].items()}
+        vault._storage.write(data)
+    assert texts(vault) == ["readable"]
+    assert vault.unreadable == {"wins": 1}
+    with pytest.raises(UnreadableRecord) as unreadable:
+        vault.get(Win, odd.id)
+    assert CANARY not in str(unreadable.value)
+    assert CANARY not in "".join(traceback.format_exception(unreadable.value))
+    vault.add(win(vault, "later"))  # other changes keep the odd record as it was
+    raw = Vault.open(vault_path, SAM_PASS)._storage.read()["wins"]
+    assert any(doc["id"] == odd.id and doc["text"].startswith(CANARY) for doc in raw.values())
+
+
+def test_a_passphrase_matches_however_its_accents_were_typed(tmp_path: Path):
+    composed, decomposed = "caf\u00e9-au-lait", "cafe\u0301-au-lait"
+    path = tmp_path / "accents.vault"
+    Vault.create(path, [("Sam", decomposed), ("Alex", ALEX_PASS)], kdf=FAST_TEST_KDF)
+    assert Vault.open(path, composed).me.name == "Sam"

@@ -108,3 +108,12 @@ class NoBackup(VaultError):
         super().__init__(
             f"There is no earlier version to restore at {path}, so nothing was changed."
         )
+
+
+class UnreadableRecord(VaultError):
+    def __init__(self, table: str) -> None:
+        # Never the record itself: validation messages quote the input.
+        super().__init__(
+            f"A record in the {table} part of the vault could not be read (perhaps it "
+            "was written by a newer trust-tui), so it was left as it is."
+        )

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import struct
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,7 +130,9 @@ class KdfParams:
             raise UnsafeHeader(f"{self.memory_kib} KiB of memory times {self.iterations} passes")
 
     def derive(self, passphrase: str, salt: bytes) -> bytes:
-        secret = passphrase.encode("utf-8")
+        # NFC: "é" typed as one character or as e + accent (terminals and keyboard
+        # layouts differ) is the same passphrase.
+        secret = unicodedata.normalize("NFC", passphrase).encode("utf-8", "surrogatepass")
         if self.name == "argon2id":
             from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import filelock
+from pydantic import ValidationError
 from tinydb import Query
 from tinydb.table import Table
 
@@ -32,6 +33,7 @@ from trust_tui.vault.errors import (
     NoVault,
     NotYourSlot,
     UnknownPartner,
+    UnreadableRecord,
     VaultBusy,
     VaultExists,
     VaultLocked,
@@ -74,6 +76,7 @@ class Vault:
         self._slot_id = slot_id
         self._private_key: bytes | None = private_key
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
+        self.unreadable: dict[str, int] = {}  # table -> records `all()` had to leave out
         self._mutex = threading.RLock()
         self._file_lock = filelock.FileLock(lock_path(path), timeout=lock_timeout,
                                             thread_local=False, mode=0o600)
@@ -249,14 +252,26 @@ class Vault:
     # dicts in place, so they are not used for writing.
 
     def all(self, model: type[R]) -> list[R]:
+        """Every record of this kind. One that does not fit this version's model
+        (written by a newer trust-tui, say) is left out here, counted in
+        `unreadable`, and kept in the file untouched; it never crashes a screen."""
         self._require_unlocked()
-        docs = self._table(model).all()
-        return [model.model_validate(doc) for doc in docs]
+        records, skipped = [], 0
+        for doc in self._table(model).all():
+            try:
+                records.append(_validate(model, doc))
+            except UnreadableRecord:
+                skipped += 1
+        if skipped:
+            self.unreadable[model.table] = skipped
+        else:
+            self.unreadable.pop(model.table, None)
+        return records
 
     def get(self, model: type[R], record_id: str) -> R | None:
         self._require_unlocked()
         doc = self._table(model).get(Query().id == record_id)
-        return None if doc is None else model.model_validate(doc)
+        return None if doc is None else _validate(model, doc)
 
     def add(self, record: Record) -> None:
         self.add_many([record])
@@ -316,7 +331,7 @@ class Vault:
             key = _key_of(table, record_id)
             if key is None:
                 raise KeyError(record_id)
-            current = model.model_validate(copy.deepcopy(table[key]))
+            current = _validate(model, copy.deepcopy(table[key]))
             result = change(current)
             updated = current if result is None else result
             table[key] = updated.model_dump(mode="json")
@@ -507,6 +522,13 @@ class Vault:
                                                parsed.header.slots)
             storage.invalidate()
         return vault
+
+
+def _validate(model: type[R], doc: dict) -> R:
+    try:
+        return model.model_validate(doc)
+    except ValidationError:
+        raise UnreadableRecord(model.table) from None  # its message would quote their words
 
 
 def _key_of(table: dict, record_id: str) -> str | None:
