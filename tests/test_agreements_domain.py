@@ -301,6 +301,23 @@ def test_due_lines_for_expectations_and_boundaries(clock):
     assert ag.due_lines([a, b], today(clock), AgreementKind.EXPECTATION) == []
 
 
+def test_due_lines_name_repeated_misses_gently(clock):
+    a = agreed(clock)
+    log = [miss(a, today(clock) + timedelta(days=d)) for d in (1, 2, 3)]
+    lines = ag.due_lines([a], today(clock) + timedelta(days=4), AgreementKind.EXPECTATION,
+                         follow_through=log)
+    assert lines == ["Worth a look together: 'Tell me if you'll be late' was missed 3 times "
+                     "lately"]
+
+
+def test_open_concerns_oldest_first(clock):
+    first = RaisedConcern(by=SAM, text="one", created_at=clock.now())
+    done = RaisedConcern(by=SAM, text="two", created_at=clock.now(), addressed=True)
+    clock.advance(60)
+    later = RaisedConcern(by=ALEX, text="three", created_at=clock.now())
+    assert ag.open_concerns([later, done, first]) == [first, later]
+
+
 def test_short_text_cuts_long_wording_to_its_first_line():
     assert ag.short_text("one\ntwo") == "one"
     assert ag.short_text("x" * 60, width=10) == "xxxxxxx..."

@@ -217,9 +217,12 @@ class AgreementsScreen(AreaScreen):
             parts.append("waiting for " + " and ".join(names.get(p, "someone") for p in waiting))
         elif a.status == AgreementStatus.AGREED and a.next_review:
             parts.append(f"{self.WORDS.review} {rules.short_date(a.next_review)}")
-            week = rules.weekly_series(self._follow_of(a), today, weeks=1)[0]
+            mine = self._follow_of(a)
+            week = rules.weekly_series(mine, today, weeks=1)[0]
             if week.total:
                 parts.append(f"this week {week.kept} kept, {week.missed} missed")
+            if rules.repeated_miss_notice(a, mine, today) is not None:
+                parts.append("worth a look together")
         # Status and facts first, then the words on their own line(s), so a long
         # wording wraps cleanly at 80 columns.
         return Content.assemble((status, "bold"), (" · " + " · ".join(parts), "dim"), "\n",
@@ -599,7 +602,7 @@ class BoundariesScreen(AgreementsScreen):
 
     def _draw_concerns(self) -> None:
         widget = self.query_one("#agr-concerns", Static)
-        open_ones = [c for c in self.seen.concerns if not c.addressed]
+        open_ones = rules.open_concerns(self.seen.concerns)
         widget.display = bool(open_ones)
         if not open_ones:
             widget.update("")
@@ -607,7 +610,7 @@ class BoundariesScreen(AgreementsScreen):
         names = self.names()
         by_id = {a.id: a for a in self.seen.agreements}
         lines = ["Raised, to talk through (t when done):"]
-        for c in sorted(open_ones, key=lambda c: c.created_at)[-4:]:
+        for c in open_ones[-4:]:
             about = by_id.get(c.agreement_id or "")
             where = f" (about '{rules.short_text(about.wording, 24)}')" if about else ""
             when = rules.short_date(rules.local_day(c.created_at))
@@ -648,9 +651,10 @@ class BoundariesScreen(AgreementsScreen):
 # --- home's "what is due" -----------------------------------------------------------------------
 
 def due_expectations(vault: "Vault", today: date) -> list[str]:
-    return rules.due_lines(vault.all(Agreement), today, AgreementKind.EXPECTATION)
+    return rules.due_lines(vault.all(Agreement), today, AgreementKind.EXPECTATION,
+                           follow_through=vault.all(FollowThrough))
 
 
 def due_boundaries(vault: "Vault", today: date) -> list[str]:
     return rules.due_lines(vault.all(Agreement), today, AgreementKind.BOUNDARY,
-                           vault.all(RaisedConcern))
+                           vault.all(RaisedConcern), vault.all(FollowThrough))
