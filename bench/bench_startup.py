@@ -32,6 +32,20 @@ def trust_tui_command(vault: Path) -> tuple[list[str], str]:
     return [str(c.VENV_PYTHON), "-c", code, str(vault)], "python -c 'TrustApp(X).run()'"
 
 
+def import_ms(code: str, runs: int) -> float:
+    """Median time a fresh interpreter takes to run `code` (imports only)."""
+    import subprocess
+
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([str(c.VENV_PYTHON), "-c",
+                              "import time; t = time.perf_counter(); " + code +
+                              "; print(time.perf_counter() - t)"],
+                             capture_output=True, text=True, check=True, cwd=c.ROOT)
+        times.append(float(out.stdout.strip()))
+    return c.median(times)
+
+
 def main() -> int:
     quick = c.quick_flag()
     runs = 5 if quick else 11
@@ -53,11 +67,24 @@ def main() -> int:
             times["bare"].append(launch(bare))
             times["ours"].append(launch(ours))
     bare_t, ours_t = c.median(times["bare"]), c.median(times["ours"])
+    n = 3 if quick else 5
+    imports = [
+        ("textual (App, Input): what the bare app imports",
+         import_ms("import textual.app, textual.widgets", n)),
+        ("trust_tui.cli: what `trust-tui` imports before the app starts",
+         import_ms("import trust_tui.cli", n)),
+        ("trust_tui.app", import_ms("import trust_tui.app", n)),
+        ("the vault layer alone (pydantic, models, TinyDB, cryptography)",
+         import_ms("import trust_tui.vault", n)),
+    ]
     print("### 4. Start-up: launch to the first painted screen\n")
     print(c.table(["program", "launch to first paint (median)", "ratio"], [
         ["bare Textual app, one Input", c.ms(bare_t), "1.00x"],
         [f"`{label}` (unlock screen)", c.ms(ours_t), c.ratio(ours_t, bare_t)],
     ]))
+    print("\nWhere start-up goes (imports in a fresh interpreter, median of "
+          f"{n}):\n")
+    print(c.table(["import", "time"], [[name, c.ms(t)] for name, t in imports]))
     r = ours_t / bare_t
     print(f"\nGoal: within {GOAL}x of the bare app: {r:.2f}x, {c.verdict(r <= GOAL)}.")
     print(f"\nMedian of {runs} launches each, taking turns, on an 80x24 pseudo-terminal "
