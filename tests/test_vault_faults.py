@@ -257,8 +257,14 @@ def test_sigkill_at_random_moments_keeps_every_acknowledged_write(vault_path: Pa
         if mine:
             kept[prefix] = mine
         assert find_orphans(vault_path) == []
-        # The backup is always a whole earlier generation that opens.
-        Vault.read_file(backup_path(vault_path)) if backup_path(vault_path).exists() else None
+        # The backup (once there is one) is a whole earlier generation that opens.
+        if backup_path(vault_path).exists():
+            backup = Vault.read_file(backup_path(vault_path))
+            _, key, _ = backup.unlock(SAM_PASS)
+            older = backup.decrypt(key, backup_path(vault_path)).get("wins", {})
+            current = Vault.read_file(vault_path)
+            assert backup.header.generation <= current.header.generation
+            assert older.items() <= current.decrypt(key, vault_path)["wins"].items()
     assert sum(len(v) for v in kept.values()) >= waited_for > 0  # kills landed amid writing
     assert sorted(p.name for p in vault_path.parent.iterdir()) == sorted(
         [vault_path.name, backup_path(vault_path).name, lock_path(vault_path).name])
