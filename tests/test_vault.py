@@ -563,3 +563,22 @@ def test_a_passphrase_matches_however_its_accents_were_typed(tmp_path: Path):
     path = tmp_path / "accents.vault"
     Vault.create(path, [("Sam", decomposed), ("Alex", ALEX_PASS)], kdf=FAST_TEST_KDF)
     assert Vault.open(path, composed).me.name == "Sam"
+
+
+def test_every_vault_error_is_one_plain_sentence():
+    import inspect
+    import re
+
+    from trust_tui.vault import errors
+
+    samples = {"path": Path("/home/sam/couple.vault"), "what": "its checksum does not match",
+               "reason": "the disk is full", "version": 2, "name": "Sam",
+               "known": ["Sam", "Alex"], "table": "wins"}
+    found = [c for c in vars(errors).values()
+             if inspect.isclass(c) and issubclass(c, errors.VaultError) and c is not errors.VaultError]
+    assert len(found) >= 15
+    for error_class in found:
+        params = list(inspect.signature(error_class.__init__).parameters)[1:]
+        message = str(error_class(*(samples[p] for p in params)))
+        assert "\n" not in message and message[0].isupper() and message.endswith("."), message
+        assert len(re.findall(r"[.!?](?:\s|$)", message)) == 1, message

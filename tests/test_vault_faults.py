@@ -166,6 +166,26 @@ def test_appended_junk_is_refused(filled: Path, junk):
     assert_refused_and_unchanged(filled, open_before, expected=DamagedVault)
 
 
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_doctored_bytes_give_a_vault_error_and_nothing_else(filled: Path, data):
+    """Whatever a tamperer writes (digest recomputed), opening ends in a VaultError
+    or, for a harmless change, a vault that opens; never another exception."""
+    blob = filled.read_bytes()[:-32]
+    start = data.draw(st.integers(0, len(blob) - 1), label="at")
+    length = data.draw(st.integers(0, 8), label="replacing")
+    new = data.draw(st.binary(max_size=8), label="with")
+    edited = blob[:start] + new + blob[start + length:]
+    filled.write_bytes(edited + hashlib.sha256(edited).digest())
+    try:
+        Vault.open(filled, SAM_PASS).all(Win)
+    except VaultError as error:
+        one_clear_sentence(error)
+    finally:
+        filled.write_bytes(blob + hashlib.sha256(blob).digest())
+
+
 # --- (2) crash consistency -------------------------------------------------------------
 
 class Writer:

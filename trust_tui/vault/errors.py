@@ -36,7 +36,8 @@ class WrongPassphrase(VaultError):
 
 class NotAVault(VaultError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} is not a trust-tui vault, so it was not opened or changed.")
+        super().__init__(f"The file at {path} is not a trust-tui vault, so it was not "
+                         "opened or changed.")
 
 
 class DamagedVault(VaultError):
