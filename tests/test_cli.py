@@ -190,8 +190,10 @@ def test_add_empty_or_too_long_text_is_refused(vault, vault_path, files, capsys)
                "--passphrase-file", files["sam"]) == 1
     assert run("add", "win", "--by", "Sam", "x" * 4001, "--vault", str(vault_path),
                "--passphrase-file", files["sam"]) == 1
+    assert run("add", "win", "--by", "Sam", "bad \udcff bytes", "--vault", str(vault_path),
+               "--passphrase-file", files["sam"]) == 1
     err = capsys.readouterr().err
-    assert "empty" in err and "4,000" in err and "xxxx" not in err
+    assert "empty" in err and "4,000" in err and "xxxx" not in err and "UTF-8" in err
     assert vault_path.read_bytes() == before
 
 

@@ -328,6 +328,10 @@ def _text_argument(text: str) -> str:
             text = text[:-1]
     if not text.strip():
         raise Refusal("There is nothing to add: the text is empty.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes arrive as lone surrogates
+        raise Refusal("The text is not valid UTF-8, so nothing was added.") from None
     return text
 
 
