@@ -283,6 +283,9 @@ class JournalScreen(AreaScreen):
         self.undo = DeleteUndo()
         self._by_id: dict[str, Readable] = {}
         self._feelings: tuple[str, ...] = ()
+        self._names: dict[str, str] = {}
+        self._loaded: tuple | None = None  # what the items were read from
+        self._drawn: tuple | None = None  # what the list was drawn for
 
     def compose(self) -> ComposeResult:
         yield Static("Journal and honesty log: each of you, in your own words.",
@@ -329,12 +332,26 @@ class JournalScreen(AreaScreen):
 
     # --- reading ------------------------------------------------------------------------
 
+    def name_of(self, partner_id: str) -> str:
+        return self._names.get(partner_id, "someone")
+
+    def _source(self) -> tuple:
+        """What the list depends on: the file's generation and whose keys are here."""
+        vault = self.vault
+        return (vault.generation,
+                tuple(vault.can_read_private(pid) for pid in sorted(self._names)))
+
     def reload(self) -> None:
         vault = self.vault
+        self._names = {p.id: p.name for p in vault.partners}
+        source = self._source()
+        if source == self._loaded:
+            return  # shown again with nothing new (e.g. back from a modal)
+        self._loaded = source
         self.items = [readable(entry, vault.unseal) for entry in vault.all(JournalEntry)]
         self._by_id = {item.entry.id: item for item in self.items}
         self._update_feeling_choices()
-        self.refilter()
+        self.refilter(force=True)
 
     def _update_feeling_choices(self) -> None:
         used = {item.feeling for item in self.items if item.feeling}
@@ -369,8 +386,12 @@ class JournalScreen(AreaScreen):
             kinds=frozenset([kind]) if kind else frozenset(),
         ), note
 
-    def refilter(self) -> None:
+    def refilter(self, force: bool = False) -> None:
         how, note = self.current_filter()
+        drawn = (how, note, self.shown_entries)
+        if drawn == self._drawn and not force:
+            return  # e.g. a Select announcing the value it already had
+        self._drawn = drawn
         self.matching = filter_entries(self.items, how)
         self._draw_list()
         self._draw_status(note, how)
@@ -407,7 +428,7 @@ class JournalScreen(AreaScreen):
         entry = item.entry
         parts: list[Content | str | tuple[str, str]] = [
             (when_label(entry.created_at, today), "bold"), " · ",
-            Content(self.vault.name_of(entry.author)),
+            Content(self.name_of(entry.author)),
         ]
         if item.feeling:
             parts += [" · ", shown(item.feeling)]
@@ -420,7 +441,7 @@ class JournalScreen(AreaScreen):
         head = Content.assemble(*parts)
         if item.text is None:
             body = Content.assemble(("Private entry by ", "dim italic"),
-                                    (self.vault.name_of(entry.author), "dim italic"))
+                                    (self.name_of(entry.author), "dim italic"))
         else:
             body = shown(preview(item.text))
         return Content.assemble(head, "\n", body)
@@ -457,7 +478,7 @@ class JournalScreen(AreaScreen):
             history.update("")
             return
         entry = item.entry
-        name = self.vault.name_of(entry.author)
+        name = self.name_of(entry.author)
         lines = [Content.assemble((KIND_WORDS.get(entry.kind, entry.kind), "bold"), " by ",
                                   Content(name)),
                  Content(when_label(entry.created_at, self.today()))]
