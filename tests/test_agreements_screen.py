@@ -407,6 +407,40 @@ async def test_markup_like_words_round_trip_and_show_as_typed(unlocked_app):
         assert f"kept (logged by Sam) - {shown_note}" in text_of(app, "#agr-history")
 
 
+async def test_names_and_words_with_markup_are_safe_in_every_form(tmp_path):
+    from trust_tui.app import TrustApp
+    from trust_tui.domain.clock import FakeClock
+    from trust_tui.vault import FAST_TEST_KDF, Vault
+
+    path = tmp_path / "markup.vault"
+    names = ["[/]Sam", "[@click=app.quit]Alex"]
+    vault = Vault.create(path, [(names[0], "sam-passphrase"), (names[1], "alex-passphrase")],
+                         kdf=FAST_TEST_KDF)
+    make(vault, "[/] my phone [bold]", kind=AgreementKind.BOUNDARY, agreed=True, days_ago=14)
+    make(vault, "[/] late [bold]", agreed=True, days_ago=14)
+    vault.add(RaisedConcern(by=ids(vault)[1], text="[/] shoulder"))
+    app = TrustApp(path, clock=FakeClock(NOW), kdf=FAST_TEST_KDF,
+                   vault=Vault.open(path, "sam-passphrase"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for area, keys in [("e", "aekr"), ("b", "nr")]:
+            await pilot.press("escape")
+            await open_area(pilot, area)
+            assert f"1 {names[0]}, 0 {names[1]}" in text_of(app, "#agr-keys")
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+                for select in app.screen.query(Select):  # each list opens and draws
+                    select.focus()
+                    await pilot.press("enter")
+                    await pilot.pause()
+                    await pilot.press("escape")
+                    await pilot.pause()
+                await pilot.press("escape")
+                await pilot.pause()
+        assert app.is_running
+        assert "[/] shoulder" in text_of(app, "#agr-concerns")
+
+
 # --- export -------------------------------------------------------------------------------------
 
 async def test_export_asks_where_and_writes_a_private_file(unlocked_app, tmp_path):

@@ -87,8 +87,9 @@ BOUNDARY_WORDS = KindWords(
 Partners = Sequence[tuple[str, str]]  # (id, name), left partner first
 
 
-def _partner_options(partners: Partners) -> list[tuple[str, str]]:
-    return [(name, pid) for pid, name in partners]
+def _partner_options(partners: Partners) -> list[tuple[Content, str]]:
+    # Names are typed by the couple: Content, never markup (a Select parses a str).
+    return [(shown(name), pid) for pid, name in partners]
 
 
 class FormBase(ModalScreen):
@@ -381,8 +382,8 @@ class ConcernForm(FormBase):
         self.selected = selected
 
     def compose(self) -> ComposeResult:
-        about = [("Not one on the list", "")]
-        about += [(rules.short_text(b.wording, 50), b.id) for b in self.boundaries]
+        about: list[tuple[Content, str]] = [(Content("Not one on the list"), "")]
+        about += [(shown(rules.short_text(b.wording, 50)), b.id) for b in self.boundaries]
         with Vertical(classes="form-box"):
             with VerticalScroll(classes="form-body"):
                 yield Static("Raise it now", classes="form-title")
@@ -462,7 +463,8 @@ def write_private(path: Path, text: str) -> None:
     """Write text readable by this user only (0600), replacing an old file's content."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    # errors="replace": a lone surrogate pasted into a wording cannot be UTF-8.
+    with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as handle:
         os.fchmod(handle.fileno(), 0o600)  # an existing file keeps its old mode otherwise
         handle.write(text)
         handle.flush()

@@ -151,7 +151,9 @@ class AgreementsScreen(AreaScreen):
 
     def on_mount(self) -> None:
         # Each partner's own key, named, first in the footer.
-        ordered = BindingsMap([Binding(key, f"agree('{pid}')", f"{name} agrees")
+        # (An explicit tooltip: a name in one would be read as markup on hover.)
+        ordered = BindingsMap([Binding(key, f"agree('{pid}')", f"{name} agrees",
+                                       tooltip="Agree on the highlighted draft, on your own key")
                                for key, (pid, name) in zip(PARTNER_KEYS, self.partner_pairs())])
         for key, binding in self._bindings:
             ordered.key_to_bindings.setdefault(key, []).append(binding)
