@@ -280,3 +280,19 @@ async def test_next_steps_get_a_gentle_note_on_excuse_phrases(unlocked_app):
         listed = plain(talk, "#next-list")
         assert "I'm sorry you feel that way" in listed
         assert '"sorry you feel":' in listed
+
+
+async def test_locking_mid_talk_keeps_what_was_said(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        talk = await open_talk(pilot)
+        await pilot.press("f")
+        clock.advance(50)
+        await pilot.press("f", "j", "f")  # Sam's turn passes: saved right away
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert not app.vault_open and app.current_talk is None
+        assert not talk.is_attached
+    [saved] = Vault.open(path, "sam-passphrase").all(TalkSession)
+    assert len(saved.turns) == 1 and saved.turns[0].spoken_seconds == 50

@@ -674,6 +674,8 @@ class TalkScreen(AreaScreen):
 
         def finished(result: object) -> None:
             self._saving = False
+            if not self.is_attached:
+                return  # locked meanwhile: the screen is gone, the write is done
             if done is not None:
                 done(result)
             self._drain()
