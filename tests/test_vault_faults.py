@@ -564,3 +564,17 @@ def test_any_text_round_trips_through_the_json_export(vault: Vault, tmp_path: Pa
         # The words are exact; only partner ids are mapped to the new vault's.
         expected = getattr(record, name)
         assert getattr(got, name) == mapping.get(expected, expected)
+
+
+def test_without_hard_links_the_backup_is_a_private_copy(filled: Path, monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    before = filled.read_bytes()
+    vault = Vault.open(filled, SAM_PASS)
+    monkeypatch.setattr(storage_module.os, "link", no_links)
+    vault.add(Win(text="with a copied backup", noticed_by=vault.me.id))
+    assert backup_path(filled).read_bytes() == before
+    assert oct(backup_path(filled).stat().st_mode & 0o777) == oct(0o600)
+    assert find_orphans(filled) == []
+    assert words_in(filled)[-1] == "with a copied backup"

@@ -107,9 +107,12 @@ def keep_copy(path: Path, target: Path) -> None:
     try:
         try:
             os.link(path, staged)  # no copy: the old inode lives on as the backup
-        except OSError:
-            shutil.copyfile(path, staged)
-            os.chmod(staged, 0o600)
+        except OSError:  # no hard links here (some network or FUSE filesystems)
+            fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with open(path, "rb") as source, os.fdopen(fd, "wb") as copied:
+                shutil.copyfileobj(source, copied)
+                copied.flush()
+                os.fsync(copied.fileno())  # a whole backup, or none, after a crash
         os.replace(staged, target)
     except BaseException:
         try:
