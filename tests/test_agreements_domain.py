@@ -236,6 +236,16 @@ def test_three_misses_within_the_period_bring_a_gentle_note(clock):
     assert not [w for w in SHAMING if w in note.lower()]
 
 
+def test_period_summary_for_a_review(clock):
+    a = agreed(clock)
+    start = today(clock)
+    assert ag.period_summary(a, [], start) == "Nothing logged since 2 Mar."
+    log = [miss(a, start + timedelta(days=1)), miss(a, start + timedelta(days=2), kept=True),
+           miss(a, start - timedelta(days=1), kept=True)]  # before it was agreed
+    assert ag.period_summary(a, log, start + timedelta(days=14)) == (
+        "Since 2 Mar: 1 kept, 1 missed.")
+
+
 def test_misses_spread_wider_than_the_period_are_not_flagged(clock):
     a = agreed(clock, review_every_days=7)
     start = today(clock)

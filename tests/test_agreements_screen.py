@@ -265,6 +265,7 @@ async def test_a_due_review_shows_on_home_and_keep_sets_the_next_date(unlocked_a
         await pilot.pause()
         form = app.screen
         assert isinstance(form, ReviewForm)
+        assert text_of(app, "#so-far") == "Nothing logged since 16 Feb."
         await pilot.press("ctrl+s")  # each says how it is going first
         await pilot.pause()
         assert isinstance(app.screen, ReviewForm)

@@ -309,6 +309,16 @@ def consistency_summary(series: Sequence[WeekTally]) -> str:
             f"This week: {now.kept} kept, {now.missed} missed.")
 
 
+def period_summary(agreement: Agreement, entries: Iterable[FollowThrough], today: date) -> str:
+    """Plain numbers since the period began, for a review: 'Since 16 Feb: 3 kept, 1 missed.'"""
+    start = period_start(agreement)
+    mine = [e for e in entries if e.agreement_id == agreement.id and start <= e.on <= today]
+    kept = sum(1 for e in mine if e.kept)
+    if not mine:
+        return f"Nothing logged since {short_date(start)}."
+    return f"Since {short_date(start)}: {kept} kept, {len(mine) - kept} missed."
+
+
 def misses_in_period(agreement: Agreement, entries: Iterable[FollowThrough],
                      today: date) -> list[FollowThrough]:
     """Misses of this agreement within its review period (at most the last

@@ -293,10 +293,11 @@ class ReviewForm(FormBase):
 
     def __init__(self, words: KindWords, agreement: Agreement, partners: Partners, me: str,
                  concerns: Sequence[RaisedConcern] = (),
-                 names: dict[str, str] | None = None) -> None:
+                 names: dict[str, str] | None = None, so_far: str = "") -> None:
         super().__init__(classes="agreement-form")
         self.words = words
         self.agreement = agreement
+        self.so_far = so_far  # plain numbers since the last review
         self.partners = partners
         self.me = me
         self.concerns = concerns
@@ -307,6 +308,8 @@ class ReviewForm(FormBase):
             with VerticalScroll(classes="form-body"):
                 yield Static(f"{self.words.review_verb}: how is it going?", classes="form-title")
                 yield Static(shown(self.agreement.wording), classes="form-quote")
+                if self.so_far:
+                    yield Static(self.so_far, id="so-far", classes="hint", markup=False)
                 if self.concerns:
                     lines = [f"- {self.names.get(c.by, 'someone')}: {c.text}"
                              for c in self.concerns]

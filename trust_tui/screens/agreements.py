@@ -485,8 +485,9 @@ class AgreementsScreen(AreaScreen):
             self.notify(f"A {self.WORDS.review} is for an agreed one; agree on this draft "
                         "first.", markup=False)
             return
+        so_far = rules.period_summary(a, self._follow_of(a), self.today())
         form = ReviewForm(self.WORDS, a, self.partner_pairs(), self.vault.me.id,
-                          self.concerns_for(a), self.names())
+                          self.concerns_for(a), self.names(), so_far)
         self.app.push_screen(form, callback=lambda result: self._reviewed(a, result))
 
     def _reviewed(self, a: Agreement, result: ReviewInput | None) -> None:
