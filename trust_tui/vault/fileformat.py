@@ -245,6 +245,12 @@ def _looks_like_ours(blob: bytes) -> bool:
     return blob[_PREFIX.size:_PREFIX.size + 14] == b'{"body_nonce":'
 
 
+def might_be_ours(start: bytes) -> bool:
+    """From a file's first bytes: worth reading whole (ours, damaged or cut short)?"""
+    return (start.startswith(MAGIC) or MAGIC.startswith(start[:len(MAGIC)])
+            or _looks_like_ours(start))
+
+
 def parse(blob: bytes, path: Path) -> VaultFile:
     """Check and split a file; raises a VaultError (never anything else) when it is
     not a readable vault of ours. Runs no key derivation."""

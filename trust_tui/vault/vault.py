@@ -135,8 +135,8 @@ class Vault:
             if not stat.S_ISREG(os.stat(path).st_mode):
                 raise NotAVault(path)  # a folder, a pipe (reading it would hang), ...
             with open(path, "rb") as handle:
-                start = handle.read(len(fileformat.MAGIC))
-                if start and not fileformat.MAGIC.startswith(start[:1]):
+                start = handle.read(64)
+                if not fileformat.might_be_ours(start):
                     raise NotAVault(path)  # do not read a big foreign file into memory
                 blob = start + handle.read()
         except FileNotFoundError:
