@@ -153,6 +153,18 @@ async def test_each_partner_agrees_on_their_own_key(unlocked_app):
         assert "Agreed by both on 2 Mar. Next review: 16 Mar" in text_of(app, "#agr-status")
 
 
+async def test_a_change_to_one_removed_in_another_window_changes_nothing(unlocked_app):
+    app, _, _ = await unlocked_app(seed=lambda v: make(v, "Tell me if you'll be late"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        app.vault.remove(Agreement, stored(app)[0].id)  # as another terminal's undo would
+        await pilot.press("1")
+        await settle(pilot)
+        assert stored(app) == []
+        assert any("no longer here" in n.message for n in app._notifications)
+        assert app.screen.query_one("#agr-list", OptionList).option_count == 1  # the hint
+
+
 # --- editing and undo -----------------------------------------------------------------------
 
 async def test_editing_agreed_words_goes_back_to_draft_with_history(unlocked_app, clock):

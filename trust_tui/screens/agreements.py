@@ -338,18 +338,26 @@ class AgreementsScreen(AreaScreen):
         """Apply `rule` to the latest stored record and save; keep the old one for undo.
         `extra(vault)` may change more records and returns their earlier versions."""
 
-        def change(vault: "Vault") -> tuple[Agreement, Agreement, tuple[Record, ...]]:
+        def change(vault: "Vault") -> tuple[Agreement, Agreement, tuple[Record, ...]] | None:
             before: list[Agreement] = []
 
             def apply(current: Agreement) -> Agreement:
                 before.append(current.model_copy(deep=True))
                 return rule(current)
 
-            after = vault.update(Agreement, agreement_id, apply)
+            try:
+                after = vault.update(Agreement, agreement_id, apply)
+            except KeyError:
+                return None  # removed meanwhile (an undo in another window)
             more = extra(vault) if extra else ()
             return before[0], after, more
 
-        def done(result: tuple[Agreement, Agreement, tuple[Record, ...]]) -> None:
+        def done(result: tuple[Agreement, Agreement, tuple[Record, ...]] | None) -> None:
+            if result is None:
+                self.notify("That one is no longer here, so nothing was changed.",
+                            markup=False)
+                self.reload()
+                return
             before, after, more = result
             self.last_change = UndoStep(label, restore=(before, *more))
             self.reload(select=after.id)
