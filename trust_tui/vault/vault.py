@@ -296,8 +296,11 @@ class Vault:
                     fresh.append(record)
                 if fresh:
                     table = dict(data.get(table_name, {}))
-                    for record in fresh:
-                        table[_next_key(table)] = record.model_dump(mode="json")
+                    # One scan for the next key, not one per record (a demo or an
+                    # import of years of entries would be quadratic).
+                    next_key = int(_next_key(table))
+                    for offset, record in enumerate(fresh):
+                        table[str(next_key + offset)] = record.model_dump(mode="json")
                     data[table_name] = table
                     added += len(fresh)
             if added:
