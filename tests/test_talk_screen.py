@@ -296,3 +296,21 @@ async def test_locking_mid_talk_keeps_what_was_said(unlocked_app):
         assert not talk.is_attached
     [saved] = Vault.open(path, "sam-passphrase").all(TalkSession)
     assert len(saved.turns) == 1 and saved.turns[0].spoken_seconds == 50
+
+
+async def test_letters_typed_in_a_text_box_are_text_not_keys(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        talk = await open_talk(pilot)
+        await pilot.press("f")
+        clock.advance(30)
+        await pilot.press("f", "l")  # Alex goes to the text box
+        await pilot.press(*"bpfj")
+        box = talk.query_one("#pane-right .pane-summary", Input)
+        assert box.value == "bpfj"
+        assert app.screen is talk and not talk.floor.paused
+        assert talk.floor.phase.value == "paraphrase"
+        await pilot.press("escape", "b")  # out of the box, b is the break again
+        await pilot.pause()
+        assert isinstance(app.screen, CalmScreen)
