@@ -26,6 +26,17 @@ BENCHES = {
 }
 
 
+def summarise(sections: list[str]) -> str:
+    """One line per benchmark: its goal (or headline figure) and the verdict."""
+    rows = []
+    for section in sections:
+        title = section.splitlines()[0].lstrip("# ").strip()
+        for line in section.splitlines():
+            if line.startswith(("Goal:", "Figure:")):
+                rows.append([title, line.split(":", 1)[1].strip()])
+    return "## Summary\n\n" + c.table(["benchmark", "goal and result"], rows)
+
+
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     chosen = [a for a in argv if not a.startswith("-")] or list(BENCHES)
@@ -57,7 +68,8 @@ def main(argv: list[str]) -> int:
             f"took {time.perf_counter() - started:.0f} s)\n"
             "- Ratios compare against a baseline measured in the same run, "
             "taking turns; absolute times are only context (a shared, noisy machine).\n")
-    report = head + "\n" + "\n\n".join(sections) + "\n"
+    summary = summarise(sections)
+    report = head + "\n" + summary + "\n\n" + "\n\n".join(sections) + "\n"
     out = c.BENCH / ("results-quick.md" if quick else "results.md")
     out.write_text(report)
     print(report)
