@@ -530,3 +530,21 @@ async def test_four_thousand_entries_open_page_and_filter(unlocked_app):
         assert len(listed(screen)) == 100
         assert "100 of 4000 entries match" in str(
             screen.query_one("#journal-status", Static).content)
+
+
+async def test_say_sorry_opens_an_apology_with_its_own_prompt(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EntryEditor)
+        area = editor.query_one("#entry-text", TextArea)
+        assert "Nothing after the sorry is needed." in str(area.placeholder)
+        area.insert("I'm sorry I hid the message. I hurt you.")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        [entry] = app.vault.all(JournalEntry)
+        assert (entry.kind, entry.text) == ("apology", "I'm sorry I hid the message. I hurt you.")
+        assert "Apology" in visible_text(pilot)

@@ -84,6 +84,16 @@ class EntryDraft:
     entry_id: str | None = None  # set when editing
 
 
+# What the empty text box suggests for each kind (the app's own words).
+PROMPTS = {
+    "entry": "Anything from today: what happened, and how it felt.",
+    "honesty": "A small detail of today, even one you would usually skip.",
+    "slip": "A small slip, named plainly: what happened, and what you will do.",
+    "apology": "What you did, how it hurt, and what would help put it right. "
+               "Nothing after the sorry is needed.",
+}
+
+
 def privacy_words(private: bool) -> str:
     if private:
         return "Private: only the writer can read it (space shares it)"
@@ -127,7 +137,8 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
                                  classes="chosen-feeling")
                 with Vertical(classes="form-text"):
                     yield ApologyHint(TextArea(self.draft.text, id="entry-text",
-                                               soft_wrap=True, tab_behavior="focus"))
+                                               soft_wrap=True, tab_behavior="focus",
+                                               placeholder=PROMPTS[self.draft.kind]))
             yield Checkbox(privacy_words(self.draft.private), self.draft.private,
                            compact=True, id="entry-private")
             yield Static(self.start_message, id="form-message", classes="form-message")
@@ -144,6 +155,10 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
     @on(FeelingPicker.Changed)
     def _feeling_changed(self, event: FeelingPicker.Changed) -> None:
         self.query_one("#entry-chosen", Static).update(chosen_words(event.feeling))
+
+    @on(Select.Changed, "#entry-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        self.query_one("#entry-text", TextArea).placeholder = PROMPTS.get(str(event.value), "")
 
     @on(Checkbox.Changed, "#entry-private")
     def _privacy_changed(self, event: Checkbox.Changed) -> None:
@@ -266,6 +281,7 @@ class PrivateKeyModal(ModalScreen[str | None]):
 class JournalScreen(AreaScreen):
     BINDINGS = [
         Binding("n", "new_entry", "New entry"),
+        Binding("a", "new_entry('apology')", "Say sorry"),
         Binding("e", "edit_entry", "Edit"),
         Binding("d", "delete_entry", "Delete"),
         Binding("u", "undo_delete", "Undo delete", show=False),
@@ -561,8 +577,8 @@ class JournalScreen(AreaScreen):
         me = self.vault.me.id
         return sorted(self.vault.partners, key=lambda p: p.id != me)
 
-    def action_new_entry(self) -> None:
-        self.open_editor(EntryDraft(author=self.vault.me.id, kind="entry", feeling=None,
+    def action_new_entry(self, kind: str = "entry") -> None:
+        self.open_editor(EntryDraft(author=self.vault.me.id, kind=kind, feeling=None,
                                     text="", private=False))
 
     def action_edit_entry(self) -> None:
