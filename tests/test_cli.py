@@ -83,7 +83,9 @@ def test_init_with_passphrase_files_and_either_opens(tmp_path, files, capsys):
     code = run("init", "--partner", "Sam", "--partner", "Alex", "--passphrase-file",
                files["sam"], "--passphrase-file", files["alex"], "--vault", str(path))
     assert code == 0
-    assert "Created a vault for Sam and Alex" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Created a vault for Sam and Alex" in out
+    assert "not for relationships with abuse" in out  # the setup screen's note, here too
     assert Vault.open(path, SAM_PASS).me.name == "Sam"
     assert Vault.open(path, ALEX_PASS).me.name == "Alex"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -139,3 +139,22 @@ def test_create_demo_refuses_an_existing_vault(tmp_path):
     with pytest.raises(VaultExists):
         demo.create_demo(path, end=END, kdf=FAST_TEST_KDF)
     assert path.read_bytes() == b"someone's vault"
+
+
+async def test_the_busiest_areas_open_on_the_sample_couple(tmp_path):
+    """The sample is what newcomers look at first: the areas with the most records
+    show it without a hitch (all areas: `trust-tui demo` by hand; each costs ~1 s)."""
+    from trust_tui.app import TrustApp
+
+    path = tmp_path / "demo.vault"
+    vault, _ = demo.create_demo(path, years=1, end=END, kdf=FAST_TEST_KDF)
+    app = TrustApp(path, vault=vault)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for mode in ("journal", "wins", "progress"):
+            app.switch_mode(mode)
+            await pilot.pause()
+            assert app.current_mode == mode
+            app.switch_mode("home")
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.vault.me.name == "Noor"

@@ -14,7 +14,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -43,6 +43,12 @@ ENV_PASSPHRASE = "TRUST_TUI_PASSPHRASE"
 PROMPT_TRIES = 3
 MAX_PASSPHRASE_FILE = 64 * 1024
 MAX_DEMO_YEARS = 30
+DEMO_SEED = 6  # trust_tui.demo.DEFAULT_SEED (not imported: the parser stays light)
+
+
+SAFETY_NOTE = ("trust-tui is for couples repairing trust. It is not for relationships with "
+               "abuse, threats or coercion: if you are afraid of your partner, please contact "
+               "your local emergency number or a domestic-violence service instead.")
 
 
 class Refusal(Exception):
@@ -123,8 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
                                help="create a sample couple to look around with")
     demo.add_argument("--years", type=int, default=1, metavar="N",
                       help="years of sample records (default 1)")
-    demo.add_argument("--seed", type=int, default=6, metavar="S",
-                      help="the same seed gives the same sample (default 6)")
+    demo.add_argument("--seed", type=int, default=DEMO_SEED, metavar="S",
+                      help=f"the same seed gives the same sample (default {DEMO_SEED})")
     demo.add_argument("--passphrase-file", action="append", metavar="FILE",
                       dest="passphrase_files",
                       help="the sample partners' passphrases (once or twice; "
@@ -318,6 +324,7 @@ def _init(args: argparse.Namespace) -> int:
     Vault.create(path, list(zip(names, secrets)))
     _out(f"Created a vault for {names[0]} and {names[1]} at {path}. "
          "Either passphrase opens it; run `trust-tui` to begin.")
+    _out(SAFETY_NOTE)
     return EXIT_OK
 
 
@@ -539,11 +546,13 @@ def _demo(args: argparse.Namespace) -> int:
         _check_length(secrets[i], demo.SAMPLE_NAMES[i])
     if secrets[0] == secrets[1]:
         raise Refusal("The two sample partners need different passphrases.")
+    # The sample runs up to yesterday: today (its check-in, its journal) is left
+    # for whoever looks around.
     _say(f"Creating a sample couple with {args.years} year{'s' if args.years != 1 else ''} "
          "of records...")
     vault, added = demo.create_demo(path, years=args.years, seed=args.seed,
                                     passphrases=(secrets[0], secrets[1]),
-                                    end=date.today())
+                                    end=date.today() - timedelta(days=1))
     _out(f"Created {added:,} sample records for {demo.SAMPLE_NAMES[0]} and "
          f"{demo.SAMPLE_NAMES[1]} at {path}.")
     printed = [(demo.SAMPLE_NAMES[i], secrets[i]) for i in range(len(files), 2)]
