@@ -127,6 +127,10 @@ async def test_an_empty_entry_is_not_saved_and_says_so_gently(unlocked_app):
         await pilot.pause()
         assert isinstance(app.screen, EntryEditor)
         assert "A few words are enough." in str(app.screen.query_one("#form-message").content)
+        app.screen.query_one("#entry-text", TextArea).insert("x" * 100_001)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Could it be two entries?" in str(app.screen.query_one("#form-message").content)
         await pilot.press("escape")
         await pilot.pause()
         assert app.vault.all(JournalEntry) == []
@@ -358,6 +362,11 @@ async def test_the_author_opens_their_private_entries_for_the_session_and_puts_t
         await pilot.press("enter")
         await saved(pilot)
         assert "did not open" in str(modal.query_one("#form-message", Static).content)
+        modal.query_one(Input).value = SAM_PASS  # Sam's own: already open, not Alex's
+        await pilot.press("enter")
+        await saved(pilot)
+        assert "That is Sam's passphrase" in str(modal.query_one("#form-message", Static).content)
+        assert app.screen is modal
         assert modal.query_one(Input).value == ""  # a passphrase never stays on screen
         modal.query_one(Input).value = ALEX_PASS
         await pilot.press("enter")
@@ -511,7 +520,7 @@ async def test_four_thousand_entries_open_page_and_filter(unlocked_app):
         assert "4000 entries" in str(screen.query_one("#journal-status", Static).content)
         shown = listed(screen)
         assert len(shown) == PAGE + 1 and shown[-1] == MORE  # a page, not 4000 widgets
-        assert len(screen.query(".option-list--option")) == 0
+        assert len(screen.query("*")) < 60  # one list widget, not a widget per entry
         listing = screen.query_one("#entries", OptionList)
         assert listing.highlighted == 0
         await pilot.press("end", "enter")

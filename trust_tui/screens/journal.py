@@ -61,6 +61,7 @@ from trust_tui.widgets.apology_hint import ApologyHint
 from trust_tui.widgets.feeling_picker import FeelingPicker
 
 PAGE = 200  # entries drawn per page; "show older" adds another
+MAX_TEXT = 100_000  # as JournalEntry.text allows
 MORE = "more"
 ANY = ""  # the filter value meaning "all"
 
@@ -168,9 +169,14 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         text = self.query_one("#entry-text", TextArea).text
+        message = self.query_one("#form-message", Static)
         if not text.strip():
-            self.query_one("#form-message", Static).update("A few words are enough.")
+            message.update("A few words are enough.")
             self.query_one("#entry-text", TextArea).focus()
+            return
+        if len(text) > MAX_TEXT:
+            message.update(f"One entry holds up to {MAX_TEXT:,} characters; this is "
+                           f"{len(text):,}. Could it be two entries?")
             return
         self.dismiss(replace(
             self.draft,
