@@ -58,9 +58,14 @@ async def open_ritual(pilot, key: str) -> RitualRunScreen:
 
 
 async def one_turn_each(pilot, talk: RitualTalkScreen):
-    """Sam speaks, Alex says it back, the floor passes; then Alex, then Sam says it back."""
+    """Sam speaks while Alex jots a few words; Alex says it back, the floor passes;
+    then Alex speaks and Sam says it back."""
     sam, alex = talk.sides
-    await pilot.press("f", "f", "j", "f")  # start, done, said back, that's it
+    await pilot.press("f")  # Sam starts speaking
+    await pilot.press("l")  # Alex goes to their box while listening
+    await pilot.press(*"late again", "escape")
+    await pilot.press("f", "j", "f")  # done, said back, that's it
+    assert talk.floor.session.turns[0].paraphrase == "late again"
     assert talk.floor.speaker_id == alex
     await pilot.press("j", "j", "f", "j")
     assert talk.floor.speaker_id == sam
@@ -224,6 +229,9 @@ async def test_setback_waits_for_calm_and_is_recorded_as_a_normal_event(unlocked
         await pilot.press("f", "j")
         await settle(pilot)
         assert app.screen is talk and not run.flow.on_break
+        welcome = [n.message for n in app._notifications if "Welcome back" in n.message]
+        assert "Talking through a setback: How I felt." in welcome[-1]
+        assert "When it happened, I felt" in welcome[-1]  # the step's prompt, not a talk's
         assert len(talk.floor.session.breaks) == 1
         await pilot.press("escape")  # ends the floor too (asks first)
         await pilot.pause()

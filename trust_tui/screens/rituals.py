@@ -805,6 +805,17 @@ class RitualTalkScreen(TalkScreen):
                            task=view.task + " A few words in your box help.")
         return view
 
+    def _actions(self, pid: str):
+        from trust_tui.domain.floor import Phase
+
+        actions = super()._actions(pid)
+        floor = self.floor
+        if floor is not None and pid == floor.listener_id and floor.phase == Phase.SPEAKING \
+                and not floor.paused and "field" not in actions:
+            pane = self._listener_pane()
+            actions = {**actions, "field": ("jot a few words", pane.summary_input.focus)}
+        return actions
+
     def _show_summary(self) -> None:
         """The floor ended: save the talk and go back to the ritual."""
         if self._returned or self.floor is None:
@@ -824,8 +835,11 @@ class RitualTalkScreen(TalkScreen):
             self.action_end_talk()
 
     def where_we_were(self) -> str:
-        return f"{self.ritual_screen.ritual.title}: {self.ritual_step.title}. " + \
-            super().where_we_were()
+        where = super().where_we_were().split(" Prompt: ")[0]  # the talk's own prompts
+        if self.floor is not None and self.ritual_step.prompts:
+            prompts = self.ritual_step.prompts
+            where += f" Prompt: {prompts[self.floor.prompt_index % len(prompts)]}"
+        return f"{self.ritual_screen.ritual.title}: {self.ritual_step.title}. {where}"
 
     def break_taken(self, taken: BreakTaken) -> None:
         super().break_taken(taken)
