@@ -171,8 +171,32 @@ def make_vault(path: Path, journal: int, other: int, kdf=None):
 
     vault = Vault.create(path, [(SAM, SAM_PASS), (ALEX, ALEX_PASS)], kdf=kdf or FAST_TEST_KDF)
     ids = {p.name: p.id for p in vault.partners}
-    vault.add_many(_bench_records(journal, other, ids[SAM], ids[ALEX]))
+    vault.add_many(sample_records(journal, other, ids[SAM], ids[ALEX]))
     return vault
+
+
+def sample_records(journal: int, other: int, sam_id: str, alex_id: str) -> list:
+    """The sample couple of `trust-tui demo` (trust_tui.demo), cut to exactly these
+    counts (oldest first, so the agreements that follow-through points at stay);
+    the small generator above where the demo is not there."""
+    try:
+        from trust_tui.demo import sample_records as demo_records
+    except ImportError:
+        return _bench_records(journal, other, sam_id, alex_id)
+    from datetime import date
+
+    from trust_tui.models import JournalEntry
+
+    years = max(1, -(-journal // 400))
+    while True:
+        # A fixed end day keeps it deterministic; no sealing, so every entry has
+        # plain text that the jrnl comparison can hold too.
+        records = demo_records(sam_id, alex_id, years=years, seed=6, end=date(2025, 11, 1))
+        entries = [r for r in records if isinstance(r, JournalEntry)]
+        rest = [r for r in records if not isinstance(r, JournalEntry)]
+        if len(entries) >= journal and len(rest) >= other:
+            return entries[:journal] + rest[:other]
+        years += 1
 
 
 def new_entry(vault, i: int = 0):
