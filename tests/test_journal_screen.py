@@ -99,10 +99,18 @@ async def test_a_new_entry_is_saved_with_author_feeling_and_time(unlocked_app):
     app, path, clock = await unlocked_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_journal(pilot)
-        await pilot.press("n")
+        await pilot.press("n", "ctrl+s")
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EntryEditor)
+        message = editor.query_one("#form-message", Static)
+        assert "A few words are enough." in str(message.content)  # nothing saved, no fuss
+        editor.query_one("#entry-text", TextArea).insert("x" * 100_001)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Could it be two entries?" in str(message.content)
+        assert app.vault.all(JournalEntry) == []
+        editor.query_one("#entry-text", TextArea).clear()
         await pilot.press(*"I told", "enter")
         editor.query_one("#entry-text", TextArea).insert("[bold]not bold[/]")
         editor.query_one(".own-word", Input).value = "steady"
@@ -119,31 +127,17 @@ async def test_a_new_entry_is_saved_with_author_feeling_and_time(unlocked_app):
         assert "Feeling: steady" in detail(screen)
 
 
-async def test_an_empty_entry_is_not_saved_and_says_so_gently(unlocked_app):
+async def test_say_sorry_and_the_apology_hint_speaks_up_while_typing(unlocked_app):
     app, _, _ = await unlocked_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_journal(pilot)
-        await pilot.press("n", "ctrl+s")
+        await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, EntryEditor)
-        assert "A few words are enough." in str(app.screen.query_one("#form-message").content)
-        app.screen.query_one("#entry-text", TextArea).insert("x" * 100_001)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "Could it be two entries?" in str(app.screen.query_one("#form-message").content)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.vault.all(JournalEntry) == []
-
-
-async def test_the_apology_hint_speaks_up_while_typing(unlocked_app):
-    app, _, _ = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_journal(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        hint = app.screen.query_one(ApologyHint)
-        area = app.screen.query_one("#entry-text", TextArea)
+        editor = app.screen
+        assert isinstance(editor, EntryEditor)
+        hint = editor.query_one(ApologyHint)
+        area = editor.query_one("#entry-text", TextArea)
+        assert "Nothing after the sorry is needed." in str(area.placeholder)
         area.insert("I'm sorry I forgot our plan")
         await pilot.pause()
         assert hint.flags == []
@@ -158,7 +152,9 @@ async def test_the_apology_hint_speaks_up_while_typing(unlocked_app):
         await pilot.press("ctrl+s")
         await saved(pilot)
         [entry] = app.vault.all(JournalEntry)
-        assert entry.text == "I'm sorry I forgot our plan, but you never remind me"
+        assert (entry.kind, entry.text) == (
+            "apology", "I'm sorry I forgot our plan, but you never remind me")
+        assert "Apology" in visible_text(pilot)
 
 
 async def test_hostile_text_shows_as_typed(unlocked_app):
@@ -206,6 +202,12 @@ async def test_filter_by_author_feeling_kind_date_and_search(unlocked_app):
         screen.query_one("#filter-kind", Select).value = ""
         await pilot.pause()
 
+        screen.query_one("#filter-from", Input).focus()
+        await pilot.press(*"May 1")
+        await pilot.pause()
+        assert len(listed(screen)) == 3  # a date it cannot read is named, not fatal
+        assert "Dates look like 2026-03-02" in str(
+            screen.query_one("#journal-status", Static).content)
         screen.query_one("#filter-from", Input).value = "2026-03-01"
         await pilot.pause()
         assert shown_texts() == ["Kept our plan tonight.", "I forgot to text when I left work."]
@@ -228,18 +230,6 @@ async def test_filter_by_author_feeling_kind_date_and_search(unlocked_app):
         await pilot.pause()
         assert listed(screen) == ["empty"]
         assert "Nothing matches these filters." in visible_text(pilot)
-
-
-async def test_a_date_that_cannot_be_read_is_named_not_fatal(unlocked_app):
-    app, _, _ = await unlocked_app(seed_three)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_journal(pilot)
-        screen.query_one("#filter-from", Input).focus()
-        await pilot.press(*"May 1")
-        await pilot.pause()
-        assert len(listed(screen)) == 3
-        assert "Dates look like 2026-03-02" in str(
-            screen.query_one("#journal-status", Static).content)
 
 
 # --- edits, delete, undo ----------------------------------------------------------------------
@@ -271,9 +261,18 @@ async def test_an_edit_keeps_the_earlier_words(unlocked_app):
 
 
 async def test_delete_asks_first_and_can_be_undone(unlocked_app):
-    app, _, _ = await unlocked_app(seed_three)
+    def seed(vault):
+        seed_three(vault)
+        vault.add(JournalEntry(author=ids(vault)["Sam"], text="deleted two days ago",
+                               deleted=True, deleted_at=T0 - timedelta(days=2),
+                               created_at=T0 - timedelta(days=3)))
+
+    app, _, _ = await unlocked_app(seed)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_journal(pilot)
+        await saved(pilot)
+        # An entry deleted in an earlier session, a day or more ago, is gone for good.
+        assert "deleted two days ago" not in [e.text for e in app.vault.all(JournalEntry)]
         first = listed(screen)[0]
         await pilot.press("d")
         await pilot.pause()
@@ -299,22 +298,6 @@ async def test_delete_asks_first_and_can_be_undone(unlocked_app):
         assert len(listed(screen)) == 3
 
 
-async def test_entries_deleted_a_day_ago_are_removed_for_good(unlocked_app):
-    def seed(vault):
-        who = ids(vault)
-        vault.add_many([
-            JournalEntry(author=who["Sam"], text="gone", deleted=True,
-                         deleted_at=T0 - timedelta(days=2), created_at=T0 - timedelta(days=3)),
-            JournalEntry(author=who["Sam"], text="still here", created_at=T0),
-        ])
-
-    app, _, _ = await unlocked_app(seed)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_journal(pilot)
-        await saved(pilot)
-        assert [e.text for e in app.vault.all(JournalEntry)] == ["still here"]
-
-
 # --- private entries --------------------------------------------------------------------------
 
 SECRET = "Zanzibarsecretword"
@@ -328,11 +311,11 @@ def seed_alex_private(vault: Vault) -> None:
     vault.reload()
 
 
-async def test_the_other_partners_private_entry_shows_only_who_wrote_it(unlocked_app):
+async def test_a_private_entry_shows_only_its_author_until_they_open_it_for_the_session(
+        unlocked_app):
     app, _, _ = await unlocked_app(seed_alex_private)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_journal(pilot)
-        await pilot.pause()
         text = visible_text(pilot)
         assert "Private entry by Alex" in text
         assert SECRET not in text and "scared" not in text
@@ -347,13 +330,11 @@ async def test_the_other_partners_private_entry_shows_only_who_wrote_it(unlocked
         screen.query_one("#filter-search", Input).value = "Zanzibar"
         await pilot.pause()
         assert listed(screen) == ["empty"]
+        screen.query_one("#filter-search", Input).value = ""
+        screen.query_one("#entries", OptionList).focus()
+        await pilot.pause()
 
-
-async def test_the_author_opens_their_private_entries_for_the_session_and_puts_them_away(
-        unlocked_app):
-    app, _, _ = await unlocked_app(seed_alex_private)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_journal(pilot)
+        # Alex opens them for this session with their own passphrase.
         await pilot.press("p")
         await pilot.pause()
         modal = app.screen
@@ -454,6 +435,12 @@ async def test_honesty_log_is_one_key_from_home(unlocked_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("h")
         await pilot.pause()
+        await pilot.press(*"half", "escape")  # escape closes without saving
+        await pilot.pause()
+        assert not isinstance(app.screen, HonestyModal)
+        assert app.vault.all(JournalEntry) == []
+        await pilot.press("h")
+        await pilot.pause()
         assert isinstance(app.screen, HonestyModal)
         await pilot.press("enter")
         await pilot.pause()
@@ -489,17 +476,6 @@ async def test_a_small_slip_by_the_other_partner(unlocked_app):
         screen = await open_journal(pilot)
         assert "Small slip" in visible_text(pilot)
         assert listed(screen) == [entry.id]
-
-
-async def test_escape_closes_the_honesty_log_without_saving(unlocked_app):
-    app, _, _ = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("h")
-        await pilot.pause()
-        await pilot.press(*"half", "escape")
-        await pilot.pause()
-        assert not isinstance(app.screen, HonestyModal)
-        assert app.vault.all(JournalEntry) == []
 
 
 # --- ten years of entries -----------------------------------------------------------------------
@@ -540,20 +516,3 @@ async def test_four_thousand_entries_open_page_and_filter(unlocked_app):
         assert "100 of 4000 entries match" in str(
             screen.query_one("#journal-status", Static).content)
 
-
-async def test_say_sorry_opens_an_apology_with_its_own_prompt(unlocked_app):
-    app, _, _ = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_journal(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EntryEditor)
-        area = editor.query_one("#entry-text", TextArea)
-        assert "Nothing after the sorry is needed." in str(area.placeholder)
-        area.insert("I'm sorry I hid the message. I hurt you.")
-        await pilot.press("ctrl+s")
-        await saved(pilot)
-        [entry] = app.vault.all(JournalEntry)
-        assert (entry.kind, entry.text) == ("apology", "I'm sorry I hid the message. I hurt you.")
-        assert "Apology" in visible_text(pilot)
