@@ -90,8 +90,12 @@ _APOLOGY = re.compile(
     r"|i made a mistake|forgive me|i regret)\b", _I)
 _NOT_APOLOGY = re.compile(
     r"\bsorry (?:to hear|for (?:him|her|them|myself|yourself|us|the))\b"
-    r"|\bfeel(?:s|ing)? sorry\b|\bsorry,? (?:what|who|where|could|can|do|did|excuse)\b",
-    _I)
+    r"|\bfeel(?:s|ing)? sorry\b|\bsorry,? (?:what|who|where|could|can|do|did|excuse)\b"
+    # someone else's apology, told about: "she said sorry", "I apologised to my boss"
+    r"|\b(?:he|she|they|someone|nobody|everyone)\s+(?:\w+\s+)?"
+    r"(?:said|says|was|is|were|felt|feels)\s+sorry\b"
+    r"|\b(?:he|she|they|someone|nobody|everyone) apologi[sz]ed\b"
+    r"|\bapologi[sz]ed to (?!you\b)\w+", _I)
 
 # "but" and its cousins, except where they mean "also" or "except".
 _BUT = re.compile(r"\b(?:but|however|it'?s just that)\b", _I)
@@ -133,10 +137,10 @@ _QUESTION_BEFORE = re.compile(r"\b(?:do|did|have|would|will|can|could|are|were)\
 _WHY_BEFORE = re.compile(r"\bwhy\s+(?:do|did|are|were|would)\s+$", _I)
 _KIND_AFTER_ALWAYS = re.compile(
     r"\s+(?:know|make me (?:laugh|smile|feel)|have my back|show up|listen|support|help"
-    r"|remember|find a way|can|could|will|come through|believe)\b", _I)
+    r"|remember|find a way|can|could|will|come through|believe|deserved?)\b", _I)
 _KIND_AFTER_NEVER = re.compile(
-    r"\s+(?:give up|stop (?:trying|caring|believing)|let me down|fail|judge|forget"
-    r"|complain|miss|know)\b", _I)
+    r"\s+(?:give up|gave up|stop (?:trying|caring|believing)|stopped|let me down|fail|judge"
+    r"|forget|complain\w*|miss|know|deserved?|have to|need to|asked for|did anything)\b", _I)
 _WARM_SENTENCE = re.compile(r"\b(?:thank|thanks|grateful|appreciate|love (?:how|that))\b", _I)
 
 _MOVE_ON = re.compile(
