@@ -582,3 +582,13 @@ def test_every_vault_error_is_one_plain_sentence():
         message = str(error_class(*(samples[p] for p in params)))
         assert "\n" not in message and message[0].isupper() and message.endswith("."), message
         assert len(re.findall(r"[.!?](?:\s|$)", message)) == 1, message
+
+
+def test_transactions_nest_and_see_each_others_changes(vault: Vault, vault_path: Path):
+    other = Vault.open(vault_path, ALEX_PASS)
+    other.add(win(other, "from Alex first"))
+    with vault.transaction():
+        assert texts(vault) == ["from Alex first"]  # refreshed under the lock
+        vault.add(win(vault, "one"))
+        vault.update(Win, vault.all(Win)[-1].id, lambda w: setattr(w, "text", "one, edited"))
+    assert texts(Vault.open(vault_path, SAM_PASS)) == ["from Alex first", "one, edited"]
