@@ -578,3 +578,20 @@ def test_without_hard_links_the_backup_is_a_private_copy(filled: Path, monkeypat
     assert oct(backup_path(filled).stat().st_mode & 0o777) == oct(0o600)
     assert find_orphans(filled) == []
     assert words_in(filled)[-1] == "with a copied backup"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through chmod; the monkeypatched "
+                                                "tests above cover the same path")
+def test_a_really_read_only_folder(filled: Path):
+    vault = Vault.open(filled, SAM_PASS)
+    before = filled.read_bytes()
+    folder = filled.parent
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(WriteFailed, match="read-only"):
+            vault.add(Win(text="not saved", noticed_by=vault.me.id))
+        assert Vault.open(filled, ALEX_PASS).all(Win)  # reading still works
+    finally:
+        folder.chmod(0o700)
+    assert filled.read_bytes() == before
+    assert find_orphans(filled) == []
