@@ -393,8 +393,10 @@ def test_recover_from_backup_when_the_current_file_is_damaged(vault: Vault, vaul
         Vault.recover_from_backup(vault_path, "not-the-passphrase")
     assert vault_path.read_bytes() == bytes(damaged)
 
+    damaged_generation = fileformat.peek_generation(vault_path)
     recovered = Vault.recover_from_backup(vault_path, ALEX_PASS)
     assert texts(recovered) == ["safe in the backup"]
+    assert recovered.generation > damaged_generation  # generations never go back
     assert texts(Vault.open(vault_path, SAM_PASS)) == ["safe in the backup"]
     assert damaged_path(vault_path).read_bytes() == bytes(damaged)  # kept, never deleted
 

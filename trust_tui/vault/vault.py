@@ -516,13 +516,14 @@ class Vault:
                 pass
             else:
                 raise VaultBusy(path)  # another instance repaired it meanwhile: reopen
+            # Generations only go up: past the damaged file's, if its header says.
+            generation = max(parsed.header.generation,
+                             fileformat.peek_generation(path) or 0) + 1
             _set_aside(path, damaged_path(path))
-            blob = fileformat.build(fileformat.Header(parsed.header.generation + 1,
-                                                      parsed.header.slots),
-                                    data_key, fileformat.encode_tables(tables))
+            header = fileformat.Header(generation, parsed.header.slots)
+            blob = fileformat.build(header, data_key, fileformat.encode_tables(tables))
             atomic_write(path, blob, keep_backup=False)
-            storage.header = fileformat.Header(parsed.header.generation + 1,
-                                               parsed.header.slots)
+            storage.header = header
             storage.invalidate()
         return vault
 
