@@ -78,14 +78,18 @@ def text_of(app, selector: str) -> str:
 
 # --- adding ----------------------------------------------------------------------------
 
-async def test_add_an_expectation_with_a_gentle_hint_for_vague_words(unlocked_app):
+async def test_add_an_expectation_with_a_gentle_hint_then_undo_it(unlocked_app):
     app, _, _ = await unlocked_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_area(pilot, "e")
         assert isinstance(app.screen, ExpectationsScreen)
-        await pilot.press("a")
-        await pilot.pause()
+        await pilot.press("ctrl+z")  # nothing to undo yet: nothing happens
+        await pilot.press("a", "space", "ctrl+s")  # empty words are not saved
+        await settle(pilot)
         assert isinstance(app.screen, AgreementForm)
+        assert "few words" in text_of(app, "#form-message")
+        assert stored(app) == []
+
         wording = app.screen.query_one("#wording", TextArea)
         wording.load_text("Communicate bett")
         wording.cursor_location = wording.document.end
@@ -100,21 +104,11 @@ async def test_add_an_expectation_with_a_gentle_hint_for_vague_words(unlocked_ap
         assert a.wording == "Communicate better"
         assert a.status == AgreementStatus.DRAFT
         assert a.asked_by == app.vault.me.id and a.kind == AgreementKind.EXPECTATION
-        listing = app.screen.query_one("#agr-list", OptionList)
-        assert "draft" in listing.get_option_at_index(0).prompt.plain
-        assert "waiting for Sam and Alex" in listing.get_option_at_index(0).prompt.plain
+        prompt = app.screen.query_one("#agr-list", OptionList).get_option_at_index(0).prompt
+        assert "draft" in prompt.plain and "waiting for Sam and Alex" in prompt.plain
 
-
-async def test_an_empty_wording_is_not_saved_and_the_form_stays(unlocked_app):
-    app, _, _ = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_area(pilot, "e")
-        await pilot.press("a", "space", "ctrl+s")
+        await pilot.press("ctrl+z")  # undo the last change: the add
         await settle(pilot)
-        assert isinstance(app.screen, AgreementForm)
-        assert "few words" in text_of(app, "#form-message")
-        await pilot.press("escape")
-        await pilot.pause()
         assert stored(app) == []
 
 
@@ -153,18 +147,6 @@ async def test_each_partner_agrees_on_their_own_key(unlocked_app):
         assert "Agreed by both on 2 Mar. Next review: 16 Mar" in text_of(app, "#agr-status")
 
 
-async def test_a_change_to_one_removed_in_another_window_changes_nothing(unlocked_app):
-    app, _, _ = await unlocked_app(seed=lambda v: make(v, "Tell me if you'll be late"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_area(pilot, "e")
-        app.vault.remove(Agreement, stored(app)[0].id)  # as another terminal's undo would
-        await pilot.press("1")
-        await settle(pilot)
-        assert stored(app) == []
-        assert any("no longer here" in n.message for n in app._notifications)
-        assert app.screen.query_one("#agr-list", OptionList).option_count == 1  # the hint
-
-
 # --- editing and undo -----------------------------------------------------------------------
 
 async def test_editing_agreed_words_goes_back_to_draft_with_history(unlocked_app, clock):
@@ -195,23 +177,6 @@ async def test_editing_agreed_words_goes_back_to_draft_with_history(unlocked_app
         [a] = stored(app)
         assert a.status == AgreementStatus.AGREED and a.history == []
         assert a.wording == "Tell me if you'll be late"
-
-
-async def test_undo_removes_a_just_added_one(unlocked_app):
-    app, _, _ = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_area(pilot, "e")
-        await pilot.press("ctrl+z")  # nothing yet: nothing happens
-        await settle(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        app.screen.query_one("#wording", TextArea).load_text("Call if late")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert len(stored(app)) == 1
-        await pilot.press("ctrl+z")
-        await settle(pilot)
-        assert stored(app) == []
 
 
 # --- follow-through ------------------------------------------------------------------------
@@ -264,7 +229,7 @@ async def test_three_misses_in_the_period_bring_a_gentle_note(unlocked_app):
 
 # --- reviews --------------------------------------------------------------------------------
 
-async def test_a_due_review_shows_on_home_and_keep_sets_the_next_date(unlocked_app):
+async def test_a_due_review_shows_on_home_then_keep_or_adjust(unlocked_app):
     app, _, _ = await unlocked_app(
         seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=14))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -294,13 +259,7 @@ async def test_a_due_review_shows_on_home_and_keep_sets_the_next_date(unlocked_a
         assert a.reviews[-1].outcome == "keep"
         assert "keep (working for Sam, not yet working for Alex)" in text_of(app, "#agr-history")
 
-
-async def test_a_review_can_adjust_the_words(unlocked_app):
-    app, _, _ = await unlocked_app(
-        seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=14))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_area(pilot, "e")
-        await pilot.press("r")
+        await pilot.press("r")  # a review can also adjust the words
         await pilot.pause()
         form = app.screen
         assert not form.query_one("#new-wording", TextArea).display
@@ -357,21 +316,13 @@ async def test_boundaries_raise_it_now_and_check_back(unlocked_app, clock):
         assert app.vault.all(RaisedConcern)[0].addressed
         assert not app.screen.query_one("#agr-concerns", Static).display
 
-
-async def test_talked_through_marks_raised_concerns_and_can_be_undone(unlocked_app):
-    def seed(vault):
-        b = make(vault, "Knock first", kind=AgreementKind.BOUNDARY)
-        vault.add(RaisedConcern(by=ids(vault)[0], text="The door", agreement_id=b.id))
-
-    app, _, _ = await unlocked_app(seed=seed)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_area(pilot, "b")
-        await pilot.press("t")
-        await settle(pilot)
-        assert app.vault.all(RaisedConcern)[0].addressed
-        await pilot.press("ctrl+z")
+        await pilot.press("ctrl+z")  # undo the check-back: the concern is open again
         await settle(pilot)
         assert not app.vault.all(RaisedConcern)[0].addressed
+        assert app.screen.query_one("#agr-concerns", Static).display
+        await pilot.press("t")  # or mark it talked through on its own
+        await settle(pilot)
+        assert app.vault.all(RaisedConcern)[0].addressed
 
 
 async def test_expectations_and_boundaries_stay_apart(unlocked_app):
@@ -387,40 +338,57 @@ async def test_expectations_and_boundaries_stay_apart(unlocked_app):
         assert "A boundary" in listing.get_option_at_index(0).prompt.plain
         assert due_expectations(app.vault, TODAY) == ["1 expectation waits to be agreed by both"]
 
+        # Removed meanwhile (as another terminal's undo would): a change says so.
+        boundary = [a for a in stored(app) if a.kind == AgreementKind.BOUNDARY][0]
+        app.vault.remove(Agreement, boundary.id)
+        await pilot.press("1")
+        await settle(pilot)
+        assert [a.wording for a in stored(app)] == ["An expectation"]
+        assert any("no longer here" in n.message for n in app._notifications)
+        assert "Press a to add the first boundary" in listing.get_option_at_index(0).prompt.plain
+
 
 # --- markup-like text -------------------------------------------------------------------------
 
 async def test_markup_like_words_round_trip_and_show_as_typed(unlocked_app):
-    app, _, _ = await unlocked_app()
+    def seed(vault):
+        for days, text in enumerate(MARKUP):
+            make(vault, text, agreed=True, days_ago=10 - days)
+
+    app, _, _ = await unlocked_app(seed=seed)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_area(pilot, "e")
-        for text in MARKUP:
-            await pilot.press("a")
+        listing = app.screen.query_one("#agr-list", OptionList)
+        for index, text in enumerate(MARKUP):
+            listing.highlighted = index
             await pilot.pause()
-            app.screen.query_one("#wording", TextArea).load_text(text)
-            await pilot.press("ctrl+s")
-            await settle(pilot)
-            [a] = [a for a in stored(app) if a.wording == text]  # stored exactly
-            listing = app.screen.query_one("#agr-list", OptionList)
-            assert listing.highlighted_option.id == a.id
-            assert app.is_running  # a [@click=app.quit] stays text, never a live link
             visible = text.replace("\x1b", "\ufffd")  # no control character reaches the terminal
             assert text_of(app, "#agr-wording") == visible
             assert visible in listing.highlighted_option.prompt.plain
-        note = " ".join(MARKUP)
+
+        together = " ".join(MARKUP)  # all of them through the form, as typed
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#wording", TextArea).load_text(together)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [a] = [a for a in stored(app) if a.wording == together]  # stored exactly
+        assert listing.highlighted_option.id == a.id
+        assert text_of(app, "#agr-wording") == together.replace("\x1b", "\ufffd")
         await pilot.press("1", "0")
         await settle(pilot)
         await pilot.press("k")
         await pilot.pause()
-        app.screen.query_one("#note", Input).value = note
+        app.screen.query_one("#note", Input).value = together
         await pilot.press("enter")
         await settle(pilot)
-        assert app.vault.all(FollowThrough)[0].note == note
-        shown_note = note.replace("\x1b", "\ufffd")
+        assert app.vault.all(FollowThrough)[0].note == together
+        shown_note = together.replace("\x1b", "\ufffd")
         assert f"kept (logged by Sam) - {shown_note}" in text_of(app, "#agr-history")
+        assert app.is_running  # a [@click=app.quit] stays text, never a live link
 
 
-async def test_names_and_words_with_markup_are_safe_in_every_form(tmp_path):
+async def test_every_form_is_safe_with_markup_names_and_fits_80x24(tmp_path):
     from trust_tui.app import TrustApp
     from trust_tui.domain.clock import FakeClock
     from trust_tui.vault import FAST_TEST_KDF, Vault
@@ -430,26 +398,33 @@ async def test_names_and_words_with_markup_are_safe_in_every_form(tmp_path):
     vault = Vault.create(path, [(names[0], "sam-passphrase"), (names[1], "alex-passphrase")],
                          kdf=FAST_TEST_KDF)
     make(vault, "[/] my phone [bold]", kind=AgreementKind.BOUNDARY, agreed=True, days_ago=14)
-    make(vault, "[/] late [bold]", agreed=True, days_ago=14)
+    late = make(vault, "[/] tell me if you'll be late " * 4, agreed=True, days_ago=14)
+    vault.add(ag.log_follow_through(late, by=ids(vault)[0], kept=True, on=TODAY, now=NOW))
     vault.add(RaisedConcern(by=ids(vault)[1], text="[/] shoulder"))
     app = TrustApp(path, clock=FakeClock(NOW), kdf=FAST_TEST_KDF,
                    vault=Vault.open(path, "sam-passphrase"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        for area, keys in [("e", "aekr"), ("b", "nr")]:
+    async with app.run_test(size=(80, 24)) as pilot:
+        # The tallest forms, and every one that shows a name or someone's words.
+        for area, keys in [("e", "ak"), ("b", "nr")]:
             await pilot.press("escape")
             await open_area(pilot, area)
             assert f"1 {names[0]}, 0 {names[1]}" in text_of(app, "#agr-keys")
+            assert app.screen.query_one("#agr-list", OptionList).size.height > 3
+            assert app.screen.query_one("#agr-detail").size.width > 30
             for key in keys:
                 await pilot.press(key)
                 await pilot.pause()
-                for select in app.screen.query(Select):  # each list opens and draws
-                    select.focus()
-                    await pilot.press("enter")
-                    await pilot.pause()
-                    await pilot.press("escape")
-                    await pilot.pause()
+                save = app.screen.query_one("#save")  # always in view
+                assert save.region.bottom <= 24 and save.region.right <= 80, key
                 await pilot.press("escape")
                 await pilot.pause()
+        await pilot.press("n")  # the list of boundaries opens and draws their words
+        await pilot.pause()
+        app.screen.query_one("#about", Select).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape", "escape")
+        await pilot.pause()
         assert app.is_running
         assert "[/] shoulder" in text_of(app, "#agr-concerns")
 
@@ -471,6 +446,15 @@ async def test_export_asks_where_and_writes_a_private_file(unlocked_app, tmp_pat
         await open_area(pilot, "e")
         await pilot.press("x")
         await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "nope" / "x.md")
+        await pilot.press("enter")  # a folder that is not there: said plainly
+        await settle(pilot)
+        assert isinstance(app.screen, ExpectationsScreen)
+        assert any("Nothing was written" in n.message for n in app._notifications)
+        assert not (tmp_path / "nope").exists()
+
+        await pilot.press("x")
+        await pilot.pause()
         assert isinstance(app.screen, ExportForm)
         app.screen.query_one("#export-path", Input).value = str(target)
         await pilot.press("enter")  # there is a file already: asks once more
@@ -486,41 +470,3 @@ async def test_export_asks_where_and_writes_a_private_file(unlocked_app, tmp_pat
         assert "Tell me if you'll be late [bold]" in target.read_text()
         assert "Still a draft" not in target.read_text()
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
-
-
-async def test_export_to_a_folder_that_is_not_there_says_so(unlocked_app, tmp_path):
-    app, _, _ = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_area(pilot, "e")
-        await pilot.press("x")
-        await pilot.pause()
-        app.screen.query_one("#export-path", Input).value = str(tmp_path / "nope" / "x.md")
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ExpectationsScreen)
-        assert any("Nothing was written" in n.message for n in app._notifications)
-        assert not (tmp_path / "nope").exists()
-
-
-# --- small terminals ------------------------------------------------------------------------------
-
-async def test_every_screen_and_form_fits_80x24(unlocked_app):
-    def seed(vault):
-        a = make(vault, "Tell me if you'll be late " * 4, agreed=True, days_ago=14)
-        make(vault, "My journal is mine", kind=AgreementKind.BOUNDARY, agreed=True, days_ago=14)
-        vault.add(ag.log_follow_through(a, by=ids(vault)[0], kept=True, on=TODAY, now=NOW))
-
-    app, _, _ = await unlocked_app(seed=seed)
-    async with app.run_test(size=(80, 24)) as pilot:
-        for area, keys in [("e", "akrex"), ("b", "nr")]:
-            await pilot.press("escape")
-            await open_area(pilot, area)
-            assert app.screen.query_one("#agr-list", OptionList).size.height > 3
-            assert app.screen.query_one("#agr-detail").size.width > 30
-            for key in keys:
-                await pilot.press(key)
-                await pilot.pause()
-                save = app.screen.query_one("#save")
-                assert save.region.bottom <= 24 and save.region.right <= 80, key
-                await pilot.press("escape")
-                await pilot.pause()
