@@ -113,7 +113,7 @@ def test_apologies_in_the_sample_have_no_excuses():
 
 
 def test_no_blame_words_in_the_sample():
-    words = " ".join(demo.WINS + demo.THANKS + demo.PARAPHRASES + demo.HONESTY
+    words = " ".join(demo.WINS + demo.THANKS + demo.HEARD_FROM_NOOR + demo.HEARD_FROM_ELI + demo.HONESTY
                      + demo.SETBACKS + demo.CONCERNS).casefold()
     for blame in ("you always", "you never", "your fault", "failure", "failed"):
         assert blame not in words
@@ -158,3 +158,9 @@ async def test_the_busiest_areas_open_on_the_sample_couple(tmp_path):
             await pilot.pause()
         await app.workers.wait_for_complete()
         assert app.vault.me.name == "Noor"
+
+
+def test_a_journal_entrys_feeling_fits_its_words():
+    for entry in (r for r in sample() if isinstance(r, JournalEntry) and r.kind == "entry"):
+        heavy = entry.text.startswith(demo.HEAVY_OPENINGS)
+        assert (entry.feeling in demo.LATE_FEELINGS) != heavy, entry.text

@@ -30,6 +30,7 @@ from trust_tui.models import (
     FollowThrough,
     JournalEntry,
     MiniGoal,
+    Partner,
     RaisedConcern,
     Record,
     RitualNote,
@@ -111,20 +112,22 @@ DETAILS = (
     "We played cards until late.",
     "Dentist in the morning, all fine.",
 )
-CLOSINGS = (
-    "I'm glad we are doing this.",
+HEAVY_CLOSINGS = (
     "Tomorrow is another go.",
     "Writing it down helps.",
-    "I want to remember that this was an easy one.",
     "I'll bring it up at the weekly meeting.",
     "Going to bed early.",
     "One day at a time.",
+    "I could have said more; maybe tomorrow.",
+    "",
+)
+LIGHT_CLOSINGS = (
+    "I'm glad we are doing this.",
+    "I want to remember that this was an easy one.",
     "It felt good to be honest about it.",
     "I noticed I trusted what you said without checking.",
     "That's all for today.",
     "I'm proud of us for this week.",
-    "I could have said more; maybe tomorrow.",
-    "",
     "",
 )
 HONESTY = (
@@ -174,7 +177,8 @@ APOLOGIES = (
     "I forgot your appointment. I should have written it down. Can I come next time?",
 )
 
-PARAPHRASES = (
+# What the listener says back: to Noor (Eli listening) and to Eli (Noor listening).
+HEARD_FROM_NOOR = (
     "What I heard: the money mattered less than finding out from a letter instead of from me.",
     "You felt alone with the bills for a whole year without knowing why.",
     "You're scared that if you stop checking, it will happen again.",
@@ -182,15 +186,23 @@ PARAPHRASES = (
     "You want us to look at the statements together, not you looking alone.",
     "When I go quiet, you fill the silence with the worst version.",
     "You felt I made the talk about my guilt instead of your hurt.",
-    "You need to know I'm not keeping score of your doubts.",
     "What you're asking for is small and specific: a text if I'm late.",
     "You're tired of being the one who brings it up.",
+    "It hurt you that my mum knew something before you did.",
+    "You noticed I told you about the headphones before buying them, and it mattered.",
+    "You'd like me to ask what would help, instead of guessing.",
+)
+HEARD_FROM_ELI = (
+    "You're ashamed, and the shame made you keep it hidden longer.",
+    "You thought you could fix it before I noticed, and you see now it made it worse.",
+    "When I check the account you feel watched, and you also understand why I do it.",
+    "You want to show me you've changed, not only tell me.",
+    "You were afraid I'd leave if I knew.",
     "You felt proud of us this week, and a bit afraid to say so.",
     "You'd like the hard talks earlier in the evening, not at midnight.",
-    "You noticed I told you about the headphones before buying them, and it mattered.",
     "The weekend felt like us again, and you want more of that.",
-    "It hurt that my mum knew something before you did.",
-    "You want me to ask what would help, instead of guessing.",
+    "You'd like me to say when something helps, not only when it doesn't.",
+    "It matters to you that I come back after a break, even when it's hard.",
 )
 NEXT_STEPS = (
     "Sit down with the statements on Sunday morning.",
@@ -268,16 +280,18 @@ CONCERNS = (
     "I'd like us to look again at the phone agreement; it feels tight now.",
     "The 10 pm rule is hard when the only quiet time we get is late. Can we adjust it?",
 )
-RITUAL_NOTES = (
-    "Thanks for the soup on Tuesday.",
-    "The late-text agreement is working for both of us.",
-    "We kept to the statements three Sundays running.",
-    "One issue: the weekend plans; we agreed to decide by Thursday.",
-    "This week: Eli books the car service; Noor plans Saturday.",
-    "Thanks for the patience on Wednesday.",
-    "The phone agreement needs a small change; done.",
-    "This week: a walk together twice.",
-)
+RITUAL_NOTES = {  # by step of the weekly meeting
+    "appreciations": ("Thanks for the soup on Tuesday.", "Thanks for the patience on Wednesday.",
+                      "Thank you for the walk on Sunday."),
+    "went_well": ("The late-text agreement is working for both of us.",
+                  "We kept to the statements three Sundays running."),
+    "reviews": ("The phone agreement needs a small change; done.",
+                "Kept the 10 pm rule as it is; it still helps."),
+    "issue": ("The weekend plans; we agreed to decide by Thursday.",
+              "Who calls the bank; Eli will, on Monday."),
+    "close": ("This week: Eli books the car service; Noor plans Saturday.",
+              "This week: a walk together twice."),
+}
 FOLLOW_NOTES = {
     True: ("Texted at 6:10 that the train was late.", "Mentioned it the same day.",
            "Told me before I asked.", "Done, without a reminder.", "", "", ""),
@@ -312,11 +326,14 @@ REFINEMENTS = {
     "After 10 pm we don't start on the big topics; we note them for the next day.":
         "After 10:30 pm we don't start on the big topics; we note them for the next day.",
 }
-EARLY_FEELINGS = ("hurt", "scared", "anxious", "confused", "let down", "angry", "sad",
-                  "tired", "guilty", "ashamed", "lonely")
+# Early on the two of them feel differently: Noor was hurt, Eli did the hurting.
+EARLY_FEELINGS_NOOR = ("hurt", "scared", "anxious", "confused", "let down", "angry", "sad",
+                       "tired", "lonely")
+EARLY_FEELINGS_ELI = ("guilty", "ashamed", "scared", "anxious", "sad", "tired", "lonely")
 MIDDLE_FEELINGS = ("hopeful", "tired", "calm", "anxious", "relieved", "confused", "sad")
-LATE_FEELINGS = ("calm", "hopeful", "grateful", "close", "safe", "relieved", "loved", "proud",
-                 "tired")
+LATE_FEELINGS = ("calm", "hopeful", "grateful", "close", "safe", "relieved", "loved", "proud")
+HARD_DAY_FEELINGS = ("tired", "anxious", "sad", "confused")  # a heavy day, later on
+OWNING_FEELINGS = ("guilty", "tired", "calm", "hopeful", "anxious", "relieved")  # slips, honesty
 
 
 # --- the generator ----------------------------------------------------------------------
@@ -365,9 +382,12 @@ class _Sample:
         """A dip in the days after a setback (setbacks are normal)."""
         return -2 if any(0 <= (day - s).days < 10 for s in self.setback_days) else 0
 
-    def feeling(self, day: date) -> str:
+    def early(self, partner: str) -> tuple[str, ...]:
+        return EARLY_FEELINGS_NOOR if partner == self.couple.noor else EARLY_FEELINGS_ELI
+
+    def feeling(self, day: date, partner: str) -> str:
         c = self.calm(day)
-        pool = EARLY_FEELINGS if c < 0.3 else MIDDLE_FEELINGS if c < 0.7 else LATE_FEELINGS
+        pool = self.early(partner) if c < 0.3 else MIDDLE_FEELINGS if c < 0.7 else LATE_FEELINGS
         if self.wobble(day):
             pool = MIDDLE_FEELINGS
         return self.rng.choice(pool)
@@ -503,9 +523,10 @@ class _Sample:
         for _ in range(self.rng.randrange(4, 9)):
             spoken = float(self.rng.randrange(60, 181))
             turns.append(Turn(
-                speaker_id=speaker, feeling=self.feeling(day),
+                speaker_id=speaker, feeling=self.feeling(day, speaker),
                 intensity=self.rng.randrange(2, 9), started_at=clock, spoken_seconds=spoken,
-                paraphrase=self.rng.choice(PARAPHRASES),
+                paraphrase=self.rng.choice(HEARD_FROM_NOOR if speaker == self.couple.noor
+                                           else HEARD_FROM_ELI),
                 paraphrase_attempts=self.rng.choice((1, 1, 1, 2)),
                 paraphrase_confirmed=True))
             clock += timedelta(seconds=spoken + self.rng.randrange(30, 90))
@@ -571,7 +592,7 @@ class _Sample:
             steps = []
             for key in ("appreciations", "went_well", "reviews", "issue", "close"):
                 notes = [RitualNote(by=self.rng.choice((None, *self.couple.both())),
-                                    text=self.rng.choice(RITUAL_NOTES))
+                                    text=self.rng.choice(RITUAL_NOTES[key]))
                          ] if self.rng.random() < 0.6 else []
                 steps.append(RitualStepResult(step=key, notes=notes,
                                               seconds=float(self.rng.randrange(180, 900))))
@@ -585,9 +606,12 @@ class _Sample:
         day = self.start + timedelta(days=(6 - self.start.weekday()) % 7)
         while day <= self.end:
             for partner in self.couple.both():
+                safety = self.safety(day)
+                pool = (self.early(partner) if safety <= 4 else MIDDLE_FEELINGS if safety <= 6
+                        else LATE_FEELINGS)
                 self.add(CheckIn(id=self.new_id(), created_at=self.at(day, 20),
-                                 partner_id=partner, on=day, feeling=self.feeling(day),
-                                 safety=self.safety(day)))
+                                 partner_id=partner, on=day, feeling=self.rng.choice(pool),
+                                 safety=safety))
             day += timedelta(days=7)
 
     def journal(self) -> None:
@@ -599,20 +623,30 @@ class _Sample:
 
     def entry(self, day: date, author: str) -> JournalEntry:
         roll = self.rng.random()
-        feeling = self.feeling(day)
         if roll < 0.70:
             kind = "entry"
-            openings = HEAVY_OPENINGS if self.rng.random() > self.calm(day) else LIGHT_OPENINGS
-            parts = [self.rng.choice(openings), self.rng.choice(DETAILS),
-                     self.rng.choice(CLOSINGS)]
+            # The words and the feeling word go together: a heavy day reads heavy.
+            heavy = self.rng.random() > self.calm(day) + self.wobble(day) / 10
+            if heavy:
+                feeling = self.rng.choice(self.early(author) if self.calm(day) < 0.5
+                                          else HARD_DAY_FEELINGS)
+                parts = [self.rng.choice(HEAVY_OPENINGS), self.rng.choice(DETAILS),
+                         self.rng.choice(HEAVY_CLOSINGS)]
+            else:
+                feeling = self.rng.choice(LATE_FEELINGS)
+                parts = [self.rng.choice(LIGHT_OPENINGS), self.rng.choice(DETAILS),
+                         self.rng.choice(LIGHT_CLOSINGS)]
             text = " ".join(p for p in parts if p)
             if self.rng.random() < 0.15:  # some run to a second paragraph
                 text += "\n\n" + self.rng.choice(DETAILS)
         elif roll < 0.86:
+            feeling = self.rng.choice(OWNING_FEELINGS)
             kind, text = "honesty", self.rng.choice(HONESTY)
         elif roll < 0.96:
+            feeling = self.rng.choice(OWNING_FEELINGS)
             kind, text = "slip", self.rng.choice(SLIPS)
         else:
+            feeling = self.rng.choice(OWNING_FEELINGS)
             kind, text = "apology", self.rng.choice(APOLOGIES)
         created = self.at(day, self.rng.randrange(18, 23))
         # Drawn every time, so the rest of the sample is the same with or without sealing.
@@ -648,6 +682,11 @@ def create_demo(path: Path, *, years: int = 1, seed: int = DEFAULT_SEED,
                                       (SAMPLE_NAMES[1], passphrases[1])], kdf=kdf)
     noor = vault.partner_named(SAMPLE_NAMES[0])
     eli = vault.partner_named(SAMPLE_NAMES[1])
+    # They have been at it since the sample's first day, not since today.
+    began = datetime.combine(end - timedelta(days=365 * years - 1), time(9, 0),
+                             tzinfo=timezone.utc)
+    for partner in (noor, eli):
+        vault.update(Partner, partner.id, lambda p: p.model_copy(update={"created_at": began}))
     records = sample_records(noor.id, eli.id, years=years, seed=seed, end=end,
                              seal=lambda text: vault.seal(text, noor.id))
     return vault, vault.add_many(records)

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from trust_tui.domain.agreements_md import agreements_markdown, long_date
 from trust_tui.domain.prompts import topic
+from trust_tui.domain.rituals import setback, weekly
 from trust_tui.models import (
     ALL_RECORDS,
     RECORD_BY_TABLE,
@@ -343,14 +344,16 @@ def _rituals(runs: list[RitualRun]) -> list[str]:
     if not runs:
         return []
     out = ["# Rituals", ""]
-    titles = {"weekly": "Weekly meeting", "setback": "Talking through a setback"}
+    rituals = {r.key: r for r in (weekly(), setback())}
     for run in sorted(runs, key=lambda r: (r.started_at, r.id)):
+        ritual = rituals.get(run.ritual)
+        steps = {s.key: s.title for s in ritual.steps} if ritual else {}
         done = "finished" if run.finished else "stopped early (that is fine)"
-        out += [f"## {_when(run.started_at)}: {titles.get(run.ritual, run.ritual)}", "",
+        out += [f"## {_when(run.started_at)}: {ritual.title if ritual else run.ritual}", "",
                 f"- {len(run.steps)} steps, {done}"]
         for step in run.steps:
             for note in step.notes:
-                out += [f"- {step.step}: {note.text}"]
+                out += [f"- {steps.get(step.step, step.step)}: {note.text}"]
         out.append("")
     return out
 
