@@ -164,3 +164,9 @@ def test_a_journal_entrys_feeling_fits_its_words():
     for entry in (r for r in sample() if isinstance(r, JournalEntry) and r.kind == "entry"):
         heavy = entry.text.startswith(demo.HEAVY_OPENINGS)
         assert (entry.feeling in demo.LATE_FEELINGS) != heavy, entry.text
+
+
+def test_one_goal_is_still_under_way_at_the_end():
+    goals = [r for r in sample() if isinstance(r, MiniGoal)]
+    assert any(g.reached_at is None and g.progress and g.progress[-1] == END for g in goals)
+    assert any(g.reached_at is not None for g in goals)

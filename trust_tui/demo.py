@@ -558,9 +558,13 @@ class _Sample:
                          to=self.couple.other(by)))
 
     def goals(self) -> None:
-        for n in range(4 * self.days // 365):
+        count = 4 * self.days // 365
+        for n in range(count):
             text, unit, target = GOALS[n % len(GOALS)]
             start_offset = self.rng.randrange(20, self.days - 3)
+            if n == count - 1:
+                start_offset = self.days - 4  # one still under way, to log today
+                unit, target = "days_in_a_row", 7
             set_on = self.day(start_offset)
             owner = self.rng.choice((None, None, *self.couple.both()))
             progress: list[date] = []
