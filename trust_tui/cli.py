@@ -155,11 +155,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"trust-tui: {problem}")
         return EXIT_REFUSED
     except EOFError:
-        _say("\ntrust-tui: stopped before anything was typed; nothing was changed.")
+        _say("\ntrust-tui: stopped at a question with nothing typed; nothing was changed.")
         return EXIT_USAGE
     except KeyboardInterrupt:
         _say("\ntrust-tui: stopped.")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Whoever read our output stopped early (`| head`); say nothing more, and
+        # keep Python from complaining when it flushes stdout on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_REFUSED
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -402,13 +407,8 @@ def _export(args: argparse.Namespace) -> int:
     data = text.encode("utf-8")
     if target is None:
         _say("Note: this export is not encrypted; keep it where only the two of you can reach it.")
-        try:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # The reader stopped early (e.g. `| head`); do not let Python complain
-            # again when it flushes stdout on the way out.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return EXIT_OK
     try:
         export.write_private_file(target, data)
