@@ -198,3 +198,19 @@ def test_write_private_file_is_0600_and_leaves_no_temp(tmp_path):
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=120).filter(str.strip))
+def test_any_typed_text_survives_vault_export_and_import(tmp_path_factory, text):
+    """Through everything: the vault, the JSON export and an import into a new vault."""
+    folder = tmp_path_factory.mktemp("trip")
+    source = make_vault(folder / "a.vault")
+    source.add_many([Win(text=text, noticed_by=source.me.id),
+                     JournalEntry(author=source.me.id, text=text)])
+    target = make_vault(folder / "b.vault")
+    export.import_into(target, _round_trip(source))
+    reopened = Vault.open(target.path, ALEX_PASS)
+    assert [w.text for w in reopened.all(Win)] == [text]
+    assert [e.text for e in reopened.all(JournalEntry)] == [text]
