@@ -110,6 +110,7 @@ async def test_add_an_expectation_with_a_gentle_hint_then_undo_it(unlocked_app):
         await pilot.press("ctrl+z")  # undo the last change: the add
         await settle(pilot)
         assert stored(app) == []
+        assert any(n.message == "Undone: adding an expectation." for n in app._notifications)
 
 
 # --- agreed by both -----------------------------------------------------------------------

@@ -42,6 +42,7 @@ class KindWords:
     title: str
     lead: str
     noun: str
+    a_noun: str  # "an expectation" / "a boundary"
     who_label: str  # "Asked for by" / "Whose boundary"
     who_question: str
     wording_question: str
@@ -57,6 +58,7 @@ EXPECTATION_WORDS = KindWords(
     title="Expectations",
     lead="What each of you needs to feel safe, in concrete words.",
     noun="expectation",
+    a_noun="an expectation",
     who_label="Asked for by",
     who_question="Who is asking for it?",
     wording_question="What would help you feel safe? Say who does what, and when.",
@@ -72,6 +74,7 @@ BOUNDARY_WORDS = KindWords(
     title="Boundaries",
     lead="What each of you needs room for, asked rather than assumed.",
     noun="boundary",
+    a_noun="a boundary",
     who_label="Whose boundary",
     who_question="Whose boundary is it?",
     wording_question="What is the boundary? Be specific about what it covers.",

@@ -378,7 +378,7 @@ class AgreementsScreen(AreaScreen):
     def _need_selection(self) -> Agreement | None:
         a = self.selected
         if a is None:
-            self.notify(f"Add a {self.WORDS.noun} first (press a).", markup=False)
+            self.notify(f"Add {self.WORDS.a_noun} first (press a).", markup=False)
         return a
 
     def action_add(self) -> None:
@@ -395,7 +395,7 @@ class AgreementsScreen(AreaScreen):
         except rules.AgreementRuleError as error:
             self.notify(str(error), markup=False)
             return
-        self._save_new(record, f"adding a {self.WORDS.noun}",
+        self._save_new(record, f"adding {self.WORDS.a_noun}",
                        "Saved as a draft. Each of you agrees on your own key.")
 
     def action_edit(self) -> None:
@@ -427,7 +427,7 @@ class AgreementsScreen(AreaScreen):
                 return "Saved. New words are a draft again: each of you agrees on your own key."
             return "Saved."
 
-        self._save_change(a.id, rule, f"changing a {self.WORDS.noun}", message)
+        self._save_change(a.id, rule, f"changing {self.WORDS.a_noun}", message)
 
     def action_agree(self, partner_id: str) -> None:
         a = self._need_selection()
