@@ -363,6 +363,23 @@ async def test_a_private_entry_shows_only_its_author_until_they_open_it_for_the_
         assert SECRET not in detail(screen)
         assert "Private entry by Alex" in detail(screen)
 
+        # Opened again, then the journal is left: they are put away by themselves.
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one(Input).value = ALEX_PASS
+        await pilot.press("enter")
+        await saved(pilot)
+        assert app.vault.can_read_private(ids(app.vault)["Alex"])
+        await pilot.press("n")  # a modal over the journal keeps them open
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.vault.can_read_private(ids(app.vault)["Alex"])
+        await pilot.press("escape")  # home
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.vault.can_read_private(ids(app.vault)["Alex"])
+
 
 async def test_a_private_entry_for_the_other_partner_asks_for_their_passphrase(unlocked_app):
     app, path, _ = await unlocked_app()

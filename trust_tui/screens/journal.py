@@ -722,6 +722,24 @@ class JournalScreen(AreaScreen):
 
     # --- private keys ---------------------------------------------------------------------------
 
+    def on_screen_suspend(self) -> None:
+        # A modal over the journal keeps the keys; leaving the journal puts them away,
+        # so the other partner's private entries never stay open behind their back.
+        self.call_after_refresh(self._put_keys_away_if_left)
+
+    def _put_keys_away_if_left(self) -> None:
+        if not self.trust_app.vault_open or self in self.app.screen_stack:
+            return
+        vault = self.vault
+        opened = [p for p in vault.partners
+                  if p.id != vault.me.id and vault.can_read_private(p.id)]
+        for partner in opened:
+            vault.forget_private(partner.id)
+        if opened:
+            names = " and ".join(p.name for p in opened)
+            self.app.notify(f"{names}'s private entries were closed again as the journal "
+                            "was left.", timeout=4, markup=False)
+
     def action_private_key(self) -> None:
         vault = self.vault
         others = [p for p in vault.partners if p.id != vault.me.id]
