@@ -166,3 +166,21 @@ def test_count_words() -> None:
     assert count_words(0, 0) == "No entries yet."
     assert count_words(1, 1) == "1 entry"
     assert count_words(3, 40) == "3 of 40 entries match"
+
+
+def test_when_label_says_today_yesterday_or_the_date(monkeypatch) -> None:
+    import time
+
+    from trust_tui.domain.journal import when_label
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        today = date(2026, 3, 2)
+        assert when_label(T0, today) == "Today 18:00"
+        assert when_label(T0 - timedelta(days=1), today) == "Yesterday 18:00"
+        assert when_label(T0 - timedelta(days=5), today) == "Wed 25 Feb 18:00"
+        assert when_label(T0 - timedelta(days=400), today) == "26 Jan 2025 18:00"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -533,3 +533,29 @@ async def test_four_thousand_entries_open_page_and_filter(unlocked_app):
         assert "100 of 4000 entries match" in str(
             screen.query_one("#journal-status", Static).content)
 
+
+
+async def test_the_apology_hint_works_around_any_input():
+    """The widget on its own, as other screens reuse it: wrap a field, get notes."""
+    from textual.app import App
+
+    seen: list[list[str]] = []
+
+    class Form(App[None]):
+        def compose(self):
+            yield ApologyHint(Input(id="said"))
+
+        def on_apology_hint_flagged(self, event: ApologyHint.Flagged) -> None:
+            seen.append([f.pattern for f in event.flags])
+
+    app = Form()
+    async with app.run_test(size=(80, 12)) as pilot:
+        app.query_one("#said", Input).value = "Sorry you feel that way"
+        await pilot.pause()
+        hint = app.query_one(ApologyHint)
+        assert hint.has_class("-flagged")
+        assert "Try:" in str(hint.query_one(".apology-hint-text", Static).content)
+        app.query_one("#said", Input).value = "I'm sorry I hurt you."
+        await pilot.pause()
+        assert not hint.has_class("-flagged")
+        assert seen == [["sorry_you_feel"], []]
