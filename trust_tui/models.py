@@ -243,6 +243,9 @@ class JournalEntry(Record):
     # When it was deleted: undo works for the rest of that session; a day later
     # the journal removes it for good.
     deleted_at: datetime | None = None
+    # Words rescued from an open editor when the app locked or closed: not yet
+    # saved by the writer, so the journal marks them and offers to finish them.
+    draft: bool = False
 
 
 class CheckIn(Record):
