@@ -149,3 +149,17 @@ async def test_a_wrong_passphrase_is_said_plainly_and_can_be_retyped(unlocked_ap
 def test_every_question_is_in_plain_words():
     for step in rituals.SAFETY_CHECK.steps:
         assert step.title.endswith("?") and len(step.title) < 120
+
+
+async def test_ctrl_l_locks_in_the_middle_of_a_check(unlocked_app):
+    from trust_tui.screens.unlock import UnlockScreen
+
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_check(app, pilot, ALEX_PASS)
+        await answer(pilot, YES)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen) and not app.vault_open
+        assert screen.flow is None and screen.partner is None  # dropped on the way out
+    assert Vault.open(path, SAM_PASS).all(SafetyCheck) == []

@@ -84,6 +84,7 @@ class SoloSafetyScreen(Screen):
         self.partner: Partner | None = None
         self.flow: Flow | None = None
         self.danger: bool | None = None
+        self._put_away = False
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="safety-intro", id="safety-switcher"):
@@ -151,7 +152,7 @@ class SoloSafetyScreen(Screen):
         self.query_one("#safety-message", Label).update(message)
 
     def _begin(self, partner: Partner) -> None:
-        if not self.is_mounted:  # hidden or locked while the passphrase was checked
+        if self._put_away:  # hidden, left or locked while the passphrase was checked
             self.vault.forget_private(partner.id)
             return
         self.partner = partner
@@ -222,6 +223,7 @@ class SoloSafetyScreen(Screen):
             self.vault.forget_private(self.partner.id)
 
     def _clear(self) -> None:
+        self._put_away = True
         self._forget()
         self.partner = None
         self.flow = None
