@@ -63,7 +63,8 @@ async def one_turn_each(pilot, talk: RitualTalkScreen):
     sam, alex = talk.sides
     await pilot.press("f")  # Sam starts speaking
     await pilot.press("l")  # Alex goes to their box while listening
-    await pilot.press(*"late again", "escape")
+    talk.focused.value = "late again"
+    await pilot.press("escape")
     await pilot.press("f", "j", "f")  # done, said back, that's it
     assert talk.floor.session.turns[0].paraphrase == "late again"
     assert talk.floor.speaker_id == alex
@@ -106,7 +107,7 @@ def vault_today():
 
 async def test_weekly_meeting_end_to_end(unlocked_app):
     app, path, clock = await unlocked_app(seed=seed_week)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         run = await open_ritual(pilot, "w")
         sam, alex = run.sides
@@ -191,7 +192,7 @@ async def test_setback_waits_for_calm_and_is_recorded_as_a_normal_event(unlocked
                             confirmed_by=[sam.id, alex.id]))
 
     app, path, clock = await unlocked_app(seed=seed)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         run = await open_ritual(pilot, "s")
         sam, alex = run.sides
@@ -305,7 +306,7 @@ async def test_home_says_gently_when_a_weekly_meeting_is_due(unlocked_app):
         vault.add(RitualRun(ritual="weekly", started_at=_now() - timedelta(days=9)))
 
     app, path, clock = await unlocked_app(seed=seed)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "9 days since your weekly meeting" in plain(app.screen, "#due-list")
@@ -319,6 +320,6 @@ async def test_home_is_quiet_after_a_recent_meeting(unlocked_app):
         vault.add(RitualRun(ritual="weekly", started_at=_now() - timedelta(days=2)))
 
     app, path, clock = await unlocked_app(seed=seed)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "weekly meeting" not in plain(app.screen, "#due-list")

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from trust_tui.domain import rituals
 from trust_tui.models import ALL_RECORDS, SafetyCheck
-from trust_tui.screens.safety import NeutralScreen, SoloSafetyScreen, read_sealed
+from trust_tui.screens.safety import NeutralScreen, SoloSafetyScreen, read_sealed, sealed_text
 from trust_tui.vault import Vault
 
 # Answer keys: Yes, Sometimes, No, I'd rather not say.
@@ -99,18 +99,17 @@ async def test_a_partner_who_did_not_unlock_can_check_and_is_forgotten_after(unl
     assert read_sealed(Vault.open(path, ALEX_PASS).unseal(check.sealed))["danger"] is False
 
 
-async def test_sealed_checks_are_one_size_whatever_the_answers(unlocked_app):
-    app, path, clock = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_check(app, pilot, SAM_PASS)
-        await answer(pilot, NO, NO, NO, NO, YES)
-        await pilot.press("escape")
-        await open_check(app, pilot, SAM_PASS)
-        await answer(pilot, SOMETIMES, YES, RATHER_NOT, SOMETIMES, RATHER_NOT)
-        await app.workers.wait_for_complete()
-        await pilot.press("escape")
-        sizes = {len(c.sealed.ciphertext) for c in app.vault.all(SafetyCheck)}
-        assert len(app.vault.all(SafetyCheck)) == 2 and len(sizes) == 1
+def test_sealed_checks_are_one_size_whatever_the_answers(vault):
+    """The size of a sealed check says nothing about what was answered."""
+    me = vault.me.id
+    calm = sealed_text({"afraid": "No", "threatened": "No", "controlled": "No",
+                        "pressured": "No", "free": "Yes"}, [])
+    worried = sealed_text({"afraid": "Sometimes", "pressured": "Sometimes"},
+                          ["threatened", "controlled", "free"])
+    assert len(calm) == len(worried)
+    sizes = {len(vault.seal(text, me).ciphertext) for text in (calm, worried, sealed_text({}, []))}
+    assert len(sizes) == 1
+    assert read_sealed(worried)["danger"] is True and read_sealed(calm)["danger"] is False
 
 
 async def test_ctrl_n_hides_at_once_and_drops_the_answers(unlocked_app):

@@ -312,9 +312,11 @@ class RitualRunScreen(AreaScreen):
         self._draw_notes(flow, step)
         self.query_one("#run-keys", Static).update(self._keys_text(step))
         if self._last_step != step.key:
+            # Which keys apply depends only on the step: redraw the footer just then
+            # (rebuilding it on every key press is most of a key press's cost).
             self._last_step = step.key
             self.query_one("#run-body", VerticalScroll).scroll_home(animate=False)
-        self.refresh_bindings()
+            self.refresh_bindings()
 
     def _draw_item(self, flow: Flow, step: Step) -> None:
         box = self.query_one("#run-item", Static)
