@@ -559,3 +559,58 @@ async def test_the_apology_hint_works_around_any_input():
         await pilot.pause()
         assert not hint.has_class("-flagged")
         assert seen == [["sorry_you_feel"], []]
+
+
+async def test_words_in_an_open_editor_survive_a_lock_as_a_draft(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#entry-text", TextArea).insert("Half of what I wanted to sa")
+        await pilot.press("y")
+        app.screen.query_one(".own-word", Input).value = "shaky"
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert not app.vault_open
+
+    again = Vault.open(path, SAM_PASS)
+    [draft] = again.all(JournalEntry)
+    assert (draft.draft, draft.text, draft.feeling) == (
+        True, "Half of what I wanted to say", "shaky")
+
+    from trust_tui.app import TrustApp
+    from trust_tui.vault import FAST_TEST_KDF
+
+    app = TrustApp(path, clock=clock, kdf=FAST_TEST_KDF, vault=again)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        assert "draft, not saved yet" in visible_text(pilot)
+        assert "1 draft kept" in str(screen.query_one("#journal-status", Static).content)
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert "A draft, kept when the app locked" in visible_text(pilot)
+        assert not editor.query_one("#entry-author", Select).disabled
+        editor.query_one("#entry-text", TextArea).insert(", and the rest.")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        [entry] = app.vault.all(JournalEntry)
+        assert (entry.id, entry.draft, entry.history) == (draft.id, False, [])
+        assert entry.text == "Half of what I wanted to say, and the rest."
+        assert "draft" not in str(screen.query_one("#journal-status", Static).content)
+
+
+async def test_a_cancelled_editor_keeps_no_draft(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#entry-text", TextArea).insert("never mind")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+    assert Vault.open(app.vault_path, SAM_PASS).all(JournalEntry) == []

@@ -83,6 +83,38 @@ class EntryDraft:
     text: str
     private: bool
     entry_id: str | None = None  # set when editing
+    is_draft: bool = False  # editing words kept when the app locked or closed
+
+
+def rescue_draft(app, draft: EntryDraft) -> None:
+    """Keep the words of an editor that a lock or quit closed, as a draft entry.
+
+    Runs while the screen is taken down, so it writes at once; it never stops
+    the lock. Private words are only kept if they can be sealed to their writer.
+    """
+    if not draft.text.strip() or not getattr(app, "vault_open", False):
+        return
+    try:
+        vault = app.vault
+        if draft.private:
+            if not vault.can_read_private(draft.author):
+                return  # never kept in the clear
+            sealed, text = vault.seal(private_payload(draft.text, draft.feeling),
+                                      draft.author), None
+        else:
+            sealed, text = None, draft.text
+        feeling = None if draft.private else draft.feeling
+        if draft.is_draft and draft.entry_id is not None:
+            vault.update(JournalEntry, draft.entry_id, lambda e: e.model_copy(update={
+                "text": text, "sealed": sealed, "private": draft.private,
+                "feeling": feeling, "kind": draft.kind}))
+            return
+        vault.add(JournalEntry(author=draft.author, kind=draft.kind,  # type: ignore[arg-type]
+                               feeling=feeling, text=text, sealed=sealed,
+                               private=draft.private, draft=True,
+                               created_at=app.clock.now()))
+    except Exception:
+        pass  # a lock must always go through; the words were on screen only
 
 
 # What the empty text box suggests for each kind (the app's own words).
@@ -115,12 +147,19 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
         self.partners = partners
         self.draft = draft
         self.start_message = message
+        self.live = draft  # what is in the fields now (kept for a lock or quit)
+        self._finished = False
 
     def compose(self) -> ComposeResult:
-        editing = self.draft.entry_id is not None
+        editing = self.draft.entry_id is not None and not self.draft.is_draft
         with Vertical(classes="journal-form"):
-            yield Static("Edit entry (the earlier words are kept)" if editing
-                         else "A journal entry", classes="form-title")
+            if self.draft.is_draft:
+                title = "A draft, kept when the app locked: finish it and save"
+            elif editing:
+                title = "Edit entry (the earlier words are kept)"
+            else:
+                title = "A journal entry"
+            yield Static(title, classes="form-title")
             with Horizontal(classes="form-row"):
                 yield Label("Who is writing: ")
                 yield Select([(p.name, p.id) for p in self.partners], allow_blank=False,
@@ -156,15 +195,30 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
     @on(FeelingPicker.Changed)
     def _feeling_changed(self, event: FeelingPicker.Changed) -> None:
         self.query_one("#entry-chosen", Static).update(chosen_words(event.feeling))
+        self.live = replace(self.live, feeling=event.feeling)
 
     @on(Select.Changed, "#entry-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
         self.query_one("#entry-text", TextArea).placeholder = PROMPTS.get(str(event.value), "")
+        self.live = replace(self.live, kind=str(event.value))
+
+    @on(Select.Changed, "#entry-author")
+    def _author_changed(self, event: Select.Changed) -> None:
+        self.live = replace(self.live, author=str(event.value))
+
+    @on(TextArea.Changed, "#entry-text")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        self.live = replace(self.live, text=event.text_area.text.rstrip())
 
     @on(Checkbox.Changed, "#entry-private")
     def _privacy_changed(self, event: Checkbox.Changed) -> None:
         # Said in words: the box's colour alone would not say which it is.
         event.checkbox.label = privacy_words(event.value)
+        self.live = replace(self.live, private=event.value)
+
+    def on_unmount(self) -> None:
+        if not self._finished:  # taken down by a lock or quit, not by the writer
+            rescue_draft(self.app, self.live)
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -178,6 +232,7 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
             message.update(f"One entry holds up to {MAX_TEXT:,} characters; this is "
                            f"{len(text):,}. Could it be two entries?")
             return
+        self._finished = True
         self.dismiss(replace(
             self.draft,
             author=str(self.query_one("#entry-author", Select).value),
@@ -189,6 +244,7 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        self._finished = True
         self.dismiss(None)
 
 
@@ -460,6 +516,8 @@ class JournalScreen(AreaScreen):
             parts += [" · ", ("private", "italic")]
         if entry.history:
             parts += [" · ", ("edited", "dim")]
+        if entry.draft:
+            parts += [" · ", ("draft, not saved yet", "italic")]
         head = Content.assemble(*parts)
         if item.text is None:
             body = Content.assemble(("Private entry by ", "dim italic"),
@@ -476,6 +534,10 @@ class JournalScreen(AreaScreen):
         for partner in others:
             if self.vault.can_read_private(partner.id):
                 parts.append(f"{partner.name}'s private entries are open (p puts them away)")
+        drafts = sum(1 for item in self.items if item.entry.draft and not item.entry.deleted)
+        if drafts:
+            parts.append(f"{drafts} draft{'s' if drafts > 1 else ''} kept from an editor "
+                         "the lock closed: e to finish")
         if len(self.undo):
             parts.append("u brings back a deleted entry")
         if note:
@@ -598,7 +660,7 @@ class JournalScreen(AreaScreen):
         entry = item.entry
         self.open_editor(EntryDraft(author=entry.author, kind=entry.kind, feeling=item.feeling,
                                     text=item.text, private=entry.private,
-                                    entry_id=entry.id))
+                                    entry_id=entry.id, is_draft=entry.draft))
 
     def open_editor(self, draft: EntryDraft, message: str = "") -> None:
         self.app.push_screen(EntryEditor(self.partners(), draft, message), self._edited)
@@ -626,7 +688,7 @@ class JournalScreen(AreaScreen):
         if draft.entry_id is not None:
             item = self._by_id.get(draft.entry_id)
             if item is not None and unchanged(item, draft.text, draft.feeling, draft.private) \
-                    and item.entry.kind == draft.kind:
+                    and item.entry.kind == draft.kind and not draft.is_draft:
                 return
 
         def write(vault: Vault) -> str:
@@ -642,6 +704,11 @@ class JournalScreen(AreaScreen):
                 return entry.id
 
             def change(entry: JournalEntry) -> JournalEntry:
+                if entry.draft:  # finishing a draft: its words were never saved, no history
+                    return entry.model_copy(update={
+                        "text": text, "sealed": sealed, "private": draft.private,
+                        "feeling": None if draft.private else draft.feeling,
+                        "kind": draft.kind, "draft": False})
                 new = edited(entry, at, text=text, sealed=sealed, feeling=draft.feeling)
                 return new.model_copy(update={"kind": draft.kind})
 
