@@ -77,6 +77,7 @@ class TrustApp(App[None]):
         # A vault already unlocked (tests, `trust-tui demo`) skips the unlock screen.
         self._vault: Vault | None = vault
         self._last_activity = self.clock.monotonic()
+        self._locking = False
         # One writer thread: saves land in the order they were asked for.
         self._save_queue = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="trust-save")
@@ -142,8 +143,15 @@ class TrustApp(App[None]):
 
     async def action_lock(self) -> None:
         """Forget the key and every screen that showed content; back to unlock."""
-        if self._vault is None:
-            return
+        if self._vault is None or self._locking:
+            return  # a key press and the idle timer can both ask at once
+        self._locking = True
+        try:
+            await self._lock_now()
+        finally:
+            self._locking = False
+
+    async def _lock_now(self) -> None:
         from trust_tui.screens.unlock import UnlockScreen
 
         await self.switch_mode(LOCKED_MODE)
