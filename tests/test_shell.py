@@ -208,3 +208,22 @@ async def test_idle_time_is_configurable_in_settings(unlocked_app):
         await app.check_idle_lock()
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen)
+
+
+async def test_a_crash_shows_no_locals_or_secrets(unlocked_app, capsys):
+    import pytest
+
+    app, path, clock = await unlocked_app()
+
+    def boom() -> None:
+        passphrase = SAM_PASS  # noqa: F841 - a local a default traceback would print
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.call_later(boom)
+            await pilot.pause()
+    shown = capsys.readouterr()
+    assert "unexpected error" in shown.out + shown.err
+    assert SAM_PASS not in shown.out + shown.err

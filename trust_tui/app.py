@@ -296,5 +296,16 @@ class TrustApp(App[None]):
 
             self.push_screen(HonestyModal())
 
+    def _fatal_error(self) -> None:
+        # Textual's default prints a traceback with local variables, which could
+        # show a passphrase or a partner's words: say one plain sentence instead.
+        from rich.text import Text
+
+        self.bell()
+        self._exit_renderables.append(Text(
+            "trust-tui stopped after an unexpected error. Everything saved before it "
+            "is safe in your vault; please start it again."))
+        self._close_messages_no_wait()
+
     def on_unmount(self) -> None:
         self._save_queue.shutdown(wait=True)
