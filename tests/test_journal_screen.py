@@ -16,13 +16,13 @@ from trust_tui.screens.honesty import HonestyModal
 from trust_tui.screens.journal import (
     MORE,
     PAGE,
-    ConfirmDelete,
     EntryEditor,
     JournalScreen,
     PrivateKeyModal,
 )
 from trust_tui.vault import Vault
 from trust_tui.widgets.apology_hint import ApologyHint
+from trust_tui.widgets.confirm import ConfirmModal
 
 UTC = timezone.utc
 T0 = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
@@ -276,7 +276,7 @@ async def test_delete_asks_first_and_can_be_undone(unlocked_app):
         first = listed(screen)[0]
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDelete)
+        assert isinstance(app.screen, ConfirmModal)
         await pilot.press("enter")  # "Keep it" has the focus: the safe choice
         await pilot.pause()
         assert app.screen is screen and first in listed(screen)

@@ -58,6 +58,7 @@ from trust_tui.screens.base import AreaScreen
 from trust_tui.screens.checkin import chosen_words, prefill_feeling
 from trust_tui.vault import Vault, VaultError
 from trust_tui.widgets.apology_hint import ApologyHint
+from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.feeling_picker import FeelingPicker
 
 PAGE = 200  # entries drawn per page; "show older" adds another
@@ -246,29 +247,6 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
     def action_cancel(self) -> None:
         self._finished = True
         self.dismiss(None)
-
-
-class ConfirmDelete(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "keep", "Keep it")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="journal-form confirm"):
-            yield Static("Delete this entry?", classes="form-title")
-            yield Static("You can bring it back with u while the app stays open.")
-            with Horizontal(classes="form-buttons"):
-                yield Button("Delete", id="delete", variant="warning", compact=True)
-                yield Button("Keep it", id="keep", variant="primary", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
-
-    @on(Button.Pressed, "#delete")
-    def delete(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#keep")
-    def action_keep(self) -> None:
-        self.dismiss(False)
 
 
 class PrivateKeyModal(ModalScreen[str | None]):
@@ -759,7 +737,10 @@ class JournalScreen(AreaScreen):
                                            lambda e: soft_deleted(e, at)),
                 done=done, saved_message="Deleted. Press u to bring it back.")
 
-        self.app.push_screen(ConfirmDelete(), confirmed)
+        self.app.push_screen(ConfirmModal(
+            "Delete this entry?", "Delete", "Keep it",
+            detail="You can bring it back with u while the app stays open.",
+            yes_variant="warning"), confirmed)
 
     def action_undo_delete(self) -> None:
         entry_id = self.undo.take_last()

@@ -27,9 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import (
-    Button,
     ContentSwitcher,
     Footer,
     Input,
@@ -56,6 +54,7 @@ from trust_tui.models import (
 )
 from trust_tui.screens.base import AreaScreen
 from trust_tui.screens.talk import TalkScreen
+from trust_tui.widgets.confirm import ConfirmModal
 
 LEFT, RIGHT, TOGETHER = "left", "right", "together"
 NOT_LINKED = "none"
@@ -165,29 +164,6 @@ class RitualsScreen(AreaScreen):
 
 
 # --- one ritual, step by step -------------------------------------------------------------
-
-class StopModal(ModalScreen[bool]):
-    """Stopping is fine, and deliberate: one question, y or n."""
-
-    BINDINGS = [Binding("y", "answer(True)", "Stop here"),
-                Binding("n,escape", "answer(False)", "Carry on")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="stop-box"):
-            yield Static("Stop here?", classes="section-title")
-            yield Static("What you have written is kept; the steps not reached are noted "
-                         "as left out. You can always come back to it.", classes="hint")
-            with Horizontal(id="stop-buttons"):
-                yield Button("y  Stop and keep it", id="stop-yes", variant="primary")
-                yield Button("n  Carry on", id="stop-no")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "stop-yes")
-
 
 class RitualRunScreen(AreaScreen):
     """A ritual in progress (pushed over the rituals list)."""
@@ -565,7 +541,10 @@ class RitualRunScreen(AreaScreen):
                 self._remember_link()
                 self._finish()
 
-        self.app.push_screen(StopModal(), answered)
+        self.app.push_screen(ConfirmModal(
+            "Stop here?", "Stop and keep it", "Carry on",
+            detail="What you have written is kept; the steps not reached are noted "
+                   "as left out. You can always come back to it."), answered)
 
     def action_leave(self) -> None:
         if isinstance(self.focused, Input):

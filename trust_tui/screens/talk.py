@@ -24,7 +24,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.validation import Number
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, OptionList, Select, Static
 
@@ -35,6 +34,7 @@ from trust_tui.models import Agreement, AgreementKind, BreakTaken, TalkSession
 from trust_tui.screens.base import AreaScreen
 from trust_tui.widgets.feeling_picker import FeelingPicker
 from trust_tui.widgets.partner_pane import LISTENER, SPEAKER, PaneView, PartnerPane
+from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.turn_clock import ClockView
 from trust_tui.widgets.typed import typed
 
@@ -75,29 +75,6 @@ def find_excuses(text: str) -> list[str]:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
-
-
-class EndTalkModal(ModalScreen[bool]):
-    """Ending is deliberate: one question, y or n."""
-
-    BINDINGS = [Binding("y", "answer(True)", "End it"), Binding("n,escape", "answer(False)",
-                                                                "Keep talking")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="end-box"):
-            yield Static("End the talk here?", classes="section-title")
-            yield Static("You will see how it went, check in, and can note next steps. "
-                         "Stopping is fine; you can always talk again.", classes="hint")
-            with Horizontal(id="end-buttons"):
-                yield Button("y  End and look back", id="end-yes", variant="primary")
-                yield Button("n  Keep talking", id="end-no")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "end-yes")
 
 
 class TalkScreen(AreaScreen):
@@ -380,7 +357,10 @@ class TalkScreen(AreaScreen):
                 self._show_summary()
                 self._save_progress()
 
-        self.app.push_screen(EndTalkModal(), answered)
+        self.app.push_screen(ConfirmModal(
+            "End the talk here?", "End and look back", "Keep talking",
+            detail="You will see how it went, check in, and can note next steps. "
+                   "Stopping is fine; you can always talk again."), answered)
 
     def action_leave(self) -> None:
         if isinstance(self.focused, (Input, OptionList, Select)):
