@@ -81,6 +81,11 @@ async def test_unlock_wrong_then_right_passphrase(vault_path: Path, clock):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.vault.me.name == "Alex"
+        # The unlock screen stays as the first screen; it keeps no passphrase.
+        unlock_screens = [s for stack in app._screen_stacks.values() for s in stack
+                          if isinstance(s, UnlockScreen)]
+        assert all(s.query_one("#passphrase", Input).value == "" for s in unlock_screens)
+        assert app.current_theme.name == "trust-calm"
 
 
 async def test_damaged_file_says_so_without_a_traceback(vault_path: Path, clock):

@@ -8,21 +8,25 @@ their work through `app.save(...)` and `app.vault`; nothing here touches TinyDB.
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
-from trust_tui.vault import KdfParams, Vault, VaultError
+from trust_tui.screens.base import sheet
+from trust_tui.vault.errors import VaultError
 
-STYLES = Path(__file__).parent / "styles"
+if TYPE_CHECKING:  # imported on first use, after the first screen paints
+    from trust_tui.vault import KdfParams, Vault
 
 CALM_THEME = Theme(
     name="trust-calm",
@@ -45,18 +49,12 @@ IDLE_CHECK_SECONDS = 5.0
 DISK_CHECK_SECONDS = 2.0
 
 
-def _area_styles() -> list[Path]:
-    sheets = [STYLES / "app.tcss"]
-    sheets += sorted(p for p in STYLES.glob("*.tcss") if p.name != "app.tcss")
-    return sheets
-
-
 class TrustApp(App[None]):
     """The couple's app. Create with the vault path; a missing file means first run."""
 
     TITLE = "trust-tui"
-    # Every stylesheet in styles/: each screen's rules are nested under its class.
-    CSS_PATH = _area_styles()
+    # The shell's sheet only; each screen class names its own (loaded with it).
+    CSS_PATH = sheet("app")
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f2", "take_break", "Break", priority=True,
@@ -65,6 +63,14 @@ class TrustApp(App[None]):
                 tooltip="Lock now: the screen is cleared and the key forgotten"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
+
+    # The calm theme is the default itself, not a switch after start (a switch
+    # would restyle every widget once more before the first paint).
+    theme: Reactive[str] = Reactive(CALM_THEME.name)
+
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        return {**super().available_themes, CALM_THEME.name: CALM_THEME}
 
     def __init__(self, vault_path: Path, *, clock: Clock | None = None,
                  kdf: KdfParams | None = None, idle_minutes: float | None = None,
@@ -115,23 +121,26 @@ class TrustApp(App[None]):
         return 10
 
     async def on_mount(self) -> None:
-        self.register_theme(CALM_THEME)
-        self.theme = CALM_THEME.name
         self.set_interval(IDLE_CHECK_SECONDS, self.check_idle_lock)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
         if self._vault is not None:
             await self.vault_unlocked(self._vault)
-        else:
-            self._show_door()
+        elif not self._starts_at_unlock():
+            from trust_tui.screens.setup import SetupScreen
 
-    def _show_door(self) -> None:
-        from trust_tui.screens.setup import SetupScreen
-        from trust_tui.screens.unlock import UnlockScreen
-
-        if self.vault_path.exists():
-            self.push_screen(UnlockScreen(self.vault_path))
-        else:
             self.push_screen(SetupScreen(self.vault_path, kdf=self.kdf))
+
+    def _starts_at_unlock(self) -> bool:
+        return self._vault is None and self.vault_path.exists()
+
+    def get_default_screen(self) -> Screen:
+        # The unlock screen is the first screen itself (not pushed over a blank
+        # one), so launch to first paint is one screen's work.
+        if self._starts_at_unlock():
+            from trust_tui.screens.unlock import UnlockScreen
+
+            return UnlockScreen(self.vault_path)
+        return Screen()
 
     async def vault_unlocked(self, vault: Vault) -> None:
         """Called by the setup and unlock screens once a vault is open."""
@@ -140,6 +149,10 @@ class TrustApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(HOME_MODE)
+        # Years of records are long-lived objects: keep the cyclic collector from
+        # walking them all mid-keystroke (a 30-year vault stalled typing 62 ms;
+        # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.
+        gc.freeze()
 
     async def action_lock(self) -> None:
         """Forget the key and every screen that showed content; back to unlock."""
@@ -163,6 +176,7 @@ class TrustApp(App[None]):
         self.current_talk = None
         self._vault.lock()
         self._vault = None
+        gc.unfreeze()  # the records just dropped can be collected now
         self.clear_notifications()
         self.push_screen(UnlockScreen(self.vault_path))
 

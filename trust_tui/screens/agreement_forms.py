@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from trust_tui.domain import agreements as rules
 from trust_tui.models import Agreement, AgreementKind, AgreementStatus, RaisedConcern
+from trust_tui.screens.base import sheet
 
 EXPORT_NAME = "our-agreements.md"
 
@@ -96,6 +97,8 @@ def _partner_options(partners: Partners) -> list[tuple[Content, str]]:
 
 
 class FormBase(ModalScreen):
+    CSS_PATH = sheet("agreements")
+
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
     def say(self, message: str) -> None:

@@ -53,7 +53,7 @@ from trust_tui.screens.agreement_forms import (
     shown,
     write_private,
 )
-from trust_tui.screens.base import AreaScreen
+from trust_tui.screens.base import AreaScreen, sheet
 
 if TYPE_CHECKING:
     from trust_tui.vault import Vault
@@ -101,6 +101,8 @@ class _Seen:
 
 class AgreementsScreen(AreaScreen):
     """The list and editor for one kind of agreement."""
+
+    CSS_PATH = sheet("agreements")
 
     WORDS: ClassVar[KindWords] = EXPECTATION_WORDS
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
@@ -10,6 +11,14 @@ if TYPE_CHECKING:
     from trust_tui.app import TrustApp
     from trust_tui.domain.clock import Clock
     from trust_tui.vault import Vault
+
+
+STYLES = Path(__file__).parent.parent / "styles"
+
+
+def sheet(area: str) -> Path:
+    """A screen's stylesheet: loaded when the screen is first shown, not at launch."""
+    return STYLES / f"{area}.tcss"
 
 
 class AreaScreen(Screen):

@@ -29,6 +29,7 @@ from trust_tui.models import BreakTaken
 from trust_tui.widgets.pacer import BreathingPacer
 from trust_tui.widgets.turn_clock import ClockView
 from trust_tui.widgets.typed import typed
+from trust_tui.screens.base import sheet
 
 if TYPE_CHECKING:
     from trust_tui.app import TrustApp
@@ -49,6 +50,8 @@ class TalkInProgress(Protocol):
 
 
 class CalmScreen(Screen[BreakTaken | None]):
+    CSS_PATH = sheet("calm")
+
     BINDINGS = [
         Binding(LEFT_KEY, "side(0)", show=False),
         Binding(RIGHT_KEY, "side(1)", show=False),

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from trust_tui.models import CheckIn, FEELINGS, Partner
 from trust_tui.vault import Vault
 from trust_tui.widgets.feeling_picker import FeelingPicker
+from trust_tui.screens.base import sheet
 
 
 def todays_check_ins(vault: Vault, today: date) -> dict[str, CheckIn]:
@@ -66,6 +67,8 @@ def chosen_words(feeling: str | None) -> Content:
 
 class CheckInModal(ModalScreen[bool]):
     """Both partners side by side: a feeling word and a 1-10 for today."""
+
+    CSS_PATH = sheet("journal")
 
     BINDINGS = [
         Binding("escape", "cancel", "Not now"),

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static
 from trust_tui.models import JournalEntry
 from trust_tui.vault import Vault
 from trust_tui.widgets.apology_hint import ApologyHint
+from trust_tui.screens.base import sheet
 
 MAX_LINE = 1000
 
@@ -24,6 +25,8 @@ PLACEHOLDERS = {
 
 
 class HonestyModal(ModalScreen[bool]):
+    CSS_PATH = sheet("journal")
+
     BINDINGS = [Binding("escape", "cancel", "Close")]
 
     def __init__(self, kind: str = "honesty") -> None:

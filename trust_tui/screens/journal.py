@@ -54,7 +54,7 @@ from trust_tui.domain.journal import (
     when_label,
 )
 from trust_tui.models import FEELINGS, JournalEntry, Partner
-from trust_tui.screens.base import AreaScreen
+from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.checkin import chosen_words, prefill_feeling
 from trust_tui.vault import Vault, VaultError
 from trust_tui.widgets.apology_hint import ApologyHint
@@ -136,6 +136,8 @@ def privacy_words(private: bool) -> str:
 
 class EntryEditor(ModalScreen[EntryDraft | None]):
     """Write or edit one entry: who, what kind, a feeling word, the text, private."""
+
+    CSS_PATH = sheet("journal")
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -253,6 +255,8 @@ class PrivateKeyModal(ModalScreen[str | None]):
     """A partner types their own passphrase to open their private entries for
     this session. Returns their partner id (None: they changed their mind)."""
 
+    CSS_PATH = sheet("journal")
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, partner: Partner) -> None:
@@ -319,6 +323,8 @@ class PrivateKeyModal(ModalScreen[str | None]):
 # --- the journal -------------------------------------------------------------------------
 
 class JournalScreen(AreaScreen):
+    CSS_PATH = sheet("journal")
+
     BINDINGS = [
         Binding("n", "new_entry", "New entry"),
         Binding("a", "new_entry('apology')", "Say sorry"),

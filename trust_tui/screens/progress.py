@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 from trust_tui.domain import progress as pr
 from trust_tui.domain.wins import day_label, local_day
 from trust_tui.models import CheckIn, FollowThrough, TalkSession, Win
-from trust_tui.screens.base import AreaScreen
+from trust_tui.screens.base import AreaScreen, sheet
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 GAP = "·"  # a week with nothing recorded: not zero, not bad, just empty
@@ -80,6 +80,8 @@ class ChartRow(Horizontal):
 
 
 class ProgressScreen(AreaScreen):
+    CSS_PATH = sheet("progress")
+
     BINDINGS = [Binding("escape", "app.go_home", "Home")]
 
     def compose(self) -> ComposeResult:

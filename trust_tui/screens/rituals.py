@@ -52,7 +52,7 @@ from trust_tui.models import (
     TalkSession,
     Win,
 )
-from trust_tui.screens.base import AreaScreen
+from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.talk import TalkScreen
 from trust_tui.widgets.confirm import ConfirmModal
 
@@ -94,6 +94,8 @@ def excuse_notes(text: str) -> list[str]:
 # --- the list of rituals --------------------------------------------------------------
 
 class RitualsScreen(AreaScreen):
+    CSS_PATH = sheet("rituals")
+
     BINDINGS = [
         Binding("w", "start('weekly')", "Weekly meeting"),
         Binding("s", "start('setback')", "Setback"),
@@ -167,6 +169,8 @@ class RitualsScreen(AreaScreen):
 
 class RitualRunScreen(AreaScreen):
     """A ritual in progress (pushed over the rituals list)."""
+
+    CSS_PATH = sheet("rituals")
 
     BINDINGS = [
         Binding("s", "note('left')", "Note (left)", show=False),

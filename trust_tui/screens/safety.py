@@ -26,6 +26,7 @@ from trust_tui.domain import rituals
 from trust_tui.domain.flow import Flow
 from trust_tui.models import Partner, SafetyCheck
 from trust_tui.vault import VaultError
+from trust_tui.screens.base import sheet
 
 # Every sealed check has the same length, so its size says nothing about the answers.
 SEALED_SIZE = 1024
@@ -56,6 +57,8 @@ def read_sealed(text: str) -> dict:
 class NeutralScreen(Screen):
     """What shows after ctrl+n: nothing about the check, nothing about the couple."""
 
+    CSS_PATH = sheet("rituals")
+
     BINDINGS = [Binding("escape", "leave", "Back")]
 
     def compose(self) -> ComposeResult:
@@ -71,6 +74,8 @@ class NeutralScreen(Screen):
 
 class SoloSafetyScreen(Screen):
     """A private screen for one partner at a time."""
+
+    CSS_PATH = sheet("rituals")
 
     BINDINGS = [
         Binding("ctrl+n", "hide", "Hide now", priority=True),

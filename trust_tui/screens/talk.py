@@ -31,7 +31,7 @@ from trust_tui.domain.floor import AWAY, MAX_TURN_MINUTES, MIN_TURN_MINUTES, Flo
 from trust_tui.domain.prompts import TOPIC_ORDER, TOPICS, topic
 from trust_tui.domain.turn_clock import ClockState, mm_ss
 from trust_tui.models import Agreement, AgreementKind, BreakTaken, TalkSession
-from trust_tui.screens.base import AreaScreen
+from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.widgets.feeling_picker import FeelingPicker
 from trust_tui.widgets.partner_pane import LISTENER, SPEAKER, PaneView, PartnerPane
 from trust_tui.widgets.confirm import ConfirmModal
@@ -78,6 +78,8 @@ def plural(count: int, word: str) -> str:
 
 
 class TalkScreen(AreaScreen):
+    CSS_PATH = sheet("talk")
+
     BINDINGS = [
         Binding("f", "side('left', 'primary')", show=False),
         Binding("d", "side('left', 'secondary')", show=False),

@@ -8,10 +8,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
-from trust_tui.vault import Vault, VaultError
-from trust_tui.vault.errors import WrongPassphrase
+from trust_tui.vault.errors import VaultError, WrongPassphrase
 
 
 class UnlockScreen(Screen):
@@ -29,7 +28,8 @@ class UnlockScreen(Screen):
                              classes="lead")
                 yield Input(placeholder="Passphrase", password=True, id="passphrase")
                 yield Label("", id="unlock-message", markup=False)
-        yield Footer()
+                # A plain line, not a Footer: while locked, only these two keys do anything.
+                yield Static("Enter unlocks  ·  ctrl+q closes trust-tui", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()
@@ -45,12 +45,23 @@ class UnlockScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _unlock(self, passphrase: str) -> None:
+        # Imported here, off the event loop: pydantic, TinyDB and cryptography
+        # load while the key is derived, not before the screen first paints.
+        from trust_tui.vault import Vault
+
         try:
             vault = Vault.open(self.vault_path, passphrase)
         except VaultError as error:
             self.app.call_from_thread(self._failed, error)
             return
-        self.app.call_from_thread(self.app.vault_unlocked, vault)
+        self.app.call_from_thread(self._opened, vault)
+
+    async def _opened(self, vault) -> None:
+        # This screen may stay under the areas (it can be the app's first screen):
+        # keep no passphrase in it.
+        self.query_one("#passphrase", Input).value = ""
+        self._say("")
+        await self.app.vault_unlocked(vault)
 
     def _failed(self, error: VaultError) -> None:
         field = self.query_one("#passphrase", Input)

@@ -41,7 +41,7 @@ from trust_tui.domain.wins import (
     local_day,
 )
 from trust_tui.models import MiniGoal, Setback, Win
-from trust_tui.screens.base import AreaScreen
+from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.vault import Vault
 
 PAGE = 100  # cards added to the wall per "show older"
@@ -87,6 +87,8 @@ FORM_WORDS = {
 
 class CardForm(ModalScreen[CardDraft | None]):
     """Write one card: a win, a thank-you or a setback."""
+
+    CSS_PATH = sheet("wins")
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -148,6 +150,8 @@ class GoalDraft:
 
 class GoalForm(ModalScreen[GoalDraft | None]):
     """A mini-goal in words, whose it is, and a target."""
+
+    CSS_PATH = sheet("wins")
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -221,6 +225,8 @@ def sparkle_row(frame: int, width: int) -> str:
 class Celebration(ModalScreen[None]):
     """A short burst of sparks for a reached goal; any key goes back to the wall."""
 
+    CSS_PATH = sheet("wins")
+
     def __init__(self, goal_text: str, target: str) -> None:
         super().__init__()
         self.goal_text = goal_text
@@ -267,6 +273,8 @@ class Celebration(ModalScreen[None]):
 # --- the wall ---------------------------------------------------------------------------------
 
 class WinsScreen(AreaScreen):
+    CSS_PATH = sheet("wins")
+
     BINDINGS = [
         Binding("a", "add_card('win')", "Win"),
         Binding("t", "add_card('thanks')", "Thank you"),
