@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static
 from trust_tui.models import JournalEntry
 from trust_tui.vault import Vault
 from trust_tui.widgets.apology_hint import ApologyHint
+from trust_tui.widgets.typed import typed
 from trust_tui.screens.base import sheet
 
 MAX_LINE = 1000
@@ -47,7 +48,7 @@ class HonestyModal(ModalScreen[bool]):
                          "Both are part of rebuilding; a line is enough.", id="honesty-lead")
             with Horizontal(id="honesty-row"):
                 yield Label("Who: ")
-                yield Select([(p.name, p.id) for p in partners], allow_blank=False,
+                yield Select([(typed(p.name), p.id) for p in partners], allow_blank=False,
                              compact=True, id="honesty-who")
                 yield Label("  What: ")
                 yield Select(KINDS, allow_blank=False, value=self.kind, compact=True,

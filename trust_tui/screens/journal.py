@@ -60,6 +60,7 @@ from trust_tui.vault import Vault, VaultError
 from trust_tui.widgets.apology_hint import ApologyHint
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.feeling_picker import FeelingPicker
+from trust_tui.widgets.typed import typed
 
 PAGE = 200  # entries drawn per page; "show older" adds another
 MAX_TEXT = 100_000  # as JournalEntry.text allows
@@ -165,7 +166,7 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
             yield Static(title, classes="form-title")
             with Horizontal(classes="form-row"):
                 yield Label("Who is writing: ")
-                yield Select([(p.name, p.id) for p in self.partners], allow_blank=False,
+                yield Select([(typed(p.name), p.id) for p in self.partners], allow_blank=False,
                              value=self.draft.author, compact=True, id="entry-author",
                              disabled=editing)
                 yield Label("  Kind: ")
@@ -184,7 +185,7 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
                                                placeholder=PROMPTS[self.draft.kind]))
             yield Checkbox(privacy_words(self.draft.private), self.draft.private,
                            compact=True, id="entry-private")
-            yield Static(self.start_message, id="form-message", classes="form-message")
+            yield Static(Content(self.start_message), id="form-message", classes="form-message")
             with Horizontal(classes="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
@@ -307,7 +308,7 @@ class PrivateKeyModal(ModalScreen[str | None]):
         box = self.query_one(Input)
         box.disabled = False
         box.focus()
-        self.query_one("#form-message", Static).update(message)
+        self.query_one("#form-message", Static).update(Content(message))  # may hold a name
 
     def _opened(self, partner: Partner) -> None:
         if partner.id == self.vault.me.id and partner.id != self.partner.id:
@@ -384,7 +385,7 @@ class JournalScreen(AreaScreen):
         me = self.vault.me.id
         partners = sorted(self.vault.partners, key=lambda p: p.id != me)
         self.query_one("#filter-author", Select).set_options(
-            [("Both of us", ANY), *((p.name, p.id) for p in partners)])
+            [("Both of us", ANY), *((typed(p.name), p.id) for p in partners)])
         self.reload()
         self.query_one("#entries", OptionList).focus()
         self._purge_old_deletions()

@@ -175,8 +175,9 @@ class TalkScreen(AreaScreen):
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
 
-    def _partner_options(self) -> list[tuple[str, str]]:
-        return [(p.name, p.id) for p in self.vault.partners]
+    def _partner_options(self) -> list[tuple[Content, str]]:
+        # Names are typed by the couple: Content, never markup (a Select parses a str).
+        return [(typed(p.name), p.id) for p in self.vault.partners]
 
     @property
     def stage(self) -> str:

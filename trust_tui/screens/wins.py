@@ -115,13 +115,14 @@ class CardForm(ModalScreen[CardDraft | None]):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
 
-    def _who_options(self) -> list[tuple[str, str]]:
+    def _who_options(self) -> list[tuple[Content, str]]:
+        # Names are typed by the couple: Content, never markup (a Select parses a str).
         names = dict(self.partners)
         if self.kind == "thanks":
             pairs = sorted(permutations(names, 2), key=lambda p: p[0] != self.me)
-            return [(f"From {names[a]} to {names[b]}", f"{a}>{b}") for a, b in pairs]
+            return [(shown(f"From {names[a]} to {names[b]}"), f"{a}>{b}") for a, b in pairs]
         ordered = sorted(names, key=lambda pid: pid != self.me)
-        return [(names[pid], pid) for pid in ordered]
+        return [(shown(names[pid]), pid) for pid in ordered]
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
@@ -168,7 +169,7 @@ class GoalForm(ModalScreen[GoalDraft | None]):
             draft = self.draft or GoalDraft("", None, 7, "days_in_a_row")
             yield Input(draft.text, id="goal-text", max_length=1000, placeholder="The goal")
             with Horizontal(classes="form-row"):
-                yield Select([("Both of you", ""), *((name, pid) for pid, name in self.partners)],
+                yield Select([("Both of you", ""), *((shown(name), pid) for pid, name in self.partners)],
                              allow_blank=False, id="goal-owner", value=draft.owner or "")
                 yield Input(str(draft.target), id="goal-target", type="integer", max_length=3,
                             validators=[Integer(minimum=1, maximum=365)])
