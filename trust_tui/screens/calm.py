@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from trust_tui.domain.break_clock import (
@@ -70,6 +71,7 @@ class CalmScreen(Screen[BreakTaken | None]):
         self.pattern_key = "slow"
         self.brk: BreakClock | None = None
         self._time_was_up: bool | None = None
+        self._end_timer: Timer | None = None
 
     @property
     def trust_app(self) -> "TrustApp":
@@ -201,8 +203,18 @@ class CalmScreen(Screen[BreakTaken | None]):
             at = self.clock.now() + timedelta(minutes=self.minutes)
         return at.astimezone().strftime("%H:%M")
 
+    def _wake_at_the_end(self) -> None:
+        # The 0.25 s interval alone could show "time to come back" up to a tick
+        # late; a one-shot timer at the end makes it land on time.
+        if self._end_timer is not None:
+            self._end_timer.stop()
+            self._end_timer = None
+        if self.brk is not None and not self.brk.time_is_up:
+            self._end_timer = self.set_timer(self.brk.remaining() + 0.01, self.tick)
+
     def refresh_view(self) -> None:
         brk = self.brk
+        self._wake_at_the_end()
         self._time_was_up = None if brk is None else brk.time_is_up
         chosen = pattern(self.pattern_key)
         self.query_one("#calm-pattern", Static).update(Content.assemble(
