@@ -27,6 +27,7 @@ from trust_tui.vault.errors import (
     NewerFormat,
     UnreadableRecord,
     UnsafeHeader,
+    VaultError,
     VaultLocked,
     WrongPassphrase,
 )
@@ -110,6 +111,28 @@ def test_add_many_refuses_a_duplicate_id_and_changes_nothing(vault: Vault, vault
     with pytest.raises(ValueError):
         vault.add_many([other, other])
     assert vault.all(JournalEntry) == []
+
+
+def test_an_id_stays_taken_across_saves_and_a_failed_save_takes_none(vault: Vault,
+                                                                     vault_path: Path,
+                                                                     monkeypatch):
+    first, second = win(vault, "first"), win(vault, "second")
+    vault.add(first)
+    vault.add(second)
+    with pytest.raises(ValueError):
+        vault.add(first)
+    third = win(vault, "third")
+
+    def full_disk(path, blob, **kwargs):
+        raise VaultError("The disk is full.")
+
+    monkeypatch.setattr(storage_module, "atomic_write", full_disk)
+    with pytest.raises(VaultError):
+        vault.add(third)
+    monkeypatch.undo()
+    vault.add(third)  # the failed save did not count its id as stored
+    reopened = Vault.open(vault_path, ALEX_PASS)
+    assert [w.text for w in reopened.all(Win)] == ["first", "second", "third"]
 
 
 def test_settings_default_and_save(vault: Vault, vault_path: Path):

@@ -334,8 +334,10 @@ def build(header: Header, data_key: bytes, plaintext: bytes) -> bytes:
     body_nonce = os.urandom(NONCE_SIZE)
     header_bytes = header.as_bytes(body_nonce)
     aad = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
-    blob = aad + AESGCM(data_key).encrypt(body_nonce, plaintext, aad)
-    return blob + hashlib.sha256(blob).digest()
+    body = AESGCM(data_key).encrypt(body_nonce, plaintext, aad)
+    digest = hashlib.sha256(aad)
+    digest.update(body)  # no joined copy of megabytes just to hash it
+    return b"".join((aad, body, digest.digest()))
 
 
 def seal_text(key: bytes, text: str, owner: str) -> tuple[bytes, bytes]:
