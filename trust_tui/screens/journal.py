@@ -548,8 +548,10 @@ class JournalScreen(AreaScreen):
             return
         entry = item.entry
         name = self.name_of(entry.author)
-        lines = [Content.assemble((KIND_WORDS.get(entry.kind, entry.kind), "bold"), " by ",
-                                  Content(name)),
+        # One style for the whole line: a bold word right before a plain " by " reads
+        # "Honesty logby Noor" wherever bold glyphs run wider (screenshots, some fonts).
+        lines = [Content.assemble(KIND_WORDS.get(entry.kind, entry.kind), " by ",
+                                  Content(name)).stylize("bold"),
                  Content(when_label(entry.created_at, self.today()))]
         if item.feeling:
             lines.append(Content.assemble("Feeling: ", shown(item.feeling)))
