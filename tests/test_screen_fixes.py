@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from textual.widgets import Static
+from conftest import SAM_PASS
+from textual.widgets import Input, Select, Static
 
 from trust_tui.models import JournalEntry
+from trust_tui.screens.honesty import HonestyModal
+from trust_tui.vault import Vault
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
 
@@ -35,3 +38,55 @@ async def test_journal_detail_says_kind_by_name_in_one_run(unlocked_app):
         head = app.screen.query_one("#detail-head", Static)
         first = [segment.text for segment in head.render_line(0) if segment.text.strip()]
         assert first[0].strip() == "Honesty log by Sam"
+
+
+async def unlock(pilot, passphrase: str = SAM_PASS) -> None:
+    """Type a passphrase on the unlock screen (the key was forgotten on lock)."""
+    box = pilot.app.screen.query_one(Input)
+    box.value = passphrase
+    box.focus()
+    await pilot.press("enter")
+    await settle(pilot)
+    assert pilot.app.vault_open
+
+
+async def test_a_honesty_line_survives_a_lock_and_comes_back_to_finish(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        modal = app.screen
+        modal.query_one("#honesty-kind", Select).value = "slip"
+        modal.query_one("#honesty-who", Select).value = ids(app.vault)["Alex"]
+        await pilot.press(*"I forgot to tex")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert not app.vault_open
+
+        [kept] = Vault.open(path, SAM_PASS).all(JournalEntry)
+        assert (kept.draft, kept.kind, kept.text) == (True, "slip", "I forgot to tex")
+        assert kept.author == ids(Vault.open(path, SAM_PASS))["Alex"]
+
+        await unlock(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, HonestyModal)
+        assert modal.query_one("#honesty-text", Input).value == "I forgot to tex"
+        assert modal.query_one("#honesty-kind", Select).value == "slip"
+        assert modal.query_one("#honesty-who", Select).value == kept.author
+        assert "Kept from when the app locked" in str(
+            modal.query_one("#honesty-message", Static).content)
+        await pilot.press(*"t, sorry", "enter")
+        await settle(pilot)
+        [entry] = app.vault.all(JournalEntry)  # the draft became the entry: no copy left
+        assert (entry.id, entry.draft, entry.text) == (kept.id, False, "I forgot to text, sorry")
+        assert entry.created_at == clock.now()
+
+        # A line closed on purpose (escape) is let go, and a lock then keeps nothing.
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.screen.query_one("#honesty-text", Input).value == ""
+        await pilot.press(*"never mind", "escape", "ctrl+l")
+        await pilot.pause()
+    assert len(Vault.open(path, SAM_PASS).all(JournalEntry)) == 1

@@ -1,5 +1,9 @@
 """The honesty log (step 5): one quick line about today, or a small slip owned
-straight away. One key from home (h); enter saves, escape closes."""
+straight away. One key from home (h); enter saves, escape closes.
+
+A line being typed when the app locks (ctrl+l or idle) or quits is kept as a
+journal draft, as the journal's editor keeps its words; the next time the
+honesty log opens, the draft is back in the box to finish."""
 
 from __future__ import annotations
 
@@ -15,10 +19,12 @@ from trust_tui.vault import Vault
 from trust_tui.widgets.apology_hint import ApologyHint
 from trust_tui.widgets.typed import typed
 from trust_tui.screens.base import sheet
+from trust_tui.screens.journal import EntryDraft, rescue_draft
 
 MAX_LINE = 1000
 
 KINDS = [("A detail of today", "honesty"), ("A small slip", "slip")]
+KEPT = "Kept from when the app locked: finish it and press enter."
 PLACEHOLDERS = {
     "honesty": "Something small from today, even one you might usually skip",
     "slip": "Say it plainly, e.g. I forgot to text when I left",
@@ -34,6 +40,10 @@ class HonestyModal(ModalScreen[bool]):
         super().__init__()
         self.kind = kind
         self._saving = False
+        self._finished = False  # closed by the writer (saved or escape), not by a lock
+        self.draft: JournalEntry | None = None  # a line a lock kept earlier
+        self.who = ""
+        self.text = ""
 
     @property
     def vault(self) -> Vault:
@@ -42,6 +52,12 @@ class HonestyModal(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         me = self.vault.me.id
         partners = sorted(self.vault.partners, key=lambda p: p.id != me)
+        self.draft = kept_line(self.vault)
+        if self.draft is not None:
+            self.kind, self.who, self.text = (self.draft.kind, self.draft.author,
+                                              self.draft.text or "")
+        else:
+            self.who = partners[0].id if partners else ""
         with Vertical(id="honesty-box"):
             yield Static("Honesty log", id="honesty-title")
             yield Static("A small true thing from today, or a slip named right away. "
@@ -49,13 +65,15 @@ class HonestyModal(ModalScreen[bool]):
             with Horizontal(id="honesty-row"):
                 yield Label("Who: ")
                 yield Select([(typed(p.name), p.id) for p in partners], allow_blank=False,
-                             compact=True, id="honesty-who")
+                             compact=True, id="honesty-who", value=self.who or Select.NULL)
                 yield Label("  What: ")
                 yield Select(KINDS, allow_blank=False, value=self.kind, compact=True,
                              id="honesty-kind")
-            yield ApologyHint(Input(placeholder=PLACEHOLDERS[self.kind], max_length=MAX_LINE,
-                                    id="honesty-text"))
-            yield Static("", id="honesty-message")
+            # A kept line is continued, not replaced: no select-all on focus.
+            yield ApologyHint(Input(self.text, placeholder=PLACEHOLDERS[self.kind],
+                                    max_length=MAX_LINE, id="honesty-text",
+                                    select_on_focus=False))
+            yield Static(KEPT if self.draft is not None else "", id="honesty-message")
             yield Static("enter  save    escape  close", id="honesty-keys")
 
     def on_mount(self) -> None:
@@ -65,6 +83,25 @@ class HonestyModal(ModalScreen[bool]):
     def _kind_changed(self, event: Select.Changed) -> None:
         self.kind = str(event.value)
         self.query_one("#honesty-text", Input).placeholder = PLACEHOLDERS[self.kind]
+
+    # What is in the fields now, kept for a lock or quit (the fields are gone by then).
+    @on(Select.Changed, "#honesty-who")
+    def _who_changed(self, event: Select.Changed) -> None:
+        self.who = str(event.value)
+
+    @on(Input.Changed, "#honesty-text")
+    def _text_changed(self, event: Input.Changed) -> None:
+        self.text = event.value
+
+    def on_unmount(self) -> None:
+        # Taken down by a lock or quit, not by the writer: keep the line as a draft.
+        # (A save already on its way will land by itself.)
+        if self._finished or self._saving or not self.who:
+            return
+        draft = self.draft
+        rescue_draft(self.app, EntryDraft(
+            author=self.who, kind=self.kind, feeling=None, text=self.text.strip(),
+            private=False, entry_id=draft.id if draft else None, is_draft=draft is not None))
 
     @on(Input.Submitted, "#honesty-text")
     def save(self) -> None:
@@ -79,14 +116,29 @@ class HonestyModal(ModalScreen[bool]):
         entry = JournalEntry(author=str(self.query_one("#honesty-who", Select).value),
                              kind=self.kind,  # type: ignore[arg-type]
                              text=text, created_at=self.app.clock.now())  # type: ignore[attr-defined]
+        if self.draft is not None:  # finishing a kept line: it becomes the entry
+            entry = entry.model_copy(update={"id": self.draft.id})
         saved = "Noted in the honesty log." if self.kind == "honesty" else \
             "Noted. Owning a slip straight away is how trust grows."
-        self.app.save(lambda vault: vault.add(entry),  # type: ignore[attr-defined]
-                      done=lambda _: self.dismiss(True), failed=self._not_saved,
-                      saved_message=saved)
+        self.app.save(lambda vault: vault.put(entry),  # type: ignore[attr-defined]
+                      done=self._saved, failed=self._not_saved, saved_message=saved)
+
+    def _saved(self, _result: object) -> None:
+        self._finished = True
+        self.dismiss(True)
 
     def _not_saved(self, _error: Exception) -> None:
         self._saving = False
 
     def action_cancel(self) -> None:
+        # Closed on purpose: a line typed now is let go; a draft kept by a lock stays
+        # in the journal (marked as a draft) until it is finished or deleted there.
+        self._finished = True
         self.dismiss(False)
+
+
+def kept_line(vault: Vault) -> JournalEntry | None:
+    """The newest honesty line or slip a lock kept as a draft, if any."""
+    drafts = [e for e in vault.all(JournalEntry)
+              if e.draft and not e.deleted and not e.private and e.kind in ("honesty", "slip")]
+    return max(drafts, key=lambda e: e.created_at, default=None)
