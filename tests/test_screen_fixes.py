@@ -90,3 +90,32 @@ async def test_a_honesty_line_survives_a_lock_and_comes_back_to_finish(unlocked_
         await pilot.press(*"never mind", "escape", "ctrl+l")
         await pilot.pause()
     assert len(Vault.open(path, SAM_PASS).all(JournalEntry)) == 1
+
+
+async def test_the_safety_check_alone_is_in_the_palette_and_the_safety_note(unlocked_app):
+    from trust_tui.screens.safety import SoloSafetyScreen
+    from trust_tui.screens.safety_note import SAFETY_NOTE
+
+    assert '"Safety check, alone"' in SAFETY_NOTE and "ctrl+p" in SAFETY_NOTE
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")  # from any area, not only from Rituals
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Safety check, alone")
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SoloSafetyScreen)
+
+
+async def test_the_safety_note_at_setup_says_where_the_check_alone_is(tmp_path):
+    from trust_tui.app import TrustApp
+    from trust_tui.vault import FAST_TEST_KDF
+
+    app = TrustApp(tmp_path / "new.vault", kdf=FAST_TEST_KDF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        note = app.screen.query_one("#safety-note")
+        assert "Safety check, alone" in str(note.render())

@@ -297,12 +297,21 @@ class TrustApp(App[None]):
                             self.action_check_in)
         yield SystemCommand("Honesty log", "A quick line about today, or a small slip "
                             "(h on home)", self.action_honesty)
+        yield SystemCommand("Safety check, alone", "A few private questions for one of you "
+                            "at a time (r, then a)", self.action_safety_check)
 
     def action_check_in(self) -> None:
         if self.vault_open:
             from trust_tui.screens.checkin import CheckInModal
 
             self.push_screen(CheckInModal())
+
+    def action_safety_check(self) -> None:
+        if self.vault_open:
+            from trust_tui.screens.safety import SoloSafetyScreen
+
+            if not isinstance(self.screen, SoloSafetyScreen):
+                self.push_screen(SoloSafetyScreen())
 
     def action_honesty(self) -> None:
         if self.vault_open:

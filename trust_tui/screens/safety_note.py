@@ -5,5 +5,6 @@ SAFETY_NOTE = (
     "a relationship with abuse, threats or control. If you feel afraid of your "
     "partner, or pressured to use this, please put it aside and contact your local "
     "emergency number or a domestic-violence helpline in your country instead. "
-    "Each of you can take a short private safety check at any time."
+    "Each of you can take a short private safety check alone, at any time: "
+    "ctrl+p, then \"Safety check, alone\" (or Rituals, then a)."
 )
