@@ -66,6 +66,7 @@ class Probe:
         # The shortest break is 20 minutes: start it (planned - duration) seconds
         # ago so it is up after `duration`. The deadline logic is untouched.
         brk.started_mono -= brk.planned_seconds - self.duration
+        self.screen.refresh_view()  # as if it had started then: re-arms its end timer
         self.truth_end = time.monotonic() + brk.remaining()
         app = self.app
         app.set_interval(POLL, self.poll)
@@ -128,8 +129,9 @@ def main() -> int:
     truth = probe.truth_end
     rows = []
     for name, seen in (
-            (f"the break screen (CalmScreen, redraws every {calm.TICK_SECONDS * 1000:.0f} ms) "
-             "shows 'time to come back'", probe.screen.shown_up),
+            (f"the break screen (CalmScreen: redraws every {calm.TICK_SECONDS * 1000:.0f} ms, "
+             "and a one-shot timer at the end) shows 'time to come back'",
+             probe.screen.shown_up),
             (f"the same BreakClock, polled every {POLL * 1000:.0f} ms", probe.polled_up),
             ("a one-shot set_timer at the BreakClock's deadline", probe.timer_up),
             (f"a naive countdown (remaining -= {POLL} on each tick)", probe.naive_up)):
@@ -146,8 +148,8 @@ def main() -> int:
           f"{LOAD_EVERY * 1000:.0f} ms and draws the breathing pacer; a journal entry is "
           f"saved every {SAVE_EVERY:.0f} s through app.save to a 10-year vault "
           f"({probe.saves} saves); a busy-loop subprocess runs on the other core. The "
-          "screen's tick starts when it opens, not when the break starts, so its lateness "
-          "is up to one tick.")
+          f"shortest break is 20 minutes, so its start is moved back to end after "
+          f"{duration:.0f} s, and the screen redrawn once, as if it had started then.")
     return 0
 
 
