@@ -119,3 +119,41 @@ async def test_the_safety_note_at_setup_says_where_the_check_alone_is(tmp_path):
         await pilot.pause()
         note = app.screen.query_one("#safety-note")
         assert "Safety check, alone" in str(note.render())
+
+
+async def test_the_talk_start_form_and_panes_fit_80x24(unlocked_app):
+    from textual.widgets import Button, Footer
+
+    from trust_tui.screens.talk import TalkScreen
+    from trust_tui.widgets.partner_pane import PartnerPane
+
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        talk = app.screen
+        assert isinstance(talk, TalkScreen)
+        footer = talk.query_one(Footer).region
+        # The longest guidance and a "last talk saved" note: Begin still above the footer.
+        talk.query_one("#start-topic", Select).value = "name_it"
+        talk.query_one("#start-note", Static).update("Your last talk is saved. Thank you.")
+        await pilot.pause()
+        begin = talk.query_one("#start-begin", Button).region
+        assert begin.height == 3 and begin.bottom <= footer.y, (begin, footer)
+        # ...and the footer names a key for it, which begins the talk.
+        assert "Begin the talk" in screen_text(app).splitlines()[-1]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert talk.stage == "talk" and talk.floor is not None
+
+        # The speaker's pane: keys, feeling list, the 1-10 box and what to do now, unscrolled.
+        pane = talk.query_one("#pane-left", PartnerPane)
+        await pilot.pause()
+        assert pane.max_scroll_y == 0, "the pane scrolls at 80x24"
+        inside = pane.content_region
+        for part in (".pane-keys", ".feeling-list", ".intensity", ".pane-task"):
+            assert inside.contains_region(pane.query_one(part).region), part
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -90,6 +90,10 @@ class TalkScreen(AreaScreen):
         Binding("b", "app.take_break", "Break", show=False),  # the footer shows f2
         Binding("p", "pause", "Pause / go on"),
         Binding("e", "end_talk", "End talk"),
+        # Each stage's main button, on the key the other forms use, named in the footer
+        # (a short terminal may hide the button itself below the fold).
+        Binding("ctrl+s", "begin", "Begin the talk"),
+        Binding("ctrl+s", "save_talk", "Save and finish"),
         Binding("escape", "leave", "Leave field / home", show=False),
     ]
 
@@ -126,7 +130,7 @@ class TalkScreen(AreaScreen):
                     yield Label("Who sits on the left", classes="form-label")
                     yield Select(names, allow_blank=False, compact=True, id="start-left")
                 with Horizontal(classes="form-row"):
-                    yield Label(f"Minutes per turn ({MIN_TURN_MINUTES}-{MAX_TURN_MINUTES})",
+                    yield Label(f"Minutes a turn ({MIN_TURN_MINUTES}-{MAX_TURN_MINUTES})",
                                 classes="form-label")
                     yield Input(str(self.vault.settings.default_turn_minutes), type="integer",
                                 max_length=2, compact=True, id="start-minutes",
@@ -174,6 +178,7 @@ class TalkScreen(AreaScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
+        self.set_class(self.size.height < 30, "-short")
 
     def _partner_options(self) -> list[tuple[Content, str]]:
         # Names are typed by the couple: Content, never markup (a Select parses a str).
@@ -208,7 +213,7 @@ class TalkScreen(AreaScreen):
 
     @on(Button.Pressed, "#start-begin")
     @on(Input.Submitted, "#start-minutes")
-    def _begin_pressed(self) -> None:
+    def action_begin(self) -> None:
         box = self.query_one("#start-minutes", Input)
         result = box.validate(box.value)
         if not box.value or (result is not None and not result.is_valid):
@@ -374,6 +379,10 @@ class TalkScreen(AreaScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("pause", "end_talk", "side"):
             return self.stage == "talk" and self.floor is not None
+        if action == "begin":
+            return self.stage == "start"
+        if action == "save_talk":
+            return self.stage == "summary"
         return True
 
     # --- the calm screen and idle lock ---------------------------------------------------

@@ -30,9 +30,11 @@ class FeelingPicker(Vertical):
             margin: 0;
         }
         & > .intensity-row {
-            height: 1;
-            & > Label { width: auto; color: $text-muted; }
+            height: auto;
+            /* The box first, so a narrow pane never pushes it out of sight; the
+               words wrap beside it. */
             & > Input { width: 6; }
+            & > Label { width: 1fr; color: $text-muted; }
         }
     }
     """
@@ -66,10 +68,10 @@ class FeelingPicker(Vertical):
                     classes="own-word")
         if self._with_intensity:
             with Horizontal(classes="intensity-row"):
-                yield Label("How strong, 1-10 (optional): ")
-                yield Input(type="integer", max_length=2, compact=True,
+                yield Input(placeholder="1-10", type="integer", max_length=2, compact=True,
                             validators=[Number(1, 10)], valid_empty=True,
                             classes="intensity")
+                yield Label(" how strong (optional)")
 
     # --- reading and setting -------------------------------------------------
 
