@@ -34,6 +34,10 @@ async def test_first_run_shows_safety_note_and_creates_a_vault(vault_path: Path,
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
         assert "domestic-violence" in screen_text(app)
+        # No vault yet: the footer offers no break or lock, which would do nothing.
+        painted = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "Create our vault" in painted
+        assert "Break" not in painted and "Lock" not in painted
         fill_setup(app.screen, right=("Alex", ALEX_PASS, "alex-passphrasX"))
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -46,7 +50,8 @@ async def test_first_run_shows_safety_note_and_creates_a_vault(vault_path: Path,
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "Sam & Alex" in screen_text(app)
+        assert "Sam & Alex  -  welcome" in screen_text(app)
+        assert "welcome back" not in screen_text(app)  # nothing to come back to yet
     # Either passphrase opens what setup wrote, and the names are not on disk.
     assert Vault.open(vault_path, ALEX_PASS).me.name == "Alex"
     assert b"Alex" not in vault_path.read_bytes()

@@ -262,6 +262,13 @@ class TrustApp(App[None]):
 
     # --- global actions ------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Before a vault is open a break or a lock means nothing: keep them out
+        # of the footer instead of showing keys that do nothing.
+        if action in ("take_break", "lock") and not self.vault_open:
+            return False
+        return True
+
     def action_take_break(self) -> None:
         if not self.vault_open:
             return

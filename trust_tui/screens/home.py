@@ -48,8 +48,10 @@ class HomeScreen(AreaScreen):
 
     def reload(self) -> None:
         names = [p.name for p in self.vault.partners]
+        # Generation 1 is the vault as setup wrote it: nothing saved since.
+        greeting = "  -  welcome back" if self.vault.generation > 1 else "  -  welcome"
         self.query_one("#home-names", Static).update(
-            Content.assemble((" & ".join(names), "bold"), "  -  welcome back"))
+            Content.assemble((" & ".join(names), "bold"), greeting))
         self.query_one("#steps-list", Static).update(self._steps_content())
         self.query_one("#due-list", Static).update(self._due_content())
         keys = [f"{area.key}  {area.title}" for area in AREAS]
