@@ -169,3 +169,27 @@ def test_a_break_nobody_started_leaves_no_trace():
     assert flow.breaks == [] and not flow.on_break
     flow.answer(SAM, True)  # the gate kept nothing and lost nothing
     assert flow.waiting_for == [ALEX]
+
+
+def test_progress_saved_part_way_resumes_on_the_same_step_with_everything():
+    clock = FakeClock()
+    flow = new_flow(clock)
+    flow.answer(SAM, True)
+    flow.answer(ALEX, True)
+    flow.next()
+    flow.add_note("you made dinner", by=SAM)
+    clock.advance(40)
+    kept = flow.progress()
+    assert kept.in_progress and kept.at_step == "thanks" and not kept.finished
+    assert {s.step: s.seconds for s in kept.steps}["thanks"] == 40
+
+    clock.advance(3600)  # a lock, an hour away: that time is not the ritual's
+    again = Flow.resumed(RITUAL, clock, (SAM, ALEX), kept)
+    assert again.run_id == flow.run_id and again.started_at == flow.started_at
+    assert again.step.key == "thanks" and [n.text for n in again.notes] == ["you made dinner"]
+    clock.advance(20)
+    again.next()
+    run = again.finish()
+    assert not run.in_progress and run.at_step is None
+    assert {s.step: s.seconds for s in run.steps}["thanks"] == 60
+    assert run.steps[0].answers == {SAM: True, ALEX: True}

@@ -287,7 +287,8 @@ async def test_stopping_early_keeps_what_was_said_even_after_a_failed_save(
         await pilot.press("y")
         await settle(pilot)
         assert "not saved yet: press e to try again" in plain(run, "#run-head")
-        assert app.vault.all(RitualRun) == []
+        [kept] = app.vault.all(RitualRun)  # only the copy saved as it went: still under way
+        assert kept.in_progress and kept.steps[0].notes[0].text == "thank you for Sunday"
         monkeypatch.undo()
         await pilot.press("e")
         await settle(pilot)
@@ -323,3 +324,84 @@ async def test_home_is_quiet_after_a_recent_meeting(unlocked_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "weekly meeting" not in plain(app.screen, "#due-list")
+
+
+async def test_a_ritual_is_saved_as_it_goes_and_can_be_continued_after_a_lock(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        run = await open_ritual(pilot, "w")
+        await note(pilot, run, "s", "thank you for the call")
+        await pilot.press("1")  # marked for the wins wall
+        await pilot.press("n")  # the next step: saved as it stands
+        await settle(pilot)
+        [kept] = app.vault.all(RitualRun)
+        assert kept.in_progress and kept.at_step == "went_well"
+        assert kept.steps[0].notes[0].text == "thank you for the call"
+        assert [(m.step, m.index, m.mark) for m in kept.marks] == [("appreciations", 0, "thanks")]
+        # Words typed but not yet added are kept too when the app locks.
+        await pilot.press("l")
+        run.focused.value = "the walk on Sunday"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert not app.vault_open
+
+    [kept] = Vault.open(path, SAM_PASS).all(RitualRun)
+    assert kept.in_progress and kept.at_step == "went_well"
+    assert [n.text for n in kept.steps[1].notes] == ["the walk on Sunday"]
+
+    from trust_tui.app import TrustApp
+    from trust_tui.vault import FAST_TEST_KDF
+
+    app = TrustApp(path, clock=clock, kdf=FAST_TEST_KDF, vault=Vault.open(path, SAM_PASS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Weekly meeting from" in plain(app.screen, "#due-list")
+        assert "left at step 2 of 5" in plain(app.screen, "#due-list")
+        await pilot.press("r")
+        await pilot.pause()
+        assert "c continues it" in plain(app.screen, "#rituals-unfinished")
+        await pilot.press("c")
+        await pilot.pause()
+        run = app.screen
+        assert isinstance(run, RitualRunScreen) and run.step.key == "went_well"
+        assert "the walk on Sunday" in plain(run, "#notes-together")  # a step for both
+        await pilot.press("e", "y")
+        await settle(pilot)
+        [ended] = app.vault.all(RitualRun)
+        assert ended.id == kept.id and not ended.in_progress
+        assert [n.text for n in ended.steps[0].notes] == ["thank you for the call"]
+        assert [w.text for w in app.vault.all(Win)] == ["thank you for the call"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query_one("#rituals-unfinished").display
+
+
+async def test_an_unfinished_ritual_can_be_ended_from_the_list(unlocked_app):
+    from trust_tui.domain import rituals
+    from trust_tui.domain.clock import FakeClock
+    from trust_tui.domain.flow import Flow
+
+    def seed(vault):
+        sam, alex = (p.id for p in vault.partners)
+        flow = Flow(rituals.weekly(), FakeClock(), (sam, alex))
+        flow.add_note("the tea", by=alex)
+        flow.next()
+        vault.add(flow.progress())
+
+    app, path, clock = await unlocked_app(seed=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("n")  # not now: nothing changes
+        await pilot.pause()
+        assert app.vault.all(RitualRun)[0].in_progress
+        await pilot.press("x", "y")
+        await settle(pilot)
+        [ended] = app.vault.all(RitualRun)
+        assert not ended.in_progress and not ended.finished
+        assert ended.steps[0].notes[0].text == "the tea"
+        assert all(s.skipped for s in ended.steps[1:])
+        assert "kept" in plain(app.screen, "#done-title")

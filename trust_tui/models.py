@@ -273,6 +273,14 @@ class RitualStepResult(BaseModel):
     answers: dict[str, bool] = Field(default_factory=dict)  # partner id -> yes (e.g. calm)
 
 
+class RitualMark(BaseModel):
+    """A note marked to become a record when the ritual ends (kept while under way)."""
+
+    step: str
+    index: int  # the note's place in that step's notes
+    mark: str  # "thanks", "goal" or "expectation"
+
+
 class RitualRun(Record):
     table: ClassVar[str] = "rituals"
 
@@ -285,6 +293,12 @@ class RitualRun(Record):
     breaks: list[BreakTaken] = Field(default_factory=list)
     finished: bool = False  # False: they stopped early (the rest is marked skipped)
     setback_id: str | None = None
+    # Saved after every step while under way, so a lock or crash loses at most a
+    # step: such a run can be continued (from `at_step`) or ended from the list.
+    in_progress: bool = False
+    at_step: str | None = None
+    marks: list[RitualMark] = Field(default_factory=list)
+    outcomes: dict[str, str] = Field(default_factory=dict)  # agreement id -> review outcome
 
 
 class SafetyCheck(Record):

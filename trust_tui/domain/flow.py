@@ -97,6 +97,33 @@ class Flow:
         self._break_mono = 0.0
         self._enter()
 
+    @classmethod
+    def resumed(cls, ritual: Ritual, clock: Clock, partners: tuple[str, ...],
+                run: RitualRun) -> "Flow":
+        """Carry on a ritual saved part-way (`run.in_progress`): the same run, its
+        notes, answers, skipped steps, breaks and time, on the step it was on."""
+        flow = cls(ritual, clock, partners, run_id=run.id)
+        flow.started_at = run.started_at
+        for saved in run.steps:
+            if saved.step in flow._results:
+                flow._results[saved.step] = saved.model_copy(deep=True)
+        flow.breaks = list(run.breaks)
+        keys = [s.key for s in ritual.steps]
+        flow.index = keys.index(run.at_step) if run.at_step in keys else 0
+        flow._enter()
+        return flow
+
+    def progress(self) -> RitualRun:
+        """The run so far, to save while it is under way (see `resumed`)."""
+        step = self.step
+        run = self.summary()
+        if step is not None and not self.ended:
+            for result in run.steps:  # the time on this step so far counts too
+                if result.step == step.key:
+                    result.seconds = round(result.seconds + self.step_seconds(), 3)
+        return run.model_copy(update={
+            "in_progress": not self.done, "at_step": step.key if step else None})
+
     # --- where we are -----------------------------------------------------------
 
     @property

@@ -46,6 +46,7 @@ from trust_tui.models import (
     BreakTaken,
     FollowThrough,
     MiniGoal,
+    RitualMark,
     RitualNote,
     RitualRun,
     Setback,
@@ -69,9 +70,13 @@ OUTCOME_WORDS = {"keep": "keep it as it is", "adjust": "adjust the wording (back
 
 
 def due_rituals(vault, today: date) -> list[str]:
-    """Home's gentle line when a weekly meeting is due."""
+    """Home's gentle lines: a ritual left under way, and when a weekly meeting is due."""
+    lines = []
+    run = unfinished(vault)
+    if run is not None:
+        lines.append(f"{under_way(run)}: r, then c to go on (or x to end it).")
     line = rituals.weekly_due(vault.all(RitualRun), today)
-    return [line] if line else []
+    return lines + ([line] if line else [])
 
 
 def excuse_notes(text: str) -> list[str]:
@@ -97,6 +102,8 @@ class RitualsScreen(AreaScreen):
     CSS_PATH = sheet("rituals")
 
     BINDINGS = [
+        Binding("c", "go_on", "Continue"),
+        Binding("x", "end_unfinished", "End it"),
         Binding("w", "start('weekly')", "Weekly meeting"),
         Binding("s", "start('setback')", "Setback"),
         Binding("a", "start('safety')", "Safety check, alone"),
@@ -109,6 +116,7 @@ class RitualsScreen(AreaScreen):
             yield Static("Small, regular habits that keep repair going. Each one can be "
                          "stopped, paused with a break, or have steps left out.",
                          classes="lead")
+            yield Static("", id="rituals-unfinished")
             yield OptionList(id="rituals-list")
             yield Static("", id="rituals-due")
             yield Static("", id="rituals-recent", classes="hint")
@@ -135,9 +143,44 @@ class RitualsScreen(AreaScreen):
                       reverse=True)[:3]
         names = {"weekly": "Weekly meeting", "setback": "Talked through a setback"}
         lines = [f"{names.get(r.ritual, r.ritual)}: {r.started_at.astimezone():%a %d %b}"
-                 for r in runs]
+                 + (" (under way)" if r.in_progress else "") for r in runs]
         recent = ("Recently: " + "; ".join(lines)) if lines else ""
         self.query_one("#rituals-recent", Static).update(Content(recent))
+        run = unfinished(self.vault)
+        line = self.query_one("#rituals-unfinished", Static)
+        line.display = run is not None
+        if run is not None:
+            line.update(Content.assemble(
+                (f"{under_way(run)}.", "bold"),
+                " c continues it where you left off; x ends it here (all you wrote is kept)."))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("go_on", "end_unfinished"):
+            return unfinished(self.vault) is not None
+        return True
+
+    def action_go_on(self) -> None:
+        run = unfinished(self.vault)
+        if run is not None:
+            self.app.push_screen(RitualRunScreen(self.build(run.ritual), resume=run))
+
+    def action_end_unfinished(self) -> None:
+        run = unfinished(self.vault)
+        if run is None:
+            return
+
+        def answered(end: bool | None) -> None:
+            if end:
+                self.app.push_screen(RitualRunScreen(self.build(run.ritual), resume=run,
+                                                     end_now=True))
+
+        what = started_words(run)
+        self.app.push_screen(ConfirmModal(
+            f"End the {what[0].lower()}{what[1:]} here?",
+            "End it here", "Keep it for later",
+            detail="What you wrote is kept; the steps not reached are noted as left out."),
+            answered)
 
     @on(OptionList.OptionSelected, "#rituals-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -149,20 +192,51 @@ class RitualsScreen(AreaScreen):
 
             self.app.push_screen(SoloSafetyScreen())
             return
+        if kind in (rituals.WEEKLY, rituals.SETBACK):
+            self.app.push_screen(RitualRunScreen(self.build(kind)))
+
+    def build(self, kind: str) -> Ritual:
+        """The ritual with what it looks at today (agreements due, wins, expectations)."""
         vault, today = self.vault, self.today()
-        if kind == "weekly":
+        if kind == rituals.WEEKLY:
             agreements = vault.all(Agreement)
-            ritual = rituals.weekly(
+            return rituals.weekly(
                 went_well=rituals.went_well_items(agreements, vault.all(FollowThrough),
                                                   vault.all(Win), vault.all(MiniGoal), today),
                 due=rituals.due_items(agreements, today))
-        elif kind == "setback":
-            links = rituals.expectation_items(vault.all(Agreement))
-            ritual = rituals.setback([Item(NOT_LINKED, "Not about one of your expectations"),
-                                      *links])
-        else:
-            return
-        self.app.push_screen(RitualRunScreen(ritual))
+        links = rituals.expectation_items(vault.all(Agreement))
+        return rituals.setback([Item(NOT_LINKED, "Not about one of your expectations"),
+                                *links])
+
+
+def keep_progress(vault, run: RitualRun) -> None:
+    """Save a ritual under way, unless it has ended meanwhile (a late save of the
+    progress must never bring an ended ritual back)."""
+    with vault.transaction():
+        current = vault.get(RitualRun, run.id)
+        if current is None or current.in_progress:
+            vault.put(run)
+
+
+RITUAL_NAMES = {rituals.WEEKLY: "Weekly meeting", rituals.SETBACK: "Talking through a setback"}
+
+
+def unfinished(vault) -> RitualRun | None:
+    """The newest ritual left under way (by a lock, a crash or a closed terminal)."""
+    runs = [r for r in vault.all(RitualRun) if r.in_progress and r.ritual in RITUAL_NAMES]
+    return max(runs, key=lambda r: r.started_at, default=None)
+
+
+def started_words(run: RitualRun) -> str:
+    """E.g. 'Weekly meeting from Mon 02 Mar'."""
+    return f"{RITUAL_NAMES.get(run.ritual, run.ritual)} from {run.started_at.astimezone():%a %d %b}"
+
+
+def under_way(run: RitualRun) -> str:
+    """E.g. 'Weekly meeting from Mon 02 Mar, left at step 3 of 6'."""
+    keys = [s.step for s in run.steps]
+    at = keys.index(run.at_step) + 1 if run.at_step in keys else 1
+    return f"{started_words(run)}, left at step {at} of {len(keys)}"
 
 
 # --- one ritual, step by step -------------------------------------------------------------
@@ -191,9 +265,12 @@ class RitualRunScreen(AreaScreen):
         *[Binding(str(n), f"mark({n})", show=False) for n in range(1, 10)],
     ]
 
-    def __init__(self, ritual: Ritual) -> None:
+    def __init__(self, ritual: Ritual, *, resume: RitualRun | None = None,
+                 end_now: bool = False) -> None:
         super().__init__()
         self.ritual = ritual
+        self.resume = resume  # a run saved part-way, to carry on (or end, with end_now)
+        self.end_now = end_now
         self.flow: Flow | None = None
         self.sides: tuple[str, str] = ("", "")
         self.marks: dict[tuple[str, int], str] = {}  # (step, note index) -> what it becomes
@@ -205,6 +282,7 @@ class RitualRunScreen(AreaScreen):
         self._unsaved: tuple | None = None  # (write, run) while the summary is not on disk
         self._saving = False
         self._last_step: str | None = None
+        self._typed: dict[str, str] = {}  # words in the note boxes, not yet added
 
     # --- layout ----------------------------------------------------------------------
 
@@ -238,12 +316,64 @@ class RitualRunScreen(AreaScreen):
         if len(people) < 2:
             people = (people * 2)[:2]
         self.sides = (people[0], people[1])
-        self.flow = Flow(self.ritual, self.clock, tuple(dict.fromkeys(self.sides)))
+        partners = tuple(dict.fromkeys(self.sides))
+        run = self.resume
+        if run is None:
+            self.flow = Flow(self.ritual, self.clock, partners)
+        else:
+            self.flow = Flow.resumed(self.ritual, self.clock, partners, run)
+            self.marks = {(m.step, m.index): m.mark for m in run.marks}
+            self.outcomes = dict(run.outcomes)
+            self.linked = run.agreement_id
+            self.talk_ids = [run.talk_id] if run.talk_id else []
         for side, pid in zip((LEFT, RIGHT), self.sides):
             self.query_one(f"#name-{side}", Label).update(self.vault.name_of(pid))
         self.query_one(f"#name-{TOGETHER}", Label).update("Both of you")
         self.trust_app.current_talk = self
         self.refresh_view()
+        if self.end_now:
+            self._finish()
+        elif run is None:
+            self._keep_progress()  # on the list as under way from the first step
+
+    # --- saving as it goes (a lock or crash loses at most a step) ----------------------------
+
+    def _progress(self) -> RitualRun | None:
+        flow = self.flow
+        if flow is None or flow.done or self.saved is not None or self._unsaved is not None:
+            return None
+        return flow.progress().model_copy(update={
+            "marks": [RitualMark(step=s, index=i, mark=m) for (s, i), m in self.marks.items()],
+            "outcomes": dict(self.outcomes),
+            "talk_id": self.talk_ids[0] if self.talk_ids else None,
+            "agreement_id": self.linked})
+
+    def _keep_progress(self) -> None:
+        run = self._progress()
+        if run is not None:
+            self.trust_app.save(lambda vault: keep_progress(vault, run), saved_message=None)
+
+    def on_unmount(self) -> None:
+        if self.trust_app.current_talk is self:
+            self.trust_app.current_talk = None
+        if not self.trust_app.vault_open:
+            return
+        # Taken down by a lock or quit while under way: notes still in the boxes join
+        # the others, and the run is written now (the screen will not be back).
+        flow = self.flow
+        if flow is not None and not flow.done and not flow.on_break:
+            for side, words in self._typed.items():
+                if words.strip():
+                    try:
+                        flow.add_note(words, by=self._pid(side))
+                    except (NotNow, ValueError, KeyError):
+                        pass
+        run = self._progress()
+        if run is not None:
+            try:
+                keep_progress(self.vault, run)
+            except Exception:
+                pass  # a lock must always go through; the last step's save stands
 
     # --- who ------------------------------------------------------------------------------
 
@@ -398,6 +528,10 @@ class RitualRunScreen(AreaScreen):
         target = TOGETHER if step.who == "together" else side
         self.query_one(f"#note-{target}", Input).focus()
 
+    @on(Input.Changed, ".notes-col Input")
+    def _note_typed(self, event: Input.Changed) -> None:
+        self._typed[(event.input.id or "").removeprefix("note-")] = event.value
+
     @on(Input.Submitted, ".notes-col Input")
     def _note_added(self, event: Input.Submitted) -> None:
         event.stop()
@@ -411,6 +545,7 @@ class RitualRunScreen(AreaScreen):
             return
         event.input.value = ""
         self.refresh_view()
+        self._keep_progress()
 
     def action_mark(self, number: int) -> None:
         flow, step = self.flow, self.step
@@ -434,6 +569,7 @@ class RitualRunScreen(AreaScreen):
         else:
             self.marks[key] = following
         self.refresh_view()
+        self._keep_progress()
 
     def action_outcome(self) -> None:
         flow, step = self.flow, self.step
@@ -446,6 +582,7 @@ class RitualRunScreen(AreaScreen):
         else:
             self.outcomes[key] = following
         self.refresh_view()
+        self._keep_progress()
 
     def action_calm(self, side: str) -> None:
         flow, step = self.flow, self.step
@@ -491,6 +628,7 @@ class RitualRunScreen(AreaScreen):
             self._finish()
         else:
             self.refresh_view()
+            self._keep_progress()
 
     def action_skip_step(self) -> None:
         flow = self.flow
@@ -505,6 +643,7 @@ class RitualRunScreen(AreaScreen):
             self._finish()
         else:
             self.refresh_view()
+            self._keep_progress()
 
     def action_previous_step(self) -> None:
         if not self.running:
@@ -514,6 +653,7 @@ class RitualRunScreen(AreaScreen):
         except NotNow:
             return
         self.refresh_view()
+        self._keep_progress()
 
     def action_take_floor(self) -> None:
         step = self.step
@@ -530,6 +670,7 @@ class RitualRunScreen(AreaScreen):
         if session is not None and session.id not in self.talk_ids:
             self.talk_ids.append(session.id)
         self.refresh_view()
+        self._keep_progress()
 
     def action_stop(self) -> None:
         if self._unsaved is not None:
@@ -557,10 +698,6 @@ class RitualRunScreen(AreaScreen):
             self.dismiss()
         else:
             self.action_stop()
-
-    def on_unmount(self) -> None:
-        if self.trust_app.current_talk is self:
-            self.trust_app.current_talk = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         step = self.step
@@ -597,6 +734,7 @@ class RitualRunScreen(AreaScreen):
     def break_taken(self, taken: BreakTaken) -> None:
         if self.flow is not None and self.flow.on_break:
             self.flow.end_break(taken)
+            self._keep_progress()
 
     def break_not_taken(self) -> None:
         if self.flow is not None and self.flow.on_break:
@@ -666,7 +804,8 @@ class RitualRunScreen(AreaScreen):
 
         def write(vault) -> RitualRun:
             # Safe to run again after a failed try: same ids, reviews marked by time.
-            vault.add_many([run, *records], skip_existing=True)
+            vault.put(run)  # over the copy saved as it went
+            vault.add_many(records, skip_existing=True)
             for agreement_id, outcome in reviews.items():
                 note = review_notes.get(agreement_id, "")[:1000]
                 try:
