@@ -357,7 +357,7 @@ async def test_a_ritual_is_saved_as_it_goes_and_can_be_continued_after_a_lock(un
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Weekly meeting from" in plain(app.screen, "#due-list")
-        assert "left at step 2 of 5" in plain(app.screen, "#due-list")
+        assert "left at step 2 of 5: still open (r)" in plain(app.screen, "#due-list")
         await pilot.press("r")
         await pilot.pause()
         assert "c continues it" in plain(app.screen, "#rituals-unfinished")

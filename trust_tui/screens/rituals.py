@@ -74,7 +74,7 @@ def due_rituals(vault, today: date) -> list[str]:
     lines = []
     run = unfinished(vault)
     if run is not None:
-        lines.append(f"{under_way(run)}: r, then c to go on (or x to end it).")
+        lines.append(f"{under_way(run)}: still open (r)")
     line = rituals.weekly_due(vault.all(RitualRun), today)
     return lines + ([line] if line else [])
 
