@@ -20,7 +20,21 @@ from trust_tui.vault import fileformat
 from trust_tui.vault.errors import CannotRead, DamagedVault, VaultLocked, WriteFailed
 
 
+def real_file(path: Path) -> Path:
+    """The file a vault path names: a symbolic link is followed to its target.
+
+    Renaming a new version over a link would replace the link with a plain file
+    (and leave the synced copy behind), so saves work on the target. A path
+    that is not a link is returned as given (its messages name it as typed).
+    """
+    path = Path(path)
+    if not os.path.islink(path):
+        return path
+    return Path(os.path.realpath(path))  # also a dangling link: its target's path
+
+
 def backup_path(path: Path) -> Path:
+    path = real_file(path)
     return path.with_name(path.name + ".bak")
 
 
@@ -62,6 +76,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def atomic_write(path: Path, blob: bytes, *, keep_backup: bool = True) -> None:
     """Replace `path` with `blob` durably; the old generation becomes `<path>.bak`."""
+    path = real_file(path)
     folder = path.parent
     tmp_name = None
     try:
@@ -124,6 +139,7 @@ def keep_copy(path: Path, target: Path) -> None:
 
 def find_orphans(path: Path) -> list[Path]:
     """Temp files of this vault left by a writer that was killed mid-write."""
+    path = real_file(path)
     # No glob: a vault name may hold glob characters such as `[`.
     prefix = temp_prefix(path)
     try:

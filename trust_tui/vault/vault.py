@@ -48,6 +48,7 @@ from trust_tui.vault.storage import (
     file_identity,
     find_orphans,
     keep_copy,
+    real_file,
     remove_orphans,
 )
 
@@ -58,6 +59,7 @@ MIN_PASSPHRASE = 8
 
 
 def lock_path(path: Path) -> Path:
+    path = real_file(path)  # beside the real file, where every writer looks
     return path.with_name(path.name + ".lock")
 
 
@@ -95,7 +97,7 @@ class Vault:
                kdf: fileformat.KdfParams | None = None,
                lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> "Vault":
         """A new vault for these (name, passphrase) pairs, unlocked as the first."""
-        path = Path(path)
+        path = real_file(path)  # resolved once: a link stays a link
         kdf = kdf or fileformat.KdfParams.default()
         kdf.check_caps()
         if not partners:
@@ -152,7 +154,7 @@ class Vault:
     def open(cls, path: Path, passphrase: str,
              lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> "Vault":
         """Unlock with either partner's passphrase. Slow (key derivation): use a worker."""
-        path = Path(path)
+        path = real_file(path)  # resolved once: a link stays a link
         identity = file_identity(path)
         parsed = cls.read_file(path)
         slot, data_key, private_key = parsed.unlock(passphrase)
@@ -507,7 +509,7 @@ class Vault:
         deleted); a file from a newer trust-tui, a foreign file or a wrong
         passphrase is refused and nothing changes.
         """
-        path = Path(path)
+        path = real_file(path)
         try:
             vault = cls.open(path, passphrase, lock_timeout)
         except DamagedVault:
@@ -563,6 +565,7 @@ def _next_key(table: dict) -> str:
 
 
 def damaged_path(path: Path) -> Path:
+    path = real_file(path)
     return path.with_name(path.name + ".damaged")
 
 
