@@ -15,6 +15,7 @@ import os
 import random
 import re
 import selectors
+import shutil
 import signal
 import struct
 import subprocess
@@ -424,6 +425,57 @@ def test_a_read_only_folder_still_opens_and_reads(filled: Path, monkeypatch):
     assert not lock_path(filled).exists()
 
 
+READ_ONLY_CHILD = r"""
+import json, sys
+from pathlib import Path
+from trust_tui.models import Win
+from trust_tui.vault import Vault
+from trust_tui.vault.errors import WriteFailed
+
+path = Path(sys.argv[1])
+vault = Vault.open(path, sys.argv[2])
+result = {"before": [w.text for w in vault.all(Win)]}
+try:
+    vault.add(Win(text="not saved", noticed_by=vault.me.id))
+    result["error"] = None
+except WriteFailed as error:
+    result["error"] = str(error)
+result["after"] = [w.text for w in vault.all(Win)]
+print(json.dumps(result))
+"""
+
+
+def unshare_works() -> bool:
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        return False
+    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True)
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not unshare_works(), reason="needs root and mount namespaces; "
+                                                  "the chmod test covers other users")
+@pytest.mark.parametrize("with_lock_file", [True, False])
+def test_a_really_read_only_filesystem(filled: Path, with_lock_file: bool):
+    """As root chmod does not bind, so the folder is bind-mounted read-only in a
+    private mount namespace (EROFS, as on a locked USB stick or a read-only share)."""
+    if not with_lock_file:
+        lock_path(filled).unlink()  # a copy that was never written here
+    before = {f.name: f.read_bytes() for f in filled.parent.iterdir()}
+    folder = str(filled.parent)
+    script = (f'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && '
+              f'exec "$2" -c "$3" "$4" "$5"')
+    child = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", folder, sys.executable,
+                            READ_ONLY_CHILD, str(filled), ALEX_PASS],
+                           capture_output=True, text=True, timeout=60)
+    assert child.returncode == 0, child.stderr
+    result = json.loads(child.stdout)
+    assert result["error"], "the save went through a read-only filesystem"
+    assert "read-only" in one_clear_sentence(Exception(result["error"]))
+    assert "nothing was half-written" in result["error"]
+    assert result["before"] == result["after"] == [f"{CANARY} a win"]
+    assert {f.name: f.read_bytes() for f in filled.parent.iterdir()} == before
+
+
 # --- (5) any text round-trips -------------------------------------------------------
 
 def text_for(model, name: str):
@@ -595,3 +647,65 @@ def test_a_really_read_only_folder(filled: Path):
         folder.chmod(0o700)
     assert filled.read_bytes() == before
     assert find_orphans(filled) == []
+
+
+# --- (6b) the same, in the app: a save breaks while a partner writes ----------------------
+
+async def test_in_the_app_a_broken_save_and_a_crash_show_and_leave_no_secret(
+        unlocked_app, tmp_path: Path, monkeypatch, capsys):
+    """A journal entry typed in the app, a save that breaks with an error quoting the
+    words and the key (the worst an encoder could do), then a crash: nothing typed and
+    no passphrase is on screen, in the crash text, or in any file under the folder."""
+    from textual.widgets import TextArea
+
+    from trust_tui.screens.journal import EntryEditor
+
+    app, path, _ = await unlocked_app()
+    words = f"{CANARY} what I could not say"
+    real_build = fileformat.build
+
+    def leaky_build(header, key, plaintext):
+        raise RuntimeError(f"could not encode {plaintext!r} with {key!r} for {SAM_PASS}")
+
+    def crash() -> None:
+        raise RuntimeError(f"broke while showing {words} ({SAM_PASS})")
+
+    shown: list[str] = []
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("j")
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, EntryEditor)
+            app.screen.query_one("#entry-text", TextArea).insert(words)
+            monkeypatch.setattr(fileformat, "build", leaky_build)
+            await pilot.press("ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            shown += [f"{n.title} {n.message}" for n in app._notifications]
+            assert any("not saved" in text for text in shown), shown
+            # Nothing lost: the words wait in the editor; nothing half-saved in memory.
+            assert isinstance(app.screen, EntryEditor)
+            assert app.screen.query_one("#entry-text", TextArea).text == words
+            assert app.vault.all(JournalEntry) == []
+            monkeypatch.setattr(fileformat, "build", real_build)
+            await pilot.press("ctrl+s")  # the second try saves, sealed like the rest
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert [e.text for e in app.vault.all(JournalEntry)] == [words]
+            app.call_later(crash)
+            await pilot.pause()
+    crash_text = capsys.readouterr()
+    assert "unexpected error" in crash_text.out + crash_text.err
+    secrets = [CANARY, "could not say", SAM_PASS, ALEX_PASS]
+    for text in shown + [crash_text.out, crash_text.err]:
+        for secret in secrets:
+            assert secret not in text, (secret, text)
+    written = [f for f in tmp_path.rglob("*") if f.is_file()]
+    assert {f.name for f in written} == {path.name, backup_path(path).name,
+                                         lock_path(path).name}
+    for f in written:
+        for secret in secrets:
+            assert secret.encode() not in f.read_bytes(), (f.name, secret)
+    assert [e.text for e in Vault.open(path, ALEX_PASS).all(JournalEntry)] == [words]
