@@ -291,6 +291,60 @@ def test_sigkill_at_random_moments_keeps_every_acknowledged_write(vault_path: Pa
         [vault_path.name, backup_path(vault_path).name, lock_path(vault_path).name])
 
 
+# Each step of one save, in order: (call, nth call during the save, before/after,
+# whether the write in flight is there after the crash).
+SAVE_STEPS = [
+    ("mkstemp", 1, "after", False),   # an empty temp file
+    ("fsync", 1, "before", False),    # the new version written, not yet on disk
+    ("fsync", 1, "after", False),     # the new version durable beside the old one
+    ("link", 1, "before", False),     # about to keep the old version as the backup
+    ("link", 1, "after", False),      # the old version under a staged name too
+    ("replace", 1, "after", False),   # the backup is the current version
+    ("replace", 2, "before", False),  # about to swap the new version in
+    ("replace", 2, "after", True),    # swapped in: the write is there
+    ("fsync", 2, "after", True),      # the folder synced: the save is complete
+]
+
+
+def test_a_crash_at_each_step_of_a_save_keeps_old_or_new(vault_path: Path):
+    """SIGKILL at an exact step of the atomic write (not a moment in time, so a busy
+    machine changes nothing): the vault opens with everything acknowledged and the
+    write in flight either wholly there or not at all; the backup opens; the dead
+    writer's temp files are tidied by the next open."""
+    make_vault(vault_path)
+    harness = subprocess.Popen([sys.executable, str(WRITER), "--crash-at", str(vault_path),
+                                SAM_PASS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    expected: list[str] = []
+    try:
+        for number, (call, nth, when, in_flight_kept) in enumerate(SAVE_STEPS):
+            step = f"{call}#{nth}-{when}"
+            harness.stdin.write(f"step{number} {call} {nth} {when}\n")
+            harness.stdin.flush()
+            acked = []
+            while (line := harness.stdout.readline().strip()) and not line.startswith("end"):
+                acked.append(int(line))
+            assert line == f"end {int(signal.SIGKILL)}", (step, line, acked)
+            assert acked == [0], step  # the first add returned; the second never did
+            if call in ("mkstemp", "link") and when == "after":
+                assert find_orphans(vault_path), step  # the crash did leave a stray name
+
+            expected.append(f"step{number}-0")
+            if in_flight_kept:
+                expected.append(f"step{number}-1")
+            assert words_in(vault_path) == expected, step  # opening also tidies
+            assert find_orphans(vault_path) == [], step
+            assert sorted(p.name for p in vault_path.parent.iterdir()) == sorted(
+                [vault_path.name, backup_path(vault_path).name, lock_path(vault_path).name])
+            backup = Vault.read_file(backup_path(vault_path))
+            assert backup.header.generation <= Vault.read_file(vault_path).header.generation
+            assert set(words_in(backup_path(vault_path))) <= set(expected), step
+    finally:
+        harness.stdin.close()
+        harness.wait(timeout=30)
+    assert harness.returncode == 0, harness.stderr.read()
+
+
 # --- (3) concurrent writers -------------------------------------------------------------
 
 @pytest.mark.parametrize("writers", [2, 3])

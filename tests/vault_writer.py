@@ -5,25 +5,80 @@
 Opens the vault and adds wins "PREFIX-0" .. "PREFIX-(COUNT-1)" one at a time,
 printing each number only after `add` returned (the write is durable then).
 The crash test SIGKILLs it at random moments; the concurrency test runs several.
+
+    python tests/vault_writer.py --crash-at VAULT PASSPHRASE
+
+Reads lines "PREFIX CALL NTH WHEN" on stdin. For each, a forked child opens the
+vault, adds "PREFIX-0" (printing 0), then adds "PREFIX-1" and kills itself with
+SIGKILL just before or after the NTH call of CALL during that save (`os.fsync`,
+`os.link`, `os.replace`, `tempfile.mkstemp`): a crash at an exact step of the
+atomic write, whatever the machine's load. The parent prints "end SIGNAL" once
+the child is gone. Forking keeps each case to milliseconds (one import).
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import tempfile
 from pathlib import Path
 
 from trust_tui.models import Win
 from trust_tui.vault import Vault
 
 
-def main() -> None:
-    path, passphrase, prefix, count = sys.argv[1:5]
+def write(path: str, passphrase: str, prefix: str, count: int) -> None:
     vault = Vault.open(Path(path), passphrase)
     me = vault.me.id
     print("open", flush=True)
-    for number in range(int(count)):
+    for number in range(count):
         vault.add(Win(text=f"{prefix}-{number}", noticed_by=me))
         print(number, flush=True)
+
+
+def crash_on(call: str, nth: int, when: str) -> None:
+    owner = tempfile if call == "mkstemp" else os
+    real = getattr(owner, call)
+    calls = 0
+
+    def hooked(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        if calls == nth and when == "before":
+            os.kill(os.getpid(), signal.SIGKILL)
+        result = real(*args, **kwargs)
+        if calls == nth and when == "after":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return result
+
+    setattr(owner, call, hooked)
+
+
+def crash_at(path: str, passphrase: str) -> None:
+    for line in sys.stdin:
+        prefix, call, nth, when = line.split()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                vault = Vault.open(Path(path), passphrase)
+                vault.add(Win(text=f"{prefix}-0", noticed_by=vault.me.id))
+                print(0, flush=True)
+                crash_on(call, int(nth), when)
+                vault.add(Win(text=f"{prefix}-1", noticed_by=vault.me.id))
+                print(1, flush=True)
+            finally:
+                os._exit(3)  # the crash never came: the test says so
+        _, status = os.waitpid(pid, 0)
+        print(f"end {os.WTERMSIG(status) if os.WIFSIGNALED(status) else -1}", flush=True)
+
+
+def main() -> None:
+    if sys.argv[1] == "--crash-at":
+        crash_at(*sys.argv[2:4])
+    else:
+        path, passphrase, prefix, count = sys.argv[1:5]
+        write(path, passphrase, prefix, int(count))
 
 
 if __name__ == "__main__":
