@@ -516,8 +516,8 @@ def test_a_really_read_only_filesystem(filled: Path, with_lock_file: bool):
         lock_path(filled).unlink()  # a copy that was never written here
     before = {f.name: f.read_bytes() for f in filled.parent.iterdir()}
     folder = str(filled.parent)
-    script = (f'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && '
-              f'exec "$2" -c "$3" "$4" "$5"')
+    script = ('mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && '
+              'exec "$2" -c "$3" "$4" "$5"')
     child = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", folder, sys.executable,
                             READ_ONLY_CHILD, str(filled), ALEX_PASS],
                            capture_output=True, text=True, timeout=60)

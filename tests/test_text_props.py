@@ -1,0 +1,140 @@
+"""Any text a person can type, shown in the app and written out in the Markdown export.
+
+Hypothesis draws the words (any Unicode, mixed with markup, escape sequences and
+template characters); one app run then shows them all on the screens that show a
+partner's words: the wins wall, a journal entry, an expectation. Each must appear
+exactly as typed (control characters as a visible mark, nothing else changed), never
+as markup, with nothing raw reaching the terminal and nothing crashing. Drawing
+first and running the app once keeps this to a couple of seconds; a failure names
+the text that broke it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime, timedelta, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textual.widgets import OptionList, Static
+
+from trust_tui.models import Agreement, AgreementKind, JournalEntry, Win
+from trust_tui.vault import Vault
+from trust_tui.widgets.typed import typed
+
+NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
+MARKUP = ["[bold]", "[/]", "[@click=app.quit]", "[b]x[/b]", "[link=https://x]", "\x1b[31m",
+          "\x1b]8;;x\x07", "$v", "{x}", "\\[", "[", "]", "\n", "\t", "\r", "\x00", "\u200d",
+          "\u202e", "👩\u200d❤️\u200d👨", "e\u0301", "你好", "\ufeff"]
+TYPED_TEXT = st.lists(st.one_of(st.text(max_size=12), st.sampled_from(MARKUP)),
+                      min_size=1, max_size=8).map("".join).filter(lambda t: t.strip())
+
+
+def draw(strategy, count: int) -> list:
+    """`count` values hypothesis thinks worth trying (edge cases first), drawn up front
+    so one app run can show them all."""
+    found: list = []
+
+    @settings(max_examples=count, database=None, deadline=None)
+    @given(strategy)
+    def collect(value) -> None:
+        found.append(value)
+
+    collect()
+    return found[:count]
+
+
+def plain(widget) -> str:
+    return widget.visual.plain if hasattr(widget, "visual") else str(widget.render())
+
+
+def painted(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def nothing_raw_reaches_the_terminal(app, where: str) -> None:
+    """No control character (escape, bell, carriage return, bidi override) is painted:
+    it could recolour, move or reorder what the other partner sees."""
+    for ch in painted(app):
+        if ch != "\n":
+            assert unicodedata.category(ch) not in ("Cc",) and ch not in "\u202e\u202d", (
+                where, hex(ord(ch)))
+
+
+async def test_any_typed_text_shows_exactly_on_every_screen_that_shows_words(unlocked_app):
+    # One fixed worst case (so every run has it), then what hypothesis draws.
+    texts = ["[bold]loud[/] a [/] b [@click=app.quit]x \x1b[31mred $v {x}"] + draw(TYPED_TEXT, 7)
+    ids: dict[str, list[str]] = {"win": [], "entry": [], "expectation": []}
+
+    def seed(vault: Vault) -> None:
+        sam, alex = (p.id for p in vault.partners)
+        for n, text in enumerate(texts):
+            when = NOW - timedelta(minutes=n)
+            win = Win(text=text, noticed_by=alex, created_at=when)
+            entry = JournalEntry(author=alex, text=text, created_at=when)
+            expectation = Agreement(kind=AgreementKind.EXPECTATION, wording=text,
+                                    asked_by=sam, created_at=when)
+            vault.add_many([win, entry, expectation])
+            ids["win"].append(win.id)
+            ids["entry"].append(entry.id)
+            ids["expectation"].append(expectation.id)
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+
+        await pilot.press("w")
+        await pilot.pause()
+        wall = app.screen.query_one("#wall", OptionList)
+        for text, win_id in zip(texts, ids["win"]):
+            card = wall.get_option(win_id).prompt
+            assert card.plain.endswith("\n" + typed(text).plain), (text, card.plain)
+            wall.highlighted = wall.get_option_index(win_id)  # scrolled into view, painted
+            await pilot.pause()
+            nothing_raw_reaches_the_terminal(app, f"the wins wall showing {text!r}")
+        app.action_go_home()
+        await pilot.pause()
+
+        await pilot.press("j")
+        await pilot.pause()
+        entries = app.screen.query_one("#entries", OptionList)
+        for text, entry_id in zip(texts, ids["entry"]):
+            entries.highlighted = entries.get_option_index(entry_id)
+            await pilot.pause()
+            body = app.screen.query_one("#detail-text", Static)
+            assert plain(body) == typed(text).plain, (text, plain(body))
+            assert not body.visual.spans, text  # no style came out of the words
+            nothing_raw_reaches_the_terminal(app, f"the journal showing {text!r}")
+        app.action_go_home()
+        await pilot.pause()
+
+        await pilot.press("e")
+        await pilot.pause()
+        listing = app.screen.query_one("#agr-list", OptionList)
+        for text, agreement_id in zip(texts, ids["expectation"]):
+            listing.highlighted = listing.get_option_index(agreement_id)
+            await pilot.pause()
+            wording = app.screen.query_one("#agr-wording", Static)
+            assert plain(wording) == typed(text).plain, (text, plain(wording))
+            assert not wording.visual.spans, text
+            nothing_raw_reaches_the_terminal(app, f"the expectations showing {text!r}")
+        app.action_go_home()
+        await pilot.pause()
+        assert app.is_running  # no [@click=app.quit] became a live link on the way
+
+
+@settings(max_examples=30, deadline=None)
+@given(text=TYPED_TEXT)
+def test_the_markdown_export_keeps_any_words_exactly(tmp_path_factory, text):
+    """There is no Markdown import (JSON is the round trip, in test_vault_faults.py);
+    the Markdown copy is for reading, so the words must be in it exactly as typed."""
+    from conftest import make_vault
+
+    from trust_tui.export import export_markdown
+
+    vault = make_vault(tmp_path_factory.mktemp("md") / "couple.vault")
+    vault.add_many([Win(text=text, noticed_by=vault.me.id, created_at=NOW),
+                    JournalEntry(author=vault.me.id, text=text, created_at=NOW)])
+    out = export_markdown(vault, date(2026, 3, 3))
+    # The win and the journal entry, each a paragraph of its own, word for word.
+    assert out.count(f"\n\n{text}\n\n") >= 2, (text, out)
