@@ -193,10 +193,12 @@ class Writer:
     """A writer process and the numbers it acknowledged (printed after `add` returned)."""
 
     def __init__(self, path: Path, prefix: str, count: int = 10_000,
-                 passphrase: str = SAM_PASS) -> None:
+                 passphrase: str = SAM_PASS, *, wait: bool = False) -> None:
         self.prefix = prefix
         self.proc = subprocess.Popen(
-            [sys.executable, str(WRITER), str(path), passphrase, prefix, str(count)],
+            [sys.executable, str(WRITER), str(path), passphrase, prefix, str(count)]
+            + (["wait"] if wait else []),
+            stdin=subprocess.PIPE if wait else subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.acked: list[int] = []
         self.opened = False
@@ -351,8 +353,16 @@ def test_a_crash_at_each_step_of_a_save_keeps_old_or_new(vault_path: Path):
 def test_concurrent_writer_processes_lose_nothing(vault_path: Path, writers: int):
     make_vault(vault_path)
     count = 15
-    procs = [Writer(vault_path, f"writer{n}", count, (SAM_PASS, ALEX_PASS)[n % 2])
+    procs = [Writer(vault_path, f"writer{n}", count, (SAM_PASS, ALEX_PASS)[n % 2], wait=True)
              for n in range(writers)]
+    # All of them open (each holding the generation it read) before any writes, so
+    # every writer after the first must pick up the others' writes, whatever the load.
+    for proc in procs:
+        proc.read_until(time.monotonic() + 60, until_open=True)
+        assert proc.opened, proc.proc.poll()
+    for proc in procs:
+        proc.proc.stdin.write(b"go\n")
+        proc.proc.stdin.flush()
     for proc in procs:
         assert proc.finish() == 0, proc.stderr
         assert proc.acked == list(range(count))

@@ -1,10 +1,12 @@
 """A writer process for the fault suite (not a test module).
 
-    python tests/vault_writer.py VAULT PASSPHRASE PREFIX COUNT
+    python tests/vault_writer.py VAULT PASSPHRASE PREFIX COUNT [wait]
 
 Opens the vault and adds wins "PREFIX-0" .. "PREFIX-(COUNT-1)" one at a time,
 printing each number only after `add` returned (the write is durable then).
-The crash test SIGKILLs it at random moments; the concurrency test runs several.
+The crash test SIGKILLs it at random moments; the concurrency test runs several,
+each with `wait`: after printing "open" it waits for a line on stdin, so all of
+them start writing at once.
 
     python tests/vault_writer.py --crash-at VAULT PASSPHRASE
 
@@ -28,10 +30,12 @@ from trust_tui.models import Win
 from trust_tui.vault import Vault
 
 
-def write(path: str, passphrase: str, prefix: str, count: int) -> None:
+def write(path: str, passphrase: str, prefix: str, count: int, wait: bool = False) -> None:
     vault = Vault.open(Path(path), passphrase)
     me = vault.me.id
     print("open", flush=True)
+    if wait:
+        sys.stdin.readline()
     for number in range(count):
         vault.add(Win(text=f"{prefix}-{number}", noticed_by=me))
         print(number, flush=True)
@@ -78,7 +82,7 @@ def main() -> None:
         crash_at(*sys.argv[2:4])
     else:
         path, passphrase, prefix, count = sys.argv[1:5]
-        write(path, passphrase, prefix, int(count))
+        write(path, passphrase, prefix, int(count), wait=sys.argv[5:6] == ["wait"])
 
 
 if __name__ == "__main__":
