@@ -371,6 +371,28 @@ def test_concurrent_writer_processes_lose_nothing(vault_path: Path, writers: int
     assert Vault.read_file(vault_path).header.generation == 1 + writers * count
 
 
+def test_a_copy_taken_while_saves_run_is_always_a_whole_version(vault_path: Path,
+                                                                  tmp_path: Path):
+    """A backup by copying the file (cp, a sync client) needs no pause: a save swaps
+    in a finished file, so any copy is one whole version that opens."""
+    make_vault(vault_path)
+    writer = Writer(vault_path, "copying", 25, wait=True)
+    copy = tmp_path / "elsewhere" / "copy.vault"
+    copy.parent.mkdir()
+    seen: set[int] = set()
+    writer.read_until(time.monotonic() + 60, until_open=True)
+    writer.proc.stdin.write(b"go\n")
+    writer.proc.stdin.flush()
+    while writer.proc.poll() is None or not seen:
+        shutil.copyfile(vault_path, copy)
+        numbers = sorted(int(w.rpartition("-")[2]) for w in words_in(copy))
+        assert numbers == list(range(len(numbers)))  # whole: every write up to one point
+        seen.add(len(numbers))
+    assert writer.finish() == 0, writer.stderr
+    assert len(seen) > 1  # the copies did land amid the saves
+    assert len(words_in(vault_path)) == 25
+
+
 # --- (4) full disk and read-only folders ---------------------------------------------
 
 FULL_DISK_CHILD = r"""
