@@ -157,3 +157,90 @@ async def test_the_talk_start_form_and_panes_fit_80x24(unlocked_app):
 
 def screen_text(app) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def lock_and_unlock(pilot) -> None:
+    await pilot.press("ctrl+l")
+    await pilot.pause()
+    assert not pilot.app.vault_open
+    await unlock(pilot)
+
+
+async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
+    from textual.widgets import TextArea
+
+    from trust_tui.models import CheckIn, FormDraft, MiniGoal, Win
+    from trust_tui.screens.drafts import KEPT
+    from trust_tui.widgets.feeling_picker import FeelingPicker
+
+    def message(selector: str) -> str:
+        return str(pilot.app.screen.query_one(selector, Static).content)
+
+    app, path, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        # The daily check-in: Alex's own word and a number, then a lock.
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#feel-1 .own-word", Input).value = "wobbly"
+        app.screen.query_one("#safe-1", Input).value = "4"
+        await pilot.pause()
+        await lock_and_unlock(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one("#feel-1", FeelingPicker).feeling == "wobbly"
+        assert app.screen.query_one("#safe-1", Input).value == "4"
+        assert KEPT in message("#checkin-message")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [check_in] = app.vault.all(CheckIn)
+        assert (check_in.feeling, check_in.safety) == ("wobbly", 4)
+        assert app.vault.all(FormDraft) == []  # saved: the draft is let go
+
+        # A win and a mini-goal half written on the wins wall.
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("a", *"We laughed at")
+        await lock_and_unlock(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("g", *"honest about small")
+        await lock_and_unlock(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.query_one("#card-text", Input).value == "We laughed at"
+        assert KEPT in message("#form-message")
+        app.screen.query_one("#card-text", Input).value = "We laughed at dinner"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [w.text for w in app.vault.all(Win)] == ["We laughed at dinner"]
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.screen.query_one("#goal-text", Input).value == "honest about small"
+        await pilot.press("escape")  # closed on purpose: let go
+        await settle(pilot)
+        assert app.vault.all(FormDraft) == [] and app.vault.all(MiniGoal) == []
+
+        # A new expectation's wording.
+        app.action_open_area("expectations")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#wording", TextArea).insert("Text me if you will be late")
+        await pilot.pause()
+        await lock_and_unlock(pilot)
+        app.action_open_area("expectations")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.query_one("#wording", TextArea).text == "Text me if you will be late"
+        assert KEPT in message("#form-message")
+
+        # Opened and closed again without typing: nothing is kept.
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await lock_and_unlock(pilot)
+        assert app.vault.all(FormDraft) == []

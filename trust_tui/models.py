@@ -310,8 +310,18 @@ class SafetyCheck(Record):
     sealed: SealedText
 
 
+class FormDraft(Record):
+    """What was typed in a form (a check-in, a win, an agreement...) when a lock or
+    quit closed it, offered again the next time that form opens."""
+
+    table: ClassVar[str] = "form_drafts"
+
+    form: str  # which form, e.g. "card:win", "checkin", "review:<agreement id>"
+    fields: dict[str, str] = Field(default_factory=dict)  # field -> what was in it
+
+
 ALL_RECORDS: tuple[type[Record], ...] = (
     Partner, Settings, TalkSession, Agreement, FollowThrough, RaisedConcern,
-    Win, MiniGoal, Setback, JournalEntry, CheckIn, RitualRun, SafetyCheck,
+    Win, MiniGoal, Setback, JournalEntry, CheckIn, RitualRun, SafetyCheck, FormDraft,
 )
 RECORD_BY_TABLE: dict[str, type[Record]] = {m.table: m for m in ALL_RECORDS}

@@ -25,14 +25,15 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from trust_tui.domain import agreements as rules
 from trust_tui.models import Agreement, AgreementKind, AgreementStatus, RaisedConcern
 from trust_tui.screens.base import sheet
+from trust_tui.widgets.typed import typed
+from trust_tui.screens.drafts import KEPT, KeepsWords
 
 EXPORT_NAME = "our-agreements.md"
 
 def shown(text: str) -> Content:
     """A partner's words as plain content: markup stays literal and control
     characters (an escape sequence pasted in) cannot reach the terminal."""
-    return Content("".join(ch if ch in "\n\t" or ch.isprintable() else "\ufffd"
-                           for ch in text))
+    return typed(text)
 
 
 # --- what differs between the two kinds -----------------------------------------------
@@ -96,10 +97,15 @@ def _partner_options(partners: Partners) -> list[tuple[Content, str]]:
     return [(shown(name), pid) for pid, name in partners]
 
 
-class FormBase(ModalScreen):
+class FormBase(KeepsWords, ModalScreen):
     CSS_PATH = sheet("agreements")
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+
+    def on_mount(self) -> None:
+        # After the form's own on_mount: words a lock interrupted come back.
+        if self.start_keeping():
+            self.say(KEPT)
 
     def say(self, message: str) -> None:
         self.query_one("#form-message", Static).update(Content(message))
@@ -147,6 +153,7 @@ class AgreementForm(FormBase):
         self.partners = partners
         self.me = me
         self.agreement = agreement
+        self.draft_key = f"{words.kind.value}:{agreement.id if agreement else 'new'}"
 
     def compose(self) -> ComposeResult:
         a = self.agreement
@@ -242,6 +249,7 @@ class FollowThroughForm(FormBase):
         self.partners = partners
         self.me = me
         self.today = today
+        self.draft_key = f"follow-through:{agreement.id}"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
@@ -308,6 +316,7 @@ class ReviewForm(FormBase):
         self.me = me
         self.concerns = concerns
         self.names = names or {}
+        self.draft_key = f"review:{agreement.id}"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box"):
@@ -389,6 +398,7 @@ class ConcernForm(FormBase):
         self.me = me
         self.boundaries = boundaries
         self.selected = selected
+        self.draft_key = "concern"
 
     def compose(self) -> ComposeResult:
         about: list[tuple[Content, str]] = [(Content("Not one on the list"), "")]

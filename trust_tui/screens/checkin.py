@@ -22,6 +22,7 @@ from trust_tui.models import CheckIn, FEELINGS, Partner
 from trust_tui.vault import Vault
 from trust_tui.widgets.feeling_picker import FeelingPicker
 from trust_tui.screens.base import sheet
+from trust_tui.screens.drafts import KEPT, KeepsWords
 
 
 def todays_check_ins(vault: Vault, today: date) -> dict[str, CheckIn]:
@@ -65,8 +66,11 @@ def chosen_words(feeling: str | None) -> Content:
     return Content.assemble("Feeling: ", (feeling, "bold"))
 
 
-class CheckInModal(ModalScreen[bool]):
-    """Both partners side by side: a feeling word and a 1-10 for today."""
+class CheckInModal(KeepsWords, ModalScreen[bool]):
+    """Both partners side by side: a feeling word and a 1-10 for today.
+
+    What is filled in when a lock or quit closes it is kept (per partner) and put
+    back the next time the check-in opens the same day."""
 
     CSS_PATH = sheet("journal")
 
@@ -78,6 +82,8 @@ class CheckInModal(ModalScreen[bool]):
     def __init__(self) -> None:
         super().__init__()
         self._saving = False
+        self._feelings: dict[int, str | None] = {}  # chosen since it opened, by place
+        self._saved_feelings: dict[int, str | None] = {}  # from a check-in saved today
 
     @property
     def vault(self) -> Vault:
@@ -122,12 +128,39 @@ class CheckInModal(ModalScreen[bool]):
                 continue
             prefill_feeling(self.query_one(f"#feel-{index}", FeelingPicker), earlier.feeling)
             self.query_one(f"#safe-{index}", Input).value = str(earlier.safety)
+            self._saved_feelings[index] = earlier.feeling
         self.query_one("#feel-0", FeelingPicker).focus_list()
+        self.draft_key = f"checkin:{self.today().isoformat()}"  # a draft is for its day
+        if self.start_keeping():
+            self.query_one("#checkin-message", Static).update(KEPT)
 
     @on(FeelingPicker.Changed)
     def _feeling_changed(self, event: FeelingPicker.Changed) -> None:
         index = (event.picker.id or "feel-0").removeprefix("feel-")
         self.query_one(f"#chosen-{index}", Static).update(chosen_words(event.feeling))
+        self._feelings[int(index)] = event.feeling
+
+    # Kept by partner, not by place: the one who unlocks sits first, and that may change.
+    def words_to_keep(self) -> dict[str, str]:
+        kept = {}
+        for index, partner in enumerate(self.partners()):
+            kept[f"safe:{partner.id}"] = self._words_live.get(f"safe-{index}", "")
+            kept[f"feeling:{partner.id}"] = self._feelings.get(index) or ""
+        return kept
+
+    def typed_something(self) -> bool:
+        return super().typed_something() or any(
+            feeling and feeling != self._saved_feelings.get(index)
+            for index, feeling in self._feelings.items())
+
+    def restore_fields(self, fields: dict[str, str]) -> None:
+        for index, partner in enumerate(self.partners()):
+            feeling = fields.get(f"feeling:{partner.id}")
+            if feeling:
+                prefill_feeling(self.query_one(f"#feel-{index}", FeelingPicker), feeling)
+            safety = fields.get(f"safe:{partner.id}")
+            if safety:
+                super().restore_fields({f"safe-{index}": safety})
 
     @on(Input.Submitted, ".safety")
     @on(Button.Pressed, "#save")

@@ -42,7 +42,9 @@ from trust_tui.domain.wins import (
 )
 from trust_tui.models import MiniGoal, Setback, Win
 from trust_tui.screens.base import AreaScreen, sheet
+from trust_tui.screens.drafts import KEPT, KeepsWords
 from trust_tui.vault import Vault
+from trust_tui.widgets.typed import typed
 
 PAGE = 100  # cards added to the wall per "show older"
 MORE = "more"
@@ -58,8 +60,7 @@ CARD_LABELS = {
 def shown(text: str) -> Content:
     """A partner's words as plain content: markup stays literal and control
     characters (an escape sequence pasted in) cannot reach the terminal."""
-    return Content("".join(ch if ch in "\n\t" or ch.isprintable() else "\ufffd"
-                           for ch in text))
+    return typed(text)
 
 
 # --- forms ----------------------------------------------------------------------------
@@ -85,7 +86,7 @@ FORM_WORDS = {
 }
 
 
-class CardForm(ModalScreen[CardDraft | None]):
+class CardForm(KeepsWords, ModalScreen[CardDraft | None]):
     """Write one card: a win, a thank-you or a setback."""
 
     CSS_PATH = sheet("wins")
@@ -99,6 +100,11 @@ class CardForm(ModalScreen[CardDraft | None]):
         self.partners = partners  # (id, name)
         self.me = me
         self.start_text = text
+        self.draft_key = f"card:{kind}"  # words a lock interrupted come back next time
+
+    def on_mount(self) -> None:
+        if self.start_keeping(typed_already=bool(self.start_text)):
+            self.query_one("#form-message", Static).update(KEPT)
 
     def compose(self) -> ComposeResult:
         title, prompt, who = FORM_WORDS[self.kind]
@@ -149,7 +155,7 @@ class GoalDraft:
     unit: str
 
 
-class GoalForm(ModalScreen[GoalDraft | None]):
+class GoalForm(KeepsWords, ModalScreen[GoalDraft | None]):
     """A mini-goal in words, whose it is, and a target."""
 
     CSS_PATH = sheet("wins")
@@ -160,6 +166,11 @@ class GoalForm(ModalScreen[GoalDraft | None]):
         super().__init__()
         self.partners = partners
         self.draft = draft  # shown again after a save that did not go through
+        self.draft_key = "goal"  # words a lock interrupted come back next time
+
+    def on_mount(self) -> None:
+        if self.start_keeping(typed_already=self.draft is not None):
+            self.query_one("#form-message", Static).update(KEPT)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="wins-form"):
