@@ -10,7 +10,6 @@ import pytest
 from trust_tui.domain import agreements as ag
 from trust_tui.domain.clock import FakeClock
 from trust_tui.models import (
-    Agreement,
     AgreementKind,
     CheckIn,
     JournalEntry,

@@ -81,7 +81,8 @@ class KeepsWords:
     def start_keeping(self, *, typed_already: bool = False) -> bool:
         """`typed_already`: the form opened with words not yet saved (a save that
         failed put them back), so they count as typed."""
-        fields = [w for w in self.query("Input, TextArea, Select") if w.id]  # type: ignore[attr-defined]
+        query = self.query("Input, TextArea, Select")  # type: ignore[attr-defined]
+        fields = [w for w in query if w.id]
         self._words_initial = {w.id: "" if typed_already else field_value(w) or ""
                                for w in fields}
         self._words_texts = {w.id for w in fields if isinstance(w, TEXT_FIELDS)}
@@ -130,7 +131,8 @@ class KeepsWords:
         return dict(self._words_live)
 
     def typed_something(self) -> bool:
-        return any(self._words_live.get(i, "").strip() and self._words_live.get(i) != self._words_initial.get(i)
+        live, initial = self._words_live, self._words_initial
+        return any(live.get(i, "").strip() and live.get(i) != initial.get(i)
                    for i in self._words_texts)
 
     def dismiss(self, result: Any = None):  # type: ignore[override]

@@ -333,8 +333,6 @@ class RitualRunScreen(AreaScreen):
         self.refresh_view()
         if self.end_now:
             self._finish()
-        elif run is None:
-            self._keep_progress()  # on the list as under way from the first step
 
     # --- saving as it goes (a lock or crash loses at most a step) ----------------------------
 
@@ -342,7 +340,11 @@ class RitualRunScreen(AreaScreen):
         flow = self.flow
         if flow is None or flow.done or self.saved is not None or self._unsaved is not None:
             return None
-        return flow.progress().model_copy(update={
+        run = flow.progress()
+        if self.resume is None and flow.index == 0 and not run.breaks and not any(
+                s.notes or s.answers for s in run.steps):
+            return None  # opened, nothing said yet: nothing to come back to
+        return run.model_copy(update={
             "marks": [RitualMark(step=s, index=i, mark=m) for (s, i), m in self.marks.items()],
             "outcomes": dict(self.outcomes),
             "talk_id": self.talk_ids[0] if self.talk_ids else None,

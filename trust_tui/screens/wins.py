@@ -180,7 +180,8 @@ class GoalForm(KeepsWords, ModalScreen[GoalDraft | None]):
             draft = self.draft or GoalDraft("", None, 7, "days_in_a_row")
             yield Input(draft.text, id="goal-text", max_length=1000, placeholder="The goal")
             with Horizontal(classes="form-row"):
-                yield Select([("Both of you", ""), *((shown(name), pid) for pid, name in self.partners)],
+                owners = [(shown(name), pid) for pid, name in self.partners]
+                yield Select([("Both of you", ""), *owners],
                              allow_blank=False, id="goal-owner", value=draft.owner or "")
                 yield Input(str(draft.target), id="goal-target", type="integer", max_length=3,
                             validators=[Integer(minimum=1, maximum=365)])
