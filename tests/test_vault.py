@@ -23,6 +23,7 @@ from trust_tui.vault.errors import (
     NoBackup,
     NotAVault,
     NotYourSlot,
+    PassphraseTaken,
     NoVault,
     NewerFormat,
     UnreadableRecord,
@@ -153,6 +154,24 @@ def test_both_passphrases_open_and_me_is_who_unlocked(vault: Vault, vault_path: 
     assert alex.partner_named(" alex ").id == alex.me.id
     assert alex.name_of(vault.me.id) == "Sam"
     assert alex.name_of(None) == "both of you"
+
+
+def test_a_partner_cannot_take_the_other_partners_passphrase(vault: Vault, vault_path: Path):
+    private = vault.seal("only Sam reads this")
+    before = vault_path.read_bytes()
+    with pytest.raises(PassphraseTaken, match="already opens this vault"):
+        vault.change_passphrase(vault.me, ALEX_PASS)
+    assert vault_path.read_bytes() == before
+    assert Vault.open(vault_path, ALEX_PASS).me.name == "Alex"
+    assert Vault.open(vault_path, SAM_PASS).unseal(private) == "only Sam reads this"
+
+
+def test_two_partners_never_share_a_passphrase_however_it_was_typed(tmp_path: Path):
+    composed, decomposed = "caf\u00e9-passphrase", "cafe\u0301-passphrase"
+    with pytest.raises(ValueError, match="of their own"):
+        Vault.create(tmp_path / "v.vault", [("Sam", composed), ("Alex", decomposed)],
+                     kdf=FAST_TEST_KDF)
+    assert not (tmp_path / "v.vault").exists()
 
 
 def test_wrong_passphrase_is_refused_and_changes_nothing(vault: Vault, vault_path: Path):

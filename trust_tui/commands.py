@@ -28,6 +28,7 @@ from trust_tui.cli import (
     _out,
     _say,
     _vault_path,
+    run_app,
 )
 from trust_tui import paths
 from trust_tui.domain.passphrase import strength_hint
@@ -41,6 +42,7 @@ from trust_tui.vault.errors import (
     VaultExists,
     WrongPassphrase,
 )
+from trust_tui.vault.fileformat import same_passphrase
 from trust_tui.vault.storage import backup_path, describe_os_error, describe_read_error
 from trust_tui.vault.vault import MIN_PASSPHRASE, damaged_path, lock_path
 
@@ -172,7 +174,7 @@ def _init(args: argparse.Namespace) -> int:
             secrets.append(_new_passphrase(name))
     else:
         raise _no_terminal("passphrases")
-    if secrets[0] == secrets[1]:
+    if same_passphrase(secrets[0], secrets[1]):
         raise Refusal("Each of you needs a passphrase of your own, so nothing was created.")
     _say("Creating the vault (a second or two: the keys are made slow to guess on purpose)...")
     Vault.create(path, list(zip(names, secrets)))
@@ -414,8 +416,7 @@ def _demo(args: argparse.Namespace) -> int:
         return EXIT_OK
     from trust_tui.app import TrustApp
 
-    TrustApp(path, vault=vault).run()
-    return EXIT_OK
+    return run_app(TrustApp(path, vault=vault))
 
 
 HANDLERS = {

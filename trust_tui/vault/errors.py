@@ -34,6 +34,13 @@ class WrongPassphrase(VaultError):
         super().__init__("That passphrase does not open this vault; please try again.")
 
 
+class PassphraseTaken(VaultError):
+    def __init__(self) -> None:
+        super().__init__("That passphrase already opens this vault for the other partner, "
+                         "so nothing was changed; please choose one of your own, so private "
+                         "entries stay private.")
+
+
 class NotAVault(VaultError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"The file at {path} is not a trust-tui vault, so it was not "

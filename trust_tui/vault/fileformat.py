@@ -130,9 +130,7 @@ class KdfParams:
             raise UnsafeHeader(f"{self.memory_kib} KiB of memory times {self.iterations} passes")
 
     def derive(self, passphrase: str, salt: bytes) -> bytes:
-        # NFC: "é" typed as one character or as e + accent (terminals and keyboard
-        # layouts differ) is the same passphrase.
-        secret = unicodedata.normalize("NFC", passphrase).encode("utf-8", "surrogatepass")
+        secret = normal_passphrase(passphrase).encode("utf-8", "surrogatepass")
         if self.name == "argon2id":
             from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
@@ -328,6 +326,17 @@ def encode_tables(tables: dict) -> bytes:
     # paste might smuggle in, instead of failing the save.
     return json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8", "surrogatepass")
+
+
+def normal_passphrase(passphrase: str) -> str:
+    # NFC: "é" typed as one character or as e + accent (terminals and keyboard
+    # layouts differ) is the same passphrase.
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def same_passphrase(a: str, b: str) -> bool:
+    """Would these two open the same keyslot? (Two partners must never share one.)"""
+    return normal_passphrase(a) == normal_passphrase(b)
 
 
 def build(header: Header, data_key: bytes, plaintext: bytes) -> bytes:

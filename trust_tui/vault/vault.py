@@ -32,6 +32,7 @@ from trust_tui.vault.errors import (
     NotAVault,
     NoVault,
     NotYourSlot,
+    PassphraseTaken,
     UnknownPartner,
     UnreadableRecord,
     VaultBusy,
@@ -107,6 +108,10 @@ class Vault:
             raise ValueError("Each partner needs a name of their own.")
         for _, passphrase in partners:
             check_passphrase(passphrase)
+        secrets = [passphrase for _, passphrase in partners]
+        if any(fileformat.same_passphrase(a, b)
+               for i, a in enumerate(secrets) for b in secrets[i + 1:]):
+            raise ValueError("Each partner needs a passphrase of their own.")
         data_key = os.urandom(fileformat.KEY_SIZE)
         slots, people, first_private = [], [], b""
         for name, passphrase in partners:
@@ -474,6 +479,11 @@ class Vault:
                         if slot.id == partner.slot_id), fileformat.KdfParams.default())
         # The slow key derivation runs before taking the lock, so other writers
         # (and this vault's readers) are not kept waiting for it.
+        # A passphrase that already opens another partner's slot would hand that
+        # partner this one's private key too (and lock them out of their own).
+        for slot in self._storage.header.slots:
+            if slot.id != partner.slot_id and slot.unseal(new_passphrase) is not None:
+                raise PassphraseTaken()
         new_slot = fileformat.Keyslot.seal(partner.slot_id, new_passphrase,
                                            self._storage.data_key, private_key, kdf)
         with self.transaction():
