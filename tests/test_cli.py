@@ -347,6 +347,15 @@ def test_passwd_needs_the_partners_own_passphrase(vault, vault_path, files, caps
     assert vault_path.read_bytes() == before
 
 
+def test_passwd_refuses_the_other_partners_passphrase(vault, vault_path, files, capsys):
+    before = vault_path.read_bytes()
+    assert run("passwd", "--partner", "Sam", "--new-passphrase-file", files["alex"], "--vault",
+               str(vault_path), "--passphrase-file", files["sam"]) == 2
+    assert "already opens this vault for the other partner" in capsys.readouterr().err
+    assert vault_path.read_bytes() == before
+    assert Vault.open(vault_path, ALEX_PASS).me.name == "Alex"
+
+
 def test_passwd_prompts_for_the_new_one_twice(vault, vault_path, terminal):
     answers, asked = terminal
     answers += [ALEX_PASS, "alex new phrase", "alex new phrase"]
@@ -507,3 +516,17 @@ def test_python_dash_m_works():
     assert result.returncode == 0
     for command in ("init", "add", "export", "import", "check", "passwd", "restore-backup", "demo"):
         assert command in result.stdout
+
+
+def test_the_app_stopping_on_an_error_is_a_non_zero_exit():
+    class StoppedApp:  # what TrustApp reports after its one-sentence crash message
+        return_code = 1
+
+        def run(self) -> None:
+            pass
+
+    class ClosedApp(StoppedApp):
+        return_code = 0
+
+    assert cli.run_app(StoppedApp()) == cli.EXIT_STOPPED == 3
+    assert cli.run_app(ClosedApp()) == cli.EXIT_OK

@@ -43,6 +43,9 @@ async def test_first_run_shows_safety_note_and_creates_a_vault(vault_path: Path,
         await pilot.pause()
         message = app.screen.query_one("#setup-message", Label)
         assert "not the same" in str(message.render())
+        await pilot.pause()
+        painted = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "passphrases are not the same yet" in painted  # in view at 80x24
         assert not vault_path.exists()
 
         fill_setup(app.screen)
@@ -62,6 +65,13 @@ async def test_setup_refuses_the_same_passphrase_twice(vault_path: Path, clock):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         fill_setup(app.screen, right=("Alex", SAM_PASS, SAM_PASS))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "two different passphrases" in str(app.screen.query_one("#setup-message").render())
+        # The same passphrase with its accent typed another way is still the same one.
+        composed, decomposed = "caf\u00e9-passphrase", "cafe\u0301-passphrase"
+        fill_setup(app.screen, left=("Sam", composed, composed),
+                   right=("Alex", decomposed, decomposed))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "two different passphrases" in str(app.screen.query_one("#setup-message").render())
@@ -105,6 +115,9 @@ async def test_damaged_file_says_so_without_a_traceback(vault_path: Path, clock)
         await pilot.pause()
         assert "damaged" in str(app.screen.query_one("#unlock-message").render())
         assert isinstance(app.screen, UnlockScreen)
+        # The whole message is on screen at 80x24, down to what to do about it.
+        painted = " ".join(s.text.strip(" │") for s in app.screen._compositor.render_strips())
+        assert "restore-backup" in " ".join(painted.split())
     assert vault_path.read_bytes() == bytes(blob)
 
 

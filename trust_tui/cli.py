@@ -21,6 +21,7 @@ from trust_tui.vault.errors import VaultError
 EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_REFUSED = 2
+EXIT_STOPPED = 3  # the app stopped after an unexpected error (what was saved is safe)
 EXIT_INTERRUPTED = 130
 
 ENV_PASSPHRASE = "TRUST_TUI_PASSPHRASE"
@@ -176,5 +177,10 @@ def _open_app(args: argparse.Namespace) -> int:
     # The only place the command line imports Textual.
     from trust_tui.app import TrustApp
 
-    TrustApp(_vault_path(args)).run()
-    return EXIT_OK
+    return run_app(TrustApp(_vault_path(args)))
+
+
+def run_app(app) -> int:
+    app.run()
+    # Scripts and shells should know the app stopped on an error, not by choice.
+    return EXIT_STOPPED if app.return_code else EXIT_OK

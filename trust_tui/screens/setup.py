@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from trust_tui.domain.passphrase import strength_hint
 from trust_tui.screens.safety_note import SAFETY_NOTE
 from trust_tui.vault import KdfParams, Vault, VaultError
+from trust_tui.vault.fileformat import same_passphrase
 from trust_tui.vault.vault import MIN_PASSPHRASE
 
 
@@ -102,16 +103,15 @@ class SetupScreen(Screen):
     def action_create(self) -> None:
         left = self.query_one("#partner-left", PartnerFields)
         right = self.query_one("#partner-right", PartnerFields)
-        message = self.query_one("#setup-message", Label)
         problem = left.problem() or right.problem()
         if problem is None and left.name_value.casefold() == right.name_value.casefold():
             problem = "Please use two different names, so the app can tell you apart."
-        if problem is None and left.passphrase == right.passphrase:
+        if problem is None and same_passphrase(left.passphrase, right.passphrase):
             problem = "Please choose two different passphrases: each of you keeps your own."
         if problem:
-            message.update(problem)
+            self._say(problem)
             return
-        message.update("Creating your vault (this takes a moment)...")
+        self._say("Creating your vault (this takes a moment)...")
         self.query_one("#create", Button).disabled = True
         self._create([(left.name_value, left.passphrase), (right.name_value, right.passphrase)])
 
@@ -125,5 +125,11 @@ class SetupScreen(Screen):
         self.app.call_from_thread(self.app.vault_unlocked, vault)
 
     def _failed(self, message: str) -> None:
-        self.query_one("#setup-message", Label).update(message)
+        self._say(message)
         self.query_one("#create", Button).disabled = False
+
+    def _say(self, text: str) -> None:
+        message = self.query_one("#setup-message", Label)
+        message.update(text)
+        # At 80x24 the message sits below the fold: bring it (and the button) into view.
+        self.call_after_refresh(self.query_one("#create", Button).scroll_visible, animate=False)
