@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
 from conftest import ALEX_PASS, SAM_PASS
-from trust_tui.domain.journal import private_payload
+from trust_tui.domain.journal import private_payload, soft_deleted
 from trust_tui.models import JournalEntry
 from trust_tui.screens.honesty import HonestyModal
 from trust_tui.screens.journal import (
@@ -258,6 +258,26 @@ async def test_an_edit_keeps_the_earlier_words(unlocked_app):
         assert "Edited 1 time" in shown
         assert "Kept our plan tonight." in shown
         assert "edited" in visible_text(pilot)
+
+
+async def test_an_edit_saved_after_the_other_window_deleted_it_brings_it_back(unlocked_app):
+    app, path, _ = await unlocked_app(seed_three)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_journal(pilot)
+        first = listed(screen)[0]
+        await pilot.press("e")
+        await pilot.pause()
+        area = app.screen.query_one("#entry-text", TextArea)
+        # Meanwhile, in another terminal, Alex deletes that entry.
+        other = Vault.open(path, ALEX_PASS)
+        other.update(JournalEntry, first, lambda e: soft_deleted(e, T0))
+        area.load_text("Words added in this window")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        entry = Vault.open(path, ALEX_PASS).get(JournalEntry, first)
+        assert not entry.deleted and entry.text == "Words added in this window"
+        assert first in listed(screen)
+        assert any("brought it back" in n.message for n in app._notifications)
 
 
 async def test_delete_asks_first_and_can_be_undone(unlocked_app):

@@ -691,6 +691,11 @@ class JournalScreen(AreaScreen):
                 return entry.id
 
             def change(entry: JournalEntry) -> JournalEntry:
+                if entry.deleted:
+                    # Deleted in another window while this one was editing: the
+                    # words just saved bring it back rather than vanish with it.
+                    entry = restored(entry)
+                    brought_back.append(entry.id)
                 if entry.draft:  # finishing a draft: its words were never saved, no history
                     return entry.model_copy(update={
                         "text": text, "sealed": sealed, "private": draft.private,
@@ -702,9 +707,14 @@ class JournalScreen(AreaScreen):
             vault.update(JournalEntry, draft.entry_id, change)
             return draft.entry_id
 
+        brought_back: list[str] = []
+
         def done(entry_id: str) -> None:
             self.reload()
             self._highlight(entry_id)
+            if brought_back:
+                self.notify("This entry had been deleted in another window; saving your "
+                            "words brought it back.", timeout=8, markup=False)
 
         def failed(_error: Exception) -> None:
             # Nothing lost: the words go back into the editor.
