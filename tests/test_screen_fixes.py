@@ -244,3 +244,28 @@ async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
         await pilot.pause()
         await lock_and_unlock(pilot)
         assert app.vault.all(FormDraft) == []
+
+
+async def test_how_the_talk_went_keeps_what_was_typed_through_a_lock(unlocked_app):
+    from trust_tui.models import TalkSession
+    from trust_tui.screens.talk import TalkScreen
+
+    app, path, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # begin
+        await pilot.pause()
+        await pilot.press("e", "y")
+        await settle(pilot)
+        talk = app.screen
+        assert isinstance(talk, TalkScreen) and talk.stage == "summary"
+        talk.query_one("#safety-left", Input).value = "7"
+        talk.query_one("#next-text", Input).value = "Walk on Sunday"
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert not app.vault_open
+    [session] = Vault.open(path, SAM_PASS).all(TalkSession)
+    assert session.next_steps == ["Walk on Sunday"]
+    assert [(c.partner_id, c.rating) for c in session.check_ins] == [(talk.sides[0], 7)]

@@ -105,6 +105,8 @@ class TalkScreen(AreaScreen):
         self._last_look: tuple | None = None
         self._saving = False
         self._queued: tuple | None = None
+        self._shown_stage = "start"
+        self._summary_words: dict[str, str] = {}  # what is in how-it-went's boxes
 
     # --- layout -----------------------------------------------------------------
 
@@ -190,6 +192,7 @@ class TalkScreen(AreaScreen):
 
     def _go(self, stage: str) -> None:
         self.query_one("#talk-stages", ContentSwitcher).current = stage
+        self._shown_stage = stage
         self.refresh_bindings()
 
     def reload(self) -> None:
@@ -612,6 +615,32 @@ class TalkScreen(AreaScreen):
                 return False
             floor.check_in(pid, int(value))
         return True
+
+    @on(Input.Changed, "#summary Input")
+    def _summary_typed(self, event: Input.Changed) -> None:
+        self._summary_words[event.input.id or ""] = event.value
+
+    def on_unmount(self) -> None:
+        """Locked (or closed) on how-it-went before "save": the talk is on disk as
+        ended already; the numbers and next steps typed so far join it now, so
+        nothing typed is lost (no draft expectations are made without "save")."""
+        floor = self.floor
+        if (floor is None or not floor.ended or self._shown_stage != "summary"
+                or not self.trust_app.vault_open):
+            return
+        words = self._summary_words
+        for side, pid in zip((LEFT, RIGHT), self.sides):
+            value = words.get(f"safety-{side}", "").strip()
+            if value.isdigit() and 1 <= int(value) <= 10:
+                floor.check_in(pid, int(value))
+        steps = [step.text for step in self.next_steps]
+        if words.get("next-text", "").strip():
+            steps.append(words["next-text"].strip())
+        floor.session.next_steps = steps
+        try:
+            self.vault.put(floor.session.model_copy(deep=True))
+        except Exception:
+            pass  # a lock must always go through; the ended talk is saved already
 
     @on(Button.Pressed, "#summary-save")
     def action_save_talk(self) -> None:
