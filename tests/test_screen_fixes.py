@@ -269,3 +269,18 @@ async def test_how_the_talk_went_keeps_what_was_typed_through_a_lock(unlocked_ap
     [session] = Vault.open(path, SAM_PASS).all(TalkSession)
     assert session.next_steps == ["Walk on Sunday"]
     assert [(c.partner_id, c.rating) for c in session.check_ins] == [(talk.sides[0], 7)]
+
+
+def test_a_ritual_under_way_reads_as_under_way_in_the_markdown(vault):
+    from datetime import date
+
+    from trust_tui import export
+    from trust_tui.domain import rituals
+    from trust_tui.domain.clock import FakeClock
+    from trust_tui.domain.flow import Flow
+
+    flow = Flow(rituals.weekly(), FakeClock(), tuple(p.id for p in vault.partners))
+    flow.add_note("the tea", by=vault.me.id)
+    vault.add(flow.progress())
+    text = export.export_markdown(vault, date(2026, 3, 2))
+    assert "5 steps, still under way" in text and "stopped early" not in text

@@ -348,7 +348,8 @@ def _rituals(runs: list[RitualRun]) -> list[str]:
     for run in sorted(runs, key=lambda r: (r.started_at, r.id)):
         ritual = rituals.get(run.ritual)
         steps = {s.key: s.title for s in ritual.steps} if ritual else {}
-        done = "finished" if run.finished else "stopped early (that is fine)"
+        done = ("finished" if run.finished else "still under way" if run.in_progress
+                else "stopped early (that is fine)")
         out += [f"## {_when(run.started_at)}: {ritual.title if ritual else run.ritual}", "",
                 f"- {len(run.steps)} steps, {done}"]
         for step in run.steps:
