@@ -310,10 +310,11 @@ async def test_home_says_gently_when_a_weekly_meeting_is_due(unlocked_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "9 days since your weekly meeting" in plain(app.screen, "#due-list")
+        assert "weekly meeting could fit in soon" in plain(app.screen, "#due-list")
+        assert "9 days" not in plain(app.screen, "#due-list")  # an invitation, no tally
         await pilot.press("r")
         await pilot.pause()
-        assert "9 days" in plain(app.screen, "#rituals-due")
+        assert "weekly meeting could fit in soon" in plain(app.screen, "#rituals-due")
 
 
 async def test_home_is_quiet_after_a_recent_meeting(unlocked_app):

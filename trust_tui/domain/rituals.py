@@ -159,14 +159,16 @@ def due_items(agreements: Iterable[Agreement], today: date) -> list[Item]:
 
 def weekly_due(runs: Iterable[RitualRun], today: date, *,
                day_of: Callable[[datetime], date] = _local_day) -> str | None:
-    """A gentle line when a weekly meeting is due (seven days since the last one)."""
+    """A gentle line when a weekly meeting is due (seven days since the last one).
+
+    An invitation, not a tally: counting the days since would read as a reproach."""
     days = [day_of(r.started_at) for r in runs if r.ritual == WEEKLY]
     if not days:
         return "A weekly meeting could help: about an hour, whenever suits you both (r)."
     since = (today - max(days)).days
     if since < WEEKLY_EVERY_DAYS:
         return None
-    return f"It has been {since} days since your weekly meeting; one could fit in soon (r)."
+    return "A weekly meeting could fit in soon, whenever suits you both (r)."
 
 
 # --- talking through a setback ---------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
@@ -19,14 +20,18 @@ class HomeScreen(AreaScreen):
     BINDINGS = [
         ("c", "app.check_in", "Check-in"),
         ("h", "app.honesty", "Honesty log"),
-        ("question_mark", "safety_note", "Safety note"),
-        ("s", "settings", "Settings"),
+        # Listed beside "Today" with the area keys; the footer keeps room for f2.
+        Binding("question_mark", "safety_note", "Safety note", show=False),
+        Binding("s", "settings", "Settings", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
+        # The area keys are listed beside "Today"; out of the footer they leave it
+        # room for the keys that have no other place (the break among them).
         for area in AREAS:
-            self._bindings.bind(area.key, f"app.open_area('{area.mode}')", area.title)
+            self._bindings.bind(area.key, f"app.open_area('{area.mode}')", area.title,
+                                show=False)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="home-names")
@@ -36,7 +41,9 @@ class HomeScreen(AreaScreen):
                 yield Static("", id="steps-list")
             with Vertical(id="home-side"):
                 yield Static("Today", classes="section-title")
-                yield Static("", id="due-list")
+                # What is due scrolls; every key below it stays in sight, even at 80x24.
+                with VerticalScroll(id="due-scroll"):
+                    yield Static("", id="due-list")
                 yield Static("", id="home-keys")
         yield Footer()
 
