@@ -53,7 +53,7 @@ from trust_tui.domain.journal import (
     unchanged,
     when_label,
 )
-from trust_tui.models import FEELINGS, JournalEntry, Partner
+from trust_tui.models import FEELINGS, JournalEntry, Partner, SealedText
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.checkin import chosen_words, prefill_feeling
 from trust_tui.vault import Vault, VaultError
@@ -71,8 +71,7 @@ ANY = ""  # the filter value meaning "all"
 def shown(text: str) -> Content:
     """A partner's words as plain content: markup stays literal, and control
     characters (a pasted escape sequence) cannot reach the terminal."""
-    return Content("".join(ch if ch in "\n\t" or ch.isprintable() else "\ufffd"
-                           for ch in text))
+    return typed(text)
 
 
 # --- the editor ------------------------------------------------------------------------
@@ -253,14 +252,15 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
 
 
 class PrivateKeyModal(ModalScreen[str | None]):
-    """A partner types their own passphrase to open their private entries for
-    this session. Returns their partner id (None: they changed their mind)."""
+    """A partner types their own passphrase to open their private entries while
+    the journal is open. `partner` None: whichever of you types theirs. Returns
+    the partner id (None: they changed their mind)."""
 
     CSS_PATH = sheet("journal")
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, partner: Partner) -> None:
+    def __init__(self, partner: Partner | None = None) -> None:
         super().__init__()
         self.partner = partner
 
@@ -270,10 +270,11 @@ class PrivateKeyModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="journal-form private-key"):
-            yield Static(Content.assemble(Content(self.partner.name), ", your private entries"),
-                         classes="form-title")
+            title = (Content("Your private entries") if self.partner is None else
+                     Content.assemble(Content(self.partner.name), ", your private entries"))
+            yield Static(title, classes="form-title")
             yield Static("Type your own passphrase to read and write your private entries "
-                         "in this session. Press p in the journal to put it away again.")
+                         "here. They close again when you leave the journal, or press p.")
             yield Input(password=True, id="private-passphrase", placeholder="Your passphrase")
             yield Static("", id="form-message", classes="form-message")
 
@@ -311,9 +312,9 @@ class PrivateKeyModal(ModalScreen[str | None]):
         self.query_one("#form-message", Static).update(Content(message))  # may hold a name
 
     def _opened(self, partner: Partner) -> None:
-        if partner.id == self.vault.me.id and partner.id != self.partner.id:
-            self._try_again(f"That is {partner.name}'s passphrase, and {partner.name}'s "
-                            "private entries are open already.")
+        if self.partner is not None and partner.id != self.partner.id:
+            self._try_again(f"That is {partner.name}'s passphrase; this needs "
+                            f"{self.partner.name}'s.")
             return
         self.dismiss(partner.id)
 
@@ -348,6 +349,9 @@ class JournalScreen(AreaScreen):
         self._feelings: tuple[str, ...] = ()
         self._names: dict[str, str] = {}
         self._loaded: tuple | None = None  # what the items were read from
+        # Whose private entries are shown here. Everyone's start closed, the
+        # partner who unlocked included: the other one sits right beside them.
+        self._shown: set[str] = set()
         self._drawn: tuple | None = None  # what the list was drawn for
 
     def compose(self) -> ComposeResult:
@@ -401,8 +405,14 @@ class JournalScreen(AreaScreen):
     def _source(self) -> tuple:
         """What the list depends on: the file's generation and whose keys are here."""
         vault = self.vault
-        return (vault.generation,
-                tuple(vault.can_read_private(pid) for pid in sorted(self._names)))
+        return (vault.generation, tuple(self.reads_private(pid) for pid in sorted(self._names)))
+
+    def reads_private(self, partner_id: str) -> bool:
+        """Are this partner's private entries open on this screen right now?"""
+        return partner_id in self._shown and self.vault.can_read_private(partner_id)
+
+    def _unseal_shown(self, sealed: SealedText) -> str | None:
+        return self.vault.unseal(sealed) if self.reads_private(sealed.owner) else None
 
     def reload(self) -> None:
         vault = self.vault
@@ -411,7 +421,7 @@ class JournalScreen(AreaScreen):
         if source == self._loaded:
             return  # shown again with nothing new (e.g. back from a modal)
         self._loaded = source
-        self.items = [readable(entry, vault.unseal) for entry in vault.all(JournalEntry)]
+        self.items = [readable(entry, self._unseal_shown) for entry in vault.all(JournalEntry)]
         self._by_id = {item.entry.id: item for item in self.items}
         self._update_feeling_choices()
         self.refilter(force=True)
@@ -515,9 +525,8 @@ class JournalScreen(AreaScreen):
         alive = sum(1 for item in self.items if not item.entry.deleted)
         parts = [count_words(len(self.matching), alive) if not how.is_empty or not alive
                  else count_words(alive, alive)]
-        others = [p for p in self.vault.partners if p.id != self.vault.me.id]
-        for partner in others:
-            if self.vault.can_read_private(partner.id):
+        for partner in self.vault.partners:
+            if self.reads_private(partner.id):
                 parts.append(f"{partner.name}'s private entries are open (p puts them away)")
         drafts = sum(1 for item in self.items if item.entry.draft and not item.entry.deleted)
         if drafts:
@@ -577,7 +586,7 @@ class JournalScreen(AreaScreen):
         for edit in reversed(entry.history):
             old = edit.old_text
             if edit.old_sealed is not None:
-                raw = self.vault.unseal(edit.old_sealed)
+                raw = self._unseal_shown(edit.old_sealed)
                 old = None if raw is None else read_private_payload(raw)[0]
             when = when_label(edit.at, self.today())
             lines.append(Content.assemble(("Before " + when, "dim"), "\n",
@@ -655,11 +664,13 @@ class JournalScreen(AreaScreen):
     def _edited(self, draft: EntryDraft | None) -> None:
         if draft is None:
             return
+        # Sealing needs the author's key, not their entries open on screen.
         if draft.private and not self.vault.can_read_private(draft.author):
             partner = next(p for p in self.vault.partners if p.id == draft.author)
 
             def opened(partner_id: str | None) -> None:
                 if partner_id == draft.author:
+                    self._shown.add(partner_id)
                     self._draw_status("", self.current_filter()[0])
                     self._save_draft(draft)
                 else:
@@ -797,35 +808,36 @@ class JournalScreen(AreaScreen):
     def _put_keys_away_if_left(self) -> None:
         if not self.trust_app.vault_open or self in self.app.screen_stack:
             return
-        vault = self.vault
-        opened = [p for p in vault.partners
-                  if p.id != vault.me.id and vault.can_read_private(p.id)]
-        for partner in opened:
-            vault.forget_private(partner.id)
+        opened = self._put_keys_away()
         if opened:
             names = " and ".join(p.name for p in opened)
             self.app.notify(f"{names}'s private entries were closed again as the journal "
                             "was left.", timeout=4, markup=False)
 
-    def action_private_key(self) -> None:
+    def _put_keys_away(self) -> list[Partner]:
+        """Close every private entry shown here; forget the keys of partners other
+        than the one who unlocked. Returns whose entries were open."""
         vault = self.vault
-        others = [p for p in vault.partners if p.id != vault.me.id]
-        opened = [p for p in others if vault.can_read_private(p.id)]
-        if opened:
-            for partner in opened:
+        opened = [p for p in vault.partners if self.reads_private(p.id)]
+        self._shown.clear()
+        for partner in vault.partners:
+            if partner.id != vault.me.id and vault.can_read_private(partner.id):
                 vault.forget_private(partner.id)
+        return opened
+
+    def action_private_key(self) -> None:
+        opened = self._put_keys_away()
+        if opened:
             names = " and ".join(p.name for p in opened)
-            self.notify(f"{names}'s private key is put away; their private entries are "
-                        "closed again.", markup=False)
+            self.notify(f"{names}'s private entries are closed again.", markup=False)
             self.reload()
-            return
-        if not others:
             return
 
         def done(partner_id: str | None) -> None:
             if partner_id is not None:
-                self.notify(f"{vault.name_of(partner_id)}'s private entries are open for "
-                            "this session. p puts them away.", markup=False)
+                self._shown.add(partner_id)
+                self.notify(f"{self.vault.name_of(partner_id)}'s private entries are open "
+                            "here until you leave the journal. p closes them.", markup=False)
                 self.reload()
 
-        self.app.push_screen(PrivateKeyModal(others[0]), done)
+        self.app.push_screen(PrivateKeyModal(), done)
