@@ -14,18 +14,20 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.widgets import OptionList, Static
 
 from trust_tui.models import Agreement, AgreementKind, JournalEntry, Win
 from trust_tui.vault import Vault
-from trust_tui.widgets.typed import typed
+from trust_tui.widgets.typed import shown_text, typed
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
 MARKUP = ["[bold]", "[/]", "[@click=app.quit]", "[b]x[/b]", "[link=https://x]", "\x1b[31m",
           "\x1b]8;;x\x07", "$v", "{x}", "\\[", "[", "]", "\n", "\t", "\r", "\x00", "\u200d",
-          "\u202e", "👩\u200d❤️\u200d👨", "e\u0301", "你好", "\ufeff"]
+          "\u202e", "👩\u200d❤️\u200d👨", "e\u0301", "你好", "\ufeff", "🩷", "\u00a0",
+          "\u3000", "\u202f", "\u2028", "\r\n", "\uf8ff", "\x7f", "\x9b"]
 TYPED_TEXT = st.lists(st.one_of(st.text(max_size=12), st.sampled_from(MARKUP)),
                       min_size=1, max_size=8).map("".join).filter(lambda t: t.strip())
 
@@ -59,6 +61,25 @@ def nothing_raw_reaches_the_terminal(app, where: str) -> None:
         if ch != "\n":
             assert unicodedata.category(ch) not in ("Cc",) and ch not in "\u202e\u202d", (
                 where, hex(ord(ch)))
+
+
+@pytest.mark.parametrize("text, on_screen", [
+    ("[bold]not bold[/] [@click=app.quit]x", "[bold]not bold[/] [@click=app.quit]x"),
+    ("\x1b[31mred\x07\x00\x7f\x9b", "\ufffd[31mred\ufffd\ufffd\ufffd\ufffd"),
+    ("one\r\ntwo\rthree\u2028four", "one\ntwo\nthree\nfour"),
+    # Newer than Python 3.11's tables (Unicode 15): a pink heart, a shaking face.
+    ("love you \U0001fa77 \U0001fae8", "love you \U0001fa77 \U0001fae8"),
+    # Spaces people type: no-break (macOS option+space), French narrow, ideographic.
+    *[(spaced, spaced) for spaced in ["à\u00a0bientôt, je t'aime\u202f!", "你好\u3000世界"]],
+    ("Apple \uf8ff", "Apple \uf8ff"),  # option+shift+k on a Mac: private use
+    # Invisible joiners and marks are left out on screen: the same layout everywhere.
+    ("us 👩\u200d❤️\u200d👨", "us 👩❤️👨"),
+    ("abc\u202edef\u202c \u200fשלום\u00ad", "abcdef שלום"),
+])
+def test_what_a_screen_shows_for_typed_text(text, on_screen):
+    """Only what a terminal would act on is changed; every word and symbol stays."""
+    assert shown_text(text) == on_screen
+    assert typed(text).plain == on_screen and not typed(text).spans
 
 
 async def test_any_typed_text_shows_exactly_on_every_screen_that_shows_words(unlocked_app):
