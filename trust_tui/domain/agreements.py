@@ -37,6 +37,7 @@ DEFAULT_REVIEW_DAYS = 14
 MIN_REVIEW_DAYS = 7
 MAX_REVIEW_DAYS = 30
 MISSES_TO_NOTICE = 3
+MAX_WORDING = 4000  # as Agreement.wording holds; the forms tell before it comes to this
 SERIES_WEEKS = 8
 
 EXPECTATION_CATEGORIES: tuple[str, ...] = ("honesty", "time", "devices", "money", "family",
@@ -82,6 +83,10 @@ def clean_wording(text: str) -> str:
     cleaned = text.strip()
     if not cleaned:
         raise AgreementRuleError("Write it in a few words first.")
+    if len(cleaned) > MAX_WORDING:
+        # A rule's message, not a crash: nothing is saved and the caller keeps the words.
+        raise AgreementRuleError(f"The words hold up to {MAX_WORDING:,} characters; these are "
+                                 f"{len(cleaned):,}. Shorten them a little to save.")
     return cleaned
 
 

@@ -25,10 +25,13 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from trust_tui.domain import agreements as rules
 from trust_tui.models import Agreement, AgreementKind, AgreementStatus, RaisedConcern
 from trust_tui.screens.base import sheet
+from trust_tui.widgets.limits import LimitedInput, LimitedTextArea, limit_of
 from trust_tui.widgets.typed import typed
 from trust_tui.screens.drafts import KEPT, KeepsWords
 
 EXPORT_NAME = "our-agreements.md"
+WORDING_LIMIT = limit_of(Agreement, "wording")
+NOTE_LIMIT = 1000  # a note on a follow-through or a review: a line or two
 
 def shown(text: str) -> Content:
     """A partner's words as plain content: markup stays literal and control
@@ -162,9 +165,10 @@ class AgreementForm(FormBase):
             with VerticalScroll(classes="form-body"):
                 yield Static(title, classes="form-title")
                 yield Label(self.words.wording_question, classes="form-lead", markup=False)
-                yield TextArea(a.wording if a else "", id="wording", soft_wrap=True,
-                               show_line_numbers=False, tab_behavior="focus",
-                               placeholder=self.words.example)
+                yield LimitedTextArea(a.wording if a else "", id="wording", soft_wrap=True,
+                                      show_line_numbers=False, tab_behavior="focus",
+                                      placeholder=self.words.example,
+                                      limit=WORDING_LIMIT, noun=self.words.a_noun)
                 yield Static("", id="vague-hint", classes="hint")
                 with Horizontal(classes="form-row"):
                     with Vertical():
@@ -209,6 +213,8 @@ class AgreementForm(FormBase):
             self.say("Write it in a few words first.")
             self.query_one("#wording", TextArea).focus()
             return
+        if not self.query_one("#wording", LimitedTextArea).fits():
+            return  # told why; every word stays in the box
         days = self.query_one("#review-days", Input)
         if not days.value or not days.is_valid:
             self.say(f"{self.words.review_verb} after {rules.MIN_REVIEW_DAYS} to "
@@ -271,7 +277,8 @@ class FollowThroughForm(FormBase):
                         yield Label("When?")
                         yield Select(day_choices(self.today), allow_blank=False,
                                      value=self.today.isoformat(), id="on")
-                yield Input(id="note", max_length=1000, placeholder="A note, if you like")
+                yield LimitedInput(id="note", limit=NOTE_LIMIT, noun="a note",
+                                   placeholder="A note, if you like")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -282,6 +289,8 @@ class FollowThroughForm(FormBase):
         self.action_save()
 
     def action_save(self) -> None:
+        if not self.query_one("#note", LimitedInput).fits():
+            return
         self.dismiss(FollowThroughInput(
             kept=self.value_of("#kept") == "kept", by=self.value_of("#by"),
             on=date.fromisoformat(self.value_of("#on")),
@@ -339,8 +348,9 @@ class ReviewForm(FormBase):
                 yield Label("What next?")
                 yield Select(OUTCOMES, allow_blank=False, value="keep", id="outcome")
                 yield Label("The new words", id="new-wording-label")
-                yield TextArea(self.agreement.wording, id="new-wording", soft_wrap=True,
-                               show_line_numbers=False, tab_behavior="focus")
+                yield LimitedTextArea(self.agreement.wording, id="new-wording", soft_wrap=True,
+                                      show_line_numbers=False, tab_behavior="focus",
+                                      limit=WORDING_LIMIT, noun=self.words.a_noun)
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Label("Written down by")
@@ -348,7 +358,7 @@ class ReviewForm(FormBase):
                                      value=self.me, id="by")
                     with Vertical(classes="wide"):
                         yield Label("A note, if you like")
-                        yield Input(id="note", max_length=1000)
+                        yield LimitedInput(id="note", limit=NOTE_LIMIT, noun="a note")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -377,6 +387,10 @@ class ReviewForm(FormBase):
             if not new_wording.strip():
                 self.say("Write the new words first (or choose keep or retire).")
                 return
+            if not self.query_one("#new-wording", LimitedTextArea).fits():
+                return
+        if not self.query_one("#note", LimitedInput).fits():
+            return
         self.dismiss(ReviewInput(working, outcome, self.query_one("#note", Input).value,
                                  new_wording, self.value_of("#by")))
 
@@ -409,7 +423,8 @@ class ConcernForm(FormBase):
                 yield Static("Something starting to bother you? Say it now, in a few words. "
                              "It is kept with the time and who raised it, and comes up at the "
                              "next check-back.", classes="hint")
-                yield Input(id="concern-text", max_length=4000, placeholder="What is bothering you")
+                yield LimitedInput(id="concern-text", placeholder="What is bothering you",
+                                   limit=limit_of(RaisedConcern, "text"), noun="a concern")
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Label("Who is raising it?")
@@ -433,6 +448,8 @@ class ConcernForm(FormBase):
         text = self.query_one("#concern-text", Input).value
         if not text.strip():
             self.say("A few words are enough.")
+            return
+        if not self.query_one("#concern-text", LimitedInput).fits():
             return
         self.dismiss(ConcernInput(self.value_of("#by"), text.strip(),
                                   self.value_of("#about") or None))
@@ -469,9 +486,16 @@ class ExportForm(FormBase):
             self.say("Type where the file should go.")
             return
         path = Path(raw).expanduser()
-        if path.is_dir():
-            path = path / EXPORT_NAME
-        if path.exists() and path != self.warned_about:
+        try:
+            if path.is_dir():
+                path = path / EXPORT_NAME
+            there = path.exists()
+        except (OSError, ValueError) as error:  # a name too long, a NUL pasted in
+            reason = getattr(error, "strerror", None) or "not a usable place for a file"
+            self.say(f"That place cannot take a file ({reason}). Nothing was written; "
+                     "try a shorter path.")
+            return
+        if there and path != self.warned_about:
             self.warned_about = path
             self.say("There is already a file there. Press Export again to replace it.")
             return

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Select, Static
 from trust_tui.models import JournalEntry
 from trust_tui.vault import Vault
 from trust_tui.widgets.apology_hint import ApologyHint
+from trust_tui.widgets.limits import LimitedInput
 from trust_tui.widgets.typed import typed
 from trust_tui.screens.base import sheet
 from trust_tui.screens.journal import EntryDraft, rescue_draft
@@ -70,9 +71,9 @@ class HonestyModal(ModalScreen[bool]):
                 yield Select(KINDS, allow_blank=False, value=self.kind, compact=True,
                              id="honesty-kind")
             # A kept line is continued, not replaced: no select-all on focus.
-            yield ApologyHint(Input(self.text, placeholder=PLACEHOLDERS[self.kind],
-                                    max_length=MAX_LINE, id="honesty-text",
-                                    select_on_focus=False))
+            yield ApologyHint(LimitedInput(self.text, placeholder=PLACEHOLDERS[self.kind],
+                                           limit=MAX_LINE, noun="an honesty line",
+                                           id="honesty-text", select_on_focus=False))
             yield Static(KEPT if self.draft is not None else "", id="honesty-message")
             yield Static("enter  save    escape  close", id="honesty-keys")
 
@@ -112,6 +113,8 @@ class HonestyModal(ModalScreen[bool]):
             self.query_one("#honesty-message", Static).update(
                 "A few words are enough; escape closes without saving.")
             return
+        if not self.query_one("#honesty-text", LimitedInput).fits():
+            return  # told why; every word stays in the box (the journal holds more)
         self._saving = True
         entry = JournalEntry(author=str(self.query_one("#honesty-who", Select).value),
                              kind=self.kind,  # type: ignore[arg-type]

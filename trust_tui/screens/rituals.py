@@ -56,8 +56,10 @@ from trust_tui.models import (
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.talk import TalkScreen
 from trust_tui.widgets.confirm import ConfirmModal
+from trust_tui.widgets.limits import LimitedInput
 
 LEFT, RIGHT, TOGETHER = "left", "right", "together"
+NOTE_LIMIT = 1000  # a note may become a mini-goal, which holds this much
 NOT_LINKED = "none"
 # What a marked note becomes; a commitment's mark cycles through these.
 THANKS, GOAL, EXPECTATION = "thanks", "goal", "expectation"
@@ -300,8 +302,9 @@ class RitualRunScreen(AreaScreen):
                             with Vertical(id=f"col-{side}", classes="notes-col"):
                                 yield Label("", id=f"name-{side}", classes="col-name",
                                             markup=False)
-                                yield Input(placeholder="A note (enter adds it)",
-                                            max_length=1000, id=f"note-{side}")
+                                yield LimitedInput(placeholder="A note (enter adds it)",
+                                                   limit=NOTE_LIMIT, noun="a note",
+                                                   id=f"note-{side}")
                                 yield Static("", id=f"notes-{side}", classes="col-notes")
                     yield Static("", id="run-excuses")
                 yield Static("", id="run-keys")
@@ -540,6 +543,8 @@ class RitualRunScreen(AreaScreen):
         flow = self.flow
         if flow is None or not event.value.strip():
             return
+        if isinstance(event.input, LimitedInput) and not event.input.fits():
+            return  # told why; every word stays in the box
         side = (event.input.id or "").removeprefix("note-")
         try:
             flow.add_note(event.value, by=self._pid(side))

@@ -16,6 +16,8 @@ from trust_tui.screens.safety_note import SAFETY_NOTE
 from trust_tui.vault import KdfParams, Vault, VaultError
 from trust_tui.vault.fileformat import same_passphrase
 from trust_tui.vault.vault import MIN_PASSPHRASE
+from trust_tui.models import Partner
+from trust_tui.widgets.limits import LimitedInput, limit_of
 
 
 class PartnerFields(Vertical):
@@ -28,8 +30,9 @@ class PartnerFields(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="partner-title")
-        yield Input(placeholder="Name", id=f"name-{self.side}", max_length=60,
-                    validators=[Length(minimum=1, failure_description="A name, please.")])
+        yield LimitedInput(placeholder="Name", id=f"name-{self.side}", noun="a name",
+                           limit=limit_of(Partner, "name"), refuse=True,
+                           validators=[Length(minimum=1, failure_description="A name, please.")])
         yield Input(placeholder=f"Passphrase ({MIN_PASSPHRASE}+ characters)", password=True,
                     id=f"pass-{self.side}")
         yield Input(placeholder="The same passphrase again", password=True,

@@ -33,6 +33,7 @@ from trust_tui.domain.turn_clock import ClockState, mm_ss
 from trust_tui.models import Agreement, AgreementKind, BreakTaken, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.widgets.feeling_picker import FeelingPicker
+from trust_tui.widgets.limits import LimitedInput, limit_of
 from trust_tui.widgets.partner_pane import LISTENER, SPEAKER, PaneView, PartnerPane
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.turn_clock import ClockView
@@ -164,8 +165,10 @@ class TalkScreen(AreaScreen):
                                         placeholder="1-10")
                 yield Static("Next steps (optional)", classes="section-title")
                 with Horizontal(id="next-row"):
-                    yield Input(placeholder="A next step, in concrete words", max_length=4000,
-                                id="next-text")
+                    # A next step may become an expectation or a boundary: the same room.
+                    yield LimitedInput(placeholder="A next step, in concrete words",
+                                       limit=limit_of(Agreement, "wording"),
+                                       noun="a next step", id="next-text")
                     yield Select(NEXT_KINDS, value="note", allow_blank=False, id="next-kind")
                     yield Select(names, allow_blank=False, id="next-whose")
                 yield Static("enter adds it. Drafts wait in your agreements until both of "
@@ -579,11 +582,14 @@ class TalkScreen(AreaScreen):
         self._draw_next_steps()
 
     @on(Input.Submitted, "#next-text")
-    def _add_next_step(self) -> None:
-        box = self.query_one("#next-text", Input)
+    def _add_next_step(self) -> bool:
+        """Add the step in the box; False when it is too long to add (and says so)."""
+        box = self.query_one("#next-text", LimitedInput)
         text = box.value.strip()
         if not text:
-            return
+            return True
+        if not box.fits():
+            return False  # every word stays in the box
         self.next_steps.append(NextStep(
             text=text, kind=str(self.query_one("#next-kind", Select).value),
             whose=str(self.query_one("#next-whose", Select).value)))
@@ -647,7 +653,8 @@ class TalkScreen(AreaScreen):
         floor = self.floor
         if floor is None or not floor.ended or not self._read_check_ins():
             return
-        self._add_next_step()  # a step typed but not yet added is kept, not lost
+        if not self._add_next_step():  # a step typed but not yet added is kept, not lost
+            return
         floor.session.next_steps = [step.text for step in self.next_steps]
         session = floor.session.model_copy(deep=True)
         drafts = [Agreement(kind=AgreementKind(step.kind), wording=step.text,

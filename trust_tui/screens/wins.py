@@ -44,6 +44,7 @@ from trust_tui.models import MiniGoal, Setback, Win
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.drafts import KEPT, KeepsWords
 from trust_tui.vault import Vault
+from trust_tui.widgets.limits import LimitedInput, limit_of
 from trust_tui.widgets.typed import typed
 
 PAGE = 100  # cards added to the wall per "show older"
@@ -86,6 +87,9 @@ FORM_WORDS = {
 }
 
 
+CARD_NOUNS = {"win": "a win", "thanks": "a thank-you", "setback": "a setback note"}
+
+
 class CardForm(KeepsWords, ModalScreen[CardDraft | None]):
     """Write one card: a win, a thank-you or a setback."""
 
@@ -111,9 +115,10 @@ class CardForm(KeepsWords, ModalScreen[CardDraft | None]):
         with Vertical(classes="wins-form"):
             yield Static(title, classes="form-title")
             yield Static(prompt, classes="form-lead")
-            yield Input(self.start_text, id="card-text", max_length=4000,
-                        placeholder="In your own words",
-                        validators=[Length(minimum=1, failure_description="empty")])
+            limit = limit_of(Setback if self.kind == "setback" else Win, "text")
+            yield LimitedInput(self.start_text, id="card-text", limit=limit,
+                               noun=CARD_NOUNS[self.kind], placeholder="In your own words",
+                               validators=[Length(minimum=1, failure_description="empty")])
             yield Static(who, classes="form-lead")
             yield Select(self._who_options(), allow_blank=False, id="card-who")
             yield Static("", id="form-message", classes="form-message")
@@ -138,6 +143,8 @@ class CardForm(KeepsWords, ModalScreen[CardDraft | None]):
             self.query_one("#form-message", Static).update("A few words are enough.")
             self.query_one("#card-text", Input).focus()
             return
+        if not self.query_one("#card-text", LimitedInput).fits():
+            return  # told why; every word stays in the box
         who = str(self.query_one("#card-who", Select).value)
         by, _, to = who.partition(">")
         self.dismiss(CardDraft(self.kind, text, by, to or None))
@@ -178,7 +185,8 @@ class GoalForm(KeepsWords, ModalScreen[GoalDraft | None]):
             yield Static("A small goal in your words, e.g. honest about small things",
                         classes="form-lead")
             draft = self.draft or GoalDraft("", None, 7, "days_in_a_row")
-            yield Input(draft.text, id="goal-text", max_length=1000, placeholder="The goal")
+            yield LimitedInput(draft.text, id="goal-text", placeholder="The goal",
+                               limit=limit_of(MiniGoal, "text"), noun="a mini-goal")
             with Horizontal(classes="form-row"):
                 owners = [(shown(name), pid) for pid, name in self.partners]
                 yield Select([("Both of you", ""), *owners],
@@ -201,6 +209,8 @@ class GoalForm(KeepsWords, ModalScreen[GoalDraft | None]):
         if not text:
             message.update("Say the goal in a few words.")
             self.query_one("#goal-text", Input).focus()
+            return
+        if not self.query_one("#goal-text", LimitedInput).fits():
             return
         if not target.is_valid or not target.value:
             message.update("The target is a number from 1 to 365.")

@@ -14,6 +14,7 @@ from textual.validation import Number
 from textual.widgets import Input, Label, OptionList
 
 from trust_tui.models import FEELINGS
+from trust_tui.widgets.limits import LimitedInput
 
 MAX_WORD = 30
 
@@ -64,8 +65,8 @@ class FeelingPicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield OptionList(*self._feelings, classes="feeling-list")
-        yield Input(placeholder="or your own word", max_length=MAX_WORD, compact=True,
-                    classes="own-word")
+        yield LimitedInput(placeholder="or your own word", limit=MAX_WORD, refuse=True,
+                           noun="a feeling word", compact=True, classes="own-word")
         if self._with_intensity:
             with Horizontal(classes="intensity-row"):
                 yield Input(placeholder="1-10", type="integer", max_length=2, compact=True,

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from trust_tui.widgets.feeling_picker import FeelingPicker
+from trust_tui.widgets.limits import LimitedInput
 from trust_tui.widgets.typed import typed
 
 SPEAKER = "HAS THE FLOOR"
@@ -66,8 +67,8 @@ class PartnerPane(VerticalScroll):
         yield Static("", classes="pane-keys")
         yield Static("", classes="pane-feeling")
         yield FeelingPicker(classes="pane-picker")
-        yield Input(placeholder="What you heard, in a line (optional)", max_length=500,
-                    classes="pane-summary")
+        yield LimitedInput(placeholder="What you heard, in a line (optional)", limit=500,
+                           refuse=True, noun="a line said back", classes="pane-summary")
         yield Static("", classes="pane-task")
 
     def on_mount(self) -> None:
