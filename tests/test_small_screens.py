@@ -65,3 +65,65 @@ async def test_home_shows_every_area_key_at_80x24_with_a_long_today(unlocked_app
         await pilot.press("e")  # and the keys still open their areas
         await pilot.pause()
         assert app.current_mode == "expectations"
+
+
+# --- expectations and boundaries -------------------------------------------------
+
+async def test_expectations_footer_fits_80_columns_and_names_the_rest(unlocked_app):
+    """Home (esc) in the footer; export, pause and undo named under the list."""
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        footer = footer_text(app)
+        for shown in ("a Add", "e Edit", "k Kept", "m Missed", "r Review", "esc Home",
+                      "f2 Break"):
+            assert shown in footer, shown
+        hint = " ".join(screen_lines(app))
+        for named in ("x export", "p pause", "ctrl+z undo", "1 Sam, 0 Alex"):
+            assert named in hint, named
+        # The hidden keys still work, and the palette's key panel lists them.
+        bindings = {key: b.binding for key, b in app.screen.active_bindings.items()}
+        assert {"x", "p", "ctrl+z", "1", "0"} <= set(bindings)
+        await pilot.press("x")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportForm"
+
+
+async def test_agree_keys_are_in_a_wide_footer(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert "1 Sam agrees" in footer_text(app) and "0 Alex agrees" in footer_text(app)
+
+
+async def test_boundaries_show_the_raised_concerns_in_full_at_80x24(unlocked_app):
+    def seed(vault):
+        sam, alex = ids(vault).values()
+        boundary = agreed(vault, AgreementKind.BOUNDARY, "My phone is mine; ask before "
+                          "reading anything on it", review=date(2026, 4, 1))
+        vault.add(boundary)
+        vault.add_many([
+            RaisedConcern(by=sam, agreement_id=boundary.id, created_at=NOW - timedelta(days=2),
+                          text="The jokes about money at dinner stung more than I said"),
+            RaisedConcern(by=alex, created_at=NOW - timedelta(days=1),
+                          text="Being asked where I was, twice in one evening"),
+            RaisedConcern(by=sam, created_at=NOW, text="Plans changed without a word")])
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "Raised (t when talked through):" in text  # the title on one line
+        concerns = app.screen.query_one("#agr-concerns")
+        # All three concerns in full, unscrolled, above the footer...
+        assert concerns.max_scroll_y == 0
+        assert concerns.region.bottom <= app.screen.query_one(Footer).region.y
+        assert concerns.region.height >= 9
+        for words in ("stung more than I", "twice in one evening", "without"):
+            assert words in text, words
+        # ...and the list of boundaries keeps room too.
+        assert app.screen.query_one("#agr-list").region.height >= 5
+        assert "n Raise it now" in footer_text(app)

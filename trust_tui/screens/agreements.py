@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
 LEFT_KEY, RIGHT_KEY = "1", "0"
 PARTNER_KEYS = (LEFT_KEY, RIGHT_KEY)
+WIDE_FOOTER = 100  # columns from which the partners' agree keys fit in the footer
 
 STATUS_LABELS = {
     AgreementStatus.DRAFT: "○ draft",
@@ -112,10 +113,12 @@ class AgreementsScreen(AreaScreen):
         Binding("k", "follow_through(True)", "Kept"),
         Binding("m", "follow_through(False)", "Missed"),
         Binding("r", "review", "Review"),
-        Binding("x", "export", "Export"),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("p", "pause", "Pause"),
         Binding("escape", "app.go_home", "Home"),
+        # Out of the footer so it fits 80 columns; named in the hint under the list
+        # and in the palette's key panel (ctrl+p, "Keys").
+        Binding("x", "export", "Export", show=False),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("p", "pause", "Pause or pick up again", show=False),
     ]
 
     def __init__(self) -> None:
@@ -149,19 +152,29 @@ class AgreementsScreen(AreaScreen):
                     yield Static("", id="numbers-missed", classes="spark-numbers")
                 yield Static("", id="agr-summary")
                 yield Static("", id="agr-history")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        # Each partner's own key, named, first in the footer.
+        self._bind_partner_keys(self.app.size.width)
+        self.reload()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._bind_partner_keys(event.size.width)
+
+    def _bind_partner_keys(self, width: int) -> None:
+        """Each partner's own key, named, first in the footer when it is wide; at 80
+        columns the hint under the list names them and the footer keeps its room
+        for the rest (Home, the break)."""
+        show = width >= WIDE_FOOTER
         # (An explicit tooltip: a name in one would be read as markup on hover.)
-        ordered = BindingsMap([Binding(key, f"agree('{pid}')", f"{name} agrees",
+        ordered = BindingsMap([Binding(key, f"agree('{pid}')", f"{name} agrees", show=show,
                                        tooltip="Agree on the highlighted draft, on your own key")
                                for key, (pid, name) in zip(PARTNER_KEYS, self.partner_pairs())])
-        for key, binding in self._bindings:
-            ordered.key_to_bindings.setdefault(key, []).append(binding)
+        for key, bindings in self._bindings.key_to_bindings.items():
+            if key not in PARTNER_KEYS:
+                ordered.key_to_bindings.setdefault(key, []).extend(bindings)
         self._bindings = ordered
         self.refresh_bindings()
-        self.reload()
         self.query_one("#agr-list", OptionList).focus()
 
     # --- reading ---------------------------------------------------------------------
@@ -235,8 +248,10 @@ class AgreementsScreen(AreaScreen):
     def _draw_keys(self) -> None:
         pairs = zip(PARTNER_KEYS, self.partner_pairs())
         keys = ", ".join(f"{key} {name}" for key, (_, name) in pairs)
+        # The keys kept out of the footer are named here (and in ctrl+p, "Keys").
         self.query_one("#agr-keys", Static).update(shown(
-            f"Agree on your own key: {keys} (press again to take a draft's yes back)"))
+            f"Agree on your own key: {keys} (again to take a yes back). "
+            f"x export · p pause · ctrl+z undo"))
 
     def _draw_concerns(self) -> None:
         widget = self.query_one("#agr-concerns", Static)
@@ -604,7 +619,8 @@ class BoundariesScreen(AgreementsScreen):
     BINDINGS = [
         Binding("n", "raise_now", "Raise it now"),
         Binding("r", "review", "Check back"),
-        Binding("t", "talked_through", "Talked through"),
+        # Named where it applies: the raised-concerns box says "t when talked through".
+        Binding("t", "talked_through", "Talked through", show=False),
     ]
 
     def concerns_for(self, a: Agreement | None) -> list[RaisedConcern]:
@@ -622,7 +638,7 @@ class BoundariesScreen(AgreementsScreen):
             return
         names = self.names()
         by_id = {a.id: a for a in self.seen.agreements}
-        lines = ["Raised, to talk through (t when done):"]
+        lines = ["Raised (t when talked through):"]  # one line in a 36-wide pane
         for c in open_ones[-4:]:
             about = by_id.get(c.agreement_id or "")
             where = f" (about '{rules.short_text(about.wording, 24)}')" if about else ""
