@@ -575,7 +575,9 @@ def text_for(model, name: str):
 @given(data=st.data())
 def test_any_text_round_trips_through_the_vault(vault: Vault, vault_path: Path, model, data):
     values = {name: data.draw(text_for(model, name), label=name) for name in text_fields(model)}
-    record = sample_model(model).model_copy(update=values)
+    # Words inside nested parts too (a turn's paraphrase, an earlier wording, a note).
+    nested = data.draw(st.text(min_size=1, max_size=60), label="nested")
+    record = sample_model(model, nested).model_copy(update=values)
     record = model.model_validate(record.model_dump())
     vault.add(record)
     assert Vault.open(vault_path, ALEX_PASS).get(model, record.id) == record
@@ -681,7 +683,9 @@ def test_any_text_round_trips_through_the_json_export(vault: Vault, tmp_path: Pa
     from trust_tui.export import export_json, import_into, parse_export
 
     values = {name: data.draw(text_for(model, name), label=name) for name in text_fields(model)}
-    record = model.model_validate(sample_model(model).model_copy(update=values).model_dump())
+    nested = data.draw(st.text(min_size=1, max_size=60), label="nested")
+    record = model.model_validate(sample_model(model, nested).model_copy(update=values)
+                                  .model_dump())
     vault.add(record)
     raw = export_json(vault, datetime.now(timezone.utc)).encode("utf-8")
     [row] = [r for r in json.loads(raw)["tables"][model.table] if r["id"] == record.id]
