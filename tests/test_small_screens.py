@@ -127,3 +127,17 @@ async def test_boundaries_show_the_raised_concerns_in_full_at_80x24(unlocked_app
         # ...and the list of boundaries keeps room too.
         assert app.screen.query_one("#agr-list").region.height >= 5
         assert "n Raise it now" in footer_text(app)
+
+
+# --- the break ---------------------------------------------------------------------
+
+async def test_break_screen_names_escape_in_the_footer_at_80x24(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CalmScreen"
+        assert "esc Not now" in footer_text(app)
+        await pilot.press("escape")  # and it does what it says
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"

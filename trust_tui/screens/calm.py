@@ -56,10 +56,11 @@ class CalmScreen(Screen[BreakTaken | None]):
     BINDINGS = [
         Binding(LEFT_KEY, "side(0)", show=False),
         Binding(RIGHT_KEY, "side(1)", show=False),
+        # First in the footer, so a narrow one never cuts the way out of a mistake.
+        Binding("escape", "not_now", "Not now"),
         Binding("minus", "length(-1)", "Shorter"),
         Binding("plus,equals_sign", "length(1)", "Longer"),
         Binding("p", "pattern", "Another breath"),
-        Binding("escape", "not_now", "Not now"),
     ]
 
     def __init__(self, talk: TalkInProgress | None = None) -> None:
