@@ -28,6 +28,8 @@ from trust_tui.models import (
     MiniGoal,
     Partner,
     RaisedConcern,
+    RitualNote,
+    RitualRun,
     Setback,
     Settings,
     Win,
@@ -235,6 +237,13 @@ async def rituals(pilot, path: Path, clock: FakeClock) -> None:
     assert run.query_one("#note-left", Input).value == LONG
     assert run.flow.result(run.flow.step.key).notes == []  # not added, not cut
     assert said(pilot.app, "A note holds up to 1,000 characters")
+    # Locked before it was shortened: every word is kept, as notes a note can hold.
+    await pilot.press("ctrl+l")
+    await settle(pilot)
+    alive(pilot.app)
+    [kept] = Vault.open(path, SAM_PASS).all(RitualRun)
+    notes = [n.text for step in kept.steps for n in step.notes]
+    assert "".join(notes) == LONG and max(map(len, notes)) <= limit_of(RitualNote, "text")
 
 
 async def talk(pilot, path: Path, clock: FakeClock) -> None:

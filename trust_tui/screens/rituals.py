@@ -56,7 +56,7 @@ from trust_tui.models import (
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.talk import TalkScreen
 from trust_tui.widgets.confirm import ConfirmModal
-from trust_tui.widgets.limits import LimitedInput
+from trust_tui.widgets.limits import LimitedInput, in_pieces, limit_of
 
 LEFT, RIGHT, TOGETHER = "left", "right", "together"
 NOTE_LIMIT = 1000  # a note may become a mini-goal, which holds this much
@@ -368,11 +368,13 @@ class RitualRunScreen(AreaScreen):
         flow = self.flow
         if flow is not None and not flow.done and not flow.on_break:
             for side, words in self._typed.items():
-                if words.strip():
-                    try:
-                        flow.add_note(words, by=self._pid(side))
-                    except (NotNow, ValueError, KeyError):
-                        pass
+                # Longer than a note holds (it was said): kept as several notes, whole.
+                for piece in in_pieces(words, limit_of(RitualNote, "text")):
+                    if piece.strip():
+                        try:
+                            flow.add_note(piece, by=self._pid(side))
+                        except (NotNow, ValueError, KeyError):
+                            pass
         run = self._progress()
         if run is not None:
             try:

@@ -55,6 +55,12 @@ def refused_words(noun: str, limit: int) -> str:
             "Anything you pasted is still on your clipboard.")
 
 
+def in_pieces(text: str, size: int) -> list[str]:
+    """`text` in consecutive pieces of at most `size` characters, nothing dropped:
+    for keeping words that are longer than one record holds (say, on a lock)."""
+    return [text[start:start + size] for start in range(0, len(text), size)] or [""]
+
+
 class _Limited:
     """What both boxes share: the limit, the words, and telling once per overflow."""
 
