@@ -141,3 +141,35 @@ async def test_break_screen_names_escape_in_the_footer_at_80x24(unlocked_app):
         await pilot.press("escape")  # and it does what it says
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+# --- rituals -----------------------------------------------------------------------
+
+async def test_a_long_win_in_the_weekly_meeting_leaves_the_note_boxes_in_sight(unlocked_app):
+    from textual.widgets import Input
+
+    from trust_tui.models import Win
+
+    long_win = ("We cooked together on Sunday and nobody checked a phone, " * 12).strip()
+
+    def seed(vault):
+        vault.add(Win(text=long_win, noticed_by=ids(vault)["Sam"], created_at=NOW))
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        run = app.screen
+        await pilot.press("n")  # thank-yous, then what held: the long win
+        await pilot.pause()
+        item = run.query_one("#run-item")
+        assert "We cooked together" in str(item.render())
+        assert item.max_scroll_y > 0  # the rest of the win scrolls in its box
+        footer_y = run.query_one(Footer).region.y
+        boxes = [box for box in run.query(Input) if box.id.startswith("note-")
+                 and box.parent.display]
+        assert boxes
+        for box in boxes:
+            assert box.region.height == 3 and box.region.bottom <= footer_y, box.id
