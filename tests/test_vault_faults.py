@@ -65,6 +65,14 @@ def words_in(path: Path) -> list[str]:
     return [w.text for w in vault.all(Win)]
 
 
+def unshare_works() -> bool:
+    """Root with mount namespaces: a real read-only or full filesystem can be made."""
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        return False
+    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True)
+    return probe.returncode == 0
+
+
 # --- (1) damage walk -----------------------------------------------------------------
 
 def file_regions(path: Path) -> dict[str, tuple[int, int]]:
@@ -440,6 +448,64 @@ def test_full_disk_gives_a_clear_message_and_keeps_the_old_file(filled: Path):
     assert words_in(filled) == result["final"]
 
 
+TINY_DISK_CHILD = r"""
+import json, os, sys
+from pathlib import Path
+from trust_tui.models import Win
+from trust_tui.vault import FAST_TEST_KDF, Vault
+from trust_tui.vault.errors import WriteFailed
+from trust_tui.vault.storage import find_orphans
+
+folder = Path(sys.argv[1])
+path = folder / "couple.vault"
+vault = Vault.create(path, [("Sam", "sam-passphrase"), ("Alex", "alex-passphrase")],
+                     kdf=FAST_TEST_KDF)
+filler = folder / "someone-elses-big-file"
+filler.write_bytes(os.urandom(40 * 1024))
+acked, error = [], None
+for number in range(400):
+    try:
+        vault.add(Win(text=f"win {number} " + "x" * 200, noticed_by=vault.me.id))
+    except WriteFailed as failed:
+        error = str(failed)
+        break
+    acked.append(number)
+result = {"error": error, "acked": len(acked),
+          "in_memory": len(vault.all(Win)),
+          "on_disk": len(Vault.open(path, "alex-passphrase").all(Win)),
+          "orphans": [p.name for p in find_orphans(path)],
+          "files": sorted(p.name for p in folder.iterdir())}
+filler.unlink()  # room again: the next save goes through
+vault.add(Win(text="after making room", noticed_by=vault.me.id))
+result["after"] = [w.text for w in Vault.open(path, "sam-passphrase").all(Win)][-1]
+print(json.dumps(result))
+"""
+
+
+@pytest.mark.skipif(not unshare_works(), reason="needs root and mount namespaces")
+def test_a_really_full_small_disk(tmp_path: Path):
+    """A real filesystem with no room left (a 96 KiB tmpfs in a private mount
+    namespace), not a size limit: the save that does not fit is refused plainly,
+    the vault holds every earlier write, and once there is room saving works."""
+    tiny = tmp_path / "tiny"
+    tiny.mkdir()
+    script = 'mount -t tmpfs -o size=96k tmpfs "$1" && exec "$2" -c "$3" "$1"'
+    child = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", str(tiny),
+                            sys.executable, TINY_DISK_CHILD],
+                           capture_output=True, text=True, timeout=120)
+    assert child.returncode == 0, child.stderr
+    result = json.loads(child.stdout)
+    assert result["error"], "the disk never filled up"
+    assert "disk is full" in one_clear_sentence(Exception(result["error"]))
+    assert result["acked"] > 5  # it filled up along the way, not at once
+    assert result["in_memory"] == result["on_disk"] == result["acked"]
+    assert result["orphans"] == []
+    assert result["files"] == ["couple.vault", "couple.vault.bak", "couple.vault.lock",
+                               "someone-elses-big-file"]
+    assert result["after"] == "after making room"
+    assert list(tiny.iterdir()) == []  # the tmpfs was never mounted out here
+
+
 def refuse(exc: OSError):
     def fail(*args, **kwargs):
         raise exc
@@ -529,13 +595,6 @@ except WriteFailed as error:
 result["after"] = [w.text for w in vault.all(Win)]
 print(json.dumps(result))
 """
-
-
-def unshare_works() -> bool:
-    if os.geteuid() != 0 or not shutil.which("unshare"):
-        return False
-    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True)
-    return probe.returncode == 0
 
 
 @pytest.mark.skipif(not unshare_works(), reason="needs root and mount namespaces; "
