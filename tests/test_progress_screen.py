@@ -83,12 +83,14 @@ async def test_numbers_sit_beside_each_chart(unlocked_app, clock: FakeClock):
         assert ("latest 8 on Wed 4 Mar last 4 weeks 7.0 · before 3.0 higher lately"
                 in row_text(screen, "#checkin-0"))
         assert "latest 5 on Tue 3 Mar" in row_text(screen, "#checkin-1")
-        assert ("this week 2 of 3 (67%) 12 weeks 2 of 3 (67%)"
+        assert ("this week: kept 2 of 3 logged 12 weeks: kept 2 of 3 logged"
                 in row_text(screen, "#follow-through"))
+        assert "%" not in row_text(screen, "#follow-through")
         assert "this week 1 12 weeks 2 wins" in row_text(screen, "#wins-row")
         assert "this week 1 12 weeks 1 thank-you" in row_text(screen, "#thanks-row")
-        assert "60% · 3 min" in row_text(screen, "#talk-0")
-        assert "40% · 2 min" in row_text(screen, "#talk-1")
+        assert "spoke for 3 min" in row_text(screen, "#talk-0")
+        assert "spoke for 2 min" in row_text(screen, "#talk-1")
+        assert "%" not in row_text(screen, "#talk-0") + row_text(screen, "#talk-1")
         assert "1 talk, 5 min" in str(screen.query_one("#talk-title", Static).content)
 
 

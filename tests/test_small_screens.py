@@ -173,3 +173,30 @@ async def test_a_long_win_in_the_weekly_meeting_leaves_the_note_boxes_in_sight(u
         assert boxes
         for box in boxes:
             assert box.region.height == 3 and box.region.bottom <= footer_y, box.id
+
+
+# --- progress: counts, never scores -------------------------------------------------
+
+async def test_progress_says_counts_and_minutes_not_percentages(unlocked_app, clock):
+    from trust_tui.models import FollowThrough, TalkSession, Turn
+
+    clock.set_wall(NOW)
+
+    def seed(vault):
+        sam = ids(vault)["Sam"]
+        vault.add_many([FollowThrough(agreement_id="x", by=sam, kept=False, on=NOW.date())
+                        for _ in range(4)])
+        vault.add(TalkSession(topic="open", first_speaker_id=sam, started_at=NOW, turns=[
+            Turn(speaker_id=sam, started_at=NOW, spoken_seconds=720)]))
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        body = app.screen.query_one("#progress-body")
+        body.scroll_end(animate=False)
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "this week: kept 0 of 4 logged" in text  # one line, at 80 columns
+        assert "spoke for 12 min" in text and "spoke for 0 min" in text
+        assert "%" not in text

@@ -142,8 +142,9 @@ class ProgressScreen(AreaScreen):
             Content(f"Talk time  (who held the floor since {day_label(since)}; {talks})"))
         for i, partner in enumerate(partners):
             share = balance.share(partner.id)
+            # Minutes, not a share: a percentage beside a name reads as a score.
             numbers = "-" if share is None else \
-                f"{pr.percent(share)} · {pr.minutes(balance.seconds[partner.id])}"
+                f"spoke for {pr.minutes(balance.seconds[partner.id])}"
             self.query_one(f"#talk-{i}", ChartRow).show(partner.name, [share_bar(share)], numbers)
 
 
@@ -163,10 +164,11 @@ def checkin_numbers(s: pr.CheckInSeries) -> str:
 def follow_through_numbers(ft: pr.FollowThroughSeries) -> str:
     if not ft.total:
         return "nothing logged yet (follow-through is logged with expectations)"
+    # Plain counts of what was logged: no percentage, nothing that reads as a mark.
     week = ft.this_week
-    this = f"this week {week.kept} of {week.total} ({pr.percent(week.rate)})" if week.total \
-        else "this week nothing logged yet"
-    return f"{this}\n{pr.WEEKS} weeks {ft.kept} of {ft.total} ({pr.percent(ft.rate)})"
+    this = f"this week: kept {week.kept} of {week.total} logged" if week.total \
+        else "this week: nothing logged yet"
+    return f"{this}\n{pr.WEEKS} weeks: kept {ft.kept} of {ft.total} logged"
 
 
 def count_numbers(counts: Sequence[int], one: str, many: str) -> str:
