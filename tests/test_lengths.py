@@ -78,6 +78,8 @@ async def held(pilot, selector: str, save_keys: tuple[str, ...], form_type: type
     text = box.text if isinstance(box, TextArea) else box.value
     assert LONG in text  # nothing cut
     assert said(app, f"{noun} holds up to {limit:,} characters", "Every word is still in the box")
+    # And on the box itself, in words, while it holds more than fits.
+    assert box.border_subtitle == f"{len(text.strip()):,} characters, {limit:,} fit"
     await pilot.press("escape")
     await settle(pilot)
 
@@ -323,3 +325,7 @@ async def test_a_one_line_box_keeps_every_line_of_a_pasted_paragraph():
         assert box.value == "first line second line third"
         area = await paste(pilot, "#area", "one two")
         assert area.text == "one two" and not area.fits()
+        assert area.border_subtitle == "7 characters, 5 fit"
+        area.text = "one"
+        await pilot.pause()
+        assert not area.border_subtitle and area.fits()  # fits now: the words go

@@ -4,10 +4,11 @@ A record keeps a bounded amount of text (`max_length` in models.py). A box that
 cut a long paste to fit would drop words without a word said; a save that went
 past the limit would stop the app. So:
 
-- `LimitedInput` and `LimitedTextArea` let every character in, say gently (a
-  notification) when the text grows past what the record holds, and `fits()`
-  refuses to let it be saved until it is shortened: nothing is lost and nothing is
-  saved half. The form calls `fits()` before it closes.
+- `LimitedInput` and `LimitedTextArea` let every character in; while the text is
+  longer than the record holds, the box's bottom edge says how long it is and how
+  much fits (words, not only the red edge), and `fits()` refuses to let it be
+  saved until it is shortened, saying why in a notification: nothing is lost and
+  nothing is saved half. The form calls `fits()` before it closes.
 - `LimitedInput(..., refuse=True)` is for a short word with no save of its own to
   guard (a feeling word, a line said back): a paste that does not fit is not
   added, the box says why, and the paste is still on the clipboard.
@@ -50,6 +51,12 @@ def over_words(noun: str, limit: int, size: int) -> str:
             "shorten it to save, or keep part of it for another one.")
 
 
+def count_words(size: int, limit: int) -> str:
+    """The box's bottom edge while it holds too much: the count first, as it is
+    cut to the width of a narrow box."""
+    return f"{size:,} characters, {limit:,} fit"
+
+
 def refused_words(noun: str, limit: int) -> str:
     return (f"That does not fit: {_holds(noun, limit)}, so it was not added. "
             "Anything you pasted is still on your clipboard.")
@@ -66,7 +73,9 @@ class _Limited:
 
     limit: int
     noun: str
+    border_subtitle: str | None
     _over: bool = False
+    _subtitle_before: str | None = None
 
     def _text_now(self) -> str:
         raise NotImplementedError
@@ -84,10 +93,14 @@ class _Limited:
                     markup=False)
 
     def _followed(self) -> None:
-        # Told when it first goes over, not at every key after that.
+        # Shown on the box while it is over (no toast at every key), gone once it fits.
         over = self.is_over
-        if over and not self._over:
-            self._tell(over_words(self.noun, self.limit, self.char_count()))
+        if over:
+            if not self._over:
+                self._subtitle_before = self.border_subtitle  # type: ignore[attr-defined]
+            self.border_subtitle = count_words(self.char_count(), self.limit)
+        elif self._over:
+            self.border_subtitle = self._subtitle_before
         self._over = over
 
     def fits(self) -> bool:
