@@ -200,3 +200,29 @@ async def test_progress_says_counts_and_minutes_not_percentages(unlocked_app, cl
         assert "this week: kept 0 of 4 logged" in text  # one line, at 80 columns
         assert "spoke for 12 min" in text and "spoke for 0 min" in text
         assert "%" not in text
+
+
+# --- thanks to whoever answered ------------------------------------------------------
+
+def notices(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_a_check_in_thanks_the_one_who_answered(unlocked_app):
+    from textual.widgets import Input
+
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#safe-1", Input).value = "6"  # Alex answers, Sam skips
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Check-in saved. Thank you, Alex." in notices(app)
+        assert not any("both" in n for n in notices(app))
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#safe-0", Input).value = "7"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Check-in saved. Thank you both." in notices(app)

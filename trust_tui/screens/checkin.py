@@ -198,12 +198,17 @@ class CheckInModal(KeepsWords, ModalScreen[bool]):
             for record in records:
                 vault.put(record)
 
+        # Thank whoever answered, by name: "both" when one of you skipped today would
+        # read as if the other had been counted as missing.
+        answered = {r.partner_id for r in records}
+        names = [p.name for p in self.partners() if p.id in answered]
+        thanks = "Thank you both." if len(names) > 1 else f"Thank you, {names[0]}."
         self.app.save(write, done=lambda _: self.dismiss(True),  # type: ignore[attr-defined]
-                      failed=self._not_saved, saved_message="Check-in saved. Thank you both.")
+                      failed=self._not_saved, saved_message=f"Check-in saved. {thanks}")
 
     def _not_saved(self, _error: Exception) -> None:
         self._saving = False
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.close_unsaved(False)  # what was filled in is kept for later today
