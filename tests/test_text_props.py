@@ -159,3 +159,28 @@ def test_the_markdown_export_keeps_any_words_exactly(tmp_path_factory, text):
     out = export_markdown(vault, date(2026, 3, 3))
     # The win and the journal entry, each a paragraph of its own, word for word.
     assert out.count(f"\n\n{text}\n\n") >= 2, (text, out)
+
+
+async def test_an_editor_holding_escape_codes_paints_none_of_them(unlocked_app):
+    """Editing words that came in with escape codes (pasted, imported or piped to
+    `trust-tui add`): the editor holds them as they are, the terminal never gets them."""
+    from textual.widgets import TextArea
+
+    from trust_tui.screens.journal import EntryEditor
+
+    words = "red \x1b[31mRED\x07 title \x1b]0;pwned\x07 clip \x1b]52;c;aGk=\x07 \u202eevil"
+
+    def seed(vault: Vault) -> None:
+        vault.add(JournalEntry(author=vault.me.id, text=words, created_at=NOW))
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditor)
+        assert app.screen.query_one("#entry-text", TextArea).text == words
+        nothing_raw_reaches_the_terminal(app, "the journal editor")
+        text = painted(app)
+        assert "red [31mRED title ]0;pwned clip ]52;c;aGk= evil" in text

@@ -260,6 +260,13 @@ class TrustApp(App[None]):
         if failed is not None:
             failed(error)
 
+    def get_line_filters(self):
+        # Every painted line, editors included, loses control characters on the way
+        # to the terminal: a pasted escape sequence is never acted on.
+        from trust_tui.widgets.typed import NO_TERMINAL_CONTROLS
+
+        return [*super().get_line_filters(), NO_TERMINAL_CONTROLS]
+
     # --- global actions ------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
