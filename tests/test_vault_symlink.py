@@ -17,6 +17,7 @@ from conftest import ALEX_PASS, SAM_PASS, make_vault
 from trust_tui import cli, commands
 from trust_tui.models import Win
 from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
+from trust_tui.vault.errors import WriteFailed
 from trust_tui.vault.storage import backup_path, find_orphans
 from trust_tui.vault.vault import lock_path
 
@@ -92,3 +93,14 @@ def test_the_commands_find_the_backup_beside_the_real_file(linked, monkeypatch, 
     assert cli.main(["export", "--vault", str(link), "--passphrase-file", str(secret),
                      "-o", str(backup_path(real))]) != 0
     assert words(backup_path(real)) == ["first", "second"]
+
+
+def test_a_link_that_leads_back_to_itself_is_left_alone(tmp_path: Path):
+    first, second = tmp_path / "couple.vault", tmp_path / "other.vault"
+    first.symlink_to(second.name)
+    second.symlink_to(first.name)
+    with pytest.raises(WriteFailed) as refused:
+        make_vault(first)
+    assert "leads back to itself" in str(refused.value)
+    assert first.is_symlink() and second.is_symlink()  # never replaced by a file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["couple.vault", "other.vault"]

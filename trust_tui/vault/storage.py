@@ -77,6 +77,8 @@ def _fsync_dir(folder: Path) -> None:
 def atomic_write(path: Path, blob: bytes, *, keep_backup: bool = True) -> None:
     """Replace `path` with `blob` durably; the old generation becomes `<path>.bak`."""
     path = real_file(path)
+    if os.path.islink(path):  # still a link once followed: it leads round in a circle
+        raise WriteFailed(path, "it is a link that leads back to itself")
     folder = path.parent
     tmp_name = None
     try:

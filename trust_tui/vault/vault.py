@@ -99,6 +99,8 @@ class Vault:
                lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> "Vault":
         """A new vault for these (name, passphrase) pairs, unlocked as the first."""
         path = real_file(path)  # resolved once: a link stays a link
+        if os.path.islink(path):  # still a link once followed: a loop
+            raise WriteFailed(path, "it is a link that leads back to itself")
         kdf = kdf or fileformat.KdfParams.default()
         kdf.check_caps()
         if not partners:
