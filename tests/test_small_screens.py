@@ -226,3 +226,112 @@ async def test_a_check_in_thanks_the_one_who_answered(unlocked_app):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Check-in saved. Thank you both." in notices(app)
+
+
+# --- rituals: who wrote it, what was left out, how many --------------------------------
+
+async def ritual_note(pilot, key: str, text: str) -> None:
+    from textual.widgets import Input
+
+    await pilot.press(key)
+    focused = pilot.app.screen.focused
+    assert isinstance(focused, Input)
+    focused.value = text
+    await pilot.press("enter", "escape")
+
+
+async def test_a_setback_written_together_and_ended_on_that_step(unlocked_app):
+    """A "Both of you" note is the couple's, not the one who unlocked; ending on the
+    step where it was written does not call that step left out."""
+    from trust_tui.models import RitualRun, Setback
+
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        run = app.screen
+        await pilot.press("f", "j", "n")  # both calm enough
+        assert run.flow.step.key == "what"
+        await ritual_note(pilot, "s", "We argued about the late train")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        done = str(run.query_one("#done-text").render())
+        assert "What happened" not in done  # not listed as left out
+        assert "Steps taken: 2 of" in done
+        [setback] = app.vault.all(Setback)
+        assert setback.noted_by is None  # both of you
+        [saved] = app.vault.all(RitualRun)
+        assert "what" not in [s.step for s in saved.steps if s.skipped]
+
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        app.action_open_area("wins")
+        await pilot.pause()
+        from textual.widgets import OptionList
+
+        wall = app.screen.query_one("#wall", OptionList)
+        cards = " ".join(str(wall.get_option_at_index(i).prompt) for i in range(wall.option_count))
+        assert "noted by both of you" in cards and "noted by Sam" not in cards
+
+
+async def test_one_thank_you_is_singular_in_the_weekly_summary(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        run = app.screen
+        await ritual_note(pilot, "s", "the coffee in bed")
+        await pilot.press("1")  # onto the wins wall
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        done = str(run.query_one("#done-text").render())
+        assert "On the wins wall: 1 thank-you." in done
+        assert "(s)" not in done
+
+
+# --- a review that changes nothing ---------------------------------------------------
+
+def test_adjusting_with_the_same_words_changes_nothing():
+    import pytest
+
+    from trust_tui.domain import agreements as rules
+
+    a = Agreement(kind=AgreementKind.EXPECTATION, wording="Tell me if  you'll be late",
+                  asked_by="s", status=AgreementStatus.AGREED, confirmed_by=["s", "a"])
+    with pytest.raises(rules.AgreementRuleError, match="nothing has changed"):
+        rules.review(a, working={}, outcome="adjust", now=NOW, by="s",
+                     new_wording="Tell me if you'll be late\n")
+
+
+async def test_a_review_adjusted_with_unchanged_words_says_so_and_keeps_it_agreed(unlocked_app):
+    from textual.widgets import Select
+
+    def seed(vault):
+        vault.add(agreed(vault, AgreementKind.EXPECTATION, "Tell me if you'll be late",
+                         review=date(2026, 3, 1)))
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#working-0", Select).value = "yes"
+        form.query_one("#working-1", Select).value = "no"
+        form.query_one("#outcome", Select).value = "adjust"
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # the words as they were
+        await settle(pilot)
+        assert app.screen is form  # still open, answers kept
+        assert "nothing has changed" in str(form.query_one(".form-message").render())
+        [a] = app.vault.all(Agreement)
+        assert a.status == AgreementStatus.AGREED and a.reviews == []

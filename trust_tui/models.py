@@ -207,7 +207,7 @@ class Setback(Record):
     table: ClassVar[str] = "setbacks"
 
     text: str = Field(min_length=1, max_length=4000)
-    noted_by: str
+    noted_by: str | None = None  # None: written by both of you together
     agreement_id: str | None = None
     talked_through_id: str | None = None
 

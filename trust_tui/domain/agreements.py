@@ -230,6 +230,11 @@ def due_for_review(agreements: Iterable[Agreement], today: date) -> list[Agreeme
     return sorted(due, key=lambda a: (a.next_review, a.created_at))
 
 
+def same_words(a: str, b: str) -> bool:
+    """The same wording, give or take spaces and line breaks."""
+    return " ".join(a.split()) == " ".join(b.split())
+
+
 def review(agreement: Agreement, *, working: Mapping[str, bool], outcome: Outcome,
            now: datetime, by: str, note: str = "",
            new_wording: str | None = None) -> Agreement:
@@ -242,6 +247,10 @@ def review(agreement: Agreement, *, working: Mapping[str, bool], outcome: Outcom
         raise AgreementRuleError("A review is for an agreed one; agree on this draft first.")
     if outcome not in ("keep", "adjust", "retire"):
         raise AgreementRuleError("Choose keep, adjust or retire.")
+    if outcome == "adjust" and new_wording is not None \
+            and same_words(new_wording, agreement.wording):
+        raise AgreementRuleError("These are the words you already agreed on, so nothing "
+                                 "has changed. Change them, or keep it as it is.")
     updated = _copy(agreement)
     if outcome == "adjust" and new_wording is not None:
         updated = edit(updated, by=by, now=now, wording=new_wording)

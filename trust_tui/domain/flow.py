@@ -372,7 +372,11 @@ class Flow:
                 self._leave(step)
             complete = step is None
             for later in self.ritual.steps[self.index:]:
-                self._results[later.key].skipped = True
+                result = self._results[later.key]
+                # The step they end on counts as taken when something was said in it
+                # (a note kept there is not "left out").
+                said = later is step and bool(result.notes or result.answers)
+                result.skipped = not said
             self.ended = True
             self.ended_at = self.clock.now()
             self._complete = complete

@@ -387,6 +387,12 @@ class ReviewForm(FormBase):
             if not new_wording.strip():
                 self.say("Write the new words first (or choose keep or retire).")
                 return
+            if rules.same_words(new_wording, self.agreement.wording):
+                # Unchanged words would send it back to a draft for nothing.
+                self.say("These are the words you already agreed on, so nothing has "
+                         "changed yet. Change them here, or choose keep.")
+                self.query_one("#new-wording", TextArea).focus()
+                return
             if not self.query_one("#new-wording", LimitedTextArea).fits():
                 return
         if not self.query_one("#note", LimitedInput).fits():

@@ -794,8 +794,12 @@ class RitualRunScreen(AreaScreen):
         if self.ritual.key == rituals.SETBACK:
             what = [n for s in run.steps if s.step == "what" for n in s.notes]
             if what:
+                # One author when only one of you wrote it; a "Both of you" note, or
+                # notes from each, are the couple's (None reads "both of you").
+                authors = {n.by for n in what}
+                noted_by = authors.pop() if len(authors) == 1 else None
                 setback = Setback(text="\n".join(n.text for n in what)[:4000],
-                                  noted_by=what[0].by or me, agreement_id=self.linked,
+                                  noted_by=noted_by, agreement_id=self.linked,
                                   talked_through_id=run.id, created_at=now)
                 records.append(setback)
                 run.setback_id = setback.id
@@ -855,7 +859,8 @@ class RitualRunScreen(AreaScreen):
         if run.breaks:
             lines.append(f"Breaks: {len(run.breaks)}. Taking one is part of doing this well.")
         if counts[THANKS]:
-            lines.append(f"On the wins wall: {counts[THANKS]} thank-you(s).")
+            thanks = counts[THANKS]
+            lines.append(f"On the wins wall: {thanks} thank-you{'' if thanks == 1 else 's'}.")
         if counts[GOAL]:
             lines.append(f"New mini-goals: {counts[GOAL]}.")
         if counts[EXPECTATION]:
