@@ -335,3 +335,16 @@ async def test_a_review_adjusted_with_unchanged_words_says_so_and_keeps_it_agree
         assert "nothing has changed" in str(form.query_one(".form-message").render())
         [a] = app.vault.all(Agreement)
         assert a.status == AgreementStatus.AGREED and a.reviews == []
+
+
+# --- journal -------------------------------------------------------------------------
+
+async def test_journal_footer_reaches_home_at_80x24(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        footer = footer_text(app)
+        for shown in ("n New entry", "a Say sorry", "/ Search", "p Private", "esc Home"):
+            assert shown in footer, shown
+        assert footer.rstrip().endswith("^p palette")  # no stray letter after it

@@ -334,7 +334,7 @@ class JournalScreen(AreaScreen):
         Binding("d", "delete_entry", "Delete"),
         Binding("u", "undo_delete", "Undo delete", show=False),
         Binding("slash", "search", "Search"),
-        Binding("p", "private_key", "Private key"),
+        Binding("p", "private_key", "Private"),  # short: Home fits at 80 columns
         Binding("h", "app.honesty", "Honesty line", show=False),
         Binding("escape", "leave", "Home"),
     ]
@@ -383,7 +383,7 @@ class JournalScreen(AreaScreen):
                 yield Static("", id="detail-text")
                 yield Static("", id="detail-history")
         yield Static("", id="journal-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         me = self.vault.me.id
