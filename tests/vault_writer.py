@@ -16,6 +16,13 @@ SIGKILL just before or after the NTH call of CALL during that save (`os.fsync`,
 `os.link`, `os.replace`, `tempfile.mkstemp`): a crash at an exact step of the
 atomic write, whatever the machine's load. The parent prints "end SIGNAL" once
 the child is gone. Forking keeps each case to milliseconds (one import).
+
+    python tests/vault_writer.py --fork VAULT PASSPHRASE
+
+Reads a PREFIX per line on stdin and forks a writer for it (as the first form,
+printing "pid N" first) that writes until the test SIGKILLs it; then prints
+"end SIGNAL". The random crash loop uses it: no interpreter start-up per kill,
+so a busy machine slows it far less.
 """
 
 from __future__ import annotations
@@ -77,9 +84,25 @@ def crash_at(path: str, passphrase: str) -> None:
         print(f"end {os.WTERMSIG(status) if os.WIFSIGNALED(status) else -1}", flush=True)
 
 
+def fork_writers(path: str, passphrase: str) -> None:
+    for line in sys.stdin:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                print(f"pid {os.getpid()}", flush=True)
+                write(path, passphrase, line.strip(), 10_000)
+            finally:
+                os._exit(3)  # never killed: the test says so
+        _, status = os.waitpid(pid, 0)
+        # On a line of its own, even after a number the kill cut before its newline.
+        print(f"\nend {os.WTERMSIG(status) if os.WIFSIGNALED(status) else -1}", flush=True)
+
+
 def main() -> None:
     if sys.argv[1] == "--crash-at":
         crash_at(*sys.argv[2:4])
+    elif sys.argv[1] == "--fork":
+        fork_writers(*sys.argv[2:4])
     else:
         path, passphrase, prefix, count = sys.argv[1:5]
         write(path, passphrase, prefix, int(count), wait=sys.argv[5:6] == ["wait"])
