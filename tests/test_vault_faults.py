@@ -376,6 +376,9 @@ def test_a_crash_at_each_step_of_a_save_keeps_old_or_new(vault_path: Path):
             assert acked == [0], step  # the first add returned; the second never did
             if call in ("mkstemp", "link") and when == "after":
                 assert find_orphans(vault_path), step  # the crash did leave a stray name
+            for left in vault_path.parent.iterdir():  # a dead writer's temp files too
+                assert b"step" not in left.read_bytes(), (step, left.name)  # encrypted
+                assert SAM_PASS.encode() not in left.read_bytes(), (step, left.name)
 
             expected.append(f"step{number}-0")
             if in_flight_kept:
