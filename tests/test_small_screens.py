@@ -348,3 +348,19 @@ async def test_journal_footer_reaches_home_at_80x24(unlocked_app):
         for shown in ("n New entry", "a Say sorry", "/ Search", "p Private", "esc Home"):
             assert shown in footer, shown
         assert footer.rstrip().endswith("^p palette")  # no stray letter after it
+
+
+async def test_a_floor_step_names_every_key_in_the_footer_at_80x24(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        run = app.screen
+        await pilot.press("f", "j", "n", "n")  # calm, what happened, then "How I felt"
+        assert run.flow.step.uses_floor
+        footer = footer_text(app)
+        for shown in ("n Next", "x Skip", "p Back", "a New prompt", "t Take the floor",
+                      "b Break", "e End"):
+            assert shown in footer, shown

@@ -253,17 +253,19 @@ class RitualRunScreen(AreaScreen):
         Binding("l", "note('right')", "Note (right)", show=False),
         Binding("f", "calm('left')", show=False),
         Binding("j", "calm('right')", show=False),
-        Binding("n", "next_step", "Next step"),
+        # Short words: a floor step's keys and the break all fit 80 columns.
+        Binding("n", "next_step", "Next"),
         Binding("x", "skip_step", "Skip"),
         Binding("p", "previous_step", "Back"),
-        Binding("a", "another_prompt", "Another prompt"),
+        Binding("a", "another_prompt", "New prompt"),
         Binding("right_square_bracket", "item(1)", "Next item", show=False),
         Binding("left_square_bracket", "item(-1)", "Previous item", show=False),
         Binding("o", "outcome", "Outcome", show=False),
         Binding("t", "take_floor", "Take the floor"),
         Binding("b", "app.take_break", "Break"),
         Binding("e", "stop", "End"),
-        Binding("escape", "leave", "Leave box / end"),
+        # Leaves a note box, else the same as e; kept out of the footer for room.
+        Binding("escape", "leave", "Leave box / end", show=False),
         *[Binding(str(n), f"mark({n})", show=False) for n in range(1, 10)],
     ]
 
@@ -312,7 +314,7 @@ class RitualRunScreen(AreaScreen):
                 yield Static("", id="done-title", classes="section-title")
                 yield Static("", id="done-text")
                 yield Static("escape: back to the rituals", classes="hint")
-        yield Footer()
+        yield Footer(compact=True)  # every key of a floor step fits 80 columns
 
     def on_mount(self) -> None:
         people = [p.id for p in self.vault.partners[:2]]
