@@ -69,7 +69,7 @@ def in_pieces(text: str, size: int) -> list[str]:
 
 
 class _Limited:
-    """What both boxes share: the limit, the words, and telling once per overflow."""
+    """What both boxes share: the limit, the words, the count on the edge, `fits()`."""
 
     limit: int
     noun: str
@@ -91,6 +91,9 @@ class _Limited:
     def _tell(self, message: str, title: str = "") -> None:
         self.notify(message, title=title, severity="warning", timeout=10,  # type: ignore[attr-defined]
                     markup=False)
+
+    def on_mount(self) -> None:
+        self._followed()  # words brought back (a kept draft) may be long already
 
     def _followed(self) -> None:
         # Shown on the box while it is over (no toast at every key), gone once it fits.
