@@ -56,7 +56,7 @@ from trust_tui.models import (
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.talk import TalkScreen
 from trust_tui.widgets.confirm import ConfirmModal
-from trust_tui.widgets.limits import LimitedInput, in_pieces, limit_of
+from trust_tui.widgets.limits import LimitedInput, in_pieces, limit_of, shortened
 
 LEFT, RIGHT, TOGETHER = "left", "right", "together"
 NOTE_LIMIT = 1000  # a note may become a mini-goal, which holds this much
@@ -788,7 +788,9 @@ class RitualRunScreen(AreaScreen):
                 records.append(Win(kind="thanks", text=note.text, noticed_by=by,
                                    to=self._other(by), created_at=now))
             elif mark == GOAL:
-                records.append(MiniGoal(text=note.text[:1000], owner=note.by, created_at=now))
+                # Marked "…" if it had to be shortened; the meeting keeps the whole note.
+                records.append(MiniGoal(text=shortened(note.text, limit_of(MiniGoal, "text")),
+                                        owner=note.by, created_at=now))
             else:
                 records.append(agreement_rules.new_agreement(
                     AgreementKind.EXPECTATION, note.text, by, now=now))
@@ -800,7 +802,8 @@ class RitualRunScreen(AreaScreen):
                 # notes from each, are the couple's (None reads "both of you").
                 authors = {n.by for n in what}
                 noted_by = authors.pop() if len(authors) == 1 else None
-                setback = Setback(text="\n".join(n.text for n in what)[:4000],
+                setback = Setback(text=shortened("\n".join(n.text for n in what),
+                                                 limit_of(Setback, "text")),
                                   noted_by=noted_by, agreement_id=self.linked,
                                   talked_through_id=run.id, created_at=now)
                 records.append(setback)
@@ -822,7 +825,7 @@ class RitualRunScreen(AreaScreen):
             vault.put(run)  # over the copy saved as it went
             vault.add_many(records, skip_existing=True)
             for agreement_id, outcome in reviews.items():
-                note = review_notes.get(agreement_id, "")[:1000]
+                note = review_notes.get(agreement_id, "")  # a review's note holds it all
                 try:
                     vault.update(Agreement, agreement_id,
                                  lambda a, o=outcome, n=note: reviewed(a, o, n))

@@ -68,6 +68,14 @@ def in_pieces(text: str, size: int) -> list[str]:
     return [text[start:start + size] for start in range(0, len(text), size)] or [""]
 
 
+def shortened(text: str, limit: int) -> str:
+    """`text` if it fits in `limit` characters; otherwise its start, ending in "…" so
+    it reads as shortened. Only for a record made from words kept whole elsewhere."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rstrip() + "…"
+
+
 class _Limited:
     """What both boxes share: the limit, the words, the count on the edge, `fits()`."""
 
