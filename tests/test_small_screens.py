@@ -85,6 +85,16 @@ async def test_expectations_footer_fits_80_columns_and_names_the_rest(unlocked_a
         # The hidden keys still work, and the palette's key panel lists them.
         bindings = {key: b.binding for key, b in app.screen.active_bindings.items()}
         assert {"x", "p", "ctrl+z", "1", "0"} <= set(bindings)
+        app.action_show_help_panel()  # ctrl+p, "Keys": every key, the hidden ones too
+        await pilot.pause()
+        from textual.widgets._key_panel import BindingsTable
+
+        table = app.screen.query_one(BindingsTable).render_bindings_table()
+        described = " ".join(str(cell) for column in table.columns for cell in column._cells)
+        for named in ("Export", "Undo", "Pause or pick up again", "Sam agrees"):
+            assert named in described, named
+        app.action_hide_help_panel()
+        await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
         assert type(app.screen).__name__ == "ExportForm"
