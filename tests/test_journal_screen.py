@@ -481,7 +481,7 @@ async def test_honesty_log_is_one_key_from_home(unlocked_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("h")
         await pilot.pause()
-        await pilot.press(*"half", "escape")  # escape closes without saving
+        await pilot.press("escape")  # an empty box closes with nothing kept
         await pilot.pause()
         assert not isinstance(app.screen, HonestyModal)
         assert app.vault.all(JournalEntry) == []
@@ -594,11 +594,12 @@ async def test_words_in_an_open_editor_survive_a_lock_as_a_draft(unlocked_app):
     app, path, clock = await unlocked_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_journal(pilot)
-        await pilot.press("n")  # words cancelled on purpose are not kept
+        await pilot.press("n")  # words cleared before escape are let go
         await pilot.pause()
         app.screen.query_one("#entry-text", TextArea).insert("never mind")
+        app.screen.query_one("#entry-text", TextArea).clear()
         await pilot.press("escape")
-        await pilot.pause()
+        await saved(pilot)
         await pilot.press("n")
         await pilot.pause()
         app.screen.query_one("#entry-text", TextArea).insert("Half of what I wanted to sa")
@@ -621,11 +622,11 @@ async def test_words_in_an_open_editor_survive_a_lock_as_a_draft(unlocked_app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_journal(pilot)
         assert "draft, not saved yet" in visible_text(pilot)
-        assert "1 draft kept" in str(screen.query_one("#journal-status", Static).content)
+        assert "1 draft not saved yet" in str(screen.query_one("#journal-status", Static).content)
         await pilot.press("e")
         await pilot.pause()
         editor = app.screen
-        assert "A draft, kept when the app locked" in visible_text(pilot)
+        assert "A draft, not saved yet" in visible_text(pilot)
         assert not editor.query_one("#entry-author", Select).disabled
         editor.query_one("#entry-text", TextArea).insert(", and the rest.")
         await pilot.press("ctrl+s")

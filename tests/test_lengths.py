@@ -80,6 +80,10 @@ async def held(pilot, selector: str, save_keys: tuple[str, ...], form_type: type
     assert said(app, f"{noun} holds up to {limit:,} characters", "Every word is still in the box")
     # And on the box itself, in words, while it holds more than fits.
     assert box.border_subtitle == f"{len(text.strip()):,} characters, {limit:,} fit"
+    if isinstance(box, TextArea):  # cleared first: escape would keep typed words as a draft
+        box.clear()
+    else:
+        box.value = ""
     await pilot.press("escape")
     await settle(pilot)
 

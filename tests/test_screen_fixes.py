@@ -75,7 +75,7 @@ async def test_a_honesty_line_survives_a_lock_and_comes_back_to_finish(unlocked_
         assert modal.query_one("#honesty-text", Input).value == "I forgot to tex"
         assert modal.query_one("#honesty-kind", Select).value == "slip"
         assert modal.query_one("#honesty-who", Select).value == kept.author
-        assert "Kept from when the app locked" in str(
+        assert "Your words from last time are back" in str(
             modal.query_one("#honesty-message", Static).content)
         await pilot.press(*"t, sorry", "enter")
         await settle(pilot)
@@ -83,11 +83,11 @@ async def test_a_honesty_line_survives_a_lock_and_comes_back_to_finish(unlocked_
         assert (entry.id, entry.draft, entry.text) == (kept.id, False, "I forgot to text, sorry")
         assert entry.created_at == clock.now()
 
-        # A line closed on purpose (escape) is let go, and a lock then keeps nothing.
+        # A box left empty closes with nothing kept, and a lock then keeps nothing.
         await pilot.press("h")
         await pilot.pause()
         assert app.screen.query_one("#honesty-text", Input).value == ""
-        await pilot.press(*"never mind", "escape", "ctrl+l")
+        await pilot.press("escape", "ctrl+l")
         await pilot.pause()
     assert len(Vault.open(path, SAM_PASS).all(JournalEntry)) == 1
 
@@ -218,7 +218,8 @@ async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
         await pilot.press("g")
         await pilot.pause()
         assert app.screen.query_one("#goal-text", Input).value == "honest about small"
-        await pilot.press("escape")  # closed on purpose: let go
+        app.screen.query_one("#goal-text", Input).value = ""  # cleared: let go
+        await pilot.press("escape")
         await settle(pilot)
         assert app.vault.all(FormDraft) == [] and app.vault.all(MiniGoal) == []
 
@@ -237,7 +238,8 @@ async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
         assert app.screen.query_one("#wording", TextArea).text == "Text me if you will be late"
         assert KEPT in message("#form-message")
 
-        # Opened and closed again without typing: nothing is kept.
+        # Cleared and closed, then opened and locked without typing: nothing is kept.
+        app.screen.query_one("#wording", TextArea).clear()
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("a")

@@ -246,6 +246,9 @@ class JournalEntry(Record):
     # Words rescued from an open editor when the app locked or closed: not yet
     # saved by the writer, so the journal marks them and offers to finish them.
     draft: bool = False
+    # A draft of new words for this saved entry (an edit closed before saving):
+    # editing that entry brings them back, and saving the edit lets the draft go.
+    draft_of: str | None = None
 
 
 class CheckIn(Record):

@@ -127,7 +127,7 @@ class FormBase(KeepsWords, ModalScreen):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_unsaved(None)  # typed words are kept as this form's draft
 
     def action_save(self) -> None:
         raise NotImplementedError

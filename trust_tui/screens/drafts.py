@@ -2,10 +2,11 @@
 
 A lock (ctrl+l or the idle timer) takes every screen down at once and never
 waits or asks. A form that mixes in `KeepsWords` follows what is in its fields
-as they change; when it is taken down without its writer closing it (save or
-cancel), whatever was typed is written as a `FormDraft`, and the next time the
-same form opens its fields are filled in again, with a line saying so. Closing
-the form yourself, either way, lets the draft go.
+as they change; when it is taken down without being saved (a lock, a quit, or
+escape and Cancel, through `close_unsaved`), whatever was typed is written as a
+`FormDraft`, and the next time the same form opens its fields are filled in
+again, with a line saying so. Saving lets the draft go, and so does closing a
+form left empty or as it opened: clearing the words is how to let them go.
 
 (The journal's editor and the honesty log keep their words as journal drafts
 instead: see screens/journal.py.)
@@ -19,7 +20,9 @@ from textual.widgets import Input, Select, TextArea
 
 from trust_tui.models import FormDraft
 
-KEPT = "Kept from when the app locked: check it and save, or cancel to let it go."
+KEPT = "Your words from last time are back: save them, or clear them to let them go."
+# Said once the form has closed (escape or Cancel) with typed words kept.
+KEPT_ON_CLOSE = "Your words are kept for next time; clear them to let them go."
 TEXT_FIELDS = (Input, TextArea)
 
 
@@ -77,6 +80,7 @@ class KeepsWords:
     _words_watching = False
     _words_closed = False
     _words_draft_id: str | None = None
+    _words_keeping = False  # escape pressed: the draft is being written
 
     def start_keeping(self, *, typed_already: bool = False) -> bool:
         """`typed_already`: the form opened with words not yet saved (a save that
@@ -135,8 +139,46 @@ class KeepsWords:
         return any(live.get(i, "").strip() and live.get(i) != initial.get(i)
                    for i in self._words_texts)
 
+    def close_unsaved(self, result: Any = None) -> None:
+        """Escape or Cancel. Typed words are never thrown away silently: they are
+        written as this form's draft (the form closes once they are safe, and says
+        so); a form left empty or as it opened closes at once and lets any draft go."""
+        app = self.app  # type: ignore[attr-defined]
+        if self._words_keeping:
+            return  # already on its way out
+        if not (self.draft_key and self._words_watching and self.typed_something()
+                and getattr(app, "vault_open", False)):
+            self.dismiss(result)
+            return
+        draft_id = self._words_draft_id
+        if draft_id is None:
+            earlier = find_draft(app.vault, self.draft_key)
+            draft_id = earlier.id if earlier is not None else None
+        draft = FormDraft(form=self.draft_key, fields=self.words_to_keep(),
+                          created_at=app.clock.now())
+        if draft_id is not None:
+            draft = draft.model_copy(update={"id": draft_id})
+        # Known before the write lands: a lock meanwhile updates this same draft.
+        self._words_draft_id = draft.id
+        self._words_keeping = True
+
+        def kept(_result: object) -> None:
+            self._words_keeping = False
+            if not (self.is_attached and app.screen is self):  # type: ignore[attr-defined]
+                return  # a lock took it down meanwhile (same draft), or a break is on top
+            self._words_closed = True
+            self._words_draft_id = None  # kept, not let go
+            app.notify(KEPT_ON_CLOSE, timeout=6, markup=False)
+            super(KeepsWords, self).dismiss(result)  # type: ignore[misc]
+
+        def not_kept(_error: Exception) -> None:
+            self._words_keeping = False  # the form stays open with every word in it
+
+        app.save(lambda vault: vault.put(draft), done=kept, failed=not_kept,
+                 saved_message=None)
+
     def dismiss(self, result: Any = None):  # type: ignore[override]
-        # Closed by the writer (saved or cancelled): nothing to keep any more.
+        # Saved, or closed with nothing typed: nothing to keep any more.
         self._words_closed = True
         if self._words_draft_id is not None:
             drop_draft(self.app, self._words_draft_id)  # type: ignore[attr-defined]

@@ -1,9 +1,10 @@
 """The honesty log (step 5): one quick line about today, or a small slip owned
 straight away. One key from home (h); enter saves, escape closes.
 
-A line being typed when the app locks (ctrl+l or idle) or quits is kept as a
-journal draft, as the journal's editor keeps its words; the next time the
-honesty log opens, the draft is back in the box to finish."""
+A line being typed when the app locks (ctrl+l or idle) or quits, or when escape
+closes the log, is kept as a journal draft, as the journal's editor keeps its
+words; the next time the honesty log opens, the draft is back in the box to
+finish. Escape on an empty box lets a kept line go."""
 
 from __future__ import annotations
 
@@ -14,18 +15,19 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from trust_tui.models import JournalEntry
+from trust_tui.models import JournalEntry, new_id
 from trust_tui.vault import Vault
 from trust_tui.widgets.apology_hint import ApologyHint
 from trust_tui.widgets.limits import LimitedInput
 from trust_tui.widgets.typed import typed
 from trust_tui.screens.base import sheet
-from trust_tui.screens.journal import EntryDraft, rescue_draft
+from trust_tui.screens.drafts import KEPT_ON_CLOSE
+from trust_tui.screens.journal import EntryDraft, let_draft_go, rescue_draft, write_entry_draft
 
 MAX_LINE = 1000
 
 KINDS = [("A detail of today", "honesty"), ("A small slip", "slip")]
-KEPT = "Kept from when the app locked: finish it and press enter."
+KEPT = "Your words from last time are back: finish and press enter, or clear them."
 PLACEHOLDERS = {
     "honesty": "Something small from today, even one you might usually skip",
     "slip": "Say it plainly, e.g. I forgot to text when I left",
@@ -42,7 +44,8 @@ class HonestyModal(ModalScreen[bool]):
         self.kind = kind
         self._saving = False
         self._finished = False  # closed by the writer (saved or escape), not by a lock
-        self.draft: JournalEntry | None = None  # a line a lock kept earlier
+        self.draft: JournalEntry | None = None  # a line kept unsaved earlier
+        self.kept_id: str | None = None  # the journal draft holding this line, if any
         self.who = ""
         self.text = ""
 
@@ -57,6 +60,7 @@ class HonestyModal(ModalScreen[bool]):
         if self.draft is not None:
             self.kind, self.who, self.text = (self.draft.kind, self.draft.author,
                                               self.draft.text or "")
+            self.kept_id = self.draft.id
         else:
             self.who = partners[0].id if partners else ""
         with Vertical(id="honesty-box"):
@@ -99,10 +103,13 @@ class HonestyModal(ModalScreen[bool]):
         # (A save already on its way will land by itself.)
         if self._finished or self._saving or not self.who:
             return
-        draft = self.draft
-        rescue_draft(self.app, EntryDraft(
-            author=self.who, kind=self.kind, feeling=None, text=self.text.strip(),
-            private=False, entry_id=draft.id if draft else None, is_draft=draft is not None))
+        rescue_draft(self.app, self.line())
+
+    def line(self) -> EntryDraft:
+        """The line as typed, as a journal draft (an existing one is updated)."""
+        return EntryDraft(author=self.who, kind=self.kind, feeling=None,
+                          text=self.text.strip(), private=False, entry_id=self.kept_id,
+                          is_draft=self.kept_id is not None)
 
     @on(Input.Submitted, "#honesty-text")
     def save(self) -> None:
@@ -119,8 +126,8 @@ class HonestyModal(ModalScreen[bool]):
         entry = JournalEntry(author=str(self.query_one("#honesty-who", Select).value),
                              kind=self.kind,  # type: ignore[arg-type]
                              text=text, created_at=self.app.clock.now())  # type: ignore[attr-defined]
-        if self.draft is not None:  # finishing a kept line: it becomes the entry
-            entry = entry.model_copy(update={"id": self.draft.id})
+        if self.kept_id is not None:  # finishing a kept line: it becomes the entry
+            entry = entry.model_copy(update={"id": self.kept_id})
         saved = "Noted in the honesty log." if self.kind == "honesty" else \
             "Noted. Owning a slip straight away is how trust grows."
         self.app.save(lambda vault: vault.put(entry),  # type: ignore[attr-defined]
@@ -134,14 +141,46 @@ class HonestyModal(ModalScreen[bool]):
         self._saving = False
 
     def action_cancel(self) -> None:
-        # Closed on purpose: a line typed now is let go; a draft kept by a lock stays
-        # in the journal (marked as a draft) until it is finished or deleted there.
-        self._finished = True
-        self.dismiss(False)
+        # A typed line is never let go silently: it is kept as a draft (the log
+        # closes once it is safe, and says so). An empty box lets a kept line go.
+        if self._saving:
+            return
+        kept_id = self.kept_id
+        if not self.who or (not self.text.strip() and kept_id is None):
+            self._finished = True
+            self.dismiss(False)
+            return
+        self._saving = True
+        if self.text.strip():
+            if kept_id is None:  # its id known before the write: a lock keeps the same
+                self.kept_id = new_id()
+            line, at = self.line(), self.app.clock.now()  # type: ignore[attr-defined]
+
+            def write(vault: Vault) -> None:
+                write_entry_draft(vault, line, at)
+        else:
+            def write(vault: Vault) -> None:
+                let_draft_go(vault, kept_id)  # type: ignore[arg-type]
+
+        def closed(_result: object) -> None:
+            self._saving = False
+            if not line_kept:
+                self.kept_id = None
+            if not (self.is_attached and self.app.screen is self):
+                return  # a lock took it down meanwhile, or a break is on top
+            self._finished = True
+            if line_kept:
+                self.app.notify(KEPT_ON_CLOSE, timeout=6, markup=False)
+            self.dismiss(False)
+
+        line_kept = bool(self.text.strip())
+        self.app.save(write, done=closed, failed=self._not_saved,  # type: ignore[attr-defined]
+                      saved_message=None)
 
 
 def kept_line(vault: Vault) -> JournalEntry | None:
     """The newest honesty line or slip a lock kept as a draft, if any."""
     drafts = [e for e in vault.all(JournalEntry)
-              if e.draft and not e.deleted and not e.private and e.kind in ("honesty", "slip")]
+              if e.draft and not e.deleted and not e.private and e.kind in ("honesty", "slip")
+              and e.draft_of is None]  # an edit kept in the journal is finished there
     return max(drafts, key=lambda e: e.created_at, default=None)

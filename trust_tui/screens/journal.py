@@ -53,9 +53,10 @@ from trust_tui.domain.journal import (
     unchanged,
     when_label,
 )
-from trust_tui.models import FEELINGS, JournalEntry, Partner, SealedText
+from trust_tui.models import FEELINGS, JournalEntry, Partner, SealedText, new_id
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.checkin import chosen_words, prefill_feeling
+from trust_tui.screens.drafts import KEPT, KEPT_ON_CLOSE
 from trust_tui.vault import Vault, VaultError
 from trust_tui.widgets.apology_hint import ApologyHint
 from trust_tui.widgets.confirm import ConfirmModal
@@ -84,38 +85,57 @@ class EntryDraft:
     text: str
     private: bool
     entry_id: str | None = None  # set when editing
-    is_draft: bool = False  # editing words kept when the app locked or closed
+    is_draft: bool = False  # editing words kept unsaved earlier (a lock, a quit, escape)
+    kept_id: str | None = None  # editing a saved entry: the draft holding unsaved new words
+
+
+def write_entry_draft(vault: Vault, draft: EntryDraft, at) -> str | None:
+    """Keep an editor's unsaved words as a draft entry; returns its id (None: nothing
+    kept). An edit's words are a draft *of* that entry, so editing it brings them back.
+    Private words are only kept if they can be sealed to their writer."""
+    if not draft.text.strip():
+        return None
+    if draft.private:
+        if not vault.can_read_private(draft.author):
+            return None  # never kept in the clear
+        sealed, text = vault.seal(private_payload(draft.text, draft.feeling),
+                                  draft.author), None
+    else:
+        sealed, text = None, draft.text
+    words = {"text": text, "sealed": sealed, "private": draft.private,
+             "feeling": None if draft.private else draft.feeling, "kind": draft.kind}
+    earlier = draft.entry_id if draft.is_draft else draft.kept_id
+    if earlier is not None:
+        try:
+            vault.update(JournalEntry, earlier, lambda e: e.model_copy(update=words))
+            return earlier
+        except KeyError:
+            pass  # not written yet, or let go in another window: keep the words anew
+    entry = JournalEntry(author=draft.author, created_at=at, draft=True,
+                         draft_of=None if draft.is_draft else draft.entry_id, **words)
+    if earlier is not None:
+        entry = entry.model_copy(update={"id": earlier})
+    vault.add(entry)
+    return entry.id
 
 
 def rescue_draft(app, draft: EntryDraft) -> None:
     """Keep the words of an editor that a lock or quit closed, as a draft entry.
 
     Runs while the screen is taken down, so it writes at once; it never stops
-    the lock. Private words are only kept if they can be sealed to their writer.
+    the lock.
     """
     if not draft.text.strip() or not getattr(app, "vault_open", False):
         return
     try:
-        vault = app.vault
-        if draft.private:
-            if not vault.can_read_private(draft.author):
-                return  # never kept in the clear
-            sealed, text = vault.seal(private_payload(draft.text, draft.feeling),
-                                      draft.author), None
-        else:
-            sealed, text = None, draft.text
-        feeling = None if draft.private else draft.feeling
-        if draft.is_draft and draft.entry_id is not None:
-            vault.update(JournalEntry, draft.entry_id, lambda e: e.model_copy(update={
-                "text": text, "sealed": sealed, "private": draft.private,
-                "feeling": feeling, "kind": draft.kind}))
-            return
-        vault.add(JournalEntry(author=draft.author, kind=draft.kind,  # type: ignore[arg-type]
-                               feeling=feeling, text=text, sealed=sealed,
-                               private=draft.private, draft=True,
-                               created_at=app.clock.now()))
+        write_entry_draft(app.vault, draft, app.clock.now())
     except Exception:
         pass  # a lock must always go through; the words were on screen only
+
+
+def let_draft_go(vault: Vault, entry_id: str) -> None:
+    """A draft emptied (or put back as it was) and closed: its words were never saved."""
+    vault.remove(JournalEntry, entry_id)  # gone already (another window): nothing to do
 
 
 # What the empty text box suggests for each kind (the app's own words).
@@ -145,19 +165,26 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
     ]
 
     def __init__(self, partners: list[Partner], draft: EntryDraft,
-                 message: str = "") -> None:
+                 message: str = "", saved: EntryDraft | None = None) -> None:
         super().__init__()
         self.partners = partners
         self.draft = draft
+        # The entry's saved words when editing one (None: a new entry, or finishing a
+        # draft): words differing from these are the writer's, never let go silently.
+        self.saved = saved
         self.start_message = message
         self.live = draft  # what is in the fields now (kept for a lock or quit)
         self._finished = False
+        self._keeping = False  # escape pressed: the words are being kept
+        self._warned = False  # told why these words cannot be kept as a draft
 
     def compose(self) -> ComposeResult:
         editing = self.draft.entry_id is not None and not self.draft.is_draft
         with Vertical(classes="journal-form"):
             if self.draft.is_draft:
-                title = "A draft, kept when the app locked: finish it and save"
+                title = "A draft, not saved yet: finish it and save"
+            elif self.draft.kept_id is not None:
+                title = "Edit entry: your unsaved changes are back"
             elif editing:
                 title = "Edit entry (the earlier words are kept)"
             else:
@@ -219,8 +246,38 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
         event.checkbox.label = privacy_words(event.value)
         self.live = replace(self.live, private=event.value)
 
+    def typed_something(self) -> bool:
+        """Words in the box that are not just the entry's saved words."""
+        live = self.live
+        if not live.text.strip():
+            return False
+        if self.saved is None:
+            return True
+        saved = self.saved
+        return (live.text.rstrip(), live.feeling, live.kind, live.private) != (
+            saved.text.rstrip(), saved.feeling, saved.kind, saved.private)
+
+    def cannot_keep(self) -> Content | None:
+        """Why these words cannot be kept as a draft, if they cannot."""
+        live = self.live
+        if len(live.text) > MAX_TEXT:
+            return Content(f"One entry holds up to {MAX_TEXT:,} characters, so this cannot "
+                           "be kept as a draft. Shorten it, or escape again to let it go.")
+        if live.private and not self.app.vault.can_read_private(live.author):  # type: ignore[attr-defined]
+            # Private words are never kept in the clear.
+            name = next((p.name for p in self.partners if p.id == live.author), "its writer")
+            return Content.assemble(
+                "Private words are kept only with ", Content(name), "'s passphrase: "
+                "ctrl+s saves them (it asks for it); escape again lets them go.")
+        return None
+
+    def kept_draft_id(self) -> str | None:
+        """The draft entry these words came from, if any."""
+        return self.draft.entry_id if self.draft.is_draft else self.draft.kept_id
+
     def on_unmount(self) -> None:
-        if not self._finished:  # taken down by a lock or quit, not by the writer
+        # Taken down by a lock or quit, not by the writer.
+        if not self._finished and self.typed_something():
             rescue_draft(self.app, self.live)
 
     @on(Button.Pressed, "#save")
@@ -247,8 +304,61 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self._finished = True
-        self.dismiss(None)
+        """Typed words are kept as a draft (the editor closes once they are safe, and
+        says so); an editor left empty, or as it opened, closes and lets a draft go."""
+        if self._keeping:
+            return
+        app, live = self.app, self.live  # the TrustApp: save, vault, clock
+        kept_id = self.kept_draft_id()
+        if not self.typed_something():
+            self._finished = True
+            if kept_id is None:
+                self.dismiss(None)
+                return
+            self._keeping = True  # cleared (or put back as saved): the draft goes first
+
+            def gone(_result: object) -> None:
+                if self.is_attached and app.screen is self:
+                    self.dismiss(None)
+
+            app.save(lambda vault: let_draft_go(vault, kept_id), done=gone, failed=gone,
+                     saved_message=None)
+            return
+        cannot = self.cannot_keep()
+        if cannot is not None:
+            if not self._warned:  # said once; the second escape lets them go, as told
+                self._warned = True
+                self.query_one("#form-message", Static).update(cannot)
+                return
+            self._finished = True
+            self.dismiss(None)
+            return
+        self._keeping = True
+        at = app.clock.now()
+        if kept_id is None:  # its id known before the write: a lock meanwhile keeps the same
+            if self.draft.entry_id is None:
+                live = replace(live, entry_id=new_id(), is_draft=True)
+            else:
+                live = replace(live, kept_id=new_id())
+            self.live = live
+
+        def kept(_id: object) -> None:
+            self._keeping = False
+            if not (self.is_attached and app.screen is self):
+                # A lock took it down meanwhile (and kept the same words), or a break
+                # is on top: a save later finishes this draft rather than leave it behind.
+                self.draft = replace(self.draft, entry_id=live.entry_id,
+                                     is_draft=live.is_draft, kept_id=live.kept_id)
+                return
+            self._finished = True
+            app.notify(KEPT_ON_CLOSE, timeout=6, markup=False)
+            self.dismiss(None)
+
+        def not_kept(_error: Exception) -> None:
+            self._keeping = False  # still open, every word in the box
+
+        app.save(lambda vault: write_entry_draft(vault, live, at), done=kept,
+                 failed=not_kept, saved_message=None)
 
 
 class PrivateKeyModal(ModalScreen[str | None]):
@@ -530,8 +640,8 @@ class JournalScreen(AreaScreen):
                 parts.append(f"{partner.name}'s private entries are open (p puts them away)")
         drafts = sum(1 for item in self.items if item.entry.draft and not item.entry.deleted)
         if drafts:
-            parts.append(f"{drafts} draft{'s' if drafts > 1 else ''} kept from an editor "
-                         "the lock closed: e to finish")
+            parts.append(f"{drafts} draft{'s' if drafts > 1 else ''} not saved yet: "
+                         "e to finish")
         if len(self.undo):
             parts.append("u brings back a deleted entry")
         if note:
@@ -641,7 +751,19 @@ class JournalScreen(AreaScreen):
         me = self.vault.me.id
         return sorted(self.vault.partners, key=lambda p: p.id != me)
 
+    def kept_drafts(self) -> list[Readable]:
+        """Unsaved words kept from an editor that this session can read, newest first."""
+        self.reload()
+        found = [item for item in self.items if item.entry.draft and not item.entry.deleted
+                 and item.text is not None]
+        return sorted(found, key=lambda item: item.entry.created_at, reverse=True)
+
     def action_new_entry(self, kind: str = "entry") -> None:
+        # Words kept unsaved from a new entry of this kind come back first.
+        for item in self.kept_drafts():
+            if item.entry.draft_of is None and item.entry.kind == kind:
+                self.open_draft(item)
+                return
         self.open_editor(EntryDraft(author=self.vault.me.id, kind=kind, feeling=None,
                                     text="", private=False))
 
@@ -654,12 +776,39 @@ class JournalScreen(AreaScreen):
                         "they can press p to open it here first.", markup=False)
             return
         entry = item.entry
-        self.open_editor(EntryDraft(author=entry.author, kind=entry.kind, feeling=item.feeling,
-                                    text=item.text, private=entry.private,
-                                    entry_id=entry.id, is_draft=entry.draft))
+        if entry.draft:
+            self.open_draft(item)
+            return
+        saved = EntryDraft(author=entry.author, kind=entry.kind, feeling=item.feeling,
+                           text=item.text, private=entry.private, entry_id=entry.id)
+        for kept in self.kept_drafts():  # new words for it, kept unsaved earlier
+            if kept.entry.draft_of == entry.id:
+                self.open_editor(self.words_of(kept, saved), KEPT, saved=saved)
+                return
+        self.open_editor(saved, saved=saved)
 
-    def open_editor(self, draft: EntryDraft, message: str = "") -> None:
-        self.app.push_screen(EntryEditor(self.partners(), draft, message), self._edited)
+    def words_of(self, kept: Readable, saved: EntryDraft) -> EntryDraft:
+        return replace(saved, kind=kept.entry.kind, feeling=kept.feeling,
+                       text=kept.text or "", private=kept.entry.private,
+                       kept_id=kept.entry.id)
+
+    def open_draft(self, item: Readable) -> None:
+        """Finish a draft: an edit's kept words open on the entry they would change."""
+        entry = item.entry
+        target = self._by_id.get(entry.draft_of) if entry.draft_of else None
+        if target is not None and not target.entry.deleted and target.text is not None:
+            saved = EntryDraft(author=target.entry.author, kind=target.entry.kind,
+                               feeling=target.feeling, text=target.text,
+                               private=target.entry.private, entry_id=target.entry.id)
+            self.open_editor(self.words_of(item, saved), KEPT, saved=saved)
+            return
+        self.open_editor(EntryDraft(author=entry.author, kind=entry.kind, feeling=item.feeling,
+                                    text=item.text or "", private=entry.private,
+                                    entry_id=entry.id, is_draft=True), KEPT)
+
+    def open_editor(self, draft: EntryDraft, message: str = "",
+                    saved: EntryDraft | None = None) -> None:
+        self.app.push_screen(EntryEditor(self.partners(), draft, message, saved), self._edited)
 
     def _edited(self, draft: EntryDraft | None) -> None:
         if draft is None:
@@ -687,6 +836,10 @@ class JournalScreen(AreaScreen):
             item = self._by_id.get(draft.entry_id)
             if item is not None and unchanged(item, draft.text, draft.feeling, draft.private) \
                     and item.entry.kind == draft.kind and not draft.is_draft:
+                kept_id = draft.kept_id
+                if kept_id is not None:  # back to the saved words: the kept ones can go
+                    self.trust_app.save(lambda vault: let_draft_go(vault, kept_id),
+                                        done=lambda _: self.reload(), saved_message=None)
                 return
 
         def write(vault: Vault) -> str:
@@ -711,11 +864,13 @@ class JournalScreen(AreaScreen):
                     return entry.model_copy(update={
                         "text": text, "sealed": sealed, "private": draft.private,
                         "feeling": None if draft.private else draft.feeling,
-                        "kind": draft.kind, "draft": False})
+                        "kind": draft.kind, "draft": False, "draft_of": None})
                 new = edited(entry, at, text=text, sealed=sealed, feeling=draft.feeling)
                 return new.model_copy(update={"kind": draft.kind})
 
             vault.update(JournalEntry, draft.entry_id, change)
+            if draft.kept_id is not None:  # the edit's kept words are in it now
+                let_draft_go(vault, draft.kept_id)
             return draft.entry_id
 
         brought_back: list[str] = []

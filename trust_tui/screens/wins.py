@@ -151,7 +151,7 @@ class CardForm(KeepsWords, ModalScreen[CardDraft | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_unsaved(None)  # typed words are kept as this form's draft
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ class GoalForm(KeepsWords, ModalScreen[GoalDraft | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_unsaved(None)  # typed words are kept as this form's draft
 
 
 # --- the celebration ------------------------------------------------------------------------
