@@ -201,6 +201,10 @@ async def test_a_form_emptied_before_escape_lets_its_draft_go(unlocked_app):
         await pilot.press("escape")
         await settle(pilot)
         assert len(app.vault.all(JournalEntry)) == 2  # the entry, and its kept new words
+        listing = app.screen.query_one("#entries")
+        prompts = [listing.get_option_at_index(i).prompt.plain
+                   for i in range(listing.option_count) if listing.get_option_at_index(i).id]
+        assert any("changes to an entry, not saved yet" in p for p in prompts)
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, EntryEditor)
@@ -213,3 +217,14 @@ async def test_a_form_emptied_before_escape_lets_its_draft_go(unlocked_app):
         await pilot.pause()
         assert shows("#entry-text", EARLIER)(app)
         assert KEPT not in str(box(app, "#form-message").content)
+
+
+def test_a_kept_draft_reads_as_a_draft_in_the_markdown_export(vault):
+    from trust_tui.export import export_markdown
+
+    sam = vault.partners[0].id
+    vault.add(JournalEntry(author=sam, text="Half of what I", draft=True, created_at=NOW))
+    vault.add(JournalEntry(author=sam, text=EARLIER, created_at=NOW))
+    text = export_markdown(vault, NOW.date())
+    assert "Sam (a draft, not saved yet)\n\nHalf of what I" in text
+    assert f"Sam\n\n{EARLIER}" in text

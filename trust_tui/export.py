@@ -368,6 +368,8 @@ def _journal(entries: list[JournalEntry], who) -> list[str]:
         return out + ["No entries yet.", ""]
     for entry in shown:
         head = f"## {_when(entry.created_at)}: {who(entry.author)}{kinds.get(entry.kind, '')}"
+        if entry.draft:  # words kept from an editor closed before saving
+            head += " (a draft, not saved yet)"
         if entry.private or entry.text is None:
             out += [head, "", "A private entry, kept sealed.", ""]
             continue

@@ -622,7 +622,9 @@ class JournalScreen(AreaScreen):
         if entry.history:
             parts += [" · ", ("edited", "dim")]
         if entry.draft:
-            parts += [" · ", ("draft, not saved yet", "italic")]
+            words = "changes to an entry, not saved yet" if entry.draft_of else \
+                "draft, not saved yet"
+            parts += [" · ", (words, "italic")]
         head = Content.assemble(*parts)
         if item.text is None:
             body = Content.assemble(("Private entry by ", "dim italic"),
