@@ -36,7 +36,7 @@ from trust_tui.models import (
 )
 from trust_tui.domain.clock import FakeClock
 from trust_tui.vault import FAST_TEST_KDF, Vault
-from trust_tui.widgets.limits import LimitedInput, LimitedTextArea, limit_of
+from trust_tui.widgets.limits import LimitedInput, LimitedTextArea, limit_of, shortened
 
 LONG = "w" * 10_000
 
@@ -181,9 +181,14 @@ async def wins(pilot, path: Path, clock: FakeClock) -> None:
     assert vault.all(Win) == [] and vault.all(Setback) == [] and vault.all(MiniGoal) == []
 
 
+def saved_entries(path: Path) -> list[str | None]:
+    """The journal's saved entries (words kept as a draft on closing are not saved)."""
+    return [e.text for e in Vault.open(path, SAM_PASS).all(JournalEntry) if not e.draft]
+
+
 async def journal(pilot, path: Path, clock: FakeClock) -> None:
     from trust_tui.screens.honesty import HonestyModal
-    from trust_tui.screens.journal import EntryEditor
+    from trust_tui.screens.journal import MAX_TEXT, EntryEditor
 
     await pilot.press("j")
     await pilot.pause()
@@ -196,11 +201,25 @@ async def journal(pilot, path: Path, clock: FakeClock) -> None:
     await settle(pilot)
     alive(pilot.app)
     # An entry holds 100,000 characters: this one is saved whole.
-    assert [e.text for e in Vault.open(path, SAM_PASS).all(JournalEntry)] == [LONG]
+    assert saved_entries(path) == [LONG]
 
     await pilot.press("h")
     await held(pilot, "#honesty-text", ("enter",), HonestyModal, "An honesty line", 1000)
-    assert len(Vault.open(path, SAM_PASS).all(JournalEntry)) == 1
+    assert saved_entries(path) == [LONG]
+
+    # Past what one entry holds: the editor stays open with every word, and says so.
+    await pilot.press("n")
+    await pilot.pause()
+    huge = "x" * (MAX_TEXT + 1)
+    box = await paste(pilot, "#entry-text", huge)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    alive(pilot.app)
+    assert isinstance(pilot.app.screen, EntryEditor) and box.text == huge
+    assert "One entry holds up to 100,000 characters" in str(
+        pilot.app.screen.query_one("#form-message", Static).render())
+    assert box.border_subtitle == "100,001 characters, 100,000 fit"
+    assert saved_entries(path) == [LONG]
 
 
 async def check_in_and_settings(pilot, path: Path, clock: FakeClock) -> None:
@@ -323,8 +342,11 @@ async def test_a_one_line_box_keeps_every_line_of_a_pasted_paragraph():
         def compose(self):
             yield LimitedInput(limit=100, noun="a note", id="box")
             yield LimitedTextArea(limit=5, noun="a note", id="area")
+            yield LimitedInput("kept from before", limit=4, noun="a note", id="kept")
 
     async with One().run_test() as pilot:
+        # Words brought back into a box (a kept draft) that are longer than it holds.
+        assert pilot.app.query_one("#kept").border_subtitle == "16 characters, 4 fit"
         box = await paste(pilot, "#box", "first line\nsecond line\r\nthird")
         assert box.value == "first line second line third"
         area = await paste(pilot, "#area", "one two")
@@ -333,3 +355,10 @@ async def test_a_one_line_box_keeps_every_line_of_a_pasted_paragraph():
         area.text = "one"
         await pilot.pause()
         assert not area.border_subtitle and area.fits()  # fits now: the words go
+
+
+def test_a_record_made_from_longer_words_reads_as_shortened():
+    # A ritual's long note marked as a goal: the goal ends in "…", the note stays whole.
+    assert shortened("honest about small things", 10) == "honest ab…"
+    assert len(shortened("w" * 5000, limit_of(MiniGoal, "text"))) == 1000
+    assert shortened("fits", 4) == "fits"

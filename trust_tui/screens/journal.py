@@ -61,6 +61,7 @@ from trust_tui.vault import Vault, VaultError
 from trust_tui.widgets.apology_hint import ApologyHint
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.feeling_picker import FeelingPicker
+from trust_tui.widgets.limits import LimitedTextArea
 from trust_tui.widgets.typed import typed
 
 PAGE = 200  # entries drawn per page; "show older" adds another
@@ -206,9 +207,11 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
                     yield Static(chosen_words(None), id="entry-chosen",
                                  classes="chosen-feeling")
                 with Vertical(classes="form-text"):
-                    yield ApologyHint(TextArea(self.draft.text, id="entry-text",
-                                               soft_wrap=True, tab_behavior="focus",
-                                               placeholder=PROMPTS[self.draft.kind]))
+                    # Past MAX_TEXT its bottom edge says how long it is (saving says more).
+                    yield ApologyHint(LimitedTextArea(self.draft.text, id="entry-text",
+                                                      soft_wrap=True, tab_behavior="focus",
+                                                      placeholder=PROMPTS[self.draft.kind],
+                                                      limit=MAX_TEXT, noun="one entry"))
             yield Checkbox(privacy_words(self.draft.private), self.draft.private,
                            compact=True, id="entry-private")
             yield Static(Content(self.start_message), id="form-message", classes="form-message")
