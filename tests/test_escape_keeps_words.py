@@ -85,6 +85,8 @@ FORMS = {
     "expectation-edit": Form("e", ("e",), "#form-message", write("#wording", ", please"),
                              shows("#wording", "Text me if you will be late, please")),
     "expectation-review": Form("e", ("r",), "#form-message", write("#note"), shows("#note")),
+    "expectation-kept-or-missed": Form("e", ("k",), "#form-message", write("#note"),
+                                       shows("#note")),
     "boundary-add": Form("b", ("a",), "#form-message", write("#wording"), shows("#wording")),
     "boundary-raise-it-now": Form("b", ("n",), "#form-message", write("#concern-text"),
                                   shows("#concern-text")),
@@ -217,6 +219,23 @@ async def test_a_form_emptied_before_escape_lets_its_draft_go(unlocked_app):
         await pilot.pause()
         assert shows("#entry-text", EARLIER)(app)
         assert KEPT not in str(box(app, "#form-message").content)
+
+
+async def test_kept_words_never_change_kept_into_missed(unlocked_app):
+    """A note kept from a 'kept' log comes back on m, but the choice is the key pressed."""
+    from textual.widgets import Select
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "k")
+        await pilot.pause()
+        write("#note")(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert shows("#note")(app)
+        assert app.screen.query_one("#kept", Select).value == "missed"
 
 
 def test_a_kept_draft_reads_as_a_draft_in_the_markdown_export(vault):

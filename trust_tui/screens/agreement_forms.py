@@ -284,6 +284,10 @@ class FollowThroughForm(FormBase):
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
 
+    def restore_fields(self, fields: dict[str, str]) -> None:
+        # Kept or missed is the key just pressed (k or m), never an earlier draft's.
+        super().restore_fields({k: v for k, v in fields.items() if k != "kept"})
+
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
