@@ -27,7 +27,7 @@ from trust_tui.screens.journal import EntryDraft, let_draft_go, rescue_draft, wr
 MAX_LINE = 1000
 
 KINDS = [("A detail of today", "honesty"), ("A small slip", "slip")]
-KEPT = "Your words from last time are back: finish and press enter, or clear them."
+KEPT = "Your words from last time are back: enter saves them, or clear them."
 PLACEHOLDERS = {
     "honesty": "Something small from today, even one you might usually skip",
     "slip": "Say it plainly, e.g. I forgot to text when I left",
