@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from trust_tui.domain import agreements as ag
 from trust_tui.models import AgreementKind, FormDraft, JournalEntry
 from trust_tui.screens.drafts import KEPT, KEPT_ON_CLOSE
-from trust_tui.widgets.feeling_picker import FeelingPicker
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)  # the fixture clock
 WORDS = "careful words"
