@@ -71,7 +71,8 @@ def field_value(widget: Any) -> str | None:
 class KeepsWords:
     """Mix into a form (before ModalScreen). Set `draft_key` (None keeps nothing)
     and call `start_keeping()` at the end of on_mount; it returns True when kept
-    words were put back (say so with `KEPT`). Fields are followed by id."""
+    words were put back (say so with `KEPT`). Fields are followed by id. Escape
+    and Cancel call `close_unsaved(result)`; a save calls `dismiss(result)`."""
 
     draft_key: str | None = None
     _words_live: dict[str, str]
