@@ -56,7 +56,7 @@ async def test_home_shows_every_area_key_at_80x24_with_a_long_today(unlocked_app
         for area in AREAS:
             assert f"{area.key}  {area.title}" in text, area.title
         for extra in ("c  Daily check-in", "h  Honesty log", "f2  Take a break",
-                      "ctrl+l  Lock now", "s  Settings", "?  Safety note"):
+                      "ctrl+l  Lock now", "s  Settings", "?  Safety note", "ctrl+q  Quit"):
             assert extra in text, extra
         due = app.screen.query_one("#due-scroll")
         assert due.max_scroll_y > 0  # the long "Today" scrolls instead of pushing keys off

@@ -63,7 +63,7 @@ class HomeScreen(AreaScreen):
         self.query_one("#due-list", Static).update(self._due_content())
         keys = [f"{area.key}  {area.title}" for area in AREAS]
         keys += ["c  Daily check-in", "h  Honesty log", "f2  Take a break",
-                 "ctrl+l  Lock now", "s  Settings", "?  Safety note"]
+                 "ctrl+l  Lock now", "s  Settings", "?  Safety note", "ctrl+q  Quit"]
         self.query_one("#home-keys", Static).update(Content("\n".join(keys)))
 
     def _steps_content(self) -> Content:
