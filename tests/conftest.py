@@ -54,3 +54,9 @@ def unlocked_app(vault_path: Path, clock: FakeClock):
         return app, vault_path, clock
 
     return factory
+
+
+async def settle(pilot) -> None:
+    """Let a Pilot action's saves (thread workers) finish, then the screen redraw."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -10,6 +10,8 @@ from datetime import date, datetime, timedelta, timezone
 from textual.content import Content
 from textual.widgets import Input, OptionList, Select, Sparkline, Static, TextArea
 
+from conftest import settle
+
 from trust_tui.domain import agreements as ag
 from trust_tui.domain.agreements_md import agreements_markdown
 from trust_tui.models import (
@@ -55,10 +57,6 @@ def make(vault, wording: str, *, kind=AgreementKind.EXPECTATION, agreed=False,
     vault.add(a)
     return a
 
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_area(pilot, key: str) -> None:

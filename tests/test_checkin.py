@@ -6,6 +6,8 @@ from datetime import date, timedelta
 
 from textual.widgets import Input, OptionList, Static
 
+from conftest import settle as saved
+
 from trust_tui.models import CheckIn
 from trust_tui.screens.checkin import CheckInModal, due_checkin
 from trust_tui.widgets.feeling_picker import FeelingPicker
@@ -14,10 +16,6 @@ from trust_tui.widgets.feeling_picker import FeelingPicker
 def ids(vault) -> dict[str, str]:
     return {p.name: p.id for p in vault.partners}
 
-
-async def saved(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 TODAY = date(2026, 3, 2)

@@ -14,6 +14,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from textual.widgets import Static, TextArea
 
+from conftest import settle
+
 from trust_tui.domain import agreements as ag
 from trust_tui.models import AgreementKind, FormDraft, JournalEntry
 from trust_tui.screens.drafts import KEPT, KEPT_ON_CLOSE
@@ -32,10 +34,6 @@ def seed(vault) -> None:
         vault.add(ag.confirm(ag.confirm(a, sam, [sam, alex], when), alex, [sam, alex], when))
     vault.add(JournalEntry(author=sam, text=EARLIER, created_at=NOW - timedelta(days=1)))
 
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def box(app, selector: str):

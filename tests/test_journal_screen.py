@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from conftest import ALEX_PASS, SAM_PASS
+from conftest import ALEX_PASS, SAM_PASS, settle as saved
 from trust_tui.domain.journal import private_payload, soft_deleted
 from trust_tui.models import JournalEntry
 from trust_tui.screens.honesty import HonestyModal
@@ -67,10 +67,6 @@ def detail(screen: JournalScreen) -> str:
              ("detail-head", "detail-text", "detail-history")]
     return "\n".join(str(part) for part in parts)
 
-
-async def saved(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_journal(pilot) -> JournalScreen:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAM_PASS
+from conftest import SAM_PASS, settle
 from textual import events
 from textual.widgets import Input, Select, Static, TextArea
 
@@ -40,10 +40,6 @@ from trust_tui.widgets.limits import LimitedInput, LimitedTextArea, limit_of, sh
 
 LONG = "w" * 10_000
 
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def paste(pilot, selector: str, text: str = LONG):

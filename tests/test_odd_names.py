@@ -7,6 +7,8 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+from conftest import settle
+
 from trust_tui.domain import agreements as ag
 from trust_tui.domain.clock import FakeClock
 from trust_tui.models import (
@@ -56,10 +58,6 @@ async def odd_app(tmp_path):
     clock = FakeClock()
     return TrustApp(path, clock=clock, kdf=FAST_TEST_KDF, vault=Vault.open(path, SAM_PASS))
 
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_odd_names_show_as_typed_in_every_area_and_modal(odd_app):

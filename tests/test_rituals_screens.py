@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from conftest import SAM_PASS
+from conftest import SAM_PASS, settle
 from textual.widgets import Input, Static
 
 from trust_tui.models import (
@@ -31,10 +31,6 @@ MARKUP = "[bold]late[/] [@click=app.quit]q \x1b[31m"
 def plain(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
-
-async def settle(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def note(pilot, run: RitualRunScreen, key: str, text: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from conftest import SAM_PASS
+from conftest import SAM_PASS, settle
 from textual.widgets import Input, Select, Static
 
 from trust_tui.models import JournalEntry
@@ -13,10 +13,6 @@ from trust_tui.vault import Vault
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
 
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def ids(vault) -> dict[str, str]:

@@ -7,16 +7,14 @@ from datetime import date, datetime, timedelta, timezone
 
 from textual.widgets import Footer
 
+from conftest import settle
+
 from trust_tui.models import Agreement, AgreementKind, AgreementStatus, RaisedConcern
 from trust_tui.screens.areas import AREAS
 
 SMALL = (80, 24)
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
 
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def ids(vault) -> dict[str, str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, OptionList, Select, Static
 
+from conftest import settle
+
 from trust_tui.models import FEELINGS, Agreement, AgreementKind, TalkSession
 from trust_tui.screens.calm import CalmScreen
 from trust_tui.screens.talk import TalkScreen
@@ -32,10 +34,6 @@ async def open_talk(pilot, *, topic: str = "feel", minutes: str = "2") -> TalkSc
     await pilot.pause()
     return screen
 
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_a_whole_talk_with_a_break_is_saved(unlocked_app):

@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from textual.widgets import Input, OptionList, Select
 
+from conftest import settle as saved
+
 from trust_tui.models import MiniGoal, Setback, Win
 from trust_tui.screens.wins import PAGE, Celebration, CardForm, WinsScreen
 
@@ -45,10 +47,6 @@ async def open_wall(pilot) -> WinsScreen:
     assert isinstance(pilot.app.screen, WinsScreen)
     return pilot.app.screen
 
-
-async def saved(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def ids(vault):
