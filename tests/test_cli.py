@@ -277,6 +277,24 @@ def test_export_to_a_file_is_private_and_replaces_an_old_one(vault, vault_path, 
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".backup")) == []
 
 
+def test_a_markdown_export_file_is_safe_to_read_in_a_terminal(vault, vault_path, files,
+                                                                tmp_path):
+    vault.add(Win(text="\x1b]0;retitled\x07\x1b[31mred?\x1b[0m", noticed_by=vault.me.id))
+    out = tmp_path / "us.md"
+    assert run("export", "--format", "markdown", "-o", str(out), "--vault", str(vault_path),
+               "--passphrase-file", files["sam"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x07" not in text  # `cat us.md` acts on nothing
+    assert "\\x1b]0;retitled\\x07\\x1b[31mred?\\x1b[0m" in text  # shown, not lost
+    # The JSON copy keeps every character exactly.
+    json_out = tmp_path / "us.json"
+    assert run("export", "-o", str(json_out), "--vault", str(vault_path),
+               "--passphrase-file", files["sam"]) == 0
+    data = json.loads(json_out.read_text(encoding="utf-8"))
+    assert [w["text"] for w in data["tables"]["wins"]] == [
+        "\x1b]0;retitled\x07\x1b[31mred?\x1b[0m"]
+
+
 def test_export_never_goes_over_the_vault(vault, vault_path, files, capsys):
     before = vault_path.read_bytes()
     assert run("export", "-o", str(vault_path), "--vault", str(vault_path),

@@ -148,17 +148,20 @@ async def test_any_typed_text_shows_exactly_on_every_screen_that_shows_words(unl
 @given(text=TYPED_TEXT)
 def test_the_markdown_export_keeps_any_words_exactly(tmp_path_factory, text):
     """There is no Markdown import (JSON is the round trip, in test_vault_faults.py);
-    the Markdown copy is for reading, so the words must be in it exactly as typed."""
+    the Markdown copy is for reading, so the words must be in it exactly as typed,
+    except control characters: those are written as visible codes (ESC as \\x1b),
+    so reading the copy with `cat` in a terminal never acts on them."""
     from conftest import make_vault
 
-    from trust_tui.export import export_markdown
+    from trust_tui.export import export_markdown, visible_controls
 
     vault = make_vault(tmp_path_factory.mktemp("md") / "couple.vault")
     vault.add_many([Win(text=text, noticed_by=vault.me.id, created_at=NOW),
                     JournalEntry(author=vault.me.id, text=text, created_at=NOW)])
     out = export_markdown(vault, date(2026, 3, 3))
     # The win and the journal entry, each a paragraph of its own, word for word.
-    assert out.count(f"\n\n{text}\n\n") >= 2, (text, out)
+    assert out.count(f"\n\n{visible_controls(text)}\n\n") >= 2, (text, out)
+    assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in out)
 
 
 async def test_an_editor_holding_escape_codes_paints_none_of_them(unlocked_app):

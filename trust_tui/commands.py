@@ -224,18 +224,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _stdout_is_terminal() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _visible_controls(text: str) -> str:
-    return "".join(ch if ch in "\n\t" or not (ord(ch) < 32 or 127 <= ord(ch) < 160)
-                   else f"\\x{ord(ch):02x}" for ch in text)
-
-
 def _export(args: argparse.Namespace) -> int:
     from trust_tui import export
 
@@ -251,10 +239,6 @@ def _export(args: argparse.Namespace) -> int:
         text = export.export_json(vault, datetime.now(timezone.utc))
     else:
         text = export.export_markdown(vault, date.today())
-    if target is None and args.format == "markdown" and _stdout_is_terminal():
-        # A terminal would act on escape sequences typed into an entry; a file keeps
-        # them exactly (JSON escapes them anyway).
-        text = _visible_controls(text)
     data = text.encode("utf-8")
     if target is None:
         _say("Note: this export is not encrypted; keep it where only the two of you can reach it.")

@@ -251,7 +251,16 @@ def export_markdown(vault: Vault, today: date) -> str:
     out += _journal(vault.all(JournalEntry), who)
     out += _check_ins(vault.all(CheckIn), who)
     text = "\n".join(out).rstrip("\n") + "\n"
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    return visible_controls(_LONE_SURROGATE.sub("\ufffd", text))
+
+
+def visible_controls(text: str) -> str:
+    """Control characters as visible codes (ESC as `\\x1b`): the Markdown copy is
+    for reading, and `cat` in a terminal would act on a pasted escape sequence
+    (recolour, retitle, write to the clipboard). The JSON export keeps every
+    character exactly."""
+    return "".join(ch if ch in "\n\t" or not (ord(ch) < 32 or 127 <= ord(ch) < 160)
+                   else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def _talks(talks: list[TalkSession], who) -> list[str]:
