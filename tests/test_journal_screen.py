@@ -276,6 +276,26 @@ async def test_an_edit_saved_after_the_other_window_deleted_it_brings_it_back(un
         assert any("brought it back" in n.message for n in app._notifications)
 
 
+def test_words_kept_in_one_window_never_overwrite_a_draft_saved_in_another(vault):
+    from trust_tui.screens.journal import EntryDraft, write_entry_draft
+
+    me = vault.me.id
+    kept = write_entry_draft(vault, EntryDraft(me, "entry", None, "Our evening", False), T0)
+    # The other window opens that draft, adds words and saves it as an entry.
+    other = Vault.open(vault.path, ALEX_PASS)
+    other.update(JournalEntry, kept, lambda e: e.model_copy(
+        update={"text": "Our evening, saved in the other window", "draft": False}))
+    vault.reload()
+    # This window, still editing the draft, is closed (escape or a lock).
+    again = write_entry_draft(vault, EntryDraft(me, "entry", None, "Our evening, and more",
+                                                False, entry_id=kept, is_draft=True), T0)
+    saved = vault.get(JournalEntry, kept)
+    assert (saved.text, saved.draft) == ("Our evening, saved in the other window", False)
+    beside = vault.get(JournalEntry, again)
+    assert again != kept and beside.draft and beside.draft_of == kept
+    assert beside.text == "Our evening, and more"  # both sets of words are kept
+
+
 async def test_delete_asks_first_and_can_be_undone(unlocked_app):
     def seed(vault):
         seed_three(vault)

@@ -106,18 +106,33 @@ def write_entry_draft(vault: Vault, draft: EntryDraft, at) -> str | None:
     words = {"text": text, "sealed": sealed, "private": draft.private,
              "feeling": None if draft.private else draft.feeling, "kind": draft.kind}
     earlier = draft.entry_id if draft.is_draft else draft.kept_id
+    draft_of = None if draft.is_draft else draft.entry_id
     if earlier is not None:
+
+        def keep(entry: JournalEntry) -> JournalEntry:
+            if not entry.draft:
+                raise _SavedMeanwhile  # never write unsaved words over a saved entry
+            return entry.model_copy(update=words)
+
         try:
-            vault.update(JournalEntry, earlier, lambda e: e.model_copy(update=words))
+            vault.update(JournalEntry, earlier, keep)
             return earlier
         except KeyError:
             pass  # not written yet, or let go in another window: keep the words anew
+        except _SavedMeanwhile:
+            # Another window saved this draft while these words were being typed:
+            # they become a draft of that entry (e brings them back), beside it.
+            draft_of, earlier = earlier, None
     entry = JournalEntry(author=draft.author, created_at=at, draft=True,
-                         draft_of=None if draft.is_draft else draft.entry_id, **words)
+                         draft_of=draft_of, **words)
     if earlier is not None:
         entry = entry.model_copy(update={"id": earlier})
     vault.add(entry)
     return entry.id
+
+
+class _SavedMeanwhile(Exception):
+    """The draft being kept was saved as an entry in another window."""
 
 
 def rescue_draft(app, draft: EntryDraft) -> None:
