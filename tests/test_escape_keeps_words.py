@@ -244,3 +244,38 @@ def test_a_kept_draft_reads_as_a_draft_in_the_markdown_export(vault):
     text = export_markdown(vault, NOW.date())
     assert "Sam (a draft, not saved yet)\n\nHalf of what I" in text
     assert f"Sam\n\n{EARLIER}" in text
+
+
+async def test_two_windows_keeping_words_in_the_same_form_lose_neither(unlocked_app):
+    from trust_tui.vault import Vault
+
+    from conftest import ALEX_PASS
+
+    app, path, _ = await unlocked_app(seed)
+    other = Vault.open(path, ALEX_PASS)  # a second terminal on the same vault
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Both open a new win; the other window escapes first, keeping its words.
+        await pilot.press("w", "a")
+        await pilot.pause()
+        write("#card-text", "words from this window")(app)
+        other.add(FormDraft(form="card:win", fields={"card-text": "words from the other"},
+                            created_at=NOW - timedelta(minutes=1)))
+        await pilot.press("escape")
+        await settle(pilot)
+        kept = sorted(d.fields.get("card-text", "") for d in app.vault.all(FormDraft))
+        assert kept == ["words from the other", "words from this window"]
+
+        # This window reopens its draft; the other window writes over that same draft
+        # meanwhile; this window escapes again: both sets of words are still kept.
+        await pilot.press("a")
+        await pilot.pause()
+        assert shows("#card-text", "words from this window")(app)
+        mine = next(d for d in app.vault.all(FormDraft)
+                    if d.fields.get("card-text") == "words from this window")
+        other.put(mine.model_copy(update={"fields": {"card-text": "the other, again"}}))
+        write("#card-text", "words from this window, and more")(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        kept = sorted(d.fields.get("card-text", "") for d in app.vault.all(FormDraft))
+        assert kept == ["the other, again", "words from the other",
+                        "words from this window, and more"]

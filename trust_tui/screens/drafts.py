@@ -37,9 +37,6 @@ def keep_draft(app, form: str, fields: dict[str, str], draft_id: str | None) -> 
         return
     try:
         vault = app.vault
-        if draft_id is None:
-            earlier = find_draft(vault, form)
-            draft_id = earlier.id if earlier is not None else None
         draft = FormDraft(form=form, fields=fields, created_at=app.clock.now())
         if draft_id is not None:
             draft = draft.model_copy(update={"id": draft_id})
@@ -82,6 +79,9 @@ class KeepsWords:
     _words_closed = False
     _words_draft_id: str | None = None
     _words_keeping = False  # escape pressed: the draft is being written
+    # The fields of our draft as this form opened it or last wrote it: if another
+    # window has changed it since, this form writes a draft of its own instead.
+    _words_ours: tuple[dict[str, str], ...] = ()
 
     def start_keeping(self, *, typed_already: bool = False) -> bool:
         """`typed_already`: the form opened with words not yet saved (a save that
@@ -100,6 +100,7 @@ class KeepsWords:
         if draft is None:
             return False
         self._words_draft_id = draft.id
+        self._words_ours = (dict(draft.fields),)
         self.restore_fields(draft.fields)
         return True
 
@@ -151,14 +152,12 @@ class KeepsWords:
                 and getattr(app, "vault_open", False)):
             self.dismiss(result)
             return
-        draft_id = self._words_draft_id
-        if draft_id is None:
-            earlier = find_draft(app.vault, self.draft_key)
-            draft_id = earlier.id if earlier is not None else None
+        draft_id = self._writable_draft_id(app.vault)
         draft = FormDraft(form=self.draft_key, fields=self.words_to_keep(),
                           created_at=app.clock.now())
         if draft_id is not None:
             draft = draft.model_copy(update={"id": draft_id})
+        self._words_ours = (*self._words_ours, dict(draft.fields))
         # Known before the write lands: a lock meanwhile updates this same draft.
         self._words_draft_id = draft.id
         self._words_keeping = True
@@ -189,6 +188,22 @@ class KeepsWords:
     def on_unmount(self) -> None:
         if self._words_closed or not self._words_watching or not self.draft_key:
             return
-        if self.typed_something() or self._words_draft_id is not None:
-            keep_draft(self.app, self.draft_key, self.words_to_keep(),  # type: ignore[attr-defined]
-                       self._words_draft_id)
+        app = self.app  # type: ignore[attr-defined]
+        if (self.typed_something() or self._words_draft_id is not None) and \
+                getattr(app, "vault_open", False):
+            keep_draft(app, self.draft_key, self.words_to_keep(),
+                       self._writable_draft_id(app.vault))
+
+    def _writable_draft_id(self, vault) -> str | None:
+        """The draft this form may write over: its own, unless another window wrote
+        other words into it meanwhile (then None: a new draft, so both are kept)."""
+        draft_id = self._words_draft_id
+        if draft_id is None:
+            return None
+        try:
+            on_disk = vault.get(FormDraft, draft_id)
+        except Exception:
+            return None
+        if on_disk is None or on_disk.fields in self._words_ours:
+            return draft_id  # gone (written again under its id) or still ours
+        return None
