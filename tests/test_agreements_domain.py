@@ -357,3 +357,15 @@ def test_markdown_lists_only_agreed_ones_with_words_kept_exactly(clock):
 def test_markdown_with_nothing_agreed_says_so():
     md = agreements_markdown([], {SAM: "Sam", ALEX: "Alex"}, date(2026, 3, 3))
     assert md.count("Nothing agreed here yet.") == 2
+
+
+def test_a_date_from_another_year_says_its_year():
+    from datetime import date
+
+    from trust_tui.domain.agreements import short_date
+
+    today = date(2026, 11, 27)
+    assert short_date(date(2026, 3, 2), today) == "2 Mar"
+    # Last December never reads as a date still to come.
+    assert short_date(date(2025, 12, 21), today) == "21 Dec 2025"
+    assert short_date(date(2027, 1, 4), today) == "4 Jan 2027"

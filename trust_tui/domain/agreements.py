@@ -59,7 +59,11 @@ def local_day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
-def short_date(day: date) -> str:
+def short_date(day: date, today: date | None = None) -> str:
+    """"21 Dec"; with the year when it is not this year's (given today), so last
+    December never reads as a date still to come."""
+    if today is not None and day.year != today.year:
+        return f"{day.day} {day.strftime('%b')} {day.year}"
     return f"{day.day} {day.strftime('%b')}"
 
 

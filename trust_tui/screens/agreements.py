@@ -233,7 +233,7 @@ class AgreementsScreen(AreaScreen):
             waiting = rules.waiting_for(a, self.partner_ids())
             parts.append("waiting for " + " and ".join(names.get(p, "someone") for p in waiting))
         elif a.status == AgreementStatus.AGREED and a.next_review:
-            parts.append(f"{self.WORDS.review} {rules.short_date(a.next_review)}")
+            parts.append(f"{self.WORDS.review} {rules.short_date(a.next_review, today)}")
             mine = self._follow_of(a)
             week = rules.weekly_series(mine, today, weeks=1)[0]
             if week.total:
@@ -288,10 +288,10 @@ class AgreementsScreen(AreaScreen):
                 line += f" Waiting for {waiting_names}."
             facts.append(line)
         elif a.status == AgreementStatus.AGREED:
-            when = rules.short_date(rules.local_day(a.agreed_at)) if a.agreed_at else "-"
+            when = rules.short_date(rules.local_day(a.agreed_at), today) if a.agreed_at else "-"
             due = " (due now)" if rules.is_due(a, today) else ""
             facts.append(f"Agreed by both on {when}. Next {words.review}: "
-                         f"{rules.short_date(a.next_review) if a.next_review else '-'}{due}, "
+                         f"{rules.short_date(a.next_review, today) if a.next_review else '-'}{due}, "
                          f"then every {a.review_every_days} days.")
         elif a.status == AgreementStatus.PAUSED:
             facts.append("Paused for now: no reviews fall due. Press p to pick it up again.")
@@ -314,6 +314,7 @@ class AgreementsScreen(AreaScreen):
         self.query_one("#agr-history", Static).update(shown(self._history_text(a, mine)))
 
     def _history_text(self, a: Agreement, mine: list[FollowThrough]) -> str:
+        today = self.today()
         names = self.names()
         lines: list[str] = []
         recent = sorted(mine, key=lambda f: (f.on, f.created_at), reverse=True)[:5]
@@ -321,7 +322,7 @@ class AgreementsScreen(AreaScreen):
             lines.append("Lately:")
             for f in recent:
                 note = f" - {f.note}" if f.note else ""
-                lines.append(f"  {rules.short_date(f.on)}: {'kept' if f.kept else 'missed'}"
+                lines.append(f"  {rules.short_date(f.on, today)}: {'kept' if f.kept else 'missed'}"
                              f" (logged by {names.get(f.by, 'someone')}){note}")
         if a.reviews:
             lines.append(f"{self.WORDS.review_verb}s:")
@@ -329,12 +330,12 @@ class AgreementsScreen(AreaScreen):
                 how = ", ".join(f"{'working' if ok else 'not yet working'} for "
                                 f"{names.get(p, 'someone')}" for p, ok in r.working.items())
                 note = f" - {r.note}" if r.note else ""
-                lines.append(f"  {rules.short_date(rules.local_day(r.at))}: {r.outcome}"
+                lines.append(f"  {rules.short_date(rules.local_day(r.at), today)}: {r.outcome}"
                              f"{' (' + how + ')' if how else ''}{note}")
         if a.history:
             lines.append("Earlier words:")
             for h in reversed(a.history):
-                lines.append(f"  {rules.short_date(rules.local_day(h.at))}, changed by "
+                lines.append(f"  {rules.short_date(rules.local_day(h.at), today)}, changed by "
                              f"{names.get(h.by, 'someone')}. Before: {h.old_wording}")
         return "\n".join(lines)
 
@@ -642,7 +643,7 @@ class BoundariesScreen(AgreementsScreen):
         for c in open_ones[-4:]:
             about = by_id.get(c.agreement_id or "")
             where = f" (about '{rules.short_text(about.wording, 24)}')" if about else ""
-            when = rules.short_date(rules.local_day(c.created_at))
+            when = rules.short_date(rules.local_day(c.created_at), self.today())
             lines.append(f"- {when}, {names.get(c.by, 'someone')}{where}: {c.text}")
         if len(open_ones) > 4:
             lines.append(f"  and {len(open_ones) - 4} earlier")
