@@ -402,3 +402,35 @@ async def test_an_unfinished_ritual_can_be_ended_from_the_list(unlocked_app):
         assert ended.steps[0].notes[0].text == "the tea"
         assert all(s.skipped for s in ended.steps[1:])
         assert "kept" in plain(app.screen, "#done-title")
+
+
+async def test_a_setback_ended_in_another_window_is_recorded_once(unlocked_app):
+    from trust_tui.models import RitualRun, Setback
+    from trust_tui.vault import Vault
+
+    from conftest import ALEX_PASS
+
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        run = await open_ritual(pilot, "s")
+        await pilot.press("f", "j", "n")  # both calm enough
+        assert run.flow.step.key == "what"
+        await note(pilot, run, "s", "The late evening")
+        await settle(pilot)
+        # Meanwhile the other terminal ends the same ritual, recording the setback.
+        other = Vault.open(path, ALEX_PASS)
+        [saved] = [r for r in other.all(RitualRun) if r.in_progress]
+        theirs = Setback(text="The late evening", noted_by=None, talked_through_id=saved.id)
+        other.add(theirs)
+        other.put(saved.model_copy(update={"in_progress": False, "setback_id": theirs.id}))
+        # This terminal ends it too: its notes are kept, and the setback counted once.
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        vault = Vault.open(path, ALEX_PASS)
+        assert [s.id for s in vault.all(Setback)] == [theirs.id]
+        [ended] = vault.all(RitualRun)
+        assert not ended.in_progress and ended.setback_id == theirs.id
+        assert "The late evening" in [n.text for s in ended.steps for n in s.notes]

@@ -822,8 +822,17 @@ class RitualRunScreen(AreaScreen):
 
         def write(vault) -> RitualRun:
             # Safe to run again after a failed try: same ids, reviews marked by time.
-            vault.put(run)  # over the copy saved as it went
-            vault.add_many(records, skip_existing=True)
+            with vault.transaction():
+                fresh = records
+                current = vault.get(RitualRun, run.id)
+                if (current is not None and not current.in_progress and current.setback_id
+                        and current.setback_id != run.setback_id):
+                    # Ended in another window, which recorded the setback already:
+                    # this one adds its notes, never a second setback.
+                    run.setback_id = current.setback_id
+                    fresh = [r for r in records if not isinstance(r, Setback)]
+                vault.put(run)  # over the copy saved as it went
+                vault.add_many(fresh, skip_existing=True)
             for agreement_id, outcome in reviews.items():
                 note = review_notes.get(agreement_id, "")  # a review's note holds it all
                 try:
