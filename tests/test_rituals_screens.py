@@ -405,7 +405,7 @@ async def test_an_unfinished_ritual_can_be_ended_from_the_list(unlocked_app):
 
 
 async def test_a_setback_ended_in_another_window_is_recorded_once(unlocked_app):
-    from trust_tui.models import RitualRun, Setback
+    from trust_tui.models import RitualNote, RitualRun, Setback
     from trust_tui.vault import Vault
 
     from conftest import ALEX_PASS
@@ -423,7 +423,12 @@ async def test_a_setback_ended_in_another_window_is_recorded_once(unlocked_app):
         [saved] = [r for r in other.all(RitualRun) if r.in_progress]
         theirs = Setback(text="The late evening", noted_by=None, talked_through_id=saved.id)
         other.add(theirs)
-        other.put(saved.model_copy(update={"in_progress": False, "setback_id": theirs.id}))
+        steps = [step.model_copy(deep=True) for step in saved.steps]
+        for step in steps:
+            if step.step == "what":
+                step.notes.append(RitualNote(by=None, text="Written in the other window"))
+        other.put(saved.model_copy(update={"in_progress": False, "setback_id": theirs.id,
+                                           "steps": steps}))
         # This terminal ends it too: its notes are kept, and the setback counted once.
         await pilot.press("e")
         await pilot.pause()
@@ -433,4 +438,5 @@ async def test_a_setback_ended_in_another_window_is_recorded_once(unlocked_app):
         assert [s.id for s in vault.all(Setback)] == [theirs.id]
         [ended] = vault.all(RitualRun)
         assert not ended.in_progress and ended.setback_id == theirs.id
-        assert "The late evening" in [n.text for s in ended.steps for n in s.notes]
+        notes = [n.text for s in ended.steps for n in s.notes]
+        assert "The late evening" in notes and "Written in the other window" in notes

@@ -220,6 +220,18 @@ def keep_progress(vault, run: RitualRun) -> None:
             vault.put(run)
 
 
+def _keep_their_notes(run: RitualRun, theirs: RitualRun) -> None:
+    """Notes the other window wrote that this one never saw join this run."""
+    ours = {step.step: step for step in run.steps}
+    for step in theirs.steps:
+        mine = ours.get(step.step)
+        if mine is None:
+            run.steps.append(step)
+            continue
+        have = {(n.by, n.text, n.item) for n in mine.notes}
+        mine.notes.extend(n for n in step.notes if (n.by, n.text, n.item) not in have)
+
+
 RITUAL_NAMES = {rituals.WEEKLY: "Weekly meeting", rituals.SETBACK: "Talking through a setback"}
 
 
@@ -828,9 +840,10 @@ class RitualRunScreen(AreaScreen):
                 if (current is not None and not current.in_progress and current.setback_id
                         and current.setback_id != run.setback_id):
                     # Ended in another window, which recorded the setback already:
-                    # this one adds its notes, never a second setback.
+                    # this one adds its notes to theirs, never a second setback.
                     run.setback_id = current.setback_id
                     fresh = [r for r in records if not isinstance(r, Setback)]
+                    _keep_their_notes(run, current)
                 vault.put(run)  # over the copy saved as it went
                 vault.add_many(fresh, skip_existing=True)
             for agreement_id, outcome in reviews.items():
