@@ -33,11 +33,6 @@ EXPORT_NAME = "our-agreements.md"
 WORDING_LIMIT = limit_of(Agreement, "wording")
 NOTE_LIMIT = 1000  # a note on a follow-through or a review: a line or two
 
-def shown(text: str) -> Content:
-    """A partner's words as plain content: markup stays literal and control
-    characters (an escape sequence pasted in) cannot reach the terminal."""
-    return typed(text)
-
 
 # --- what differs between the two kinds -----------------------------------------------
 
@@ -97,7 +92,7 @@ Partners = Sequence[tuple[str, str]]  # (id, name), left partner first
 
 def _partner_options(partners: Partners) -> list[tuple[Content, str]]:
     # Names are typed by the couple: Content, never markup (a Select parses a str).
-    return [(shown(name), pid) for pid, name in partners]
+    return [(typed(name), pid) for pid, name in partners]
 
 
 class FormBase(KeepsWords, ModalScreen):
@@ -261,7 +256,7 @@ class FollowThroughForm(FormBase):
         with Vertical(classes="form-box"):
             with VerticalScroll(classes="form-body"):
                 yield Static("Log follow-through", classes="form-title")
-                yield Static(shown(self.agreement.wording), classes="form-quote")
+                yield Static(typed(self.agreement.wording), classes="form-quote")
                 yield Static("Kept or missed, honestly: a missed one is part of the record, "
                              "not a mark against anyone.", classes="hint")
                 with Horizontal(classes="form-row"):
@@ -335,18 +330,18 @@ class ReviewForm(FormBase):
         with Vertical(classes="form-box"):
             with VerticalScroll(classes="form-body"):
                 yield Static(f"{self.words.review_verb}: how is it going?", classes="form-title")
-                yield Static(shown(self.agreement.wording), classes="form-quote")
+                yield Static(typed(self.agreement.wording), classes="form-quote")
                 if self.so_far:
                     yield Static(self.so_far, id="so-far", classes="hint", markup=False)
                 if self.concerns:
                     lines = [f"- {self.names.get(c.by, 'someone')}: {c.text}"
                              for c in self.concerns]
-                    yield Static(shown("Raised since last time (marked talked through when you "
+                    yield Static(typed("Raised since last time (marked talked through when you "
                                        "save):\n" + "\n".join(lines)), classes="hint")
                 with Horizontal(classes="form-row"):
                     for index, (pid, name) in enumerate(self.partners):
                         with Vertical():
-                            yield Label(shown(f"Is it working for {name}?"))
+                            yield Label(typed(f"Is it working for {name}?"))
                             yield Select([("Yes, it is working", "yes"), ("Not yet", "no")],
                                          prompt="Choose", id=f"working-{index}")
                 yield Label("What next?")
@@ -426,7 +421,7 @@ class ConcernForm(FormBase):
 
     def compose(self) -> ComposeResult:
         about: list[tuple[Content, str]] = [(Content("Not one on the list"), "")]
-        about += [(shown(rules.short_text(b.wording, 50)), b.id) for b in self.boundaries]
+        about += [(typed(rules.short_text(b.wording, 50)), b.id) for b in self.boundaries]
         with Vertical(classes="form-box"):
             with VerticalScroll(classes="form-body"):
                 yield Static("Raise it now", classes="form-title")

@@ -50,10 +50,10 @@ from trust_tui.screens.agreement_forms import (
     KindWords,
     ReviewForm,
     ReviewInput,
-    shown,
     write_private,
 )
 from trust_tui.screens.base import AreaScreen, sheet
+from trust_tui.widgets.typed import typed
 
 if TYPE_CHECKING:
     from trust_tui.vault import Vault
@@ -243,13 +243,13 @@ class AgreementsScreen(AreaScreen):
         # Status and facts first, then the words on their own line(s), so a long
         # wording wraps cleanly at 80 columns.
         return Content.assemble((status, "bold"), (" · " + " · ".join(parts), "dim"), "\n",
-                                shown(rules.short_text(a.wording, 120)))
+                                typed(rules.short_text(a.wording, 120)))
 
     def _draw_keys(self) -> None:
         pairs = zip(PARTNER_KEYS, self.partner_pairs())
         keys = ", ".join(f"{key} {name}" for key, (_, name) in pairs)
         # The keys kept out of the footer are named here (and in ctrl+p, "Keys").
-        self.query_one("#agr-keys", Static).update(shown(
+        self.query_one("#agr-keys", Static).update(typed(
             f"Agree on your own key: {keys} (again to take a yes back). "
             f"x export · p pause · ctrl+z undo"))
 
@@ -274,7 +274,7 @@ class AgreementsScreen(AreaScreen):
         names = self.names()
         today = self.today()
         words = self.WORDS
-        self.query_one("#agr-wording", Static).update(shown(a.wording))
+        self.query_one("#agr-wording", Static).update(typed(a.wording))
         facts = [f"{words.who_label}: {names.get(a.asked_by, 'someone')}",
                  f"About: {a.category}"]
         if a.status == AgreementStatus.DRAFT:
@@ -297,7 +297,7 @@ class AgreementsScreen(AreaScreen):
             facts.append("Paused for now: no reviews fall due. Press p to pick it up again.")
         else:
             facts.append("Retired: kept here for the record.")
-        self.query_one("#agr-status", Static).update(shown("\n".join(facts)))
+        self.query_one("#agr-status", Static).update(typed("\n".join(facts)))
 
         mine = self._follow_of(a)
         notice = rules.repeated_miss_notice(a, mine, today)
@@ -310,8 +310,8 @@ class AgreementsScreen(AreaScreen):
         self.query_one("#spark-missed", Sparkline).data = [w.missed for w in series]
         self.query_one("#numbers-kept", Static).update(" ".join(str(w.kept) for w in series))
         self.query_one("#numbers-missed", Static).update(" ".join(str(w.missed) for w in series))
-        self.query_one("#agr-summary", Static).update(shown(rules.consistency_summary(series)))
-        self.query_one("#agr-history", Static).update(shown(self._history_text(a, mine)))
+        self.query_one("#agr-summary", Static).update(typed(rules.consistency_summary(series)))
+        self.query_one("#agr-history", Static).update(typed(self._history_text(a, mine)))
 
     def _history_text(self, a: Agreement, mine: list[FollowThrough]) -> str:
         today = self.today()
@@ -647,7 +647,7 @@ class BoundariesScreen(AgreementsScreen):
             lines.append(f"- {when}, {names.get(c.by, 'someone')}{where}: {c.text}")
         if len(open_ones) > 4:
             lines.append(f"  and {len(open_ones) - 4} earlier")
-        widget.update(shown("\n".join(lines)))
+        widget.update(typed("\n".join(lines)))
 
     def action_raise_now(self) -> None:
         a = self.selected

@@ -70,11 +70,6 @@ MORE = "more"
 ANY = ""  # the filter value meaning "all"
 
 
-def shown(text: str) -> Content:
-    """A partner's words as plain content: markup stays literal, and control
-    characters (a pasted escape sequence) cannot reach the terminal."""
-    return typed(text)
-
 
 # --- the editor ------------------------------------------------------------------------
 
@@ -632,7 +627,7 @@ class JournalScreen(AreaScreen):
             Content(self.name_of(entry.author)),
         ]
         if item.feeling:
-            parts += [" · ", shown(item.feeling)]
+            parts += [" · ", typed(item.feeling)]
         if entry.kind != "entry":
             parts += [" · ", KIND_WORDS.get(entry.kind, entry.kind)]
         if entry.private:
@@ -648,7 +643,7 @@ class JournalScreen(AreaScreen):
             body = Content.assemble(("Private entry by ", "dim italic"),
                                     (self.name_of(entry.author), "dim italic"))
         else:
-            body = shown(preview(item.text))
+            body = typed(preview(item.text))
         return Content.assemble(head, "\n", body)
 
     def _draw_status(self, note: str, how: JournalFilter) -> None:
@@ -693,7 +688,7 @@ class JournalScreen(AreaScreen):
                                   Content(name)).stylize("bold"),
                  Content(when_label(entry.created_at, self.today()))]
         if item.feeling:
-            lines.append(Content.assemble("Feeling: ", shown(item.feeling)))
+            lines.append(Content.assemble("Feeling: ", typed(item.feeling)))
         if entry.private:
             lines.append(Content.assemble("Private: only ", Content(name), " can read it."))
         head.update(Content("\n").join(lines))
@@ -703,7 +698,7 @@ class JournalScreen(AreaScreen):
                 Content(name), " can press p and type their passphrase to read it here."))
             history.update("")
             return
-        body.update(shown(item.text))
+        body.update(typed(item.text))
         history.update(self._history_content(item))
 
     def _history_content(self, item: Readable) -> Content:
@@ -720,7 +715,7 @@ class JournalScreen(AreaScreen):
                 old = None if raw is None else read_private_payload(raw)[0]
             when = when_label(edit.at, self.today())
             lines.append(Content.assemble(("Before " + when, "dim"), "\n",
-                                          shown(old if old is not None else "(private)")))
+                                          typed(old if old is not None else "(private)")))
         return Content("\n\n").join(lines)
 
     # --- filters ----------------------------------------------------------------------------

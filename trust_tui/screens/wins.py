@@ -58,11 +58,6 @@ CARD_LABELS = {
 }
 
 
-def shown(text: str) -> Content:
-    """A partner's words as plain content: markup stays literal and control
-    characters (an escape sequence pasted in) cannot reach the terminal."""
-    return typed(text)
-
 
 # --- forms ----------------------------------------------------------------------------
 
@@ -131,9 +126,9 @@ class CardForm(KeepsWords, ModalScreen[CardDraft | None]):
         names = dict(self.partners)
         if self.kind == "thanks":
             pairs = sorted(permutations(names, 2), key=lambda p: p[0] != self.me)
-            return [(shown(f"From {names[a]} to {names[b]}"), f"{a}>{b}") for a, b in pairs]
+            return [(typed(f"From {names[a]} to {names[b]}"), f"{a}>{b}") for a, b in pairs]
         ordered = sorted(names, key=lambda pid: pid != self.me)
-        return [(shown(names[pid]), pid) for pid in ordered]
+        return [(typed(names[pid]), pid) for pid in ordered]
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
@@ -188,7 +183,7 @@ class GoalForm(KeepsWords, ModalScreen[GoalDraft | None]):
             yield LimitedInput(draft.text, id="goal-text", placeholder="The goal",
                                limit=limit_of(MiniGoal, "text"), noun="a mini-goal")
             with Horizontal(classes="form-row"):
-                owners = [(shown(name), pid) for pid, name in self.partners]
+                owners = [(typed(name), pid) for pid, name in self.partners]
                 yield Select([("Both of you", ""), *owners],
                              allow_blank=False, id="goal-owner", value=draft.owner or "")
                 yield Input(str(draft.target), id="goal-target", type="integer", max_length=3,
@@ -260,7 +255,7 @@ class Celebration(ModalScreen[None]):
         with Vertical(id="celebration"):
             yield Static("", id="sparks-top", classes="sparks")
             yield Static("You reached a goal!", id="celebration-title")
-            yield Static(shown(self.goal_text), id="celebration-goal")
+            yield Static(typed(self.goal_text), id="celebration-goal")
             yield Static(f"{self.target}. Worth celebrating together.",
                          id="celebration-target")
             yield Static("", id="sparks-bottom", classes="sparks")
@@ -388,7 +383,7 @@ class WinsScreen(AreaScreen):
         head = Content.assemble((CARD_LABELS[card.kind], "bold"), " · ", day_label(card.day))
         if who:
             head = Content.assemble(head, " · ", Content(who))
-        return Content.assemble(head, "\n", shown(card.text))
+        return Content.assemble(head, "\n", typed(card.text))
 
     def _draw_goals(self, goals: list[MiniGoal]) -> None:
         listing = self.query_one("#goal-list", OptionList)
@@ -405,7 +400,7 @@ class WinsScreen(AreaScreen):
             if p.counted_today and not p.reached:
                 status += " · logged today"
             options.append(Option(Content.assemble(
-                shown(goal.text), "\n", ("For " + self.who(goal.owner), "dim"), "\n",
+                typed(goal.text), "\n", ("For " + self.who(goal.owner), "dim"), "\n",
                 progress_bar(p), "\n", status), id=goal.id))
             options.append(None)
         if not options:
