@@ -7,6 +7,7 @@ their work through `app.save(...)` and `app.vault`; nothing here touches TinyDB.
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import gc
 from collections.abc import Callable, Iterable
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.theme import Theme
@@ -27,6 +29,7 @@ from trust_tui.vault.errors import VaultError
 
 if TYPE_CHECKING:  # imported on first use, after the first screen paints
     from trust_tui.vault import KdfParams, Vault
+    from trust_tui.widgets.saving import SaveRequest, StoreClient
 
 CALM_THEME = Theme(
     name="trust-calm",
@@ -47,6 +50,15 @@ HOME_MODE = "home"
 LOCKED_MODE = "locked"  # a blank base screen under the unlock screen
 IDLE_CHECK_SECONDS = 5.0
 DISK_CHECK_SECONDS = 2.0
+LOCK_WRITE_SECONDS = 5.0  # a lock waits this long at most for unsaved words to be kept
+
+
+def not_saved_sentence(error: Exception) -> str:
+    """One plain sentence for a save that failed: never a traceback, never their words."""
+    if isinstance(error, VaultError):
+        return str(error)
+    return ("Something went wrong while saving, so that change was not saved. "
+            f"What you typed is still here. ({type(error).__name__})")
 
 
 class TrustApp(App[None]):
@@ -54,7 +66,7 @@ class TrustApp(App[None]):
 
     TITLE = "trust-tui"
     # The shell's sheet only; each screen class names its own (loaded with it).
-    CSS_PATH = sheet("app")
+    CSS_PATH = [sheet("app"), sheet("dialogs")]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f2", "take_break", "Break", priority=True,
@@ -91,6 +103,9 @@ class TrustApp(App[None]):
             max_workers=1, thread_name_prefix="trust-save")
         # Set by the talk screen while a talk is in progress (see screens/talk.py).
         self.current_talk: Any = None
+        self._word_keepers: set[StoreClient] = set()
+        self._lock_problem: str | None = None  # said once the unlock screen is up
+        self._quit_anyway = False  # told that unsaved words could not be kept
         self._add_area_modes()
 
     def _add_area_modes(self) -> None:
@@ -169,6 +184,7 @@ class TrustApp(App[None]):
     async def _lock_now(self) -> None:
         from trust_tui.screens.unlock import UnlockScreen
 
+        await self.keep_pending_words()
         await self.switch_mode(LOCKED_MODE)
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -181,6 +197,22 @@ class TrustApp(App[None]):
         gc.unfreeze()  # the records just dropped can be collected now
         self.clear_notifications()
         self.push_screen(UnlockScreen(self.vault_path))
+        if self._lock_problem:
+            self.notify(self._lock_problem, title="Not saved", severity="error",
+                        timeout=15, markup=False)
+            self._lock_problem = None
+
+    async def action_quit(self) -> None:
+        """Words typed but not saved are kept (as at a lock) before the app closes."""
+        await self.keep_pending_words()
+        problem, self._lock_problem = self._lock_problem, None
+        if problem and not self._quit_anyway:
+            # Said while there is still a screen to say it on; the words stay there.
+            self._quit_anyway = True
+            self.notify(f"{problem} Press ctrl+q again to close anyway.", title="Not saved",
+                        severity="error", timeout=15, markup=False)
+            return
+        self.exit()
 
     # --- idle lock and other instances' writes -------------------------------------
 
@@ -234,33 +266,76 @@ class TrustApp(App[None]):
              saved_message: str | None = "Saved.") -> None:
         """Run `fn(vault)` on the writer thread; `done(result)` runs on the UI thread
         once the write is durable. On failure the message is shown, nothing is lost
-        on screen (the caller keeps its text), and `failed(error)` runs if given."""
-        self._run_save(fn, done, failed, saved_message)
+        on screen (the caller keeps its text), and `failed(error)` runs if given.
+        (Screens ask through `StoreClient.store`; this is the app's own way in.)"""
+        from trust_tui.widgets.saving import SaveRequest
+
+        self.request_save(SaveRequest(fn, None, done, failed, saved_message))
+
+    def request_save(self, request: SaveRequest) -> None:
+        """Queue one use case; its asker hears back with Store.Saved / Store.NotSaved."""
+        self._run_save(request)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def _run_save(self, fn, done, failed, saved_message) -> None:
-        vault = self.vault
-        future = self._save_queue.submit(fn, vault)
-        try:
-            result = future.result()
-        except VaultError as error:
-            self.call_from_thread(self._save_failed, error, str(error), failed)
-            return
-        except Exception as error:  # never show a traceback: it could hold their words
-            message = ("Something went wrong while saving, so that change was not saved. "
-                       f"What you typed is still here. ({type(error).__name__})")
-            self.call_from_thread(self._save_failed, error, message, failed)
-            return
-        if saved_message:
-            self.call_from_thread(self.notify, saved_message, timeout=2, markup=False)
-        if done is not None:
-            self.call_from_thread(done, result)
+    def _run_save(self, request: SaveRequest) -> None:
+        from trust_tui.widgets.saving import Store
 
-    def _save_failed(self, error: Exception, message: str,
-                     failed: Callable[[Exception], None] | None) -> None:
-        self.notify(message, title="Not saved", severity="error", timeout=10, markup=False)
-        if failed is not None:
-            failed(error)
+        try:
+            result = self._save_queue.submit(request.call, self.vault).result()
+        except Exception as error:
+            answer: Message = Store.NotSaved(request, not_saved_sentence(error), error)
+        else:
+            answer = Store.Saved(request, result)
+        self.call_from_thread(self._answer, answer)
+
+    def _answer(self, answer: Message) -> None:
+        from trust_tui.widgets.saving import Store
+
+        request = answer.request  # type: ignore[attr-defined]
+        if isinstance(answer, Store.NotSaved):
+            self.notify(answer.sentence, title="Not saved", severity="error", timeout=10,
+                        markup=False)
+        elif request.saved_message:
+            self.notify(request.saved_message, timeout=2, markup=False)
+        if request.requester is None:  # the app's own request: continue here
+            if isinstance(answer, Store.NotSaved):
+                if request.failed is not None:
+                    request.failed(answer.error)
+            elif request.done is not None:
+                request.done(answer.result)  # type: ignore[attr-defined]
+        else:
+            request.requester.post_message(answer)  # dropped if it has closed
+
+    # --- words not saved yet: handed over on lock and quit ---------------------------
+
+    def keep_words_of(self, keeper: StoreClient) -> None:
+        self._word_keepers.add(keeper)
+
+    def forget_words_of(self, keeper: StoreClient) -> None:
+        self._word_keepers.discard(keeper)
+
+    async def keep_pending_words(self) -> None:
+        """Drain the save queue, then write every screen's unsaved words through it.
+
+        Called before a lock or quit takes the screens down. Never stops them: a
+        write that fails is told in one sentence (after the lock), never swallowed."""
+        if not self.vault_open:
+            return
+        calls = [call for keeper in list(self._word_keepers)
+                 for call in keeper.pending_words()]
+        if not calls:
+            return
+        vault = self.vault
+        futures = [self._save_queue.submit(call, vault) for call in calls]
+        done, waiting = await asyncio.to_thread(
+            concurrent.futures.wait, futures, timeout=LOCK_WRITE_SECONDS)
+        failures = [f.exception() for f in done if f.exception() is not None]
+        if waiting:
+            self._lock_problem = ("Some words typed but not saved could not be kept in "
+                                  "time; the disk may be busy or stuck.")
+        elif failures:
+            self._lock_problem = ("Some words typed but not saved could not be kept: "
+                                  + not_saved_sentence(failures[0]))
 
     def get_line_filters(self):
         # Every painted line, editors included, loses control characters on the way

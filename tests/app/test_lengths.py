@@ -236,7 +236,7 @@ async def check_in_and_settings(pilot, path: Path, clock: FakeClock) -> None:
     await settle(pilot)
     alive(pilot.app)
     assert isinstance(pilot.app.screen, SettingsModal)
-    message = str(pilot.app.screen.query_one("#settings-message").render())
+    message = str(pilot.app.screen.query_one("#form-message").render())
     assert "whole number from 1 to 240" in message
     assert Vault.open(path, SAM_PASS).settings.idle_lock_minutes == Settings().idle_lock_minutes
 

@@ -220,7 +220,7 @@ async def test_idle_time_is_configurable_in_settings(unlocked_app):
         field.value = "0"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "from 1 to 240" in str(app.screen.query_one("#settings-message").render())
+        assert "from 1 to 240" in str(app.screen.query_one("#form-message").render())
         field.value = "2"
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()

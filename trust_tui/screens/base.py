@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from trust_tui.widgets.saving import StoreClient
+
 if TYPE_CHECKING:
     from trust_tui.app import TrustApp
     from trust_tui.domain.clock import Clock
@@ -21,7 +23,7 @@ def sheet(area: str) -> Path:
     return STYLES / f"{area}.tcss"
 
 
-class AreaScreen(Screen):
+class AreaScreen(StoreClient, Screen):
     """A top-level area (an app mode). Subclasses implement `reload()`.
 
     `reload()` re-reads what the screen shows from the vault and redraws. It is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,9 @@ from trust_tui.domain.steps import STEPS
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import AreaScreen
 from trust_tui.screens.safety_note import SAFETY_NOTE
+
+if TYPE_CHECKING:  # home is built before the first paint: the models load later
+    from trust_tui.models import Settings
 
 
 class HomeScreen(AreaScreen):
@@ -87,10 +91,20 @@ class HomeScreen(AreaScreen):
             lines = ["Nothing is due today. Any small step counts."]
         return Content("\n").join(Content("- " + line) for line in lines)
 
-    def action_settings(self) -> None:
+    def action_settings(self, settings: Settings | None = None) -> None:
         from trust_tui.screens.settings import SettingsModal
 
-        self.app.push_screen(SettingsModal())
+        self.app.push_screen(SettingsModal(settings or self.vault.settings),
+                             callback=self._save_settings)
+
+    def _save_settings(self, values: dict[str, int] | None) -> None:
+        from trust_tui.store import settings
+
+        if values is None:
+            return
+        # Not saved: the form opens again with the numbers as typed.
+        self.store(settings.change, values, failed=lambda _error: self.action_settings(
+            self.vault.settings.model_copy(update=values)))
 
     def action_safety_note(self) -> None:
         self.notify(SAFETY_NOTE, title="Safety note", timeout=20, markup=False)

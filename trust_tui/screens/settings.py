@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Vertical
 from textual.validation import Integer
-from textual.widgets import Button, Input, Label
+from textual.widgets import Input, Label
 
+from trust_tui.models import Settings
+from trust_tui.widgets.form_modal import FormModal
 
 FIELDS = (
     ("idle_lock_minutes", "Lock by itself after this many idle minutes (1-240)", 1, 240),
@@ -17,41 +17,31 @@ FIELDS = (
 )
 
 
-class SettingsModal(ModalScreen[bool]):
-    BINDINGS = [("escape", "cancel", "Close"), ("ctrl+s", "save", "Save")]
+class SettingsModal(FormModal[dict[str, int]]):
+    """The numbers as typed, checked; the caller saves them (`store.settings.change`)."""
 
-    def compose(self) -> ComposeResult:
-        settings = self.app.vault.settings
-        with Vertical(id="settings-box"):
-            yield Label("Settings", classes="section-title")
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+    def compose_form(self) -> ComposeResult:
+        with Vertical(id="settings-box", classes="form-box"):
+            yield Label("Settings", classes="form-title")
             for name, label, low, high in FIELDS:
                 yield Label(label)
-                yield Input(str(getattr(settings, name)), id=name, type="integer",
+                yield Input(str(getattr(self.settings, name)), id=name, type="integer",
                             validators=[Integer(minimum=low, maximum=high)])
-            yield Label("", id="settings-message", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Close", id="cancel")
+            yield from self.form_foot(cancel_label="Close")
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def collect(self) -> dict[str, int] | None:
         values = {}
         for name, label, low, high in FIELDS:
             field = self.query_one(f"#{name}", Input)
             result = field.validate(field.value)
             if result is not None and not result.is_valid:
-                self.query_one("#settings-message", Label).update(
-                    f"{label.split(',')[0]}: please use a whole number from {low} to {high}.")
+                self.say(f"{label.split(',')[0]}: please use a whole number from "
+                         f"{low} to {high}.")
                 field.focus()
-                return
+                return None
             values[name] = int(field.value)
-
-        def change(vault):
-            current = vault.settings
-            vault.put(current.model_copy(update=values))
-
-        self.app.save(change, done=lambda _: self.dismiss(True))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+        return values
