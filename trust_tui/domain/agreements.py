@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+# "as local_day": re-exported, screens import it from here
+from trust_tui.domain.clock import local_day as local_day
 from trust_tui.models import (
     Agreement,
     AgreementEdit,
@@ -53,11 +55,6 @@ class AgreementRuleError(ValueError):
 
 
 # --- small words ---------------------------------------------------------------------
-
-def local_day(moment: datetime) -> date:
-    """The calendar day a stored (UTC) moment falls on where the couple is."""
-    return moment.astimezone().date()
-
 
 def short_date(day: date, today: date | None = None) -> str:
     """"21 Dec"; with the year when it is not this year's (given today), so last

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+# "as local_day": re-exported, screens import it from here
+from trust_tui.domain.clock import local_day as local_day
 from trust_tui.models import MiniGoal, Setback, Win
 
 CardKind = Literal["win", "thanks", "goal_reached", "setback"]
@@ -21,11 +23,6 @@ SETBACK_NOTE = (
     "Setbacks are part of rebuilding. Writing one down keeps the record honest; "
     "it takes nothing away from the wins."
 )
-
-
-def local_day(moment: datetime) -> date:
-    """The calendar day a stored (UTC) moment falls on where the couple is."""
-    return moment.astimezone().date()
 
 
 def week_of(day: date) -> date:
