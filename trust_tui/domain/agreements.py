@@ -406,8 +406,9 @@ def due_lines(agreements: Iterable[Agreement], today: date, kind: AgreementKind,
     drafts waiting for both, raised concerns."""
     mine = [a for a in agreements if a.kind == kind]
     word = review_word(kind)
-    lines = [f"{word}: '{short_text(a.wording)}' (due {short_date(a.next_review)})"
-             for a in due_for_review(mine, today)]
+    # due_for_review keeps only agreements with a date; `is not None` says so to mypy
+    lines = [f"{word}: '{short_text(a.wording)}' (due {short_date(due)})"
+             for a in due_for_review(mine, today) if (due := a.next_review) is not None]
     entries = list(follow_through)
     for a in mine:
         if a.status != AgreementStatus.AGREED:

@@ -29,7 +29,7 @@ def long_date(day: date | datetime) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
-def _sort_key(agreement: Agreement) -> tuple:
+def _sort_key(agreement: Agreement) -> tuple[datetime, datetime, str]:
     return (agreement.agreed_at or agreement.created_at, agreement.created_at, agreement.id)
 
 

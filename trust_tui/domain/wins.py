@@ -92,9 +92,10 @@ def group_by_week(cards: Iterable[Card]) -> list[WeekOfCards]:
 def week_summary(week: WeekOfCards) -> str:
     """Plain words for a week heading: what is there, never what is missing."""
     parts = []
-    for kind, one, many in (("win", "win", "wins"), ("thanks", "thank-you", "thank-yous"),
-                            ("goal_reached", "goal reached", "goals reached"),
-                            ("setback", "setback", "setbacks")):
+    words: tuple[tuple[CardKind, str, str], ...] = (
+        ("win", "win", "wins"), ("thanks", "thank-you", "thank-yous"),
+        ("goal_reached", "goal reached", "goals reached"), ("setback", "setback", "setbacks"))
+    for kind, one, many in words:
         n = week.count(kind)
         if n:
             parts.append(f"{n} {one if n == 1 else many}")
