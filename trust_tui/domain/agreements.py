@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+# "as local_day": re-exported, screens import it from here
+from trust_tui.domain.clock import local_day as local_day
 from trust_tui.models import (
     Agreement,
     AgreementEdit,
@@ -53,11 +55,6 @@ class AgreementRuleError(ValueError):
 
 
 # --- small words ---------------------------------------------------------------------
-
-def local_day(moment: datetime) -> date:
-    """The calendar day a stored (UTC) moment falls on where the couple is."""
-    return moment.astimezone().date()
-
 
 def short_date(day: date, today: date | None = None) -> str:
     """"21 Dec"; with the year when it is not this year's (given today), so last
@@ -409,8 +406,9 @@ def due_lines(agreements: Iterable[Agreement], today: date, kind: AgreementKind,
     drafts waiting for both, raised concerns."""
     mine = [a for a in agreements if a.kind == kind]
     word = review_word(kind)
-    lines = [f"{word}: '{short_text(a.wording)}' (due {short_date(a.next_review)})"
-             for a in due_for_review(mine, today)]
+    # due_for_review keeps only agreements with a date; `is not None` says so to mypy
+    lines = [f"{word}: '{short_text(a.wording)}' (due {short_date(due)})"
+             for a in due_for_review(mine, today) if (due := a.next_review) is not None]
     entries = list(follow_through)
     for a in mine:
         if a.status != AgreementStatus.AGREED:

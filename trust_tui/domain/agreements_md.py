@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
+from trust_tui.domain.clock import local_day
 from trust_tui.models import Agreement, AgreementKind, AgreementStatus
 
 TITLE = "Our agreements"
@@ -24,11 +25,11 @@ _SECTIONS: tuple[tuple[AgreementKind, str, str, str], ...] = (
 def long_date(day: date | datetime) -> str:
     """'2 March 2026' (no leading zero, no locale surprises)."""
     if isinstance(day, datetime):
-        day = day.astimezone().date()
+        day = local_day(day)
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
-def _sort_key(agreement: Agreement) -> tuple:
+def _sort_key(agreement: Agreement) -> tuple[datetime, datetime, str]:
     return (agreement.agreed_at or agreement.created_at, agreement.created_at, agreement.id)
 
 

@@ -5,8 +5,13 @@ to people and stored with records."""
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Protocol
+
+
+def local_day(moment: datetime) -> date:
+    """The calendar day a stored (UTC) moment falls on where the couple is."""
+    return moment.astimezone().date()
 
 
 class Clock(Protocol):

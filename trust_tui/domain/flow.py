@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 from trust_tui.domain.clock import Clock
@@ -85,7 +86,7 @@ class Flow:
         if not self.ritual.steps:
             raise ValueError("A ritual needs at least one step.")
         self.started_at = self.clock.now()
-        self.ended_at = None
+        self.ended_at: datetime | None = None
         self._complete = False
         self._results = {s.key: RitualStepResult(step=s.key) for s in self.ritual.steps}
         self._visited: set[str] = set()
@@ -93,7 +94,8 @@ class Flow:
         self._banked = 0.0
         self._running_since: float | None = self.clock.monotonic()
         self._step_started = 0.0
-        self._break: tuple | None = None  # (called by, called at, planned seconds)
+        # (called by, called at, planned seconds)
+        self._break: tuple[str | None, datetime, float] | None = None
         self._break_mono = 0.0
         self._enter()
 

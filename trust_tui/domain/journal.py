@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+# "as local_day": re-exported, screens import it from here
+from trust_tui.domain.clock import local_day as local_day
 from trust_tui.models import JournalEdit, JournalEntry, SealedText
 
 KIND_WORDS: dict[str, str] = {
@@ -24,11 +26,6 @@ KIND_WORDS: dict[str, str] = {
 
 # Deleted entries stay (hidden) so this session can undo; a day later they go.
 PURGE_AFTER = timedelta(days=1)
-
-
-def local_day(moment: datetime) -> date:
-    """The calendar day a stored (UTC) moment falls on where the couple is."""
-    return moment.astimezone().date()
 
 
 # --- private entries ---------------------------------------------------------------

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import fmean
 
-from trust_tui.domain.wins import local_day, week_of
+from trust_tui.domain.clock import local_day
+from trust_tui.domain.wins import week_of
 from trust_tui.models import CheckIn, FollowThrough, TalkSession, Win
 
 WEEKS = 12

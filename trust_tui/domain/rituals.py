@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from trust_tui.domain.agreements import due_for_review
+from trust_tui.domain.clock import local_day
 from trust_tui.domain.flow import BOTH_CALM, Item, Ritual, Step
 from trust_tui.models import (
     Agreement,
@@ -32,10 +33,6 @@ WEEKLY = "weekly"
 SETBACK = "setback"
 SAFETY = "safety"
 WEEKLY_EVERY_DAYS = 7
-
-
-def _local_day(moment: datetime) -> date:
-    return moment.astimezone().date()
 
 
 # --- the weekly meeting ----------------------------------------------------------
@@ -118,7 +115,7 @@ def weekly(went_well: Sequence[Item] = (), due: Sequence[Item] = ()) -> Ritual:
 
 def went_well_items(agreements: Iterable[Agreement], follow_through: Iterable[FollowThrough],
                     wins: Iterable[Win], goals: Iterable[MiniGoal], today: date, *,
-                    day_of: Callable[[datetime], date] = _local_day) -> list[Item]:
+                    day_of: Callable[[datetime], date] = local_day) -> list[Item]:
     """What went well in the seven days up to today: agreements kept, wins,
     thank-yous and goals reached (never what was missed)."""
     start = today - timedelta(days=WEEKLY_EVERY_DAYS - 1)
@@ -158,7 +155,7 @@ def due_items(agreements: Iterable[Agreement], today: date) -> list[Item]:
 
 
 def weekly_due(runs: Iterable[RitualRun], today: date, *,
-               day_of: Callable[[datetime], date] = _local_day) -> str | None:
+               day_of: Callable[[datetime], date] = local_day) -> str | None:
     """A gentle line when a weekly meeting is due (seven days since the last one).
 
     An invitation, not a tally: counting the days since would read as a reproach."""

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+# "as local_day": re-exported, screens import it from here
+from trust_tui.domain.clock import local_day as local_day
 from trust_tui.models import MiniGoal, Setback, Win
 
 CardKind = Literal["win", "thanks", "goal_reached", "setback"]
@@ -21,11 +23,6 @@ SETBACK_NOTE = (
     "Setbacks are part of rebuilding. Writing one down keeps the record honest; "
     "it takes nothing away from the wins."
 )
-
-
-def local_day(moment: datetime) -> date:
-    """The calendar day a stored (UTC) moment falls on where the couple is."""
-    return moment.astimezone().date()
 
 
 def week_of(day: date) -> date:
@@ -95,9 +92,10 @@ def group_by_week(cards: Iterable[Card]) -> list[WeekOfCards]:
 def week_summary(week: WeekOfCards) -> str:
     """Plain words for a week heading: what is there, never what is missing."""
     parts = []
-    for kind, one, many in (("win", "win", "wins"), ("thanks", "thank-you", "thank-yous"),
-                            ("goal_reached", "goal reached", "goals reached"),
-                            ("setback", "setback", "setbacks")):
+    words: tuple[tuple[CardKind, str, str], ...] = (
+        ("win", "win", "wins"), ("thanks", "thank-you", "thank-yous"),
+        ("goal_reached", "goal reached", "goals reached"), ("setback", "setback", "setbacks"))
+    for kind, one, many in words:
         n = week.count(kind)
         if n:
             parts.append(f"{n} {one if n == 1 else many}")

@@ -26,16 +26,19 @@ import json
 import os
 import struct
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+_orjson_dumps: Callable[[Any], bytes] | None
 try:
-    import orjson
+    from orjson import dumps as _orjson_dumps
 except ImportError:  # a speed-up only: json.dumps writes the same bytes
-    orjson = None
+    _orjson_dumps = None
 
 from trust_tui.vault.errors import (
     DamagedVault,
@@ -44,6 +47,12 @@ from trust_tui.vault.errors import (
     UnsafeHeader,
     WrongPassphrase,
 )
+
+# The decrypted contents, as TinyDB holds them: table name -> table, and each table
+# TinyDB's document id -> one record as JSON.
+Document = dict[str, Any]
+Table = dict[str, Document]
+Tables = dict[str, Table]
 
 MAGIC = b"TRUSTTUI"
 FORMAT_VERSION = 1
@@ -90,12 +99,12 @@ class KdfParams:
             return cls()
         return cls(name="scrypt", memory_kib=2**17, iterations=8, lanes=1)  # n, r, p
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "memory_kib": self.memory_kib,
                 "iterations": self.iterations, "lanes": self.lanes}
 
     @classmethod
-    def from_dict(cls, raw: dict) -> "KdfParams":
+    def from_dict(cls, raw: dict[str, Any]) -> "KdfParams":
         try:
             params = cls(name=str(raw["name"]), memory_kib=int(raw["memory_kib"]),
                          iterations=int(raw["iterations"]), lanes=int(raw["lanes"]))
@@ -180,12 +189,12 @@ class Keyslot:
             return None
         return keys[:KEY_SIZE], keys[KEY_SIZE:]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kdf": self.kdf.as_dict(), "salt": _b64(self.salt),
                 "nonce": _b64(self.nonce), "wrapped": _b64(self.wrapped)}
 
     @classmethod
-    def from_dict(cls, raw: dict) -> "Keyslot":
+    def from_dict(cls, raw: dict[str, Any]) -> "Keyslot":
         slot = cls(id=str(raw["id"]), kdf=KdfParams.from_dict(raw["kdf"]),
                    salt=_unb64(raw["salt"]), nonce=_unb64(raw["nonce"]),
                    wrapped=_unb64(raw["wrapped"]))
@@ -224,7 +233,7 @@ class VaultFile:
                 return slot, keys[0], keys[1]
         raise WrongPassphrase()
 
-    def decrypt(self, data_key: bytes, path: Path) -> dict:
+    def decrypt(self, data_key: bytes, path: Path) -> Tables:
         try:
             plain = AESGCM(data_key).decrypt(self.body_nonce, self.ciphertext, self.aad)
         except InvalidTag as exc:
@@ -313,13 +322,13 @@ def peek_generation(path: Path) -> int | None:
         return None
 
 
-def encode_tables(tables: dict) -> bytes:
+def encode_tables(tables: Tables) -> bytes:
     # orjson writes the same bytes as json.dumps below about ten times faster,
     # and both hold the GIL throughout: at 10 years of records json.dumps alone
     # froze the app's typing for 30-90 ms on every save (bench/bench_typing.py).
-    if orjson is not None:
+    if _orjson_dumps is not None:
         try:
-            return orjson.dumps(tables)
+            return _orjson_dumps(tables)
         except TypeError:
             pass  # a lone surrogate (or a shape orjson refuses): the path below
     # surrogatepass: any Python str round-trips, even a lone surrogate that a

@@ -181,11 +181,11 @@ class EncryptedStorage(Storage):
     """
 
     def __init__(self, path: Path, header: fileformat.Header, data_key: bytes,
-                 tables: dict, identity: tuple[int, int, int] | None) -> None:
+                 tables: fileformat.Tables, identity: tuple[int, int, int] | None) -> None:
         self.path = path
         self.header = header
         self._data_key: bytes | None = data_key
-        self._tables: dict | None = tables
+        self._tables: fileformat.Tables | None = tables
         self._identity = identity
 
     @property
@@ -214,8 +214,9 @@ class EncryptedStorage(Storage):
         self._tables = None
         self._identity = None
 
-    def _keep(self, header: fileformat.Header, tables: dict,
-              identity: tuple[int, int, int] | None, *, reading: bool = True) -> dict:
+    def _keep(self, header: fileformat.Header, tables: fileformat.Tables,
+              identity: tuple[int, int, int] | None, *,
+              reading: bool = True) -> fileformat.Tables:
         self.header = header
         self._tables = tables
         self._identity = identity
@@ -226,7 +227,7 @@ class EncryptedStorage(Storage):
             # A write that got here is durable: the save succeeded, so say so.
         return tables
 
-    def _load(self) -> dict:
+    def _load(self) -> fileformat.Tables:
         key = self._data_key
         if key is None:
             raise VaultLocked()
@@ -241,13 +242,13 @@ class EncryptedStorage(Storage):
         tables = parsed.decrypt(key, self.path)
         return self._keep(parsed.header, tables, identity)
 
-    def read(self) -> dict:
+    def read(self) -> fileformat.Tables:
         tables = self._tables
         if tables is None or self.changed_on_disk():
             tables = self._load()
         return tables
 
-    def write(self, data: dict, slots: list[fileformat.Keyslot] | None = None) -> None:
+    def write(self, data: fileformat.Tables, slots: list[fileformat.Keyslot] | None = None) -> None:
         """Write `data` as the next generation (with new keyslots if given)."""
         key = self._data_key  # once: lock() may drop it from another thread
         if key is None:

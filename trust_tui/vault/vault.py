@@ -79,9 +79,10 @@ class Vault:
         self._slot_id = slot_id
         self._private_key: bytes | None = private_key
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
-        # Per table: (the table dict it was built from, its record ids, next key).
+        # Per table: (the table dict it was built from, its record ids, next key); an id
+        # is whatever the document holds (object: a damaged one may hold none).
         # Tables are copy-on-write, so an unchanged table is the same object.
-        self._ids: dict[str, tuple[dict, frozenset, int]] = {}
+        self._ids: dict[str, tuple[fileformat.Table, frozenset[object], int]] = {}
         self.unreadable: dict[str, int] = {}  # table -> records `all()` had to leave out
         self._mutex = threading.RLock()
         self._file_lock = filelock.FileLock(lock_path(path), timeout=lock_timeout,
@@ -320,7 +321,8 @@ class Vault:
                 self._ids.update(indexes)  # only once the write is durable
         return added
 
-    def _table_ids(self, table_name: str, table: dict) -> tuple[frozenset, int]:
+    def _table_ids(self, table_name: str,
+                   table: fileformat.Table) -> tuple[frozenset[object], int]:
         """The ids in a table and its next TinyDB key; one scan per table change,
         not per save (at 10 years the scans were a tenth of a save's time)."""
         cached = self._ids.get(table_name)
@@ -331,10 +333,10 @@ class Vault:
         self._ids[table_name] = (table, ids, next_key)
         return ids, next_key
 
-    def _table_copy(self, table_name: str) -> dict:
+    def _table_copy(self, table_name: str) -> fileformat.Table:
         return dict(self._storage.read().get(table_name, {}))
 
-    def _save_table(self, table_name: str, table: dict) -> None:
+    def _save_table(self, table_name: str, table: fileformat.Table) -> None:
         data = dict(self._storage.read())
         data[table_name] = table
         self._storage.write(data)
@@ -557,21 +559,21 @@ class Vault:
         return vault
 
 
-def _validate(model: type[R], doc: dict) -> R:
+def _validate(model: type[R], doc: fileformat.Document) -> R:
     try:
         return model.model_validate(doc)
     except ValidationError:
         raise UnreadableRecord(model.table) from None  # its message would quote their words
 
 
-def _key_of(table: dict, record_id: str) -> str | None:
+def _key_of(table: fileformat.Table, record_id: str) -> str | None:
     for key, doc in table.items():
         if doc.get("id") == record_id:
             return key
     return None
 
 
-def _next_key(table: dict) -> str:
+def _next_key(table: fileformat.Table) -> str:
     # TinyDB's document ids: one more than the largest, as TinyDB itself does.
     return str(max((int(k) for k in table), default=0) + 1)
 
