@@ -31,11 +31,6 @@ MAX_DEMO_YEARS = 30
 DEMO_SEED = 6  # trust_tui.demo.DEFAULT_SEED (not imported: the parser stays light)
 
 
-SAFETY_NOTE = ("trust-tui is for couples repairing trust. It is not for relationships with "
-               "abuse, threats or coercion: if you are afraid of your partner, please contact "
-               "your local emergency number or a domestic-violence service instead.")
-
-
 class Refusal(Exception):
     """A wrong use of the command: one sentence, exit 1."""
 

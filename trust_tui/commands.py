@@ -22,7 +22,6 @@ from trust_tui.cli import (
     MAX_DEMO_YEARS,
     MAX_PASSPHRASE_FILE,
     PROMPT_TRIES,
-    SAFETY_NOTE,
     FileProblem,
     Refusal,
     _out,
@@ -33,6 +32,7 @@ from trust_tui.cli import (
 from trust_tui import paths
 from trust_tui.domain.passphrase import strength_hint
 from trust_tui.models import JournalEntry, Win
+from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import Vault, VaultError
 from trust_tui.vault.errors import (
     DamagedVault,

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 from trust_tui.domain.steps import STEPS
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import AreaScreen
-from trust_tui.screens.safety_note import SAFETY_NOTE
+from trust_tui.texts import SAFETY_NOTE
 
 
 class HomeScreen(AreaScreen):
