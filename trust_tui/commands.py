@@ -31,6 +31,7 @@ from trust_tui.cli import (
 )
 from trust_tui import paths
 from trust_tui.domain.passphrase import strength_hint
+from trust_tui.files import describe_os_error, describe_read_error, write_private_file
 from trust_tui.models import JournalEntry, Win
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import Vault, VaultError
@@ -43,7 +44,7 @@ from trust_tui.vault.errors import (
     WrongPassphrase,
 )
 from trust_tui.vault.fileformat import same_passphrase
-from trust_tui.vault.storage import backup_path, describe_os_error, describe_read_error
+from trust_tui.vault.storage import backup_path
 from trust_tui.vault.vault import MIN_PASSPHRASE, damaged_path, lock_path
 
 
@@ -246,7 +247,7 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     try:
-        export.write_private_file(target, data)
+        write_private_file(target, data)
     except OSError as exc:
         raise FileProblem(f"Could not write the export to {target} because "
                           f"{describe_os_error(exc)}; the vault was not changed.") from None
