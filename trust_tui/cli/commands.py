@@ -161,6 +161,7 @@ def _add(args: argparse.Namespace) -> int:
     text = _text_argument(args.text)
     vault = _open_existing(args)
     by = vault.partner_named(args.by)
+    record: Win | JournalEntry
     try:
         if args.what == "win":
             record = Win(text=text, noticed_by=by.id)
