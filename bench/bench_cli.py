@@ -80,7 +80,7 @@ def describe(kdf: KdfParams) -> str:
 def main() -> int:
     quick = c.quick_flag()
     runs = 3 if quick else 7
-    if not (c.ROOT / "trust_tui" / "cli.py").exists():
+    if not (c.ROOT / "trust_tui" / "cli").is_dir():
         print("### 3. Add one journal entry as a whole command: trust-tui vs jrnl\n\n"
               "Not measured yet: `trust-tui add journal` does not exist in this tree.")
         return 0

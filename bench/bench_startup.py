@@ -24,7 +24,7 @@ MARKER = "Passphrase"
 
 def trust_tui_command(vault: Path) -> tuple[list[str], str]:
     script = c.VENV_PYTHON.parent / "trust-tui"
-    if (c.ROOT / "trust_tui" / "cli.py").exists() and script.exists():
+    if (c.ROOT / "trust_tui" / "cli").is_dir() and script.exists():
         return [str(script), "--vault", str(vault)], f"trust-tui --vault {vault.name}"
     # Before the command line lands: the same app, started directly.
     code = "import sys; from pathlib import Path; from trust_tui.app import TrustApp; " \

@@ -10,13 +10,10 @@ Vault repository, so it sees what the app sees.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -397,35 +394,3 @@ def _check_ins(check_ins: list[CheckIn], who) -> list[str]:
         out.append(f"| {long_date(check.on)} | {who(check.partner_id)} | {check.safety} "
                    f"| {check.feeling or ''} |")
     return out + [""]
-
-
-# --- writing a file ------------------------------------------------------------------
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically with mode 0600: a temp file in the same
-    folder (created 0600), fsync'd, renamed over the target, folder fsync'd."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-        tmp = None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)

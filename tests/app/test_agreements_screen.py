@@ -469,3 +469,4 @@ async def test_export_asks_where_and_writes_a_private_file(unlocked_app, tmp_pat
         assert "Tell me if you'll be late [bold]" in target.read_text()
         assert "Still a draft" not in target.read_text()
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert [p.name for p in target.parent.iterdir()] == ["ours.md"]  # no temp file left

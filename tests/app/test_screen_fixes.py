@@ -90,7 +90,7 @@ async def test_a_honesty_line_survives_a_lock_and_comes_back_to_finish(unlocked_
 
 async def test_the_safety_check_alone_is_in_the_palette_and_the_safety_note(unlocked_app):
     from trust_tui.screens.safety import SoloSafetyScreen
-    from trust_tui.screens.safety_note import SAFETY_NOTE
+    from trust_tui.texts import SAFETY_NOTE
 
     assert '"Safety check, alone"' in SAFETY_NOTE and "ctrl+p" in SAFETY_NOTE
     app, _, _ = await unlocked_app()

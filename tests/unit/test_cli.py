@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import ALEX_PASS, SAM_PASS, make_vault
 
-from trust_tui import cli, commands
+from trust_tui import cli
+from trust_tui.cli import commands, output
 from trust_tui.models import JournalEntry, Win
 from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
 from trust_tui.vault.storage import backup_path
@@ -40,7 +41,7 @@ def fast_default_kdf(monkeypatch):
     monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE", raising=False)
     monkeypatch.delenv("TRUST_TUI_VAULT", raising=False)
-    monkeypatch.setattr(commands, "_interactive", lambda: False)
+    monkeypatch.setattr(commands, "interactive", lambda: False)
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def terminal(monkeypatch):
             raise AssertionError(f"nothing left to answer {prompt!r}")
         return answers.pop(0)
 
-    monkeypatch.setattr(commands, "_interactive", lambda: True)
+    monkeypatch.setattr(commands, "interactive", lambda: True)
     monkeypatch.setattr(commands.getpass, "getpass", answer)
     monkeypatch.setattr("builtins.input", answer)
     return answers, asked
@@ -244,7 +245,7 @@ def test_ctrl_c_at_a_prompt_stops_cleanly(vault, vault_path, monkeypatch, capsys
     def interrupted(prompt=""):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(commands, "_interactive", lambda: True)
+    monkeypatch.setattr(commands, "interactive", lambda: True)
     monkeypatch.setattr(commands.getpass, "getpass", interrupted)
     before = vault_path.read_bytes()
     assert run("add", "win", "--by", "Sam", "hi", "--vault", str(vault_path)) == 130
@@ -398,7 +399,7 @@ def test_restore_backup_asks_first(vault, vault_path, files, terminal, capsys, m
     answers += ["n"]
     assert run("restore-backup", "--vault", str(vault_path)) == 0
     assert "Nothing was changed" in capsys.readouterr().out
-    monkeypatch.setattr(commands, "_interactive", lambda: False)
+    monkeypatch.setattr(commands, "interactive", lambda: False)
     assert run("restore-backup", "--vault", str(vault_path),
                "--passphrase-file", files["sam"]) == 1
     assert "--yes" in capsys.readouterr().err
@@ -546,5 +547,5 @@ def test_the_app_stopping_on_an_error_is_a_non_zero_exit():
     class ClosedApp(StoppedApp):
         return_code = 0
 
-    assert cli.run_app(StoppedApp()) == cli.EXIT_STOPPED == 3
-    assert cli.run_app(ClosedApp()) == cli.EXIT_OK
+    assert output.run_app(StoppedApp()) == output.EXIT_STOPPED == 3
+    assert output.run_app(ClosedApp()) == output.EXIT_OK

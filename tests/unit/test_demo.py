@@ -4,7 +4,7 @@ consistent references, kind words, and a vault that opens for both of them."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -170,3 +170,26 @@ def test_one_goal_is_still_under_way_at_the_end():
     goals = [r for r in sample() if isinstance(r, MiniGoal)]
     assert any(g.reached_at is None and g.progress and g.progress[-1] == END for g in goals)
     assert any(g.reached_at is not None for g in goals)
+
+
+def test_the_sample_follows_the_apps_own_rules():
+    """Built through domain/: what the rules decide shows in the records."""
+    records = sample(2)
+    for talk in (r for r in records if isinstance(r, TalkSession)):
+        for turn in talk.turns:  # the floor marks a turn ended before its time
+            assert turn.handed_over_early == (turn.spoken_seconds < talk.turn_minutes * 60)
+            assert turn.paraphrase_confirmed and turn.paraphrase_attempts >= 1
+        assert talk.ended_at is not None and talk.ended_at > talk.started_at
+    refined = [r for r in records if isinstance(r, Agreement) and r.history]
+    assert refined
+    for agreement in refined:  # new words: both of them agreed again, after the change
+        assert agreement.agreed_at is not None
+        assert agreement.agreed_at >= agreement.history[-1].at
+        assert agreement.reviews[0].outcome == "adjust"
+    for run in (r for r in records if isinstance(r, RitualRun)):
+        assert run.finished and not any(step.skipped for step in run.steps)
+        assert run.ended_at is not None
+        assert run.ended_at - run.started_at == timedelta(seconds=sum(s.seconds for s in run.steps))
+    goals = {r.id: r for r in records if isinstance(r, MiniGoal)}
+    for win in (r for r in records if isinstance(r, Win) and r.kind == "goal_reached"):
+        assert win.created_at == goals[win.goal_id].reached_at

@@ -12,7 +12,7 @@ from conftest import ALEX_PASS, SAM_PASS, make_vault
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trust_tui import export
+from trust_tui import export, files
 from trust_tui.demo import sample_records
 from trust_tui.domain.journal import private_payload
 from trust_tui.models import (
@@ -194,9 +194,23 @@ def test_write_private_file_is_0600_and_leaves_no_temp(tmp_path):
     target = tmp_path / "out.json"
     target.write_text("old")
     target.chmod(0o644)
-    export.write_private_file(target, b"new")
+    files.write_private_file(target, b"new")
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_a_refused_private_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypatch):
+    target = tmp_path / "out.json"
+    target.write_text("old")
+
+    def full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "replace", full)
+    with pytest.raises(OSError):
+        files.write_private_file(target, b"new")
+    assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
 

@@ -32,6 +32,14 @@ def test_the_command_line_parser_loads_neither_textual_nor_the_vault_layer():
     assert "pydantic" not in loaded
 
 
+def test_the_parser_and_its_messages_load_nothing_heavy_and_no_sub_command():
+    loaded = loaded_after("import trust_tui.cli.parser, trust_tui.cli.output, trust_tui.texts\n"
+                          "trust_tui.cli.parser.build_parser()")
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY}
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
+    assert "trust_tui.cli.commands" not in loaded
+
+
 def test_the_vault_package_still_offers_its_names_on_first_use():
     loaded = loaded_after("from trust_tui.vault import FAST_TEST_KDF, KdfParams, Vault\n"
                           "assert FAST_TEST_KDF.memory_kib == 64 and Vault.open")

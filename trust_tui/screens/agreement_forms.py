@@ -7,7 +7,6 @@ Also the words that differ between expectations and boundaries (`KindWords`).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -505,15 +504,3 @@ class ExportForm(FormBase):
             self.say("There is already a file there. Press Export again to replace it.")
             return
         self.dismiss(path)
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write text readable by this user only (0600), replacing an old file's content."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, 0o600)
-    # errors="replace": a lone surrogate pasted into a wording cannot be UTF-8.
-    with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as handle:
-        os.fchmod(handle.fileno(), 0o600)  # an existing file keeps its old mode otherwise
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())

@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 
 from trust_tui.domain import agreements as rules
 from trust_tui.domain.agreements_md import agreements_markdown
+from trust_tui.files import write_private_file
 from trust_tui.models import (
     Agreement,
     AgreementKind,
@@ -50,7 +51,6 @@ from trust_tui.screens.agreement_forms import (
     KindWords,
     ReviewForm,
     ReviewInput,
-    write_private,
 )
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.widgets.typed import typed
@@ -582,7 +582,8 @@ class AgreementsScreen(AreaScreen):
     @work(thread=True, exclusive=True, group="agreements-export", exit_on_error=False)
     def _write_export(self, path: Path, text: str) -> None:
         try:
-            write_private(path, text)
+            # errors="replace": a lone surrogate pasted into a wording cannot be UTF-8.
+            write_private_file(path, text.encode("utf-8", errors="replace"))
         except OSError as error:
             reason = error.strerror or type(error).__name__
             self.app.call_from_thread(

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from trust_tui.domain.steps import STEPS
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import AreaScreen
-from trust_tui.screens.safety_note import SAFETY_NOTE
+from trust_tui.texts import SAFETY_NOTE
 
 if TYPE_CHECKING:  # home is built before the first paint: the models load later
     from trust_tui.models import Settings

@@ -12,7 +12,7 @@ from textual.validation import Length
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from trust_tui.domain.passphrase import strength_hint
-from trust_tui.screens.safety_note import SAFETY_NOTE
+from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import KdfParams, Vault, VaultError
 from trust_tui.vault.fileformat import same_passphrase
 from trust_tui.vault.vault import MIN_PASSPHRASE

@@ -3,19 +3,25 @@
 A crash at any instant leaves the old file or the new one, never a mix: the new
 generation goes to a 0600 temp file in the same folder, is fsync'd, the current
 file is hard-linked to `<vault>.bak` (the previous generation), the temp file is
-renamed over the vault, and the folder is fsync'd.
+renamed over the vault, and the folder is fsync'd: trust_tui.files.write_private_file,
+the same private write an export uses, with the backup kept just before the rename.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
-import tempfile
+import tempfile  # noqa: F401  (the fault tests break mkstemp through this module's name)
 from pathlib import Path
 
 from tinydb.storages import Storage
 
+from trust_tui.files import (
+    describe_os_error,
+    describe_read_error,
+    temp_prefix,
+    write_private_file,
+)
 from trust_tui.vault import fileformat
 from trust_tui.vault.errors import CannotRead, DamagedVault, VaultLocked, WriteFailed
 
@@ -38,68 +44,20 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def temp_prefix(path: Path) -> str:
-    return f".{path.name}.tmp-"
-
-
-def describe_os_error(exc: OSError) -> str:
-    """Why a write failed, in plain words (never the path or data of the error)."""
-    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        return "the disk is full (or the file size limit was reached)"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "the folder is read-only or not yours to write"
-    if exc.errno in (errno.ENOTDIR, errno.ENOENT, errno.EEXIST):
-        return "its folder does not exist (or is not a folder)"
-    return (exc.strerror or "the system refused the write").lower()
-
-
-def describe_read_error(exc: OSError) -> str:
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "it is not readable by you"
-    if exc.errno == errno.EISDIR:
-        return "it is a folder"
-    return (exc.strerror or "the system refused to read it").lower()
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some filesystems cannot fsync a directory; the rename is still atomic
-    finally:
-        os.close(fd)
-
-
 def atomic_write(path: Path, blob: bytes, *, keep_backup: bool = True) -> None:
     """Replace `path` with `blob` durably; the old generation becomes `<path>.bak`."""
     path = real_file(path)
     if os.path.islink(path):  # still a link once followed: it leads round in a circle
         raise WriteFailed(path, "it is a link that leads back to itself")
-    folder = path.parent
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), dir=folder)  # mode 0600
-        with os.fdopen(fd, "wb") as out:
-            out.write(blob)
-            out.flush()
-            os.fsync(out.fileno())
+
+    def keep_the_previous() -> None:
         if keep_backup and path.exists():
             _keep_previous(path)
-        os.replace(tmp_name, path)
-        tmp_name = None
-        _fsync_dir(folder)
+
+    try:
+        write_private_file(path, blob, before_replace=keep_the_previous)
     except OSError as exc:
         raise WriteFailed(path, describe_os_error(exc)) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def _keep_previous(path: Path) -> None:

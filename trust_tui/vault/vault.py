@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from tinydb import Query
 from tinydb.table import Table
 
+from trust_tui.files import describe_os_error, describe_read_error
 from trust_tui.models import Partner, Record, SealedText, Settings
 from trust_tui.vault import fileformat
 from trust_tui.vault.errors import (
@@ -44,8 +45,6 @@ from trust_tui.vault.storage import (
     EncryptedStorage,
     atomic_write,
     backup_path,
-    describe_os_error,
-    describe_read_error,
     file_identity,
     find_orphans,
     keep_copy,

@@ -1,47 +1,19 @@
-"""The command line: argument parsing and plain messages; sub-commands in commands.py.
+"""The command line's parser: which commands there are and what they take.
 
-`trust-tui` alone opens the app; the sub-commands script the vault (backups,
-tests, benchmarks) and never import Textual, so they start fast. Every problem
-is one sentence on stderr and a non-zero exit: 1 for a wrong use of the command,
-2 when the vault (or a file) refused; the vault file is then as it was.
-Passphrases are never echoed, printed or put in a message.
+Only argparse and plain names: building it loads neither Textual nor pydantic,
+TinyDB, cryptography or the models (tests/unit/test_startup.py), so `trust-tui`
+opens the app, and `trust-tui --help` answers, without that cost.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 
 from trust_tui import paths
-from trust_tui.vault.errors import VaultError
+from trust_tui.cli.output import ENV_PASSPHRASE, Refusal
 
-EXIT_OK = 0
-EXIT_USAGE = 1
-EXIT_REFUSED = 2
-EXIT_STOPPED = 3  # the app stopped after an unexpected error (what was saved is safe)
-EXIT_INTERRUPTED = 130
-
-ENV_PASSPHRASE = "TRUST_TUI_PASSPHRASE"
-PROMPT_TRIES = 3
-MAX_PASSPHRASE_FILE = 64 * 1024
-MAX_DEMO_YEARS = 30
 DEMO_SEED = 6  # trust_tui.demo.DEFAULT_SEED (not imported: the parser stays light)
-
-
-SAFETY_NOTE = ("trust-tui is for couples repairing trust. It is not for relationships with "
-               "abuse, threats or coercion: if you are afraid of your partner, please contact "
-               "your local emergency number or a domestic-violence service instead.")
-
-
-class Refusal(Exception):
-    """A wrong use of the command: one sentence, exit 1."""
-
-
-class FileProblem(Exception):
-    """A file other than the vault could not be read or written: exit 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,8 +21,6 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         raise Refusal(f"{message[:1].upper()}{message[1:]}.")
 
-
-# --- the parser ---------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
@@ -122,65 +92,3 @@ def build_parser() -> argparse.ArgumentParser:
                            "else the sample passphrases are printed)")
     demo.add_argument("--no-open", action="store_true", help="create it, do not open the app")
     return parser
-
-
-# --- entry point --------------------------------------------------------------------
-
-def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        try:
-            args = build_parser().parse_args(argv)
-        except SystemExit as done:  # --help
-            return done.code if isinstance(done.code, int) else EXIT_OK
-        return _run(args)
-    except Refusal as problem:
-        _say(f"trust-tui: {problem}")
-        return EXIT_USAGE
-    except (VaultError, FileProblem) as problem:
-        _say(f"trust-tui: {problem}")
-        return EXIT_REFUSED
-    except EOFError:
-        _say("\ntrust-tui: stopped at a question with nothing typed; nothing was changed.")
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        _say("\ntrust-tui: stopped.")
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # Whoever read our output stopped early (`| head`); say nothing more, and
-        # keep Python from complaining when it flushes stdout on the way out.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_REFUSED
-
-
-def _run(args: argparse.Namespace) -> int:
-    if args.command is None:
-        return _open_app(args)
-    # Only now: the sub-commands import pydantic, the models and the vault.
-    from trust_tui.commands import HANDLERS
-
-    return HANDLERS[args.command](args)
-
-
-def _say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def _out(message: str) -> None:
-    print(message, flush=True)
-
-
-def _vault_path(args: argparse.Namespace) -> Path:
-    return paths.vault_path(getattr(args, "vault", None))
-
-
-def _open_app(args: argparse.Namespace) -> int:
-    # The only place the command line imports Textual.
-    from trust_tui.app import TrustApp
-
-    return run_app(TrustApp(_vault_path(args)))
-
-
-def run_app(app) -> int:
-    app.run()
-    # Scripts and shells should know the app stopped on an error, not by choice.
-    return EXIT_STOPPED if app.return_code else EXIT_OK

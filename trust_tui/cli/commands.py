@@ -1,38 +1,40 @@
 """The sub-commands behind `trust-tui COMMAND`: they script the vault.
 
-Loaded only when a sub-command runs (see cli._run), so opening the app does not
-import pydantic, the models or the vault before the first screen paints.
+Loaded only when a sub-command runs (see trust_tui.cli._run), so opening the app
+does not import pydantic, the models or the vault before the first screen paints.
+What they share with the parser lives in output.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from trust_tui.cli import (
-    ENV_PASSPHRASE,
+from trust_tui import paths
+from trust_tui.cli.output import (
     EXIT_OK,
     EXIT_REFUSED,
-    MAX_DEMO_YEARS,
-    MAX_PASSPHRASE_FILE,
     PROMPT_TRIES,
-    SAFETY_NOTE,
     FileProblem,
     Refusal,
-    _out,
-    _say,
-    _vault_path,
+    given_passphrase,
+    interactive,
+    no_terminal,
+    out,
+    read_passphrase_file,
     run_app,
+    say,
+    vault_path,
 )
-from trust_tui import paths
 from trust_tui.domain.passphrase import strength_hint
+from trust_tui.files import describe_os_error, describe_read_error, write_private_file
 from trust_tui.models import JournalEntry, Win
+from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import Vault, VaultError
 from trust_tui.vault.errors import (
     DamagedVault,
@@ -43,66 +45,23 @@ from trust_tui.vault.errors import (
     WrongPassphrase,
 )
 from trust_tui.vault.fileformat import same_passphrase
-from trust_tui.vault.storage import backup_path, describe_os_error, describe_read_error
+from trust_tui.vault.storage import backup_path
 from trust_tui.vault.vault import MIN_PASSPHRASE, damaged_path, lock_path
+
+MAX_DEMO_YEARS = 30
 
 
 # --- passphrases ----------------------------------------------------------------------
-
-def _interactive() -> bool:
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def read_passphrase_file(name: str) -> str:
-    """The file's text with one trailing newline taken off (nothing else)."""
-    try:
-        with open(name, "rb") as handle:
-            raw = handle.read(MAX_PASSPHRASE_FILE + 1)
-    except OSError as exc:
-        raise FileProblem(f"Could not read the passphrase file {name} because "
-                          f"{describe_read_error(exc)}; nothing was changed.") from None
-    if len(raw) > MAX_PASSPHRASE_FILE:
-        raise FileProblem(f"The passphrase file {name} is far too long to be a passphrase; "
-                          "nothing was changed.")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise FileProblem(f"The passphrase file {name} is not UTF-8 text; "
-                          "nothing was changed.") from None
-    if text.endswith("\r\n"):
-        text = text[:-2]
-    elif text.endswith("\n"):
-        text = text[:-1]
-    if not text:
-        raise FileProblem(f"The passphrase file {name} is empty; nothing was changed.")
-    return text
-
-
-def _no_terminal(what: str) -> Refusal:
-    return Refusal(f"There is no terminal to ask for {what}: give --passphrase-file FILE "
-                   f"or set {ENV_PASSPHRASE}.")
-
-
-def _given_passphrase(args: argparse.Namespace) -> str | None:
-    name = getattr(args, "passphrase_file", None)
-    if name:
-        return read_passphrase_file(name)
-    from_env = os.environ.get(ENV_PASSPHRASE)
-    return from_env if from_env else None
-
 
 def _unlock(args: argparse.Namespace, path: Path, *, prompt: str = "Passphrase: ",
             opener=Vault.open) -> Vault:
     """Open with the passphrase from the file, the environment, or a prompt (a wrong
     one typed at the prompt may be tried again)."""
-    given = _given_passphrase(args)
+    given = given_passphrase(args)
     if given is not None:
         return opener(path, given)
-    if not _interactive():
-        raise _no_terminal("the passphrase")
+    if not interactive():
+        raise no_terminal("the passphrase")
     for attempt in range(1, PROMPT_TRIES + 1):
         typed = getpass.getpass(prompt)
         try:
@@ -110,12 +69,12 @@ def _unlock(args: argparse.Namespace, path: Path, *, prompt: str = "Passphrase: 
         except WrongPassphrase as wrong:
             if attempt == PROMPT_TRIES:
                 raise
-            _say(str(wrong))
+            say(str(wrong))
     raise AssertionError("unreachable")
 
 
 def _open_existing(args: argparse.Namespace, **kwargs) -> Vault:
-    path = _vault_path(args)
+    path = vault_path(args)
     # Cheap checks first (no key derivation): a missing, foreign or damaged file is
     # reported before anyone types a passphrase for it.
     Vault.read_file(path)
@@ -127,13 +86,13 @@ def _new_passphrase(name: str) -> str:
     for _ in range(PROMPT_TRIES):
         first = getpass.getpass(f"New passphrase for {name}: ")
         if len(first) < MIN_PASSPHRASE:
-            _say(f"A passphrase needs at least {MIN_PASSPHRASE} characters; "
+            say(f"A passphrase needs at least {MIN_PASSPHRASE} characters; "
                  "a short sentence works well.")
             continue
-        _say(strength_hint(first))
+        say(strength_hint(first))
         if getpass.getpass(f"Type {name}'s passphrase again: ") == first:
             return first
-        _say("Those two did not match; please type it again.")
+        say("Those two did not match; please type it again.")
     raise Refusal("The passphrase was not set, so nothing was changed; please run it again.")
 
 
@@ -157,7 +116,7 @@ def _partner_names(given: list[str]) -> list[str]:
 
 
 def _init(args: argparse.Namespace) -> int:
-    path = _vault_path(args)
+    path = vault_path(args)
     names = _partner_names(args.partner)
     if Vault.exists(path):
         raise VaultExists(path)  # before anyone types a passphrase
@@ -168,19 +127,19 @@ def _init(args: argparse.Namespace) -> int:
         secrets = [read_passphrase_file(f) for f in files]
         for name, secret in zip(names, secrets):
             _check_length(secret, name)
-    elif _interactive():
+    elif interactive():
         secrets = []
         for name in names:
             secrets.append(_new_passphrase(name))
     else:
-        raise _no_terminal("passphrases")
+        raise no_terminal("passphrases")
     if same_passphrase(secrets[0], secrets[1]):
         raise Refusal("Each of you needs a passphrase of your own, so nothing was created.")
-    _say("Creating the vault (a second or two: the keys are made slow to guess on purpose)...")
+    say("Creating the vault (a second or two: the keys are made slow to guess on purpose)...")
     Vault.create(path, list(zip(names, secrets)))
-    _out(f"Created a vault for {names[0]} and {names[1]} at {path}. "
+    out(f"Created a vault for {names[0]} and {names[1]} at {path}. "
          "Either passphrase opens it; run `trust-tui` to begin.")
-    _out(SAFETY_NOTE)
+    out(SAFETY_NOTE)
     return EXIT_OK
 
 
@@ -202,6 +161,7 @@ def _add(args: argparse.Namespace) -> int:
     text = _text_argument(args.text)
     vault = _open_existing(args)
     by = vault.partner_named(args.by)
+    record: Win | JournalEntry
     try:
         if args.what == "win":
             record = Win(text=text, noticed_by=by.id)
@@ -213,7 +173,7 @@ def _add(args: argparse.Namespace) -> int:
                       f"{limit} characters; this one has {len(text):,}.") from None
     vault.add(record)
     what = "a win" if args.what == "win" else "a journal entry"
-    _out(f"Added {what} by {by.name}.")
+    out(f"Added {what} by {by.name}.")
     return EXIT_OK
 
 
@@ -227,7 +187,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def _export(args: argparse.Namespace) -> int:
     from trust_tui import export
 
-    path = _vault_path(args)
+    path = vault_path(args)
     target = Path(args.output) if args.output and args.output != "-" else None
     if target is not None:
         for ours in (path, backup_path(path), lock_path(path)):
@@ -241,16 +201,16 @@ def _export(args: argparse.Namespace) -> int:
         text = export.export_markdown(vault, date.today())
     data = text.encode("utf-8")
     if target is None:
-        _say("Note: this export is not encrypted; keep it where only the two of you can reach it.")
+        say("Note: this export is not encrypted; keep it where only the two of you can reach it.")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return EXIT_OK
     try:
-        export.write_private_file(target, data)
+        write_private_file(target, data)
     except OSError as exc:
         raise FileProblem(f"Could not write the export to {target} because "
                           f"{describe_os_error(exc)}; the vault was not changed.") from None
-    _say(f"Wrote everything to {target} (readable only by you). It is not encrypted: "
+    say(f"Wrote everything to {target} (readable only by you). It is not encrypted: "
          "keep it where only the two of you can reach it.")
     return EXIT_OK
 
@@ -273,33 +233,33 @@ def _import(args: argparse.Namespace) -> int:
         raise FileProblem(str(refused)) from None
     there = (f"; {result.already_there:,} were already in the vault"
              if result.already_there else "")
-    _out(f"Brought in {result.added:,} record{'s' if result.added != 1 else ''}{there}.")
+    out(f"Brought in {result.added:,} record{'s' if result.added != 1 else ''}{there}.")
     if result.private_left_out:
-        _out(f"{result.private_left_out:,} private entries were left out: they stay sealed "
+        out(f"{result.private_left_out:,} private entries were left out: they stay sealed "
              "and open only in the vault they were written in.")
     if result.unknown_tables:
-        _out("Some parts came from a newer trust-tui and were left out: "
+        out("Some parts came from a newer trust-tui and were left out: "
              f"{', '.join(sorted(result.unknown_tables))}.")
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
-    path = _vault_path(args)
+    path = vault_path(args)
     vault = _open_existing(args)
     records = sum(vault.counts().values())
     names = " and ".join(p.name for p in vault.partners)
-    _out(f"The vault at {path} opens and authenticates: {records:,} records for {names}, "
+    out(f"The vault at {path} opens and authenticates: {records:,} records for {names}, "
          f"saved {vault.generation:,} times.")
     backup = backup_path(path)
     try:
         Vault.read_file(backup)
     except NoVault:
-        _out("There is no earlier version yet; one is kept from the first change on.")
+        out("There is no earlier version yet; one is kept from the first change on.")
     except VaultError:
-        _out(f"The earlier version at {backup} does not pass its checks; "
+        out(f"The earlier version at {backup} does not pass its checks; "
              "the next change replaces it with a good one.")
     else:
-        _out(f"The earlier version at {backup} is there and intact.")
+        out(f"The earlier version at {backup} is there and intact.")
     return EXIT_OK
 
 
@@ -308,8 +268,8 @@ def _passwd(args: argparse.Namespace) -> int:
     if args.new_passphrase_file:
         new = read_passphrase_file(args.new_passphrase_file)
         _check_length(new, name)
-    elif not _interactive():
-        raise _no_terminal("the new passphrase")
+    elif not interactive():
+        raise no_terminal("the new passphrase")
     else:
         new = None
     vault = _open_existing(args, prompt=f"{name}'s current passphrase: ")
@@ -318,9 +278,9 @@ def _passwd(args: argparse.Namespace) -> int:
         raise NotYourSlot(partner.name)  # before asking for a new one in vain
     if new is None:
         new = _new_passphrase(partner.name)
-    _say("Changing it (a second or two)...")
+    say("Changing it (a second or two)...")
     vault.change_passphrase(partner, new)
-    _out(f"Changed {partner.name}'s passphrase; the old one no longer opens the vault "
+    out(f"Changed {partner.name}'s passphrase; the old one no longer opens the vault "
          "or its backup.")
     return EXIT_OK
 
@@ -331,7 +291,7 @@ def _confirm(question: str) -> bool:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    path = _vault_path(args)
+    path = vault_path(args)
     if not Vault.exists(path):
         raise NoVault(path)
     try:
@@ -344,20 +304,20 @@ def _restore(args: argparse.Namespace) -> int:
     except DamagedVault:
         damaged = True
     if not args.yes:
-        if not _interactive():
+        if not interactive():
             raise Refusal("restore-backup asks before it changes anything; "
                           "add --yes to go ahead without a terminal.")
         if not _confirm("Put the previous version of the vault back? "
                         "The current one is kept as the backup."):
-            _out("Nothing was changed.")
+            out("Nothing was changed.")
             return EXIT_OK
     vault = _unlock(args, path, opener=Vault.recover_from_backup)
     records = sum(vault.counts().values())
-    _out(f"The previous version is back ({records:,} records).")
+    out(f"The previous version is back ({records:,} records).")
     if damaged:
-        _out(f"The damaged file is kept beside it as {damaged_path(path)}.")
+        out(f"The damaged file is kept beside it as {damaged_path(path)}.")
     else:
-        _out("The version it replaced is now the backup: running restore-backup again "
+        out("The version it replaced is now the backup: running restore-backup again "
              "undoes this.")
     return EXIT_OK
 
@@ -369,8 +329,8 @@ def _demo(args: argparse.Namespace) -> int:
     if not 1 <= args.years <= MAX_DEMO_YEARS:
         raise Refusal(f"--years takes a number from 1 to {MAX_DEMO_YEARS}.")
     if Vault.exists(path):
-        _say(f"trust-tui: {VaultExists(path)}")
-        _say(f"To look at it again: trust-tui --vault {path}")
+        say(f"trust-tui: {VaultExists(path)}")
+        say(f"To look at it again: trust-tui --vault {path}")
         return EXIT_REFUSED
     files = args.passphrase_files or []
     if len(files) > 2:
@@ -383,20 +343,20 @@ def _demo(args: argparse.Namespace) -> int:
         raise Refusal("The two sample partners need different passphrases.")
     # The sample runs up to yesterday: today (its check-in, its journal) is left
     # for whoever looks around.
-    _say(f"Creating a sample couple with {args.years} year{'s' if args.years != 1 else ''} "
+    say(f"Creating a sample couple with {args.years} year{'s' if args.years != 1 else ''} "
          "of records...")
     vault, added = demo.create_demo(path, years=args.years, seed=args.seed,
                                     passphrases=(secrets[0], secrets[1]),
                                     end=date.today() - timedelta(days=1))
-    _out(f"Created {added:,} sample records for {demo.SAMPLE_NAMES[0]} and "
+    out(f"Created {added:,} sample records for {demo.SAMPLE_NAMES[0]} and "
          f"{demo.SAMPLE_NAMES[1]} at {path}.")
     printed = [(demo.SAMPLE_NAMES[i], secrets[i]) for i in range(len(files), 2)]
     if printed:
         # Sample passphrases only (never one read from a file): this is no one's secret.
         shown = "; ".join(f"{who}: {secret}" for who, secret in printed)
-        _out(f"Sample passphrases (sample data, not a secret): {shown}")
+        out(f"Sample passphrases (sample data, not a secret): {shown}")
     if args.no_open:
-        _out(f"Open it with: trust-tui --vault {path}")
+        out(f"Open it with: trust-tui --vault {path}")
         return EXIT_OK
     from trust_tui.app import TrustApp
 

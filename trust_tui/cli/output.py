@@ -1,0 +1,133 @@
+"""What the parser and the sub-commands share: exit codes, the two kinds of
+refusal, the one-sentence messages, and reading a passphrase that was given.
+
+Every problem is one sentence on stderr and a non-zero exit: 1 for a wrong use
+of the command, 2 when the vault (or a file) refused; the vault file is then as
+it was. Passphrases are never echoed, printed or put in a message.
+
+Light on purpose (the parser imports it): the standard library, paths and the
+vault's error classes only; no pydantic, TinyDB, cryptography or Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from trust_tui import paths
+from trust_tui.files import describe_read_error
+from trust_tui.vault.errors import VaultError
+
+EXIT_OK = 0
+EXIT_USAGE = 1
+EXIT_REFUSED = 2
+EXIT_STOPPED = 3  # the app stopped after an unexpected error (what was saved is safe)
+EXIT_INTERRUPTED = 130
+
+ENV_PASSPHRASE = "TRUST_TUI_PASSPHRASE"
+PROMPT_TRIES = 3
+MAX_PASSPHRASE_FILE = 64 * 1024
+
+
+class Refusal(Exception):
+    """A wrong use of the command: one sentence, exit 1."""
+
+
+class FileProblem(Exception):
+    """A file other than the vault could not be read or written: exit 2."""
+
+
+# --- messages and exit codes ----------------------------------------------------------
+
+def say(message: str) -> None:
+    """A message for the person at the terminal (stderr: never mixed into an export)."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def out(message: str) -> None:
+    print(message, flush=True)
+
+
+def one_sentence(run: Callable[[], int]) -> int:
+    """Run a command; whatever stops it becomes one sentence and an exit code."""
+    try:
+        return run()
+    except Refusal as problem:
+        say(f"trust-tui: {problem}")
+        return EXIT_USAGE
+    except (VaultError, FileProblem) as problem:
+        say(f"trust-tui: {problem}")
+        return EXIT_REFUSED
+    except EOFError:
+        say("\ntrust-tui: stopped at a question with nothing typed; nothing was changed.")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        say("\ntrust-tui: stopped.")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Whoever read our output stopped early (`| head`); say nothing more, and
+        # keep Python from complaining when it flushes stdout on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_REFUSED
+
+
+def run_app(app) -> int:
+    app.run()
+    # Scripts and shells should know the app stopped on an error, not by choice.
+    return EXIT_STOPPED if app.return_code else EXIT_OK
+
+
+def vault_path(args: argparse.Namespace) -> Path:
+    return paths.vault_path(getattr(args, "vault", None))
+
+
+# --- passphrases that were given ------------------------------------------------------
+
+def interactive() -> bool:
+    """Whether a person can be asked (stdin is a terminal)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def no_terminal(what: str) -> Refusal:
+    return Refusal(f"There is no terminal to ask for {what}: give --passphrase-file FILE "
+                   f"or set {ENV_PASSPHRASE}.")
+
+
+def read_passphrase_file(name: str) -> str:
+    """The file's text with one trailing newline taken off (nothing else)."""
+    try:
+        with open(name, "rb") as handle:
+            raw = handle.read(MAX_PASSPHRASE_FILE + 1)
+    except OSError as exc:
+        raise FileProblem(f"Could not read the passphrase file {name} because "
+                          f"{describe_read_error(exc)}; nothing was changed.") from None
+    if len(raw) > MAX_PASSPHRASE_FILE:
+        raise FileProblem(f"The passphrase file {name} is far too long to be a passphrase; "
+                          "nothing was changed.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FileProblem(f"The passphrase file {name} is not UTF-8 text; "
+                          "nothing was changed.") from None
+    if text.endswith("\r\n"):
+        text = text[:-2]
+    elif text.endswith("\n"):
+        text = text[:-1]
+    if not text:
+        raise FileProblem(f"The passphrase file {name} is empty; nothing was changed.")
+    return text
+
+
+def given_passphrase(args: argparse.Namespace) -> str | None:
+    """From --passphrase-file, else the environment; None when neither was given."""
+    name = getattr(args, "passphrase_file", None)
+    if name:
+        return read_passphrase_file(name)
+    from_env = os.environ.get(ENV_PASSPHRASE)
+    return from_env if from_env else None
