@@ -1,0 +1,78 @@
+"""The wins wall: a card (a win, a thank-you, a setback noted), a mini-goal set,
+and today's step logged on a goal.
+
+Logging reads and writes the goal under the vault's lock: the other partner may
+log the same goal from another window, and a day counts once. The log that first
+reaches a goal also puts one "goal reached" card on the wall.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from trust_tui.domain.wins import log_progress, reached_card_text
+from trust_tui.models import MiniGoal, Setback, Win
+from trust_tui.vault import Vault
+
+CardKind = Literal["win", "thanks", "setback"]
+GoalUnit = Literal["days_in_a_row", "times"]
+
+
+def add_card(vault: Vault, kind: CardKind, text: str, by: str, *, at: datetime,
+             to: str | None = None) -> Win | Setback:
+    """A card on the wall: a win `by` noticed, a thank-you from `by` to `to`, or a
+    setback `by` noted (it stays on the record beside the wins)."""
+    record: Win | Setback
+    if kind == "setback":
+        record = Setback(text=text, noted_by=by, created_at=at)
+    else:
+        record = Win(kind=kind, text=text, noticed_by=by,
+                     to=to if kind == "thanks" else None, created_at=at)
+    vault.add(record)
+    return record
+
+
+def set_goal(vault: Vault, text: str, *, owner: str | None, target: int, unit: GoalUnit,
+             at: datetime) -> MiniGoal:
+    """A mini-goal in the couple's words; `owner` None: a goal for both of them."""
+    goal = MiniGoal(text=text, owner=owner, target=target, unit=unit, created_at=at)
+    vault.add(goal)
+    return goal
+
+
+@dataclass(frozen=True)
+class StepLogged:
+    goal: MiniGoal  # as it is on disk now
+    counted: bool  # False: today was already counted (here or in another window)
+    reached_now: bool  # this step reached the goal for the first time: a card is up
+
+
+def log_step(vault: Vault, goal_id: str, today: date, now: datetime) -> StepLogged:
+    """Today's step on a goal, counted on the latest file under the lock. A day a
+    days-in-a-row goal already has is not written again; a first reach adds one
+    "goal reached" card (noticed by whoever logged it)."""
+    with vault.transaction():
+        goal = vault.get(MiniGoal, goal_id)
+        if goal is None:
+            raise KeyError(goal_id)
+        logged = log_progress(goal, today)
+        if not logged.counted:
+            return StepLogged(goal, counted=False, reached_now=False)
+        update: dict[str, object] = {"progress": logged.progress}
+        if logged.reached_now:
+            update["reached_at"] = now
+        goal = goal.model_copy(update=update)
+        vault.put(goal)
+        if logged.reached_now:
+            text = f"{reached_card_text(goal)}, {whose(vault, goal)}"
+            vault.add(Win(kind="goal_reached", text=text, noticed_by=vault.me.id,
+                          goal_id=goal.id, created_at=now))
+        return StepLogged(goal, counted=True, reached_now=logged.reached_now)
+
+
+def whose(vault: Vault, goal: MiniGoal) -> str:
+    if goal.owner is None:
+        return "a goal for both of you"
+    return f"{vault.name_of(goal.owner)}'s goal"
