@@ -318,3 +318,60 @@ async def test_a_save_that_fails_gives_the_words_back(unlocked_app):
         assert isinstance(app.screen, GoalForm)
         assert app.screen.query_one("#goal-text", Input).value == "kind words"
         assert app.screen.query_one("#goal-target", Input).value == "3"
+
+
+async def test_ctrl_s_saves_a_win_a_thank_you_and_a_goal(unlocked_app):
+    from trust_tui.models import FormDraft
+    from trust_tui.screens.wins import GoalForm
+
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_wall(pilot)
+        people = ids(app.vault)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, CardForm)
+        await pilot.press(*"we cooked", "ctrl+s")
+        await saved(pilot)
+        assert app.screen is screen
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one("#card-who", Select).value = f"{people['Alex']}>{people['Sam']}"
+        await pilot.press(*"for the tea", "ctrl+s")
+        await saved(pilot)
+        assert app.screen is screen
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
+        await pilot.press(*"kind words", "ctrl+s")
+        await saved(pilot)
+        assert app.screen is screen
+        cards = sorted((w.kind, w.text, w.noticed_by, w.to) for w in app.vault.all(Win))
+        assert cards == [("thanks", "for the tea", people["Alex"], people["Sam"]),
+                         ("win", "we cooked", people["Sam"], None)]
+        assert [g.text for g in app.vault.all(MiniGoal)] == ["kind words"]
+        assert app.vault.all(FormDraft) == []  # saved: nothing kept as a draft
+
+
+async def test_a_day_logged_in_another_window_is_counted_once_and_said_so(unlocked_app):
+    def seed(vault):
+        vault.add(MiniGoal(text="kind words", target=3))
+
+    app, path, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wall(pilot)
+        [goal] = app.vault.all(MiniGoal)
+        # The other window logs today just before this one does (this screen has
+        # not redrawn yet, so it still shows today as not logged).
+        from conftest import SAM_PASS
+        from trust_tui.store import wins as store_wins
+        from trust_tui.vault import Vault
+        other = Vault.open(path, SAM_PASS)
+        store_wins.log_step(other, goal.id, date(2026, 3, 2), app.clock.now())
+        app._notifications.clear()
+        await pilot.press("l")
+        await saved(pilot)
+        assert app.vault.get(MiniGoal, goal.id).progress == [date(2026, 3, 2)]
+        said = [n.message for n in app._notifications]
+        assert "Today is already counted for this goal." in said
+        assert "1 of 3 days in a row · logged today" in flowing(wall_text(screen, "#goal-list"))

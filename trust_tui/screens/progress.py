@@ -17,7 +17,8 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from trust_tui.domain import progress as pr
-from trust_tui.domain.wins import day_label, local_day
+from trust_tui.domain.clock import local_day
+from trust_tui.domain.wins import day_label
 from trust_tui.models import CheckIn, FollowThrough, TalkSession, Win
 from trust_tui.screens.base import AreaScreen, sheet
 
