@@ -110,8 +110,10 @@ class CardForm(WinsForm[CardDraft]):
                                validators=[Length(minimum=1, failure_description="empty")])
             yield Static(who, classes="form-lead")
             options = self._who_options()
-            chosen = self._who_value(draft) if draft else options[0][1]
-            yield Select(options, allow_blank=False, id="card-who", value=chosen)
+            values = [value for _, value in options]
+            chosen = self._who_value(draft) if draft else ""
+            yield Select(options, allow_blank=False, id="card-who",
+                         value=chosen if chosen in values else values[0])
             yield from self.form_foot()
 
     def _who_options(self) -> list[tuple[Content, str]]:
