@@ -76,6 +76,9 @@ class PassphraseModal(FormModal[T | None], Generic[T]):
     def passphrase_field(self) -> Input:
         return self.query_one(f"#{self._pass_field_id}", Input)
 
+    def follow(self, widget: Any) -> None:
+        """Typed words are not followed here: a passphrase is never held for keeping."""
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
