@@ -393,9 +393,9 @@ class TrustApp(App[None]):
 
     def action_check_in(self) -> None:
         if self.vault_open:
-            from trust_tui.screens.checkin import CheckInModal
+            from trust_tui.screens.checkin import ask_check_in
 
-            self.push_screen(CheckInModal())
+            ask_check_in(self)
 
     def action_safety_check(self) -> None:
         if self.vault_open:
@@ -406,9 +406,9 @@ class TrustApp(App[None]):
 
     def action_honesty(self) -> None:
         if self.vault_open:
-            from trust_tui.screens.honesty import HonestyModal
+            from trust_tui.screens.honesty import ask_honesty
 
-            self.push_screen(HonestyModal())
+            ask_honesty(self)
 
     def _fatal_error(self) -> None:
         # Textual's default prints a traceback with local variables, which could

@@ -67,7 +67,7 @@ async def test_one_partner_may_skip_and_a_second_check_in_replaces_the_first(unl
         await pilot.press("c")
         await pilot.pause()
         modal = app.screen
-        message = modal.query_one("#checkin-message", Static)
+        message = modal.query_one("#form-message", Static)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Nothing to save yet" in str(message.content)

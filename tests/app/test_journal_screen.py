@@ -277,7 +277,8 @@ async def test_an_edit_saved_after_the_other_window_deleted_it_brings_it_back(un
 
 
 def test_words_kept_in_one_window_never_overwrite_a_draft_saved_in_another(vault):
-    from trust_tui.screens.journal import EntryDraft, write_entry_draft
+    from trust_tui.domain.journal import EntryDraft
+    from trust_tui.store.journal import keep_draft as write_entry_draft
 
     me = vault.me.id
     kept = write_entry_draft(vault, EntryDraft(me, "entry", None, "Our evening", False), T0)
@@ -506,7 +507,7 @@ async def test_honesty_log_is_one_key_from_home(unlocked_app):
         assert isinstance(app.screen, HonestyModal)
         await pilot.press("enter")
         await pilot.pause()
-        assert "A few words are enough" in str(app.screen.query_one("#honesty-message").content)
+        assert "A few words are enough" in str(app.screen.query_one("#form-message").content)
         app.screen.query_one("#honesty-text", Input).value = "Had lunch with Jo [from work"
         await pilot.press("]", "enter")
         await saved(pilot)

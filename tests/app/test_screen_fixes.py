@@ -72,7 +72,7 @@ async def test_a_honesty_line_survives_a_lock_and_comes_back_to_finish(unlocked_
         assert modal.query_one("#honesty-kind", Select).value == "slip"
         assert modal.query_one("#honesty-who", Select).value == kept.author
         assert "Your words from last time are back" in str(
-            modal.query_one("#honesty-message", Static).content)
+            modal.query_one("#form-message", Static).content)
         await pilot.press(*"t, sorry", "enter")
         await settle(pilot)
         [entry] = app.vault.all(JournalEntry)  # the draft became the entry: no copy left
@@ -185,7 +185,7 @@ async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
         await pilot.pause()
         assert app.screen.query_one("#feel-1", FeelingPicker).feeling == "wobbly"
         assert app.screen.query_one("#safe-1", Input).value == "4"
-        assert KEPT in message("#checkin-message")
+        assert KEPT in message("#form-message")
         await pilot.press("ctrl+s")
         await settle(pilot)
         [check_in] = app.vault.all(CheckIn)

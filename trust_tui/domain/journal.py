@@ -28,6 +28,26 @@ KIND_WORDS: dict[str, str] = {
 PURGE_AFTER = timedelta(days=1)
 
 
+# --- words being written -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """An entry's words as typed in the editor (or the honesty log), before saving."""
+
+    author: str
+    kind: str
+    feeling: str | None
+    text: str
+    private: bool
+    entry_id: str | None = None  # set when editing
+    is_draft: bool = False  # editing words kept unsaved earlier (a lock, a quit, escape)
+    kept_id: str | None = None  # editing a saved entry: the draft holding unsaved new words
+
+    def kept_draft_id(self) -> str | None:
+        """The draft entry these words came from (or will be kept in), if any."""
+        return self.entry_id if self.is_draft else self.kept_id
+
+
 # --- private entries ---------------------------------------------------------------
 
 def private_payload(text: str, feeling: str | None) -> str:

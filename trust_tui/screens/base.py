@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
-from trust_tui.widgets.saving import StoreClient
+from trust_tui.store import StoreCall
+from trust_tui.widgets.saving import SaveRequest, StoreClient
 
 if TYPE_CHECKING:
     from trust_tui.app import TrustApp
     from trust_tui.domain.clock import Clock
     from trust_tui.vault import Vault
 
+R = TypeVar("R")
 
 STYLES = Path(__file__).parent.parent / "styles"
 
@@ -49,3 +52,26 @@ class AreaScreen(StoreClient, Screen):
     def on_screen_resume(self) -> None:
         if self.trust_app.vault_open:
             self.reload()
+
+
+def reload_areas(app: "TrustApp") -> None:
+    """Redraw every area screen open (a change saved from a form over one of them)."""
+    for screen in app.screen_stack:
+        if isinstance(screen, AreaScreen):
+            screen.reload()
+
+
+def ask_then_save(app: "TrustApp", form: Callable[[R | None], "ModalScreen[R | None]"],
+                  call_of: Callable[[R], StoreCall], saved_message: Callable[[R], str]) -> None:
+    """Open `form(None)`; save what it returns with `call_of(result)` through the app's
+    save worker, then redraw the areas. A save that fails opens `form(result)`
+    again, so the words are back in it (the app has said why in one sentence)."""
+    def answered(result: R | None) -> None:
+        if result is None:
+            return
+        app.request_save(SaveRequest(
+            call_of(result), None, done=lambda _r: reload_areas(app),
+            failed=lambda _e: app.push_screen(form(result), answered),
+            saved_message=saved_message(result)))
+
+    app.push_screen(form(None), answered)

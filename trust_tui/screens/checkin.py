@@ -2,106 +2,69 @@
 they feel today, 1 to 10, stored dated. Either of them can skip; a second
 check-in on the same day replaces that partner's first one.
 
+A `FormModal[list[Answer]]`: `ask_check_in(app)` opens it and saves what it
+returns (`store.checkins.save_today`). What is filled in and not saved is kept
+per partner as the form's draft for that day (escape, a lock, a quit).
 `due_checkin` gives home its gentle line while a check-in is still open today.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.validation import Integer
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, Static
 
-from trust_tui.models import CheckIn, FEELINGS, Partner
-from trust_tui.vault import Vault
-from trust_tui.widgets.feeling_picker import FeelingPicker
-from trust_tui.screens.base import sheet
-from trust_tui.screens.drafts import KEPT, KeepsWords
+from trust_tui.domain.clock import local_day
+from trust_tui.domain.partners import me_first
+from trust_tui.models import Partner
+from trust_tui.screens.base import ask_then_save, sheet
+from trust_tui.store import bind, checkins
+from trust_tui.store.checkins import Answer
+from trust_tui.store.checkins import due as due_checkin
+from trust_tui.widgets.feeling_picker import FeelingPicker, chosen_words
+from trust_tui.widgets.form_modal import FormModal
 
+if TYPE_CHECKING:
+    from trust_tui.app import TrustApp
 
-def todays_check_ins(vault: Vault, today: date) -> dict[str, CheckIn]:
-    """partner id -> their check-in today (the latest one if there are several)."""
-    found: dict[str, CheckIn] = {}
-    for check_in in sorted(vault.all(CheckIn), key=lambda c: c.created_at):
-        if check_in.on == today:
-            found[check_in.partner_id] = check_in
-    return found
-
-
-def due_checkin(vault: Vault, today: date) -> list[str]:
-    """Whose check-in is still open today, said gently (nothing when both did it)."""
-    done = todays_check_ins(vault, today)
-    partners = vault.partners
-    still_open = [p.name for p in partners if p.id not in done]
-    if not still_open:
-        return []
-    if len(still_open) == len(partners) and len(partners) > 1:
-        return ["Today's check-in is open for both of you (c), whenever you are ready."]
-    return [f"Today's check-in is still open for {' and '.join(still_open)} (c), "
-            "whenever you are ready."]
+__all__ = ["CheckInModal", "ask_check_in", "due_checkin"]
 
 
-def prefill_feeling(picker: FeelingPicker, feeling: str | None) -> None:
-    """Show a feeling chosen before: picked in the list, or typed as their own word."""
-    if not feeling:
-        return
-    if feeling in FEELINGS:
-        options = picker.query_one(OptionList)
-        options.highlighted = FEELINGS.index(feeling)
-        options.action_select()
-    else:
-        picker.query_one(".own-word", Input).value = feeling
-
-
-def chosen_words(feeling: str | None) -> Content:
-    """The feeling picked so far, in words (the list's highlight alone is not enough)."""
-    if not feeling:
-        return Content("Feeling: none chosen yet (optional)")
-    return Content.assemble("Feeling: ", (feeling, "bold"))
-
-
-class CheckInModal(KeepsWords, ModalScreen[bool]):
+class CheckInModal(FormModal[list[Answer]]):
     """Both partners side by side: a feeling word and a 1-10 for today.
 
-    What is filled in when a lock or quit closes it is kept (per partner) and put
-    back the next time the check-in opens the same day."""
+    `answers`: what a save could not keep, back in the fields."""
 
     CSS_PATH = sheet("journal")
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Not now"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
+    CANCEL_LABEL = "Not now"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._saving = False
+    def __init__(self, answers: list[Answer] | None = None, **kwargs: Any) -> None:
+        super().__init__(typed_already=answers is not None, **kwargs)
+        self._checkin_answers = answers
         self._feelings: dict[int, str | None] = {}  # chosen since it opened, by place
         self._saved_feelings: dict[int, str | None] = {}  # from a check-in saved today
 
-    @property
-    def vault(self) -> Vault:
-        return self.app.vault  # type: ignore[attr-defined]
-
     def today(self) -> date:
-        return self.app.clock.now().astimezone().date()  # type: ignore[attr-defined]
+        return local_day(self.app.clock.now())  # type: ignore[attr-defined]
 
     def partners(self) -> list[Partner]:
-        me = self.vault.me.id
-        return sorted(self.vault.partners, key=lambda p: p.id != me)
+        vault = self.app.vault  # type: ignore[attr-defined]
+        return me_first(vault.partners, vault.me.id)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="checkin-box"):
-            yield Static("Daily check-in", id="checkin-title")
+    def compose_form(self) -> ComposeResult:
+        with Vertical(id="checkin-box", classes="form-box"):
+            yield Static("Daily check-in", classes="form-title")
             yield Static("One word for how you feel, and how safe you feel today: "
                          "1 is not safe at all, 10 is completely safe. Either of you "
-                         "can skip; there is no right answer.", id="checkin-lead")
+                         "can skip; there is no right answer.", classes="form-lead")
             with Horizontal(id="checkin-partners"):
                 for index, partner in enumerate(self.partners()):
                     with Vertical(classes="checkin-partner"):
@@ -115,24 +78,22 @@ class CheckInModal(KeepsWords, ModalScreen[bool]):
                                         placeholder="-",
                                         validators=[Integer(1, 10)], valid_empty=True,
                                         id=f"safe-{index}", classes="safety")
-            yield Static("", id="checkin-message")
-            with Horizontal(id="checkin-buttons"):
-                yield Button("Save", id="save", variant="primary", compact=True)
-                yield Button("Not now", id="cancel", compact=True)
+            yield from self.form_foot("Save", self.CANCEL_LABEL, compact=True)
 
     def on_mount(self) -> None:
-        done = todays_check_ins(self.vault, self.today())
+        # Runs before FormModal's on_mount, which puts back words kept today.
+        done = checkins.todays(self.app.vault, self.today())  # type: ignore[attr-defined]
+        again = {a.partner_id: a for a in self._checkin_answers or []}
         for index, partner in enumerate(self.partners()):
             earlier = done.get(partner.id)
-            if earlier is None:
-                continue
-            prefill_feeling(self.query_one(f"#feel-{index}", FeelingPicker), earlier.feeling)
-            self.query_one(f"#safe-{index}", Input).value = str(earlier.safety)
-            self._saved_feelings[index] = earlier.feeling
+            if earlier is not None:
+                self._saved_feelings[index] = earlier.feeling
+            answer = again.get(partner.id) or earlier
+            if answer is not None:
+                self.query_one(f"#feel-{index}", FeelingPicker).prefill(answer.feeling)
+                self.query_one(f"#safe-{index}", Input).value = str(answer.safety)
         self.query_one("#feel-0", FeelingPicker).focus_list()
         self.draft_key = f"checkin:{self.today().isoformat()}"  # a draft is for its day
-        if self.start_keeping():
-            self.query_one("#checkin-message", Static).update(KEPT)
 
     @on(FeelingPicker.Changed)
     def _feeling_changed(self, event: FeelingPicker.Changed) -> None:
@@ -144,7 +105,7 @@ class CheckInModal(KeepsWords, ModalScreen[bool]):
     def words_to_keep(self) -> dict[str, str]:
         kept = {}
         for index, partner in enumerate(self.partners()):
-            kept[f"safe:{partner.id}"] = self._words_live.get(f"safe-{index}", "")
+            kept[f"safe:{partner.id}"] = self._form_live.get(f"safe-{index}", "")
             kept[f"feeling:{partner.id}"] = self._feelings.get(index) or ""
         return kept
 
@@ -153,62 +114,53 @@ class CheckInModal(KeepsWords, ModalScreen[bool]):
             feeling and feeling != self._saved_feelings.get(index)
             for index, feeling in self._feelings.items())
 
-    def restore_fields(self, fields: dict[str, str]) -> None:
+    def restore_fields(self, fields: Mapping[str, str]) -> None:
         for index, partner in enumerate(self.partners()):
             feeling = fields.get(f"feeling:{partner.id}")
             if feeling:
-                prefill_feeling(self.query_one(f"#feel-{index}", FeelingPicker), feeling)
+                self.query_one(f"#feel-{index}", FeelingPicker).prefill(feeling)
             safety = fields.get(f"safe:{partner.id}")
             if safety:
                 super().restore_fields({f"safe-{index}": safety})
 
     @on(Input.Submitted, ".safety")
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        message = self.query_one("#checkin-message", Static)
-        today = self.today()
-        done = todays_check_ins(self.vault, today)
-        records: list[CheckIn] = []
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def collect(self) -> list[Answer] | None:
+        answers: list[Answer] = []
         for index, partner in enumerate(self.partners()):
             feeling = self.query_one(f"#feel-{index}", FeelingPicker).feeling
             box = self.query_one(f"#safe-{index}", Input)
-            typed = box.value.strip()
-            if not typed and not feeling:
+            number = box.value.strip()
+            if not number and not feeling:
                 continue  # this partner skips today
-            if not typed or not box.is_valid:
-                message.update(Content.assemble(
+            if not number or not box.is_valid:
+                self.say(Content.assemble(
                     "How safe does ", Content(partner.name),
                     " feel today? A number from 1 to 10 (or leave both empty to skip)."))
                 box.focus()
-                return
-            earlier = done.get(partner.id)
-            record = CheckIn(partner_id=partner.id, on=today, feeling=feeling,
-                             safety=int(typed), created_at=self.app.clock.now())  # type: ignore[attr-defined]
-            if earlier is not None:
-                record = record.model_copy(update={"id": earlier.id})
-            records.append(record)
-        if not records:
-            message.update("Nothing to save yet. Fill in either of you, or press escape.")
-            return
-        self._saving = True
+                return None
+            answers.append(Answer(partner.id, feeling, int(number)))
+        if not answers:
+            self.say("Nothing to save yet. Fill in either of you, or press escape.")
+            return None
+        return answers
 
-        def write(vault: Vault) -> None:
-            for record in records:
-                vault.put(record)
 
-        # Thank whoever answered, by name: "both" when one of you skipped today would
-        # read as if the other had been counted as missing.
-        answered = {r.partner_id for r in records}
-        names = [p.name for p in self.partners() if p.id in answered]
-        thanks = "Thank you both." if len(names) > 1 else f"Thank you, {names[0]}."
-        self.app.save(write, done=lambda _: self.dismiss(True),  # type: ignore[attr-defined]
-                      failed=self._not_saved, saved_message=f"Check-in saved. {thanks}")
+def thanks(app: TrustApp, answers: list[Answer]) -> str:
+    """Thank whoever answered, by name: "both" when one of you skipped today would
+    read as if the other had been counted as missing."""
+    answered = {a.partner_id for a in answers}
+    names = [p.name for p in app.vault.partners if p.id in answered]
+    words = "Thank you both." if len(names) > 1 else f"Thank you, {names[0]}."
+    return f"Check-in saved. {words}"
 
-    def _not_saved(self, _error: Exception) -> None:
-        self._saving = False
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.close_unsaved(False)  # what was filled in is kept for later today
+def ask_check_in(app: TrustApp) -> None:
+    """Open today's check-in and save what it returns (`store.checkins.save_today`)."""
+    ask_then_save(app, CheckInModal,
+                  lambda answers: bind(checkins.save_today, answers,
+                                       local_day(app.clock.now()), app.clock.now()),
+                  lambda answers: thanks(app, answers))

@@ -1,6 +1,8 @@
 """The honesty log (step 5): one quick line about today, or a small slip owned
-straight away. One key from home (h); enter saves, escape closes.
+straight away. One key from home (h); enter (or ctrl+s) saves, escape closes.
 
+A `FormModal[HonestyLine]`: `ask_honesty(app)` opens it and saves what it returns
+(`store.journal.save_line`); a save that fails opens it again with the words.
 A line being typed when the app locks (ctrl+l or idle) or quits, or when escape
 closes the log, is kept as a journal draft, as the journal's editor keeps its
 words; the next time the honesty log opens, the draft is back in the box to
@@ -8,21 +10,27 @@ finish. Escape on an empty box lets a kept line go."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from trust_tui.models import JournalEntry, new_id
-from trust_tui.vault import Vault
+from trust_tui.domain.journal import EntryDraft
+from trust_tui.domain.partners import me_first
+from trust_tui.models import new_id
+from trust_tui.screens.base import ask_then_save, sheet
+from trust_tui.store import StoreCall, bind
+from trust_tui.store import journal as journal_store
 from trust_tui.widgets.apology_hint import ApologyHint
+from trust_tui.widgets.form_modal import FormModal
 from trust_tui.widgets.limits import LimitedInput
 from trust_tui.widgets.typed import typed
-from trust_tui.screens.base import sheet
-from trust_tui.screens.drafts import KEPT_ON_CLOSE
-from trust_tui.screens.journal import EntryDraft, let_draft_go, rescue_draft, write_entry_draft
+
+if TYPE_CHECKING:
+    from trust_tui.app import TrustApp
 
 MAX_LINE = 1000
 
@@ -32,42 +40,53 @@ PLACEHOLDERS = {
     "honesty": "Something small from today, even one you might usually skip",
     "slip": "Say it plainly, e.g. I forgot to text when I left",
 }
+SAVED = {"honesty": "Noted in the honesty log.",
+         "slip": "Noted. Owning a slip straight away is how trust grows."}
 
 
-class HonestyModal(ModalScreen[bool]):
+@dataclass(frozen=True)
+class HonestyLine:
+    """A line as typed: who, which kind, the words, and the kept draft it finishes."""
+
+    author: str
+    kind: str
+    text: str
+    kept_id: str | None = None
+
+
+class HonestyModal(FormModal[HonestyLine]):
+    """One line, closed with what was typed (None: not now); `ask_honesty` saves it."""
+
     CSS_PATH = sheet("journal")
 
-    BINDINGS = [Binding("escape", "cancel", "Close")]
-
-    def __init__(self, kind: str = "honesty") -> None:
-        super().__init__()
-        self.kind = kind
-        self._saving = False
-        self._finished = False  # closed by the writer (saved or escape), not by a lock
-        self.draft: JournalEntry | None = None  # a line kept unsaved earlier
-        self.kept_id: str | None = None  # the journal draft holding this line, if any
+    def __init__(self, line: HonestyLine | None = None, **kwargs: Any) -> None:
+        super().__init__(typed_already=line is not None, **kwargs)
+        self._honesty_line = line  # words a save could not keep, back in the box
+        self.kind = "honesty"
         self.who = ""
         self.text = ""
+        self.kept_id: str | None = None  # the journal draft holding this line, if any
+        self._honesty_saving = False
 
-    @property
-    def vault(self) -> Vault:
-        return self.app.vault  # type: ignore[attr-defined]
-
-    def compose(self) -> ComposeResult:
-        me = self.vault.me.id
-        partners = sorted(self.vault.partners, key=lambda p: p.id != me)
-        self.draft = kept_line(self.vault)
-        if self.draft is not None:
-            self.kind, self.who, self.text = (self.draft.kind, self.draft.author,
-                                              self.draft.text or "")
-            self.kept_id = self.draft.id
+    def compose_form(self) -> ComposeResult:
+        vault = self.app.vault  # type: ignore[attr-defined]
+        partners = me_first(vault.partners, vault.me.id)
+        line, kept = self._honesty_line, None
+        if line is None:
+            kept = journal_store.kept_line(vault)
+            if kept is not None:
+                line = HonestyLine(kept.author, kept.kind, kept.text or "", kept.id)
+        if line is not None:
+            self.kind, self.who, self.text, self.kept_id = (
+                line.kind, line.author, line.text, line.kept_id)
         else:
             self.who = partners[0].id if partners else ""
-        with Vertical(id="honesty-box"):
-            yield Static("Honesty log", id="honesty-title")
+        with Vertical(id="honesty-box", classes="form-box"):
+            yield Static("Honesty log", classes="form-title")
             yield Static("A small true thing from today, or a slip named right away. "
-                         "Both are part of rebuilding; a line is enough.", id="honesty-lead")
-            with Horizontal(id="honesty-row"):
+                         "Both are part of rebuilding; a line is enough.",
+                         classes="form-lead")
+            with Horizontal(id="honesty-row", classes="form-row"):
                 yield Label("Who: ")
                 yield Select([(typed(p.name), p.id) for p in partners], allow_blank=False,
                              compact=True, id="honesty-who", value=self.who or Select.NULL)
@@ -78,8 +97,8 @@ class HonestyModal(ModalScreen[bool]):
             yield ApologyHint(LimitedInput(self.text, placeholder=PLACEHOLDERS[self.kind],
                                            limit=MAX_LINE, noun="an honesty line",
                                            id="honesty-text", select_on_focus=False))
-            yield Static(KEPT if self.draft is not None else "", id="honesty-message")
-            yield Static("enter  save    escape  close", id="honesty-keys")
+            yield from self.form_foot("Save", "Close", message=KEPT if kept else "",
+                                      compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#honesty-text", Input).focus()
@@ -89,7 +108,7 @@ class HonestyModal(ModalScreen[bool]):
         self.kind = str(event.value)
         self.query_one("#honesty-text", Input).placeholder = PLACEHOLDERS[self.kind]
 
-    # What is in the fields now, kept for a lock or quit (the fields are gone by then).
+    # What is in the fields now, kept for a lock or quit.
     @on(Select.Changed, "#honesty-who")
     def _who_changed(self, event: Select.Changed) -> None:
         self.who = str(event.value)
@@ -98,89 +117,48 @@ class HonestyModal(ModalScreen[bool]):
     def _text_changed(self, event: Input.Changed) -> None:
         self.text = event.value
 
-    def on_unmount(self) -> None:
-        # Taken down by a lock or quit, not by the writer: keep the line as a draft.
-        # (A save already on its way will land by itself.)
-        if self._finished or self._saving or not self.who:
-            return
-        rescue_draft(self.app, self.line())
-
-    def line(self) -> EntryDraft:
-        """The line as typed, as a journal draft (an existing one is updated)."""
-        return EntryDraft(author=self.who, kind=self.kind, feeling=None,
-                          text=self.text.strip(), private=False, entry_id=self.kept_id,
-                          is_draft=self.kept_id is not None)
-
     @on(Input.Submitted, "#honesty-text")
-    def save(self) -> None:
-        if self._saving:
-            return
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def collect(self) -> HonestyLine | None:
         text = self.query_one("#honesty-text", Input).value.strip()
         if not text:
-            self.query_one("#honesty-message", Static).update(
-                "A few words are enough; escape closes without saving.")
-            return
+            self.say("A few words are enough; escape closes without saving.")
+            return None
         if not self.query_one("#honesty-text", LimitedInput).fits():
-            return  # told why; every word stays in the box (the journal holds more)
-        self._saving = True
-        entry = JournalEntry(author=str(self.query_one("#honesty-who", Select).value),
-                             kind=self.kind,  # type: ignore[arg-type]
-                             text=text, created_at=self.app.clock.now())  # type: ignore[attr-defined]
-        if self.kept_id is not None:  # finishing a kept line: it becomes the entry
-            entry = entry.model_copy(update={"id": self.kept_id})
-        saved = "Noted in the honesty log." if self.kind == "honesty" else \
-            "Noted. Owning a slip straight away is how trust grows."
-        self.app.save(lambda vault: vault.put(entry),  # type: ignore[attr-defined]
-                      done=self._saved, failed=self._not_saved, saved_message=saved)
+            return None  # told why; every word stays in the box (the journal holds more)
+        self._honesty_saving = True  # a kept line becomes the entry
+        return HonestyLine(str(self.query_one("#honesty-who", Select).value), self.kind,
+                           text, self.kept_id)
 
-    def _saved(self, _result: object) -> None:
-        self._finished = True
-        self.dismiss(True)
+    # --- unsaved words: a journal draft ------------------------------------------------------
 
-    def _not_saved(self, _error: Exception) -> None:
-        self._saving = False
+    def words_call(self) -> StoreCall | None:
+        if not self.who or not self.text.strip():
+            return None
+        if self.kept_id is None:  # its id known before the write: a lock keeps the same
+            self.kept_id = new_id()
+        line = EntryDraft(author=self.who, kind=self.kind, feeling=None,
+                          text=self.text.strip(), private=False, entry_id=self.kept_id,
+                          is_draft=True)
+        return bind(journal_store.keep_draft, line, self.app.clock.now())  # type: ignore[attr-defined]
 
-    def action_cancel(self) -> None:
-        # A typed line is never let go silently: it is kept as a draft (the log
-        # closes once it is safe, and says so). An empty box lets a kept line go.
-        if self._saving:
-            return
-        kept_id = self.kept_id
-        if not self.who or (not self.text.strip() and kept_id is None):
-            self._finished = True
-            self.dismiss(False)
-            return
-        self._saving = True
-        if self.text.strip():
-            if kept_id is None:  # its id known before the write: a lock keeps the same
-                self.kept_id = new_id()
-            line, at = self.line(), self.app.clock.now()  # type: ignore[attr-defined]
+    def words_kept(self, result: object) -> None:
+        if isinstance(result, str):
+            self.kept_id = result
 
-            def write(vault: Vault) -> None:
-                write_entry_draft(vault, line, at)
-        else:
-            def write(vault: Vault) -> None:
-                let_draft_go(vault, kept_id)  # type: ignore[arg-type]
-
-        def closed(_result: object) -> None:
-            self._saving = False
-            if not line_kept:
-                self.kept_id = None
-            if not (self.is_attached and self.app.screen is self):
-                return  # a lock took it down meanwhile, or a break is on top
-            self._finished = True
-            if line_kept:
-                self.app.notify(KEPT_ON_CLOSE, timeout=6, markup=False)
-            self.dismiss(False)
-
-        line_kept = bool(self.text.strip())
-        self.app.save(write, done=closed, failed=self._not_saved,  # type: ignore[attr-defined]
-                      saved_message=None)
+    def let_go_call(self) -> StoreCall | None:
+        if self._honesty_saving or self.kept_id is None or self.text.strip():
+            return None
+        kept_id, self.kept_id = self.kept_id, None
+        return bind(journal_store.let_draft_go, kept_id)
 
 
-def kept_line(vault: Vault) -> JournalEntry | None:
-    """The newest honesty line or slip a lock kept as a draft, if any."""
-    drafts = [e for e in vault.all(JournalEntry)
-              if e.draft and not e.deleted and not e.private and e.kind in ("honesty", "slip")
-              and e.draft_of is None]  # an edit kept in the journal is finished there
-    return max(drafts, key=lambda e: e.created_at, default=None)
+def ask_honesty(app: TrustApp) -> None:
+    """Open the honesty log and save the line it returns (`store.journal.save_line`)."""
+    ask_then_save(app, HonestyModal,
+                  lambda line: bind(journal_store.save_line, line.author, line.kind,
+                                    line.text, app.clock.now(), line.kept_id),
+                  lambda line: SAVED[line.kind])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.validation import Number
 from textual.widgets import Input, Label, OptionList
@@ -92,6 +93,17 @@ class FeelingPicker(Vertical):
             box.value = ""
         self.query_one(OptionList).highlighted = None
 
+    def prefill(self, feeling: str | None) -> None:
+        """Show a feeling chosen before: picked in the list, or typed as their own word."""
+        if not feeling:
+            return
+        if feeling in self._feelings:
+            options = self.query_one(OptionList)
+            options.highlighted = self._feelings.index(feeling)
+            options.action_select()
+        else:
+            self.query_one(".own-word", Input).value = feeling
+
     def focus_list(self) -> None:
         self.query_one(OptionList).focus()
 
@@ -123,3 +135,16 @@ class FeelingPicker(Vertical):
     def _keep_submits_inside(self, event: Input.Submitted) -> None:
         # Enter in the word box only confirms the word; it must not start a turn.
         event.stop()
+
+
+def prefill_feeling(picker: FeelingPicker, feeling: str | None) -> None:
+    """Show a feeling chosen before (see `FeelingPicker.prefill`)."""
+    picker.prefill(feeling)
+
+
+def chosen_words(feeling: str | None) -> Content:
+    """The feeling picked so far, in words (the list's highlight alone is not enough):
+    the line under a picker, class `chosen-feeling`."""
+    if not feeling:
+        return Content("Feeling: none chosen yet (optional)")
+    return Content.assemble("Feeling: ", (feeling, "bold"))

@@ -1,0 +1,173 @@
+"""The journal and the honesty log: writing, editing, deleting, and words kept unsaved.
+
+Words typed but not saved yet (escape, a lock, a quit) are kept as *draft entries*
+(`JournalEntry.draft`): a new entry's words as a draft of their own, an edit's
+words as a draft *of* that entry (`draft_of`), so editing it brings them back.
+Private words are sealed to their writer before they touch the file, drafts too.
+
+Two windows: unsaved words are never written over an entry another window saved
+meanwhile (they become a draft of that entry, beside it), and saving an edit of
+an entry deleted meanwhile brings it back rather than lose the words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from trust_tui.domain.journal import (
+    EntryDraft,
+    edited,
+    private_payload,
+    restored,
+    soft_deleted,
+)
+from trust_tui.models import JournalEntry, SealedText
+from trust_tui.vault import Vault
+
+LINE_KINDS = ("honesty", "slip")
+
+
+class _SavedMeanwhile(Exception):
+    """The draft being kept was saved as an entry in another window."""
+
+
+def _sealed_words(vault: Vault, draft: EntryDraft) -> tuple[SealedText | None, str | None]:
+    """(sealed, text): private words sealed to their writer, shared ones as typed."""
+    if draft.private:
+        return vault.seal(private_payload(draft.text, draft.feeling), draft.author), None
+    return None, draft.text
+
+
+def _words(vault: Vault, draft: EntryDraft) -> dict[str, Any]:
+    sealed, text = _sealed_words(vault, draft)
+    return {"text": text, "sealed": sealed, "private": draft.private,
+            "feeling": None if draft.private else draft.feeling, "kind": draft.kind}
+
+
+# --- words kept unsaved -------------------------------------------------------------------
+
+def keep_draft(vault: Vault, draft: EntryDraft, at: datetime) -> str | None:
+    """Keep an editor's unsaved words as a draft entry; returns its id (None: nothing
+    kept). An edit's words are a draft *of* that entry, so editing it brings them back.
+    Private words are only kept if they can be sealed to their writer."""
+    if not draft.text.strip():
+        return None
+    if draft.private and not vault.can_read_private(draft.author):
+        return None  # never kept in the clear
+    with vault.transaction():
+        words = _words(vault, draft)
+        earlier = draft.kept_draft_id()
+        draft_of = None if draft.is_draft else draft.entry_id
+        if earlier is not None:
+
+            def keep(entry: JournalEntry) -> JournalEntry:
+                if not entry.draft:
+                    raise _SavedMeanwhile  # never write unsaved words over a saved entry
+                return entry.model_copy(update=words)
+
+            try:
+                vault.update(JournalEntry, earlier, keep)
+                return earlier
+            except KeyError:
+                pass  # not written yet, or let go in another window: keep the words anew
+            except _SavedMeanwhile:
+                # Another window saved this draft while these words were being typed:
+                # they become a draft of that entry (e brings them back), beside it.
+                draft_of, earlier = earlier, None
+        entry = JournalEntry(author=draft.author, created_at=at, draft=True,
+                             draft_of=draft_of, **words)
+        if earlier is not None:
+            entry = entry.model_copy(update={"id": earlier})
+        vault.add(entry)
+        return entry.id
+
+
+def let_draft_go(vault: Vault, entry_id: str) -> None:
+    """A draft emptied (or put back as it was) and closed: its words were never saved."""
+    vault.remove(JournalEntry, entry_id)  # gone already (another window): nothing to do
+
+
+def kept_line(vault: Vault) -> JournalEntry | None:
+    """The newest honesty line or slip kept unsaved as a draft, if any."""
+    drafts = [e for e in vault.all(JournalEntry)
+              if e.draft and not e.deleted and not e.private and e.kind in LINE_KINDS
+              and e.draft_of is None]  # an edit kept in the journal is finished there
+    return max(drafts, key=lambda e: e.created_at, default=None)
+
+
+# --- saving -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Saved:
+    """An entry saved: its id, and whether saving brought it back from a deletion
+    another window made meanwhile."""
+
+    entry_id: str
+    brought_back: bool = False
+
+
+def save_entry(vault: Vault, draft: EntryDraft, at: datetime) -> Saved:
+    """Save a new entry, finish a draft, or save an edit (the earlier words are kept
+    in its history). An edit's kept unsaved words go once they are in it."""
+    with vault.transaction():
+        sealed, text = _sealed_words(vault, draft)
+        if draft.entry_id is None:
+            entry = JournalEntry(author=draft.author, kind=draft.kind,  # type: ignore[arg-type]
+                                 feeling=None if draft.private else draft.feeling,
+                                 text=text, sealed=sealed, private=draft.private,
+                                 created_at=at)
+            vault.add(entry)
+            return Saved(entry.id)
+        brought_back = False
+
+        def change(entry: JournalEntry) -> JournalEntry:
+            nonlocal brought_back
+            if entry.deleted:
+                # Deleted in another window while this one was editing: the
+                # words just saved bring it back rather than vanish with it.
+                entry = restored(entry)
+                brought_back = True
+            if entry.draft:  # finishing a draft: its words were never saved, no history
+                return entry.model_copy(update={**_words(vault, draft),
+                                                "draft": False, "draft_of": None})
+            new = edited(entry, at, text=text, sealed=sealed, feeling=draft.feeling)
+            return new.model_copy(update={"kind": draft.kind})
+
+        vault.update(JournalEntry, draft.entry_id, change)
+        if draft.kept_id is not None:  # the edit's kept words are in it now
+            let_draft_go(vault, draft.kept_id)
+        return Saved(draft.entry_id, brought_back)
+
+
+def save_line(vault: Vault, author: str, kind: str, text: str, at: datetime,
+              kept_id: str | None = None) -> str:
+    """One line in the honesty log (a detail of today, or a small slip). A line kept
+    unsaved earlier (`kept_id`) becomes the entry."""
+    entry = JournalEntry(author=author, kind=kind, text=text,  # type: ignore[arg-type]
+                         created_at=at)
+    if kept_id is not None:
+        entry = entry.model_copy(update={"id": kept_id})
+    vault.put(entry)
+    return entry.id
+
+
+# --- deleting -------------------------------------------------------------------------------
+
+def delete_entry(vault: Vault, entry_id: str, at: datetime) -> None:
+    """Hide an entry; it can be brought back (`undelete`) until it is purged."""
+    vault.update(JournalEntry, entry_id, lambda e: soft_deleted(e, at))
+
+
+def undelete(vault: Vault, entry_id: str) -> None:
+    """Bring a deleted entry back."""
+    vault.update(JournalEntry, entry_id, restored)
+
+
+def purge(vault: Vault, entry_ids: Iterable[str]) -> None:
+    """Remove entries deleted long enough ago, for good."""
+    with vault.transaction():
+        for entry_id in entry_ids:
+            vault.remove(JournalEntry, entry_id)
