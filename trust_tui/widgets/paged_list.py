@@ -65,8 +65,10 @@ class PagedList(OptionList):
         self.shown = self.page
 
     def show(self, options: Sequence[Option | None], *, total: int,
-             empty: str | Content = "", keep: str | None = None) -> None:
-        """Draw these options (built for the first `shown` of `total` items)."""
+             empty: str | Content = "", keep: str | None = None,
+             first: bool = True) -> None:
+        """Draw these options (built for the first `shown` of `total` items); with
+        `first`, a list with no highlight yet highlights its first item."""
         drawn = list(options)
         if total > self.shown:
             drawn.append(Option(Content.assemble(
@@ -75,7 +77,7 @@ class PagedList(OptionList):
             drawn.append(Option(Content(empty) if isinstance(empty, str) else empty,
                                 id=EMPTY, disabled=True))
         paged_from, self._paged_from = self._paged_from, None
-        replace_options(self, drawn, keep, first=paged_from is None)
+        replace_options(self, drawn, keep, first=first and paged_from is None)
         if paged_from is not None:
             self._carry_on_at(paged_from)
 

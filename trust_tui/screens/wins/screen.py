@@ -75,7 +75,7 @@ class WinsScreen(AreaScreen):
     def reload(self, keep_goal: str | None = None) -> None:
         wins, setbacks = self.vault.all(Win), self.vault.all(Setback)
         today = self.today()
-        self.query_one(CardWall).show(cards_from(wins, setbacks), today, self.who)
+        self.query_one(CardWall).show_cards(cards_from(wins, setbacks), today, self.who)
         goals = self.vault.all(MiniGoal)
         self.query_one(GoalList).show(goals, today, self.who, keep_goal)
         self.query_one("#goal-hint", Static).update(LOG_HINT if goals else "")

@@ -1,4 +1,4 @@
-"""The wall of cards: one OptionList (it draws only the lines on screen), grouped
+"""The wall of cards: one paged list (it draws only the lines on screen), grouped
 by week, newest first, a hundred cards at a time, so ten years of wins scroll
 without thousands of widgets."""
 
@@ -9,16 +9,14 @@ from datetime import date
 
 from textual import on
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from trust_tui.domain.wins import Card, WeekOfCards, day_label, group_by_week, week_label, \
     week_summary
-from trust_tui.widgets.option_lists import replace_options
+from trust_tui.widgets.paged_list import MORE, PagedList
 from trust_tui.widgets.typed import typed
 
 PAGE = 100  # cards added to the wall per "show older"
-MORE = "more"
 
 CARD_LABELS = {
     "win": "★ Win",
@@ -49,17 +47,16 @@ def card_prompt(card: Card, name_of: NameOf) -> Content:
     return Content.assemble(head, "\n", typed(card.text))
 
 
-class CardWall(OptionList):
+class CardWall(PagedList):
     """The cards by week; enter on "Show older cards" adds the next page."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.wall_shown = PAGE
+        super().__init__(page=PAGE, older="Show older cards", id=id)
         self._wins_weeks: list[WeekOfCards] = []
         self._wins_today = date.min
         self._wins_name_of: NameOf = lambda _pid: ""
 
-    def show(self, cards: Sequence[Card], today: date, name_of: NameOf) -> None:
+    def show_cards(self, cards: Sequence[Card], today: date, name_of: NameOf) -> None:
         self._wins_weeks = group_by_week(cards)
         self._wins_today = today
         self._wins_name_of = name_of
@@ -67,8 +64,7 @@ class CardWall(OptionList):
 
     def _draw(self) -> None:
         options: list[Option | None] = []
-        left = self.wall_shown
-        total = sum(len(week.cards) for week in self._wins_weeks)
+        left = self.shown
         for week in self._wins_weeks:
             if left <= 0:
                 break
@@ -79,27 +75,13 @@ class CardWall(OptionList):
                 options.append(Option(card_prompt(card, self._wins_name_of), id=card.record_id))
                 options.append(None)  # a thin rule between cards
             left -= len(week.cards)
-        if total == 0:
-            options.append(Option(Content(EMPTY), id="empty", disabled=True))
-        elif total > self.wall_shown:
-            older = total - self.wall_shown
-            options.append(Option(Content.assemble(
-                ("Show older cards", "bold"), f"  ({older} more; press enter)"), id=MORE))
-        replace_options(self, options, first=False)
+        total = sum(len(week.cards) for week in self._wins_weeks)
+        self.show(options, total=total, empty=EMPTY, first=False)
 
-    @on(OptionList.OptionSelected)
-    def _show_older(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id != MORE:
-            return
+    @on(PagedList.MoreWanted)
+    def _draw_older(self, event: PagedList.MoreWanted) -> None:
         event.stop()
-        index = event.option_index
-        self.wall_shown += PAGE
         self._draw()
-        # Carry on reading where "more" was: the first older card.
-        while index < self.option_count and self.get_option_at_index(index).disabled:
-            index += 1
-        if index < self.option_count:
-            self.highlighted = index
 
     def show_newest(self) -> None:
         """Highlight the newest card, just under the first week's heading."""
