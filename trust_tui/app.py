@@ -1,8 +1,9 @@
 """TrustApp: the shell around every screen.
 
 It owns the unlocked vault, the clock, the save queue, the lock (key and idle),
-the areas as modes, the global break key and the command palette. Screens do
-their work through `app.save(...)` and `app.vault`; nothing here touches TinyDB.
+the areas as modes, the global break key and the command palette. Screens see
+it as a `widgets.shell.Shell` (they never import this module) and save through
+`StoreClient.store`; nothing here touches TinyDB.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import asyncio
 import concurrent.futures
 import gc
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +28,7 @@ from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
 from trust_tui.vault.errors import VaultError
+from trust_tui.wiring import due_lines, open_area
 
 if TYPE_CHECKING:  # imported on first use, after the first screen paints
     from trust_tui.vault import KdfParams, Vault
@@ -115,7 +118,7 @@ class TrustApp(App[None]):
         if LOCKED_MODE not in self._modes:
             self.add_mode(LOCKED_MODE, Screen)
         for area in AREAS:
-            self.add_mode(area.mode, area.make_screen)
+            self.add_mode(area.mode, lambda mode=area.mode: open_area(mode))
 
     # --- the vault --------------------------------------------------------------
 
@@ -128,6 +131,10 @@ class TrustApp(App[None]):
     @property
     def vault_open(self) -> bool:
         return self._vault is not None and not self._vault.is_locked
+
+    def due_lines(self, mode: str, today: date) -> list[str]:
+        """What the area `mode` says is due today, for home."""
+        return due_lines(mode, self.vault, today)
 
     @property
     def idle_minutes(self) -> float:

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from trust_tui.widgets.saving import StoreClient
+from trust_tui.widgets.shell import Shell, shell_of
 
 if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
     from trust_tui.domain.clock import Clock
     from trust_tui.vault import Vault
 
@@ -32,8 +32,8 @@ class AreaScreen(StoreClient, Screen):
     """
 
     @property
-    def trust_app(self) -> "TrustApp":
-        return self.app  # type: ignore[return-value]
+    def trust_app(self) -> Shell:
+        return shell_of(self)
 
     @property
     def vault(self) -> "Vault":

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from trust_tui.domain.clock import local_day
 from trust_tui.domain.steps import STEPS
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import AreaScreen
@@ -55,7 +56,7 @@ class HomeScreen(AreaScreen):
         self.reload()
 
     def today(self) -> date:
-        return self.clock.now().astimezone().date()
+        return local_day(self.clock.now())
 
     def reload(self) -> None:
         names = [p.name for p in self.vault.partners]
@@ -84,7 +85,7 @@ class HomeScreen(AreaScreen):
         lines: list[str] = []
         for area in AREAS:
             try:
-                lines += area.due_lines(self.vault, today)
+                lines += self.trust_app.due_lines(area.mode, today)
             except Exception as error:  # one area's hiccup must not hide home
                 self.log.error(f"due lines for {area.mode}: {error!r}")
         if not lines:
