@@ -27,27 +27,14 @@ from textual.theme import Theme
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
+from trust_tui.theme import CALM_THEME
 from trust_tui.vault.errors import VaultError
 from trust_tui.wiring import due_lines, open_area
 
 if TYPE_CHECKING:  # imported on first use, after the first screen paints
+    from trust_tui.models import Settings
     from trust_tui.vault import KdfParams, Vault
     from trust_tui.widgets.saving import SaveRequest, StoreClient
-
-CALM_THEME = Theme(
-    name="trust-calm",
-    primary="#7aa2c8",
-    secondary="#9bbf9b",
-    accent="#d9b27c",
-    warning="#d9b27c",
-    error="#d08770",
-    success="#9bbf9b",
-    foreground="#e6e1d8",
-    background="#1f2327",
-    surface="#272c31",
-    panel="#313840",
-    dark=True,
-)
 
 HOME_MODE = "home"
 LOCKED_MODE = "locked"  # a blank base screen under the unlock screen
@@ -410,6 +397,22 @@ class TrustApp(App[None]):
 
             if not isinstance(self.screen, SoloSafetyScreen):
                 self.push_screen(SoloSafetyScreen())
+
+    def action_settings(self, settings: Settings | None = None) -> None:
+        """The couple's settings (s on home); a change not saved opens the form again."""
+        if not self.vault_open:
+            return
+        from trust_tui.screens.settings import SettingsModal
+        from trust_tui.store import bind
+        from trust_tui.store.settings import change
+        from trust_tui.widgets.saving import SaveRequest
+
+        def save(values: dict[str, int] | None) -> None:
+            if values is not None:
+                self.request_save(SaveRequest(bind(change, values), failed=lambda _error: (
+                    self.action_settings(self.vault.settings.model_copy(update=values)))))
+
+        self.push_screen(SettingsModal(settings or self.vault.settings), callback=save)
 
     def action_honesty(self) -> None:
         if self.vault_open:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,9 +16,6 @@ from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import AreaScreen
 from trust_tui.texts import SAFETY_NOTE
 
-if TYPE_CHECKING:  # home is built before the first paint: the models load later
-    from trust_tui.models import Settings
-
 
 class HomeScreen(AreaScreen):
     BINDINGS = [
@@ -27,7 +23,7 @@ class HomeScreen(AreaScreen):
         ("h", "app.honesty", "Honesty log"),
         # Listed beside "Today" with the area keys; the footer keeps room for f2.
         Binding("question_mark", "safety_note", "Safety note", show=False),
-        Binding("s", "settings", "Settings", show=False),
+        Binding("s", "app.settings", "Settings", show=False),
     ]
 
     def __init__(self) -> None:
@@ -91,21 +87,6 @@ class HomeScreen(AreaScreen):
         if not lines:
             lines = ["Nothing is due today. Any small step counts."]
         return Content("\n").join(Content("- " + line) for line in lines)
-
-    def action_settings(self, settings: Settings | None = None) -> None:
-        from trust_tui.screens.settings import SettingsModal
-
-        self.app.push_screen(SettingsModal(settings or self.vault.settings),
-                             callback=self._save_settings)
-
-    def _save_settings(self, values: dict[str, int] | None) -> None:
-        from trust_tui.store import settings
-
-        if values is None:
-            return
-        # Not saved: the form opens again with the numbers as typed.
-        self.store(settings.change, values, failed=lambda _error: self.action_settings(
-            self.vault.settings.model_copy(update=values)))
 
     def action_safety_note(self) -> None:
         self.notify(SAFETY_NOTE, title="Safety note", timeout=20, markup=False)
