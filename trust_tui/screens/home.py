@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import zip_longest
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -62,10 +63,17 @@ class HomeScreen(AreaScreen):
             Content.assemble((" & ".join(names), "bold"), greeting))
         self.query_one("#steps-list", Static).update(self._steps_content())
         self.query_one("#due-list", Static).update(self._due_content())
-        keys = [f"{area.key}  {area.title}" for area in AREAS]
-        keys += ["c  Daily check-in", "h  Honesty log", "f2  Take a break",
-                 "ctrl+l  Lock now", "s  Settings", "?  Safety note", "ctrl+q  Quit"]
-        self.query_one("#home-keys", Static).update(Content("\n".join(keys)))
+        self.query_one("#home-keys", Static).update(Content(self._keys_text()))
+
+    @staticmethod
+    def _keys_text() -> str:
+        """Two columns (the areas, then the rest): at 80x24 "Today" keeps room to show."""
+        areas = [f"{area.key}  {area.title}" for area in AREAS]
+        others = ["c  Daily check-in", "h  Honesty log", "f2  Take a break",
+                  "ctrl+l  Lock now", "s  Settings", "?  Safety note", "ctrl+q  Quit"]
+        width = max(map(len, areas)) + 2
+        return "\n".join(left.ljust(width) + right
+                         for left, right in zip_longest(areas, others, fillvalue="")).rstrip()
 
     def _steps_content(self) -> Content:
         lines = []
