@@ -7,31 +7,24 @@ directory keep every run identical.
 
 from __future__ import annotations
 
-import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
-from conftest import SAM_PASS, make_vault
+from conftest import SAM_PASS, make_vault, utc
 from trust_tui.app import TrustApp
 from trust_tui.domain.clock import FakeClock
 from trust_tui.vault import FAST_TEST_KDF, Vault
 
-NOW = datetime(2026, 3, 4, 18, tzinfo=timezone.utc)
+NOW = utc(2026, 3, 4, 18)
 SIZES = [(80, 24), (120, 40)]
 
 
 @pytest.fixture(autouse=True)
-def pinned(monkeypatch, tmp_path):
+def pinned(local_utc, monkeypatch, tmp_path):
     """UTC, and the current directory a fresh temporary one (setup shows the path)."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
     monkeypatch.chdir(tmp_path)
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def still(screen) -> None:
