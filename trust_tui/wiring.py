@@ -19,45 +19,39 @@ if TYPE_CHECKING:
 
 def open_area(mode: str) -> Screen:
     """A new screen for the area named `mode` (one of `AREAS`)."""
-    if mode == "talk":
-        from trust_tui.screens.talk import TalkScreen
-        return TalkScreen()
-    if mode == "wins":
-        from trust_tui.screens.wins import WinsScreen
-        return WinsScreen()
-    if mode == "progress":
-        from trust_tui.screens.progress import ProgressScreen
-        return ProgressScreen()
-    if mode == "expectations":
-        from trust_tui.screens.agreements import ExpectationsScreen
-        return ExpectationsScreen()
-    if mode == "boundaries":
-        from trust_tui.screens.agreements import BoundariesScreen
-        return BoundariesScreen()
-    if mode == "rituals":
-        from trust_tui.screens.rituals import RitualsScreen
-        return RitualsScreen()
-    if mode == "journal":
-        from trust_tui.screens.journal import JournalScreen
-        return JournalScreen()
-    raise LookupError(f"No area named {mode!r}.")
+    match mode:
+        case "talk":
+            from trust_tui.screens.talk import TalkScreen as Area
+        case "wins":
+            from trust_tui.screens.wins import WinsScreen as Area
+        case "progress":
+            from trust_tui.screens.progress import ProgressScreen as Area
+        case "expectations":
+            from trust_tui.screens.agreements import ExpectationsScreen as Area
+        case "boundaries":
+            from trust_tui.screens.agreements import BoundariesScreen as Area
+        case "rituals":
+            from trust_tui.screens.rituals import RitualsScreen as Area
+        case "journal":
+            from trust_tui.screens.journal import JournalScreen as Area
+        case _:
+            raise LookupError(f"No area named {mode!r}.")
+    return Area()
 
 
 def due_lines(mode: str, vault: Vault, today: date) -> list[str]:
     """The area's short lines for home's "Today" list (none for most areas)."""
-    if mode == "wins":
-        from trust_tui.screens.wins import due_lines as wins_due
-        return wins_due(vault, today)
-    if mode == "expectations":
-        from trust_tui.screens.agreements import due_expectations
-        return due_expectations(vault, today)
-    if mode == "boundaries":
-        from trust_tui.screens.agreements import due_boundaries
-        return due_boundaries(vault, today)
-    if mode == "rituals":
-        from trust_tui.screens.rituals import due_rituals
-        return due_rituals(vault, today)
-    if mode == "journal":
-        from trust_tui.screens.checkin import due_checkin
-        return due_checkin(vault, today)
-    return []
+    match mode:
+        case "wins":
+            from trust_tui.screens.wins import due_lines as due
+        case "expectations":
+            from trust_tui.screens.agreements import due_expectations as due
+        case "boundaries":
+            from trust_tui.screens.agreements import due_boundaries as due
+        case "rituals":
+            from trust_tui.screens.rituals import due_rituals as due
+        case "journal":
+            from trust_tui.screens.checkin import due_checkin as due
+        case _:
+            return []
+    return list(due(vault, today))
