@@ -1,10 +1,15 @@
-"""Shared fixtures: fast vaults (small KDF, recorded in the header) and an app
-already unlocked on home, driven by a fake clock."""
+"""Shared fixtures: fast vaults (small KDF, recorded in the header), apps by
+state (unlocked on home, locked at the unlock screen, fresh at first-run
+setup), driven by a fake clock; and helpers to read what the person sees and
+what the app told them."""
 
 from __future__ import annotations
 
 import os
+import time
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +21,11 @@ os.environ.pop("NO_COLOR", None)
 
 SAM_PASS = "sam-passphrase"
 ALEX_PASS = "alex-passphrase"
+
+
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """A moment in UTC: `utc(2026, 3, 4, 18)`."""
+    return datetime(year, month, day, hour, minute, tzinfo=timezone.utc)
 
 
 def make_vault(path: Path) -> Vault:
@@ -54,6 +64,104 @@ def unlocked_app(vault_path: Path, clock: FakeClock):
         return app, vault_path, clock
 
     return factory
+
+
+@pytest.fixture
+def locked_app(vault_path: Path, clock: FakeClock):
+    """`app = locked_app()`: a vault exists and the app starts at the unlock screen.
+
+    `seed(vault)` (optional) adds records first."""
+    from trust_tui.app import TrustApp
+
+    def factory(seed=None):
+        created = make_vault(vault_path)
+        if seed is not None:
+            seed(created)
+        return TrustApp(vault_path, clock=clock, kdf=FAST_TEST_KDF)
+
+    return factory
+
+
+@pytest.fixture
+def fresh_app(vault_path: Path, clock: FakeClock):
+    """No vault file yet: the app starts at first-run setup (with a fast KDF)."""
+    from trust_tui.app import TrustApp
+
+    return TrustApp(vault_path, clock=clock, kdf=FAST_TEST_KDF)
+
+
+@pytest.fixture
+def local_utc(monkeypatch):
+    """The local time zone is UTC for this test (dates on screen never shift)."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+# --- what the person sees, and what the app told them --------------------------------
+
+def screen_lines(app) -> list[str]:
+    """The terminal's lines right now, as painted (overlays and all). Textual has
+    no public accessor for the painted screen: this is the one place that reads it."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def visible_text(pilot) -> str:
+    """The lines every shown widget on the current screen renders, top to bottom.
+
+    A widget that fails to render fails the test with its own error (a person would
+    see a crash, not a blank)."""
+    lines = []
+    for widget in pilot.app.screen.query("*"):
+        if widget.display and widget.size.height and hasattr(widget, "render_line"):
+            lines += [widget.render_line(y).text for y in range(widget.size.height)]
+    return "\n".join(lines)
+
+
+def every_screen(app) -> list:
+    """Every screen in every mode's stack, through Textual's public `get_screen_stack`."""
+    from trust_tui.app import HOME_MODE, LOCKED_MODE
+    from trust_tui.screens.areas import AREAS
+
+    screens = []
+    for mode in (app.DEFAULT_MODE, LOCKED_MODE, HOME_MODE, *(area.mode for area in AREAS)):
+        try:
+            screens += app.get_screen_stack(mode)
+        except KeyError:  # a mode not started (or removed at a lock) has no stack
+            pass
+    return screens
+
+
+class Told:
+    """Everything the app says with `notify` from now on (title, message), kept even
+    after a notification's timeout or a lock clears the screen. Textual keeps its
+    own list private: `told = Told(app)` before `run_test`, then `"words" in told`."""
+
+    def __init__(self, app) -> None:
+        self.notes: list[tuple[str, str]] = []
+        notify = app.notify
+
+        def record(message: str, *, title: str = "", **kwargs: Any) -> None:
+            self.notes.append((str(title), str(message)))
+            notify(message, title=title, **kwargs)
+
+        app.notify = record
+
+    @property
+    def messages(self) -> list[str]:
+        return [message for _title, message in self.notes]
+
+    def clear(self) -> None:
+        self.notes.clear()
+
+    def __contains__(self, words: str) -> bool:
+        return any(words in message for message in self.messages)
 
 
 async def settle(pilot) -> None:

@@ -1,8 +1,9 @@
 """TrustApp: the shell around every screen.
 
 It owns the unlocked vault, the clock, the save queue, the lock (key and idle),
-the areas as modes, the global break key and the command palette. Screens do
-their work through `app.save(...)` and `app.vault`; nothing here touches TinyDB.
+the areas as modes, the global break key and the command palette. Screens see
+it as a `widgets.shell.Shell` (they never import this module) and save through
+`StoreClient.store`; nothing here touches TinyDB.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import asyncio
 import concurrent.futures
 import gc
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,26 +27,13 @@ from textual.theme import Theme
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
+from trust_tui.theme import CALM_THEME
 from trust_tui.vault.errors import VaultError
+from trust_tui.wiring import due_lines, open_area
 
 if TYPE_CHECKING:  # imported on first use, after the first screen paints
     from trust_tui.vault import KdfParams, Vault
     from trust_tui.widgets.saving import SaveRequest, StoreClient
-
-CALM_THEME = Theme(
-    name="trust-calm",
-    primary="#7aa2c8",
-    secondary="#9bbf9b",
-    accent="#d9b27c",
-    warning="#d9b27c",
-    error="#d08770",
-    success="#9bbf9b",
-    foreground="#e6e1d8",
-    background="#1f2327",
-    surface="#272c31",
-    panel="#313840",
-    dark=True,
-)
 
 HOME_MODE = "home"
 LOCKED_MODE = "locked"  # a blank base screen under the unlock screen
@@ -115,7 +104,7 @@ class TrustApp(App[None]):
         if LOCKED_MODE not in self._modes:
             self.add_mode(LOCKED_MODE, Screen)
         for area in AREAS:
-            self.add_mode(area.mode, area.make_screen)
+            self.add_mode(area.mode, lambda mode=area.mode: open_area(mode))
 
     # --- the vault --------------------------------------------------------------
 
@@ -128,6 +117,10 @@ class TrustApp(App[None]):
     @property
     def vault_open(self) -> bool:
         return self._vault is not None and not self._vault.is_locked
+
+    def due_lines(self, mode: str, today: date) -> list[str]:
+        """What the area `mode` says is due today, for home."""
+        return due_lines(mode, self.vault, today)
 
     @property
     def idle_minutes(self) -> float:
@@ -403,6 +396,13 @@ class TrustApp(App[None]):
 
             if not isinstance(self.screen, SoloSafetyScreen):
                 self.push_screen(SoloSafetyScreen())
+
+    def action_settings(self) -> None:
+        """The couple's settings (s on home); a change not saved opens the form again."""
+        if self.vault_open:
+            from trust_tui.screens.settings import ask_settings
+
+            ask_settings(self)
 
     def action_honesty(self) -> None:
         if self.vault_open:

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from conftest import ALEX_PASS, SAM_PASS, settle as saved
+from conftest import ALEX_PASS, SAM_PASS, visible_text
+from conftest import settle as saved
 from trust_tui.domain.journal import private_payload, soft_deleted
 from trust_tui.models import JournalEntry
 from trust_tui.screens.honesty import HonestyModal
@@ -46,20 +47,6 @@ def ids(vault) -> dict[str, str]:
 def listed(screen: JournalScreen) -> list[str | None]:
     listing = screen.query_one("#entries", OptionList)
     return [listing.get_option_at_index(i).id for i in range(listing.option_count)]
-
-
-def visible_text(pilot) -> str:
-    """Every line on the terminal right now, as the person sees it."""
-    screen = pilot.app.screen
-    lines = []
-    for widget in screen.query("*"):
-        if widget.display and widget.size.height and hasattr(widget, "render_line"):
-            for y in range(widget.size.height):
-                try:
-                    lines.append(widget.render_line(y).text)
-                except Exception:
-                    pass
-    return "\n".join(lines)
 
 
 def detail(screen: JournalScreen) -> str:

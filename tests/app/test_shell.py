@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ALEX_PASS, SAM_PASS, make_vault
+from conftest import ALEX_PASS, SAM_PASS, Told, every_screen, screen_lines
 from textual.widgets import Input, Label, Static
 
-from trust_tui.app import TrustApp
 from trust_tui.models import Win
 from trust_tui.screens.home import HomeScreen
 from trust_tui.screens.setup import SetupScreen
 from trust_tui.screens.unlock import UnlockScreen
-from trust_tui.vault import FAST_TEST_KDF, Vault
+from trust_tui.vault import Vault
 from trust_tui.vault.errors import WriteFailed
 
 
@@ -28,14 +27,14 @@ def screen_text(app) -> str:
     return "\n".join(str(w.render()) for w in app.screen.query(Static))
 
 
-async def test_first_run_shows_safety_note_and_creates_a_vault(vault_path: Path, clock):
-    app = TrustApp(vault_path, clock=clock, kdf=FAST_TEST_KDF)
+async def test_first_run_shows_safety_note_and_creates_a_vault(vault_path: Path, fresh_app):
+    app = fresh_app
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
         assert "domestic-violence" in screen_text(app)
         # No vault yet: the footer offers no break or lock, which would do nothing.
-        painted = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        painted = "\n".join(screen_lines(app))
         assert "Create our vault" in painted
         assert "Break" not in painted and "Lock" not in painted
         fill_setup(app.screen, right=("Alex", ALEX_PASS, "alex-passphrasX"))
@@ -44,7 +43,7 @@ async def test_first_run_shows_safety_note_and_creates_a_vault(vault_path: Path,
         message = app.screen.query_one("#setup-message", Label)
         assert "not the same" in str(message.render())
         await pilot.pause()
-        painted = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        painted = "\n".join(screen_lines(app))
         assert "passphrases are not the same yet" in painted  # in view at 80x24
         assert not vault_path.exists()
 
@@ -60,8 +59,8 @@ async def test_first_run_shows_safety_note_and_creates_a_vault(vault_path: Path,
     assert b"Alex" not in vault_path.read_bytes()
 
 
-async def test_setup_refuses_the_same_passphrase_twice(vault_path: Path, clock):
-    app = TrustApp(vault_path, clock=clock, kdf=FAST_TEST_KDF)
+async def test_setup_refuses_the_same_passphrase_twice(vault_path: Path, fresh_app):
+    app = fresh_app
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         fill_setup(app.screen, right=("Alex", SAM_PASS, SAM_PASS))
@@ -78,10 +77,9 @@ async def test_setup_refuses_the_same_passphrase_twice(vault_path: Path, clock):
         assert not vault_path.exists()
 
 
-async def test_unlock_wrong_then_right_passphrase(vault_path: Path, clock):
-    make_vault(vault_path)
+async def test_unlock_wrong_then_right_passphrase(vault_path: Path, locked_app):
+    app = locked_app()
     before = vault_path.read_bytes()
-    app = TrustApp(vault_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen)
@@ -97,18 +95,16 @@ async def test_unlock_wrong_then_right_passphrase(vault_path: Path, clock):
         assert isinstance(app.screen, HomeScreen)
         assert app.vault.me.name == "Alex"
         # The unlock screen stays as the first screen; it keeps no passphrase.
-        unlock_screens = [s for stack in app._screen_stacks.values() for s in stack
-                          if isinstance(s, UnlockScreen)]
+        unlock_screens = [s for s in every_screen(app) if isinstance(s, UnlockScreen)]
         assert all(s.query_one("#passphrase", Input).value == "" for s in unlock_screens)
         assert app.current_theme.name == "trust-calm"
 
 
-async def test_damaged_file_says_so_without_a_traceback(vault_path: Path, clock):
-    make_vault(vault_path)
+async def test_damaged_file_says_so_without_a_traceback(vault_path: Path, locked_app):
+    app = locked_app()
     blob = bytearray(vault_path.read_bytes())
     blob[len(blob) // 2] ^= 0x01
     vault_path.write_bytes(bytes(blob))
-    app = TrustApp(vault_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*SAM_PASS, "enter")
         await app.workers.wait_for_complete()
@@ -116,7 +112,7 @@ async def test_damaged_file_says_so_without_a_traceback(vault_path: Path, clock)
         assert "damaged" in str(app.screen.query_one("#unlock-message").render())
         assert isinstance(app.screen, UnlockScreen)
         # The whole message is on screen at 80x24, down to what to do about it.
-        painted = " ".join(s.text.strip(" │") for s in app.screen._compositor.render_strips())
+        painted = " ".join(line.strip(" │") for line in screen_lines(app))
         assert "restore-backup" in " ".join(painted.split())
     assert vault_path.read_bytes() == bytes(blob)
 
@@ -133,8 +129,7 @@ async def test_lock_key_clears_everything(unlocked_app):
         assert isinstance(app.screen, UnlockScreen)
         assert not app.vault_open and vault.is_locked
         # Nothing of the content is left in any screen stack.
-        assert all(not isinstance(s, HomeScreen) for stack in app._screen_stacks.values()
-                   for s in stack)
+        assert all(not isinstance(s, HomeScreen) for s in every_screen(app))
         await pilot.press(*SAM_PASS, "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -171,6 +166,7 @@ async def test_a_screen_can_hold_off_the_idle_lock(unlocked_app):
 
 async def test_failed_save_says_so_and_keeps_the_old_file(unlocked_app, monkeypatch):
     app, path, clock = await unlocked_app()
+    told = Told(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         before = path.read_bytes()
@@ -184,7 +180,7 @@ async def test_failed_save_says_so_and_keeps_the_old_file(unlocked_app, monkeypa
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert failures and "disk is full" in str(failures[0])
-        assert any("disk is full" in n.message for n in app._notifications)
+        assert "disk is full" in told
         assert path.read_bytes() == before
         monkeypatch.undo()
         done = []

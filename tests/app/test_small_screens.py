@@ -3,26 +3,22 @@ sight, and words that never score or reproach. Each test failed before its fix."
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 from textual.widgets import Footer
 
-from conftest import settle
+from conftest import Told, screen_lines, settle, utc
 
 from trust_tui.models import Agreement, AgreementKind, AgreementStatus, RaisedConcern
 from trust_tui.screens.areas import AREAS
 
 SMALL = (80, 24)
-NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
+NOW = utc(2026, 3, 2, 18)
 
 
 
 def ids(vault) -> dict[str, str]:
     return {p.name: p.id for p in vault.partners}
-
-
-def screen_lines(app) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def footer_text(app) -> str:
@@ -212,28 +208,25 @@ async def test_progress_says_counts_and_minutes_not_percentages(unlocked_app, cl
 
 # --- thanks to whoever answered ------------------------------------------------------
 
-def notices(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
 async def test_a_check_in_thanks_the_one_who_answered(unlocked_app):
     from textual.widgets import Input
 
     app, _, _ = await unlocked_app()
+    told = Told(app)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("c")
         await pilot.pause()
         app.screen.query_one("#safe-1", Input).value = "6"  # Alex answers, Sam skips
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "Check-in saved. Thank you, Alex." in notices(app)
-        assert not any("both" in n for n in notices(app))
+        assert "Check-in saved. Thank you, Alex." in told.messages
+        assert not any("both" in n for n in told.messages)
         await pilot.press("c")
         await pilot.pause()
         app.screen.query_one("#safe-0", Input).value = "7"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "Check-in saved. Thank you both." in notices(app)
+        assert "Check-in saved. Thank you both." in told.messages
 
 
 # --- rituals: who wrote it, what was left out, how many --------------------------------

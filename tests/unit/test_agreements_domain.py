@@ -4,10 +4,11 @@ the 'our agreements' Markdown."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 
+from conftest import utc
 from trust_tui.domain import agreements as ag
 from trust_tui.domain.agreements_md import agreements_markdown
 from trust_tui.domain.clock import FakeClock
@@ -21,7 +22,7 @@ MARKUP = ["[bold]", "[/]", "[@click=app.quit]x", "\x1b[31mred"]
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc))  # a Monday
+    return FakeClock(utc(2026, 3, 2, 12))  # a Monday
 
 
 def today(clock: FakeClock) -> date:
@@ -220,8 +221,8 @@ SHAMING = ["fail", "broke", "again", "bad", "blame", "fault", "should", "always"
 
 
 def miss(a: Agreement, on: date, kept: bool = False):
-    return ag.log_follow_through(a, by=ALEX, kept=kept, on=on, now=datetime(
-        on.year, on.month, on.day, 12, tzinfo=timezone.utc))
+    return ag.log_follow_through(a, by=ALEX, kept=kept, on=on, now=utc(
+        on.year, on.month, on.day, 12))
 
 
 def test_three_misses_within_the_period_bring_a_gentle_note(clock):

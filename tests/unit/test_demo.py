@@ -4,10 +4,11 @@ consistent references, kind words, and a vault that opens for both of them."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 
+from conftest import utc
 from trust_tui import demo
 from trust_tui.domain.apology import find_excuses
 from trust_tui.domain.journal import read_private_payload
@@ -73,8 +74,8 @@ def test_references_and_dates_hold_together():
     assert len(ids) == len(set(ids))
     agreements = {r.id for r in records if isinstance(r, Agreement)}
     goals = {r.id for r in records if isinstance(r, MiniGoal)}
-    start = datetime(2024, 3, 3, tzinfo=timezone.utc)
-    end = datetime(2026, 3, 3, tzinfo=timezone.utc)
+    start = utc(2024, 3, 3)
+    end = utc(2026, 3, 3)
     for record in records:
         assert start <= record.created_at < end
         data = record.model_dump()

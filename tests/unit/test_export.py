@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import stat
-from datetime import date, datetime, timezone
+from datetime import date
 
 import pytest
-from conftest import ALEX_PASS, SAM_PASS, make_vault
+from conftest import ALEX_PASS, SAM_PASS, make_vault, utc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +31,7 @@ from trust_tui.models import (
 )
 from trust_tui.vault import FAST_TEST_KDF, Vault
 
-WHEN = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
+WHEN = utc(2026, 3, 2, 18)
 TODAY = date(2026, 3, 2)
 
 

@@ -3,10 +3,11 @@ and undo, and what a private entry carries."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 import pytest
 
+from conftest import utc
 from trust_tui.domain.journal import (
     DeleteUndo,
     JournalFilter,
@@ -24,7 +25,7 @@ from trust_tui.domain.journal import (
 )
 from trust_tui.models import JournalEntry, SealedText
 
-T0 = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
+T0 = utc(2026, 3, 2, 18)
 SEALED = SealedText(owner="alex", nonce="bm9uY2U=", ciphertext="c2VjcmV0")
 
 

@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from conftest import ALEX_PASS, SAM_PASS, make_vault
+from conftest import ALEX_PASS, SAM_PASS, Told, make_vault
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vault_samples import sample_model, str_bounds, text_fields
@@ -851,6 +851,7 @@ async def test_in_the_app_a_broken_save_and_a_crash_show_and_leave_no_secret(
     from trust_tui.screens.journal import EntryEditor
 
     app, path, _ = await unlocked_app()
+    told = Told(app)
     words = f"{CANARY} what I could not say"
     real_build = fileformat.build
 
@@ -873,7 +874,7 @@ async def test_in_the_app_a_broken_save_and_a_crash_show_and_leave_no_secret(
             await pilot.press("ctrl+s")
             await app.workers.wait_for_complete()
             await pilot.pause()
-            shown += [f"{n.title} {n.message}" for n in app._notifications]
+            shown += [f"{title} {message}" for title, message in told.notes]
             assert any("not saved" in text for text in shown), shown
             # Nothing lost: the words wait in the editor; nothing half-saved in memory.
             assert isinstance(app.screen, EntryEditor)

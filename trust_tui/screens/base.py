@@ -10,9 +10,9 @@ from textual.screen import ModalScreen, Screen
 
 from trust_tui.store import StoreCall
 from trust_tui.widgets.saving import SaveRequest, StoreClient
+from trust_tui.widgets.shell import Shell, shell_of
 
 if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
     from trust_tui.domain.clock import Clock
     from trust_tui.vault import Vault
 
@@ -35,8 +35,8 @@ class AreaScreen(StoreClient, Screen):
     """
 
     @property
-    def trust_app(self) -> "TrustApp":
-        return self.app  # type: ignore[return-value]
+    def trust_app(self) -> Shell:
+        return shell_of(self)
 
     @property
     def vault(self) -> "Vault":
@@ -54,14 +54,14 @@ class AreaScreen(StoreClient, Screen):
             self.reload()
 
 
-def reload_areas(app: "TrustApp") -> None:
+def reload_areas(app: Shell) -> None:
     """Redraw every area screen open (a change saved from a form over one of them)."""
     for screen in app.screen_stack:
         if isinstance(screen, AreaScreen):
             screen.reload()
 
 
-def ask_then_save(app: "TrustApp", form: Callable[[R | None], "ModalScreen[R | None]"],
+def ask_then_save(app: Shell, form: Callable[[R | None], "ModalScreen[R | None]"],
                   call_of: Callable[[R], StoreCall], saved_message: Callable[[R], str]) -> None:
     """Open `form(None)`; save what it returns with `call_of(result)` through the app's
     save worker, then redraw the areas. A save that fails opens `form(result)`

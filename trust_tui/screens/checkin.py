@@ -32,7 +32,7 @@ from trust_tui.widgets.feeling_picker import FeelingPicker, chosen_words
 from trust_tui.widgets.form_modal import FormModal
 
 if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
+    from trust_tui.widgets.shell import Shell
 
 __all__ = ["CheckInModal", "ask_check_in", "due_checkin"]
 
@@ -149,7 +149,7 @@ class CheckInModal(FormModal[list[Answer]]):
         return answers
 
 
-def thanks(app: TrustApp, answers: list[Answer]) -> str:
+def thanks(app: Shell, answers: list[Answer]) -> str:
     """Thank whoever answered, by name: "both" when one of you skipped today would
     read as if the other had been counted as missing."""
     answered = {a.partner_id for a in answers}
@@ -158,7 +158,7 @@ def thanks(app: TrustApp, answers: list[Answer]) -> str:
     return f"Check-in saved. {words}"
 
 
-def ask_check_in(app: TrustApp) -> None:
+def ask_check_in(app: Shell) -> None:
     """Open today's check-in and save what it returns (`store.checkins.save_today`)."""
     ask_then_save(app, CheckInModal,
                   lambda answers: bind(checkins.save_today, answers,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from itertools import zip_longest
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,13 +11,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from trust_tui.domain.clock import local_day
 from trust_tui.domain.steps import STEPS
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import AreaScreen
 from trust_tui.texts import SAFETY_NOTE
-
-if TYPE_CHECKING:  # home is built before the first paint: the models load later
-    from trust_tui.models import Settings
 
 
 class HomeScreen(AreaScreen):
@@ -26,7 +24,7 @@ class HomeScreen(AreaScreen):
         ("h", "app.honesty", "Honesty log"),
         # Listed beside "Today" with the area keys; the footer keeps room for f2.
         Binding("question_mark", "safety_note", "Safety note", show=False),
-        Binding("s", "settings", "Settings", show=False),
+        Binding("s", "app.settings", "Settings", show=False),
     ]
 
     def __init__(self) -> None:
@@ -55,7 +53,7 @@ class HomeScreen(AreaScreen):
         self.reload()
 
     def today(self) -> date:
-        return self.clock.now().astimezone().date()
+        return local_day(self.clock.now())
 
     def reload(self) -> None:
         names = [p.name for p in self.vault.partners]
@@ -65,10 +63,17 @@ class HomeScreen(AreaScreen):
             Content.assemble((" & ".join(names), "bold"), greeting))
         self.query_one("#steps-list", Static).update(self._steps_content())
         self.query_one("#due-list", Static).update(self._due_content())
-        keys = [f"{area.key}  {area.title}" for area in AREAS]
-        keys += ["c  Daily check-in", "h  Honesty log", "f2  Take a break",
-                 "ctrl+l  Lock now", "s  Settings", "?  Safety note", "ctrl+q  Quit"]
-        self.query_one("#home-keys", Static).update(Content("\n".join(keys)))
+        self.query_one("#home-keys", Static).update(Content(self._keys_text()))
+
+    @staticmethod
+    def _keys_text() -> str:
+        """Two columns (the areas, then the rest): at 80x24 "Today" keeps room to show."""
+        areas = [f"{area.key}  {area.title}" for area in AREAS]
+        others = ["c  Daily check-in", "h  Honesty log", "f2  Take a break",
+                  "ctrl+l  Lock now", "s  Settings", "?  Safety note", "ctrl+q  Quit"]
+        width = max(map(len, areas)) + 2
+        return "\n".join(left.ljust(width) + right
+                         for left, right in zip_longest(areas, others, fillvalue="")).rstrip()
 
     def _steps_content(self) -> Content:
         lines = []
@@ -84,27 +89,12 @@ class HomeScreen(AreaScreen):
         lines: list[str] = []
         for area in AREAS:
             try:
-                lines += area.due_lines(self.vault, today)
+                lines += self.trust_app.due_lines(area.mode, today)
             except Exception as error:  # one area's hiccup must not hide home
                 self.log.error(f"due lines for {area.mode}: {error!r}")
         if not lines:
             lines = ["Nothing is due today. Any small step counts."]
         return Content("\n").join(Content("- " + line) for line in lines)
-
-    def action_settings(self, settings: Settings | None = None) -> None:
-        from trust_tui.screens.settings import SettingsModal
-
-        self.app.push_screen(SettingsModal(settings or self.vault.settings),
-                             callback=self._save_settings)
-
-    def _save_settings(self, values: dict[str, int] | None) -> None:
-        from trust_tui.store import settings
-
-        if values is None:
-            return
-        # Not saved: the form opens again with the numbers as typed.
-        self.store(settings.change, values, failed=lambda _error: self.action_settings(
-            self.vault.settings.model_copy(update=values)))
 
     def action_safety_note(self) -> None:
         self.notify(SAFETY_NOTE, title="Safety note", timeout=20, markup=False)

@@ -30,7 +30,7 @@ from trust_tui.widgets.limits import LimitedInput
 from trust_tui.widgets.typed import typed
 
 if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
+    from trust_tui.widgets.shell import Shell
 
 MAX_LINE = 1000
 
@@ -156,7 +156,7 @@ class HonestyModal(FormModal[HonestyLine]):
         return bind(journal_store.let_draft_go, kept_id)
 
 
-def ask_honesty(app: TrustApp) -> None:
+def ask_honesty(app: Shell) -> None:
     """Open the honesty log and save the line it returns (`store.journal.save_line`)."""
     ask_then_save(app, HonestyModal,
                   lambda line: bind(journal_store.save_line, line.author, line.kind,

@@ -25,8 +25,11 @@ from textual.widgets.option_list import Option
 from trust_tui.domain import rituals
 from trust_tui.domain.flow import Flow
 from trust_tui.models import Partner, SafetyCheck
-from trust_tui.vault import VaultError
 from trust_tui.screens.base import sheet
+from trust_tui.store import safety
+from trust_tui.vault import VaultError
+from trust_tui.widgets.saving import StoreClient
+from trust_tui.widgets.shell import Shell, shell_of
 
 # Every sealed check has the same length, so its size says nothing about the answers.
 SEALED_SIZE = 1024
@@ -72,7 +75,7 @@ class NeutralScreen(Screen):
         self.dismiss()
 
 
-class SoloSafetyScreen(Screen):
+class SoloSafetyScreen(StoreClient, Screen):
     """A private screen for one partner at a time."""
 
     CSS_PATH = sheet("rituals")
@@ -123,8 +126,12 @@ class SoloSafetyScreen(Screen):
         self.query_one("#safety-passphrase", Input).focus()
 
     @property
+    def shell(self) -> Shell:
+        return shell_of(self)
+
+    @property
     def vault(self):
-        return self.app.vault  # type: ignore[attr-defined]
+        return self.shell.vault
 
     # --- who is answering ---------------------------------------------------------
 
@@ -162,7 +169,7 @@ class SoloSafetyScreen(Screen):
             return
         self.partner = partner
         self.query_one("#safety-passphrase", Input).value = ""
-        self.flow = Flow(rituals.SAFETY_CHECK, self.app.clock, (partner.id,))  # type: ignore[attr-defined]
+        self.flow = Flow(rituals.SAFETY_CHECK, self.shell.clock, (partner.id,))
         self.query_one(ContentSwitcher).current = "safety-questions"
         self._show_question()
 
@@ -210,7 +217,7 @@ class SoloSafetyScreen(Screen):
         text = sealed_text(answers, self.flow.skipped())
         check = SafetyCheck(partner_id=self.partner.id,
                             sealed=self.vault.seal(text, self.partner.id),
-                            created_at=self.app.clock.now())  # type: ignore[attr-defined]
+                            created_at=self.shell.clock.now())
         self._forget()
         self.flow = None
         verdict = rituals.DANGER_MESSAGE if self.danger else rituals.CLEAR_MESSAGE
@@ -218,13 +225,13 @@ class SoloSafetyScreen(Screen):
         self.set_class(self.danger, "-danger")
         self.query_one(ContentSwitcher).current = "safety-result"
         self.query_one("#safety-result").focus()
-        self.app.save(lambda vault: vault.add(check),  # type: ignore[attr-defined]
-                      saved_message=None)
+        # Quiet on success, as before: nothing else in the app mentions the check.
+        self.store(safety.keep_sealed_check, check, saved_message=None)
 
     # --- leaving ------------------------------------------------------------------------
 
     def _forget(self) -> None:
-        if self.partner is not None and self.app.vault_open:  # type: ignore[attr-defined]
+        if self.partner is not None and self.shell.vault_open:
             self.vault.forget_private(self.partner.id)
 
     def _clear(self) -> None:
@@ -244,4 +251,5 @@ class SoloSafetyScreen(Screen):
         self.dismiss()
 
     def on_unmount(self) -> None:
+        # Memory only: the answers and the private key are dropped; nothing is written.
         self._clear()

@@ -8,7 +8,11 @@ from textual.validation import Integer
 from textual.widgets import Input, Label
 
 from trust_tui.models import Settings
+from trust_tui.screens.base import ask_then_save
+from trust_tui.store import bind
+from trust_tui.store.settings import change
 from trust_tui.widgets.form_modal import FormModal
+from trust_tui.widgets.shell import Shell
 
 FIELDS = (
     ("idle_lock_minutes", "Lock by itself after this many idle minutes (1-240)", 1, 240),
@@ -45,3 +49,14 @@ class SettingsModal(FormModal[dict[str, int]]):
                 return None
             values[name] = int(field.value)
         return values
+
+
+def ask_settings(app: Shell) -> None:
+    """Open the settings; save what changed (`store.settings.change`). A change not
+    saved opens the form again with the numbers as typed."""
+
+    def form(values: dict[str, int] | None) -> SettingsModal:
+        settings = app.vault.settings
+        return SettingsModal(settings if values is None else settings.model_copy(update=values))
+
+    ask_then_save(app, form, lambda values: bind(change, values), lambda _values: "Saved.")

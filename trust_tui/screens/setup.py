@@ -12,12 +12,13 @@ from textual.validation import Length
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from trust_tui.domain.passphrase import strength_hint
+from trust_tui.models import Partner
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import KdfParams, Vault, VaultError
 from trust_tui.vault.fileformat import same_passphrase
 from trust_tui.vault.vault import MIN_PASSPHRASE
-from trust_tui.models import Partner
 from trust_tui.widgets.limits import LimitedInput, limit_of
+from trust_tui.widgets.shell import shell_of
 
 
 class PartnerFields(Vertical):
@@ -125,7 +126,7 @@ class SetupScreen(Screen):
         except (VaultError, ValueError) as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        self.app.call_from_thread(self.app.vault_unlocked, vault)
+        self.app.call_from_thread(shell_of(self).vault_unlocked, vault)
 
     def _failed(self, message: str) -> None:
         self._say(message)

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from trust_tui.vault.errors import VaultError, WrongPassphrase
+from trust_tui.widgets.shell import shell_of
 
 
 class UnlockScreen(Screen):
@@ -61,7 +62,7 @@ class UnlockScreen(Screen):
         # keep no passphrase in it.
         self.query_one("#passphrase", Input).value = ""
         self._say("")
-        await self.app.vault_unlocked(vault)
+        await shell_of(self).vault_unlocked(vault)
 
     def _failed(self, error: VaultError) -> None:
         field = self.query_one("#passphrase", Input)

@@ -16,15 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.message import Message
 from textual.message_pump import MessagePump
 
 from trust_tui.store import StoreCall, bind
-
-if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
+from trust_tui.widgets.shell import shell_of
 
 SAVED = "Saved."
 
@@ -70,10 +68,10 @@ class StoreClient:
               done: Callable[[Any], None] | None = None,
               failed: Callable[[Exception], None] | None = None,
               saved_message: str | None = SAVED, **kwargs: Any) -> None:
-        app: TrustApp = self.app  # type: ignore[attr-defined]
-        app.request_save(SaveRequest(bind(use_case, *args, **kwargs), self,  # type: ignore[arg-type]
-                                     done, failed, saved_message,
-                                     getattr(use_case, "__qualname__", "")))
+        requester: MessagePump = self  # type: ignore[assignment]  # mixed into one
+        shell_of(requester).request_save(SaveRequest(
+            bind(use_case, *args, **kwargs), requester, done, failed, saved_message,
+            getattr(use_case, "__qualname__", "")))
 
     def pending_words(self) -> list[StoreCall]:
         """Use cases that keep words typed but not saved yet (a lock or quit runs
@@ -92,7 +90,7 @@ class StoreClient:
 
     # A lock or quit asks every mounted client for its unsaved words.
     def on_mount(self) -> None:
-        self.app.keep_words_of(self)  # type: ignore[attr-defined]
+        shell_of(self).keep_words_of(self)  # type: ignore[arg-type]
 
     def on_unmount(self) -> None:
-        self.app.forget_words_of(self)  # type: ignore[attr-defined]
+        shell_of(self).forget_words_of(self)  # type: ignore[arg-type]
