@@ -29,9 +29,11 @@ from textual.widgets import Input, Static
 
 from trust_tui.domain.floor import Floor, NotNow, Phase
 from trust_tui.domain.prompts import topic
-from trust_tui.domain.turn_clock import ClockState, mm_ss
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.feeling_picker import FeelingPicker
+from trust_tui.widgets.floor_words import (
+    TASKS, clock_caption, feeling_line, phase_text, whose_turn,
+)
 from trust_tui.widgets.partner_pane import LISTENER, SPEAKER, PaneView, PartnerPane
 from trust_tui.widgets.turn_clock import ClockView
 from trust_tui.widgets.typed import typed
@@ -50,21 +52,6 @@ FLOOR_BINDINGS = [
       for side, keys in SIDE_KEYS.items() for slot, key in keys.items()],
     Binding("b", "app.take_break", "Break", show=False),
 ]
-
-TASKS = {
-    (True, Phase.NAMING): "Pick one word for how you feel (or type your own), "
-                          "then start speaking.",
-    (True, Phase.SPEAKING): "Speak from your own experience, in short pieces.",
-    (True, Phase.PARAPHRASE): "Listen to what they heard.",
-    (True, Phase.CONFIRMING): "Did they get the gist? Not word for word, just the heart "
-                              "of it.",
-    (False, Phase.NAMING): "In a moment, listen. You will say back what you heard.",
-    (False, Phase.SPEAKING): "Listen without answering back. You will say back what "
-                             "you heard.",
-    (False, Phase.PARAPHRASE): "Say back, aloud and in your own words, what you heard. "
-                               "A typed line is optional.",
-    (False, Phase.CONFIRMING): "Wait for their answer.",
-}
 
 Action = tuple[str, Callable[[], object]]
 
@@ -327,15 +314,7 @@ class FloorView(Widget):
         floor = self.floor
         if floor is None or floor.ended:
             return ""
-        speaker, listener = self._who(floor.speaker_id), self._who(floor.listener_id)
-        left = floor.time_left()
-        time = f"{mm_ss(left)} left" if left > 0 else "over time"
-        where = {
-            Phase.NAMING: f"{speaker} has the floor and is about to start ({time}).",
-            Phase.SPEAKING: f"{speaker} has the floor, {time}.",
-            Phase.PARAPHRASE: f"{listener} was saying back what {speaker} said.",
-            Phase.CONFIRMING: f"{speaker} was about to say whether {listener} got it.",
-        }[floor.phase]
+        where = whose_turn(floor, self._who)
         prompt = self._prompt()
         # A talk's prompt while one is speaking; a ritual step's prompt is its question.
         if prompt and (self._floor_prompts is not None
@@ -368,19 +347,7 @@ class FloorView(Widget):
     def _draw_clock(self) -> None:
         floor = self.floor
         assert floor is not None
-        state = floor.clock_state()
-        if floor.paused:
-            caption, tone = "paused: p to go on", "held"
-        elif floor.phase == Phase.NAMING:
-            caption, tone = "ready when you are", ""
-        elif floor.phase != Phase.SPEAKING:
-            caption, tone = "turn over: say it back", "held"
-        elif state == ClockState.NEAR_END:
-            caption, tone = "nearly time: finish your thought", "near"
-        elif state == ClockState.OVERTIME:
-            caption, tone = "over time: nobody is cut off", "over"
-        else:
-            caption, tone = "time left", ""
+        caption, tone = clock_caption(floor)
         self.query_one("#talk-clock", ClockView).show(floor.time_left(), caption, tone)
 
     def refresh_view(self) -> None:
@@ -399,7 +366,7 @@ class FloorView(Widget):
         self.query_one("#talk-status", Static).update(typed("  ·  ".join(status)))
         for side, pid in zip((LEFT, RIGHT), self.sides):
             self._pane(side).show(self._pane_view(side, pid))
-        self.query_one("#talk-phase", Static).update(self._phase_text())
+        self.query_one("#talk-phase", Static).update(phase_text(floor, self._who))
         self.query_one("#talk-prompt", Static).update(self._prompt_text())
         self._draw_clock()
 
@@ -410,13 +377,6 @@ class FloorView(Widget):
         actions = self._actions(pid)
         keys = tuple((SIDE_KEYS[side][slot], actions[slot][0])
                      for slot in SLOTS if slot in actions)
-        if speaking:
-            feeling = ("Feeling: " + floor.feeling + (f" ({floor.intensity} of 10)"
-                                                       if floor.intensity else "")
-                       if floor.feeling else "Feeling: not named yet")
-        else:
-            earlier = [t.feeling for t in floor.session.turns if t.speaker_id == pid and t.feeling]
-            feeling = f"Earlier you felt: {earlier[-1]}" if earlier else ""
         task = TASKS[(speaking, floor.phase)]
         jotting = (self._floor_jot and not speaking and floor.phase == Phase.SPEAKING
                    and not floor.paused)
@@ -427,28 +387,10 @@ class FloorView(Widget):
             task = "Paused. Press p when you are both ready to go on."
         return PaneView(
             role=SPEAKER if speaking else LISTENER,
-            feeling=feeling, task=task, keys=keys,
+            feeling=feeling_line(floor, pid), task=task, keys=keys,
             show_picker=speaking and floor.phase == Phase.NAMING,
             show_summary=jotting or (not speaking and floor.phase == Phase.PARAPHRASE),
         )
-
-    def _phase_text(self) -> Content:
-        floor = self.floor
-        assert floor is not None
-        speaker, listener = self._who(floor.speaker_id), self._who(floor.listener_id)
-        if floor.phase == Phase.NAMING:
-            return typed(f"{speaker}: a feeling word first, then speak.")
-        if floor.phase == Phase.SPEAKING:
-            return typed(f"{speaker} is speaking.")
-        if floor.phase == Phase.PARAPHRASE:
-            return typed(f"{listener}: say back what you heard. The gist is enough.")
-        turn = floor.turn
-        assert turn is not None
-        heard = typed(f"{speaker}: did {listener} get it?")
-        if turn.paraphrase:
-            heard = Content.assemble(heard, "\n", (f"{listener} heard: ", "dim"),
-                                     typed(turn.paraphrase))
-        return heard
 
     def _prompt(self) -> tuple[int, int, str] | None:
         """(number, how many, the prompt) shown now, if any."""
