@@ -27,8 +27,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from trust_tui.domain.floor import Floor, NotNow, Phase
+from trust_tui.domain.floor import AWAY, Floor, NotNow, Phase
 from trust_tui.domain.prompts import topic
+from trust_tui.models import BreakTaken
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.feeling_picker import FeelingPicker
 from trust_tui.widgets.floor_words import (
@@ -54,6 +55,18 @@ FLOOR_BINDINGS = [
 ]
 
 Action = tuple[str, Callable[[], object]]
+
+
+class FloorMessage(Message):
+    """What happened on a floor view (`control` is the view)."""
+
+    def __init__(self, view: FloorView) -> None:
+        super().__init__()
+        self.view = view
+
+    @property
+    def control(self) -> FloorView:
+        return self.view
 
 
 class FloorView(Widget):
@@ -107,27 +120,11 @@ class FloorView(Widget):
     }
     """
 
-    class Passed(Message):
+    class Passed(FloorMessage):
         """The floor passed to the other partner (a moment worth saving)."""
 
-        def __init__(self, view: FloorView) -> None:
-            super().__init__()
-            self.view = view
-
-        @property
-        def control(self) -> FloorView:
-            return self.view
-
-    class Ended(Message):
+    class Ended(FloorMessage):
         """The couple ended the floor (they were asked first)."""
-
-        def __init__(self, view: FloorView) -> None:
-            super().__init__()
-            self.view = view
-
-        @property
-        def control(self) -> FloorView:
-            return self.view
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -322,15 +319,27 @@ class FloorView(Widget):
             where += f" Prompt: {prompt[2]}"
         return where
 
-    def hold(self, reason: str) -> None:
+    def away(self) -> None:
+        """A break (or another screen) is on top: the turn clock waits."""
         if self.floor is not None:
-            self.floor.hold(reason)
+            self.floor.hold(AWAY)
 
-    def release(self, reason: str) -> None:
+    def back(self) -> None:
         if self.floor is not None:
-            self.floor.release(reason)
+            self.floor.release(AWAY)
             self._floor_look = None
             self.refresh_view()
+
+    def add_break(self, taken: BreakTaken) -> bool:
+        """A finished break joins the talk; True when there is a talk to save."""
+        if self.floor is None:
+            return False
+        self.floor.add_break(taken)
+        return True
+
+    def holds_idle_lock(self) -> bool:
+        """While the couple talks nobody types for minutes: do not lock under them."""
+        return self.running and not self.floor.paused  # type: ignore[union-attr]
 
     # --- drawing --------------------------------------------------------------------------
 

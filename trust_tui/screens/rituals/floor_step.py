@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Input
 
-from trust_tui.domain.floor import AWAY, Floor
+from trust_tui.domain.floor import Floor
 from trust_tui.domain.flow import Flow, Ritual, Step
 from trust_tui.models import BreakTaken, TalkSession
 from trust_tui.screens.base import AreaScreen
@@ -127,18 +127,16 @@ class RitualTalkScreen(AreaScreen):
         self.ritual_screen.break_started()
 
     def break_taken(self, taken: BreakTaken) -> None:
-        if self.floor is not None:
-            self.floor.add_break(taken)
+        if self.floor_view.add_break(taken):
             self._save_progress()
         self.ritual_screen.break_taken(taken)
 
     def holds_idle_lock(self) -> bool:
-        floor = self.floor
-        return floor is not None and not floor.ended and not floor.paused
+        return self.floor_view.holds_idle_lock()
 
     def on_screen_suspend(self) -> None:
-        self.floor_view.hold(AWAY)
+        self.floor_view.away()
 
     def on_screen_resume(self) -> None:
-        self.floor_view.release(AWAY)
+        self.floor_view.back()
         self.ritual_screen.break_not_taken()

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Select
 
-from trust_tui.domain.floor import AWAY, Floor
+from trust_tui.domain.floor import Floor
 from trust_tui.models import BreakTaken, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.talk.start_form import StartForm
@@ -162,25 +162,21 @@ class TalkScreen(AreaScreen):
 
     def break_taken(self, taken: BreakTaken) -> None:
         """The calm screen reports a finished break; it is saved with the talk."""
-        if self.floor is not None:
-            self.floor.add_break(taken)
+        if self.floor_view.add_break(taken):
             self._save_progress()
 
     def where_we_were(self) -> str:
         return self.floor_view.where_we_were()
 
     def holds_idle_lock(self) -> bool:
-        """While the couple talks nobody types for minutes: do not lock under them."""
-        floor = self.floor
-        return floor is not None and not floor.ended and not floor.paused
+        return self.floor_view.holds_idle_lock()
 
     def on_screen_suspend(self) -> None:
-        # A break (or another screen) is on top: the turn clock waits.
-        self.floor_view.hold(AWAY)
+        self.floor_view.away()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        self.floor_view.release(AWAY)
+        self.floor_view.back()
 
     def tick(self) -> None:
         """Redraw what time changes (the interval calls it; tests call it directly)."""
