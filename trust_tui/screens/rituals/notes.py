@@ -27,11 +27,8 @@ def excuse_notes(text: str) -> list[str]:
     """The apology helper's gentle notes on a text."""
     notes = []
     for flag in apology.find_excuses(text):
-        said = getattr(flag, "said", "") or ""
-        why = getattr(flag, "why", "") or str(flag)
-        instead = getattr(flag, "suggestion", "")
-        line = f'"{said}": {why}' if said else why
-        notes.append(f"{line} Try: {instead}" if instead else line)
+        line = f'"{flag.said}": {flag.why}' if flag.said else flag.why
+        notes.append(f"{line} Try: {flag.suggestion}" if flag.suggestion else line)
     return notes
 
 
