@@ -30,6 +30,7 @@ from trust_tui.vault.errors import VaultError
 if TYPE_CHECKING:  # imported on first use, after the first screen paints
     from trust_tui.vault import KdfParams, Vault
     from trust_tui.widgets.saving import SaveRequest, StoreClient
+    from trust_tui.widgets.talk_in_progress import TalkInProgress
 
 CALM_THEME = Theme(
     name="trust-calm",
@@ -103,7 +104,7 @@ class TrustApp(App[None]):
             max_workers=1, thread_name_prefix="trust-save")
         # The talk (or ritual) in progress, set by its screen: a break reports to it
         # (see widgets/talk_in_progress.py).
-        self.current_talk: Any = None
+        self.current_talk: TalkInProgress | None = None
         self._word_keepers: set[StoreClient] = set()
         self._lock_problem: str | None = None  # said once the unlock screen is up
         self._quit_anyway = False  # told that unsaved words could not be kept
