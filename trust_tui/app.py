@@ -34,6 +34,7 @@ from trust_tui.wiring import due_lines, open_area
 if TYPE_CHECKING:  # imported on first use, after the first screen paints
     from trust_tui.vault import KdfParams, Vault
     from trust_tui.widgets.saving import SaveRequest, StoreClient
+    from trust_tui.widgets.talk_in_progress import TalkInProgress
 
 HOME_MODE = "home"
 LOCKED_MODE = "locked"  # a blank base screen under the unlock screen
@@ -90,8 +91,9 @@ class TrustApp(App[None]):
         # One writer thread: saves land in the order they were asked for.
         self._save_queue = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="trust-save")
-        # Set by the talk screen while a talk is in progress (see screens/talk.py).
-        self.current_talk: Any = None
+        # The talk (or ritual) in progress, set by its screen: a break reports to it
+        # (see widgets/talk_in_progress.py).
+        self.current_talk: TalkInProgress | None = None
         self._word_keepers: set[StoreClient] = set()
         self._lock_problem: str | None = None  # said once the unlock screen is up
         self._quit_anyway = False  # told that unsaved words could not be kept
@@ -354,6 +356,13 @@ class TrustApp(App[None]):
         if isinstance(self.screen, CalmScreen):
             return
         self.push_screen(CalmScreen())
+
+    def action_solo_safety(self) -> None:
+        """The safety check alone (listed with the rituals; its screen is the safety area's)."""
+        from trust_tui.screens.safety import SoloSafetyScreen
+
+        if self.vault_open:
+            self.push_screen(SoloSafetyScreen())
 
     def action_go_home(self) -> None:
         if self.vault_open:

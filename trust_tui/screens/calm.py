@@ -7,12 +7,12 @@ partners say they are ready, early or on time. The screen below (a talk) waits
 where it stopped; a talk in progress gets the break saved with it.
 
 The app pushes `CalmScreen()` with no arguments: the talk in progress, if any,
-is `app.current_talk` (see `TalkInProgress`).
+is `app.current_talk` (see widgets/talk_in_progress.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,6 +28,7 @@ from trust_tui.domain.break_clock import (
 from trust_tui.domain.breathing import next_pattern, pattern
 from trust_tui.models import BreakTaken
 from trust_tui.widgets.pacer import BreathingPacer
+from trust_tui.widgets.talk_in_progress import TalkInProgress
 from trust_tui.widgets.turn_clock import ClockView
 from trust_tui.widgets.typed import typed
 from trust_tui.screens.base import sheet
@@ -37,17 +38,6 @@ if TYPE_CHECKING:
 
 LEFT_KEY, RIGHT_KEY = "f", "j"
 TICK_SECONDS = 0.25
-
-
-@runtime_checkable
-class TalkInProgress(Protocol):
-    """What the calm screen needs from a talk that is waiting for it."""
-
-    sides: tuple[str, str]  # left and right partner ids
-
-    def break_taken(self, taken: BreakTaken) -> None: ...
-
-    def where_we_were(self) -> str: ...
 
 
 class CalmScreen(Screen[BreakTaken | None]):
@@ -112,6 +102,8 @@ class CalmScreen(Screen[BreakTaken | None]):
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.tick)
+        if self.talk is not None:
+            self.talk.break_started()  # what waits below holds still (a ritual's step)
         self.refresh_view()
 
     # --- who, how long, which breath -----------------------------------------------

@@ -1,0 +1,7 @@
+"""Talk together: the start form, the floor (widgets/floor_view.py), how it went."""
+
+from trust_tui.screens.talk.screen import TalkScreen
+from trust_tui.screens.talk.start_form import StartForm
+from trust_tui.screens.talk.summary import TalkSummary
+
+__all__ = ["StartForm", "TalkScreen", "TalkSummary"]

@@ -1,0 +1,87 @@
+"""A ritual (weekly meeting, setback) kept as it goes and finished once.
+
+A run under way is saved after each step, so a lock or a crash loses at most a
+step, and it can be continued later. Finishing writes the run with what its
+marked notes became (thank-yous, mini-goals, draft expectations, a setback)
+and the reviews chosen. Two windows may end the same ritual: the setback is
+recorded once, and the later one keeps the other's notes beside its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+
+from trust_tui.domain import agreements as agreement_rules
+from trust_tui.domain.agreements import Outcome
+from trust_tui.domain.rituals import SETBACK, WEEKLY
+from trust_tui.models import Agreement, Record, RitualRun, Setback
+from trust_tui.vault import Vault
+
+RITUAL_NAMES = {WEEKLY: "Weekly meeting", SETBACK: "Talking through a setback"}
+
+
+def unfinished(vault: Vault) -> RitualRun | None:
+    """The newest ritual left under way (by a lock, a crash or a closed terminal)."""
+    runs = [r for r in vault.all(RitualRun) if r.in_progress and r.ritual in RITUAL_NAMES]
+    return max(runs, key=lambda r: r.started_at, default=None)
+
+
+def keep_progress(vault: Vault, run: RitualRun) -> RitualRun:
+    """Save a ritual under way, unless it has ended meanwhile (a late save of the
+    progress must never bring an ended ritual back)."""
+    with vault.transaction():
+        current = vault.get(RitualRun, run.id)
+        if current is None or current.in_progress:
+            vault.put(run)
+            return run
+        return current
+
+
+def keep_their_notes(run: RitualRun, theirs: RitualRun) -> None:
+    """Notes the other window wrote that this one never saw join this run."""
+    ours = {step.step: step for step in run.steps}
+    for step in theirs.steps:
+        mine = ours.get(step.step)
+        if mine is None:
+            run.steps.append(step)
+            continue
+        have = {(n.by, n.text, n.item) for n in mine.notes}
+        mine.notes.extend(n for n in step.notes if (n.by, n.text, n.item) not in have)
+
+
+def finish(vault: Vault, run: RitualRun, records: Sequence[Record],
+           reviews: Mapping[str, tuple[Outcome, str]], *, by: str, now: datetime) -> RitualRun:
+    """The ended run, the records its marked notes became, and each review chosen
+    (agreement id -> (outcome, note)). Safe to run again after a failed try: the
+    same ids, and a review already recorded at `now` is not recorded twice."""
+    ended = run.model_copy(deep=True)
+    with vault.transaction():
+        fresh = list(records)
+        current = vault.get(RitualRun, ended.id)
+        if (current is not None and not current.in_progress and current.setback_id
+                and current.setback_id != ended.setback_id):
+            # Ended in another window, which recorded the setback already: this
+            # one adds its notes to theirs, never a second setback.
+            ended.setback_id = current.setback_id
+            fresh = [r for r in fresh if not isinstance(r, Setback)]
+            keep_their_notes(ended, current)
+        vault.put(ended)  # over the copy saved as it went
+        vault.add_many(fresh, skip_existing=True)
+    for agreement_id, (outcome, note) in reviews.items():
+        try:
+            vault.update(Agreement, agreement_id, _reviewing(outcome, note, by=by, now=now))
+        except (KeyError, agreement_rules.AgreementRuleError):
+            pass  # edited or removed meanwhile: the meeting's notes still hold it
+    return ended
+
+
+def _reviewing(outcome: Outcome, note: str, *, by: str,
+               now: datetime) -> Callable[[Agreement], Agreement | None]:
+    def reviewed(agreement: Agreement) -> Agreement | None:
+        if any(r.at == now for r in agreement.reviews):
+            return None  # already recorded by an earlier try
+        return agreement_rules.review(agreement, working={}, outcome=outcome, now=now,
+                                      by=by, note=note)
+
+    return reviewed

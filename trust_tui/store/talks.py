@@ -1,0 +1,65 @@
+"""A talk together, kept as it goes and finished with how it went.
+
+The talk is saved whole at each moment that matters (start, each passed floor,
+each break), so a crash or a lock loses little. At the end it is saved once
+more with each partner's safety check-in and the next steps; a next step meant
+as an expectation or a boundary becomes a draft agreement waiting for both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from trust_tui.models import Agreement, AgreementKind, SafetyCheckIn, TalkSession
+from trust_tui.vault import Vault
+
+NOTE = "note"  # a next step that stays a note (no draft agreement)
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """One next step noted at the end of a talk."""
+
+    text: str
+    kind: str  # "note", "expectation" or "boundary"
+    whose: str  # partner id: who asks for it
+
+
+def save_progress(vault: Vault, session: TalkSession) -> TalkSession:
+    """The talk so far (it is the whole session each time: the newest wins)."""
+    vault.put(session)
+    return session
+
+
+def finish(vault: Vault, session: TalkSession, steps: Sequence[NextStep]) -> TalkSession:
+    """The ended talk with its next steps; steps meant as agreements become drafts."""
+    finished = session.model_copy(update={"next_steps": [step.text for step in steps]})
+    drafts = [Agreement(kind=AgreementKind(step.kind), wording=step.text,
+                        asked_by=step.whose, source_talk_id=finished.id)
+              for step in steps if step.kind != NOTE]
+    with vault.transaction():
+        vault.put(finished)
+        if drafts:
+            vault.add_many(drafts)
+    return finished
+
+
+def safety_ratings(typed: Mapping[str, str]) -> dict[str, int]:
+    """The safety numbers typed so far that are whole numbers from 1 to 10."""
+    return {pid: int(value.strip()) for pid, value in typed.items()
+            if value.strip().isdigit() and 1 <= int(value.strip()) <= 10}
+
+
+def keep_words(vault: Vault, session: TalkSession, ratings: Mapping[str, str],
+               steps: Sequence[str]) -> TalkSession:
+    """Locked (or closed) on how-it-went before "save": the ended talk keeps the
+    numbers and next steps typed so far. No draft agreements are made: those wait
+    for "save"."""
+    ratings_kept = safety_ratings(ratings)
+    check_ins = [c for c in session.check_ins if c.partner_id not in ratings_kept]
+    check_ins += [SafetyCheckIn(partner_id=pid, rating=rating)
+                  for pid, rating in ratings_kept.items()]
+    kept = session.model_copy(update={"check_ins": check_ins, "next_steps": list(steps)})
+    vault.put(kept)
+    return kept

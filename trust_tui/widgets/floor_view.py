@@ -1,0 +1,425 @@
+"""The floor: two partner panes side by side, the turn clock and the prompt between.
+
+One partner speaks, the other listens and says back what they heard; then the
+floor passes. The rules are the pure `Floor` (domain/floor.py); this widget
+shows it and turns each partner's own keys into moves on it. Each partner acts
+from their own side of the keyboard: the left partner with s/d/f, the right
+partner with j/k/l (f and j carry the little bumps, so a finger finds "my main
+key" without looking).
+
+The screen holding it owns the keys (`act`, `toggle_pause`, `ask_to_end`) and
+hears what happened as messages: `Passed` (a floor passed: worth saving) and
+`Ended` (the couple ended it). The talk screen and a ritual's floor step both
+use it; a ritual gives its own prompts, a heading, and lets the listener jot a
+few words while listening.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from trust_tui.domain.floor import AWAY, Floor, NotNow, Phase
+from trust_tui.domain.prompts import topic
+from trust_tui.models import BreakTaken
+from trust_tui.widgets.confirm import ConfirmModal
+from trust_tui.widgets.feeling_picker import FeelingPicker
+from trust_tui.widgets.floor_words import (
+    TASKS, clock_caption, feeling_line, phase_text, whose_turn,
+)
+from trust_tui.widgets.partner_pane import LISTENER, SPEAKER, PaneView, PartnerPane
+from trust_tui.widgets.turn_clock import ClockView
+from trust_tui.widgets.typed import typed
+
+LEFT, RIGHT = "left", "right"
+# The keys that are each partner's own: main, second, and "go to the text box".
+SIDE_KEYS: dict[str, dict[str, str]] = {
+    LEFT: {"primary": "f", "secondary": "d", "field": "s"},
+    RIGHT: {"primary": "j", "secondary": "k", "field": "l"},
+}
+SLOTS = ("primary", "secondary", "field")
+# For the screen holding the floor: each partner's keys (its `action_side` passes
+# them to `act`) and the break (b, beside f2), named in the footer as f2.
+FLOOR_BINDINGS = [
+    *[Binding(key, f"side('{side}', '{slot}')", show=False)
+      for side, keys in SIDE_KEYS.items() for slot, key in keys.items()],
+    Binding("b", "app.take_break", "Break", show=False),
+]
+
+Action = tuple[str, Callable[[], object]]
+
+
+class FloorMessage(Message):
+    """What happened on a floor view (`control` is the view)."""
+
+    def __init__(self, view: FloorView) -> None:
+        super().__init__()
+        self.view = view
+
+    @property
+    def control(self) -> FloorView:
+        return self.view
+
+
+class FloorView(Widget):
+    """The two panes and the centre column, driven by a `Floor`."""
+
+    DEFAULT_CSS = """
+    FloorView {
+        height: 1fr;
+        #talk-status {
+            height: 1;
+            padding: 0 1;
+            background: $panel;
+        }
+        #talk-row {
+            height: 1fr;
+        }
+        #talk-centre {
+            width: 1fr;
+            min-width: 30;
+            max-width: 48;
+            height: 1fr;
+            padding: 0 1;
+        }
+        #talk-phase {
+            margin: 1 0 0 0;
+            text-style: bold;
+            height: auto;
+        }
+        #talk-prompt {
+            margin: 1 0 0 0;
+            height: auto;
+        }
+        #talk-shared-keys {
+            dock: bottom;
+            height: 2;
+            color: $text-muted;
+        }
+        /* Narrow terminals: the centre column gives way to the two panes. */
+        &.-narrow #talk-centre {
+            width: 28;
+            min-width: 28;
+        }
+        /* Short terminals (80x24): the feeling list loses its top and bottom border
+           lines, so a pane still shows its keys, the picker and what to do now. */
+        &.-short PartnerPane FeelingPicker > OptionList {
+            border: none;
+            border-left: tall $border-blurred;
+            max-height: 4;
+            &:focus { border-left: tall $border; }
+        }
+    }
+    """
+
+    class Passed(FloorMessage):
+        """The floor passed to the other partner (a moment worth saving)."""
+
+    class Ended(FloorMessage):
+        """The couple ended the floor (they were asked first)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.floor: Floor | None = None
+        self.sides: tuple[str, str] = ("", "")  # left and right partner ids
+        self._floor_names: dict[str, str] = {}
+        self._floor_prompts: Sequence[str] | None = None  # None: the topic's own
+        self._floor_heading: str | None = None
+        self._floor_jot = False  # the listener may jot words while listening
+        self._floor_look: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="talk-status")
+        with Horizontal(id="talk-row"):
+            yield PartnerPane(LEFT, "", id="pane-left")
+            with Vertical(id="talk-centre"):
+                yield ClockView(id="talk-clock")
+                yield Static("", id="talk-phase")
+                yield Static("", id="talk-prompt")
+                yield Static(typed("b  break    p  pause\ne  end the talk"),
+                             id="talk-shared-keys")
+            yield PartnerPane(RIGHT, "", id="pane-right")
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        size = self.screen.size
+        self.set_class(size.width < 100, "-narrow")
+        self.set_class(size.height < 30, "-short")
+
+    # --- starting ---------------------------------------------------------------------
+
+    def start(self, floor: Floor, sides: tuple[str, str], names: dict[str, str], *,
+              prompts: Sequence[str] | None = None, heading: str | None = None,
+              jot_while_listening: bool = False) -> None:
+        """Show this floor; `names` maps partner id to name (typed by the couple)."""
+        self.floor, self.sides, self._floor_names = floor, sides, dict(names)
+        self._floor_prompts, self._floor_heading = prompts, heading
+        self._floor_jot = jot_while_listening
+        for side, pid in zip((LEFT, RIGHT), sides):
+            pane = self._pane(side)
+            pane.partner_name = self._who(pid)
+            pane.border_title = typed(pane.partner_name)
+            pane.picker.clear()
+        self._fit()
+        self._floor_look = None
+        self.refresh_view()
+        self._speaker_pane().picker.focus_list()
+
+    def _who(self, pid: str) -> str:
+        return self._floor_names.get(pid, "")
+
+    def _pane(self, side: str) -> PartnerPane:
+        return self.query_one(f"#pane-{side}", PartnerPane)
+
+    def _side_of(self, pid: str) -> str:
+        return LEFT if pid == self.sides[0] else RIGHT
+
+    def _speaker_pane(self) -> PartnerPane:
+        assert self.floor is not None
+        return self._pane(self._side_of(self.floor.speaker_id))
+
+    def _listener_pane(self) -> PartnerPane:
+        assert self.floor is not None
+        return self._pane(self._side_of(self.floor.listener_id))
+
+    @property
+    def running(self) -> bool:
+        return self.floor is not None and not self.floor.ended
+
+    # --- each partner's keys ------------------------------------------------------------
+
+    def _actions(self, pid: str) -> dict[str, Action]:
+        """What this partner's own keys do right now."""
+        floor = self.floor
+        if floor is None or floor.ended or floor.paused:
+            return {}
+        speaking = pid == floor.speaker_id
+        if speaking and floor.phase == Phase.NAMING:
+            return {"primary": ("start speaking", self._start_speaking),
+                    "secondary": ("another prompt", floor.next_prompt),
+                    "field": ("choose a feeling", self._speaker_pane().picker.focus_list)}
+        if speaking and floor.phase == Phase.SPEAKING:
+            done = "hand over early" if floor.time_left() > 0 else "I'm done"
+            return {"primary": (done, floor.end_turn),
+                    "secondary": ("another prompt", floor.next_prompt)}
+        if not speaking and floor.phase == Phase.SPEAKING and self._floor_jot:
+            return {"field": ("jot a few words", self._listener_pane().summary_input.focus)}
+        if not speaking and floor.phase == Phase.PARAPHRASE:
+            return {"primary": ("I've said it back", self._paraphrased),
+                    "field": ("type what you heard", self._listener_pane().summary_input.focus)}
+        if speaking and floor.phase == Phase.CONFIRMING:
+            return {"primary": ("that's it", self._confirm),
+                    "secondary": ("try again", floor.try_again)}
+        return {}
+
+    def act(self, side: str, slot: str) -> None:
+        """A partner pressed one of their own keys (`slot`: primary, secondary, field)."""
+        if not self.running:
+            return
+        pid = self.sides[0 if side == LEFT else 1]
+        action = self._actions(pid).get(slot)
+        if action is None:
+            return
+        try:
+            action[1]()
+        except NotNow:
+            return  # a key pressed a moment too late; nothing to undo
+        self.refresh_view()
+
+    def _start_speaking(self) -> None:
+        assert self.floor is not None
+        picker = self._speaker_pane().picker
+        self.floor.set_feeling(picker.feeling, picker.intensity)
+        self.floor.start_speaking()
+        self.screen.set_focus(None)
+
+    def _paraphrased(self) -> None:
+        assert self.floor is not None
+        box = self._listener_pane().summary_input
+        self.floor.paraphrased(box.value)
+        box.value = ""
+        self.screen.set_focus(None)
+
+    def _confirm(self) -> None:
+        assert self.floor is not None
+        self.floor.confirm()
+        self._speaker_pane().picker.clear()
+        self._speaker_pane().picker.focus_list()
+        self.post_message(self.Passed(self))
+
+    @on(FeelingPicker.Changed)
+    def _feeling_changed(self, event: FeelingPicker.Changed) -> None:
+        event.stop()
+        floor = self.floor
+        if floor is None or event.picker is not self._speaker_pane().picker:
+            return
+        try:
+            floor.set_feeling(event.feeling, event.intensity)
+        except NotNow:
+            return
+        self.refresh_view()
+
+    @on(Input.Submitted, ".pane-summary")
+    def _summary_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.floor is not None and event.input is self._listener_pane().summary_input:
+            try:
+                self._paraphrased()
+            except NotNow:
+                return
+            self.refresh_view()
+
+    def toggle_pause(self) -> None:
+        floor = self.floor
+        if floor is None or floor.ended:
+            return
+        if floor.paused:
+            floor.resume()
+        else:
+            floor.pause()
+        self.refresh_view()
+
+    def ask_to_end(self) -> None:
+        """Ask both whether to end here; on yes the floor ends and `Ended` is posted."""
+        if not self.running:
+            return
+
+        def answered(end: bool | None) -> None:
+            if end and self.floor is not None and not self.floor.ended:
+                self.floor.end()
+                self.post_message(self.Ended(self))
+
+        self.app.push_screen(ConfirmModal(
+            "End the talk here?", "End and look back", "Keep talking",
+            detail="You will see how it went, check in, and can note next steps. "
+                   "Stopping is fine; you can always talk again."), answered)
+
+    # --- around a break -----------------------------------------------------------------
+
+    def where_we_were(self) -> str:
+        """Whose turn, time left and the prompt, in a line (shown around a break)."""
+        floor = self.floor
+        if floor is None or floor.ended:
+            return ""
+        where = whose_turn(floor, self._who)
+        prompt = self._prompt()
+        # A talk's prompt while one is speaking; a ritual step's prompt is its question.
+        if prompt and (self._floor_prompts is not None
+                       or floor.phase in (Phase.NAMING, Phase.SPEAKING)):
+            where += f" Prompt: {prompt[2]}"
+        return where
+
+    def away(self) -> None:
+        """A break (or another screen) is on top: the turn clock waits."""
+        if self.floor is not None:
+            self.floor.hold(AWAY)
+
+    def back(self) -> None:
+        if self.floor is not None:
+            self.floor.release(AWAY)
+            self._floor_look = None
+            self.refresh_view()
+
+    def add_break(self, taken: BreakTaken) -> bool:
+        """A finished break joins the talk; True when there is a talk to save."""
+        if self.floor is None:
+            return False
+        self.floor.add_break(taken)
+        return True
+
+    def holds_idle_lock(self) -> bool:
+        """While the couple talks nobody types for minutes: do not lock under them."""
+        return self.running and not self.floor.paused  # type: ignore[union-attr]
+
+    # --- drawing --------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Redraw what time changes."""
+        if not self.running or not self.display:
+            return
+        assert self.floor is not None
+        self._draw_clock()
+        look = (self.floor.phase, self.floor.clock_state(), self.floor.paused)
+        if look != self._floor_look:
+            self.refresh_view()
+
+    def _draw_clock(self) -> None:
+        floor = self.floor
+        assert floor is not None
+        caption, tone = clock_caption(floor)
+        self.query_one("#talk-clock", ClockView).show(floor.time_left(), caption, tone)
+
+    def refresh_view(self) -> None:
+        floor = self.floor
+        if floor is None or floor.ended:
+            return
+        self._floor_look = (floor.phase, floor.clock_state(), floor.paused)
+        speaker, listener = self._who(floor.speaker_id), self._who(floor.listener_id)
+        if self._floor_heading is not None:
+            status = [self._floor_heading, f"{speaker} has the floor"]
+        else:
+            status = [topic(floor.session.topic).title, f"turn {floor.turn_number}",
+                      f"{speaker} has the floor, {listener} is listening"]
+            if floor.paused:
+                status.append("PAUSED")
+        self.query_one("#talk-status", Static).update(typed("  ·  ".join(status)))
+        for side, pid in zip((LEFT, RIGHT), self.sides):
+            self._pane(side).show(self._pane_view(side, pid))
+        self.query_one("#talk-phase", Static).update(phase_text(floor, self._who))
+        self.query_one("#talk-prompt", Static).update(self._prompt_text())
+        self._draw_clock()
+
+    def _pane_view(self, side: str, pid: str) -> PaneView:
+        floor = self.floor
+        assert floor is not None
+        speaking = pid == floor.speaker_id
+        actions = self._actions(pid)
+        keys = tuple((SIDE_KEYS[side][slot], actions[slot][0])
+                     for slot in SLOTS if slot in actions)
+        task = TASKS[(speaking, floor.phase)]
+        jotting = (self._floor_jot and not speaking and floor.phase == Phase.SPEAKING
+                   and not floor.paused)
+        if jotting:
+            # The listener jots a few words while listening; they carry into the say-back.
+            task += " A few words in your box help."
+        if floor.paused:
+            task = "Paused. Press p when you are both ready to go on."
+        return PaneView(
+            role=SPEAKER if speaking else LISTENER,
+            feeling=feeling_line(floor, pid), task=task, keys=keys,
+            show_picker=speaking and floor.phase == Phase.NAMING,
+            show_summary=jotting or (not speaking and floor.phase == Phase.PARAPHRASE),
+        )
+
+    def _prompt(self) -> tuple[int, int, str] | None:
+        """(number, how many, the prompt) shown now, if any."""
+        floor = self.floor
+        assert floor is not None
+        if self._floor_prompts is None:
+            prompts: Sequence[str] = topic(floor.session.topic).prompts
+            shown = floor.prompt
+        else:
+            prompts = self._floor_prompts
+            shown = prompts[floor.prompt_index % len(prompts)] if prompts else ""
+        if not prompts:
+            return None
+        return floor.prompt_index % len(prompts) + 1, len(prompts), shown
+
+    def _prompt_text(self) -> Content:
+        floor = self.floor
+        assert floor is not None
+        prompt = self._prompt()
+        if prompt is None or floor.phase not in (Phase.NAMING, Phase.SPEAKING):
+            return Content("")
+        number, count, shown = prompt
+        return Content.assemble((f"Prompt {number} of {count}", "dim"), "\n", typed(shown))
