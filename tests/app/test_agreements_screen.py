@@ -21,16 +21,14 @@ from trust_tui.models import (
     FollowThrough,
     RaisedConcern,
 )
-from trust_tui.screens.agreement_forms import (
+from trust_tui.screens.agreements import (
     AgreementForm,
+    BoundariesScreen,
     ConcernForm,
+    ExpectationsScreen,
     ExportForm,
     FollowThroughForm,
     ReviewForm,
-)
-from trust_tui.screens.agreements import (
-    BoundariesScreen,
-    ExpectationsScreen,
     due_boundaries,
     due_expectations,
 )
