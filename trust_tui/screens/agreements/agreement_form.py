@@ -7,7 +7,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.validation import Integer
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -18,6 +18,7 @@ from trust_tui.screens.agreements.form_base import (
     WORDING_LIMIT,
     AgreementFormModal,
     Partners,
+    partner_choice,
     partner_options,
 )
 from trust_tui.screens.agreements.words import KindWords
@@ -34,6 +35,8 @@ class AgreementInput:
 
 
 class AgreementForm(AgreementFormModal[AgreementInput]):
+    FIRST = "#wording"
+
     def __init__(self, words: KindWords, partners: Partners, me: str,
                  agreement: Agreement | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -43,48 +46,42 @@ class AgreementForm(AgreementFormModal[AgreementInput]):
         self.agreement = agreement
         self.draft_key = f"{words.kind.value}:{agreement.id if agreement else 'new'}"
 
-    def compose_form(self) -> ComposeResult:
+    def compose_fields(self) -> ComposeResult:
         a = self.agreement
         title = f"A new {self.words.noun}" if a is None else f"Change this {self.words.noun}"
-        with Vertical(id="agr-form-box", classes="form-box"):
-            with VerticalScroll(classes="form-body"):
-                yield Static(title, classes="form-title")
-                yield Label(self.words.wording_question, classes="form-lead", markup=False)
-                yield LimitedTextArea(a.wording if a else "", id="wording", soft_wrap=True,
-                                      show_line_numbers=False, tab_behavior="focus",
-                                      placeholder=self.words.example,
-                                      limit=WORDING_LIMIT, noun=self.words.a_noun)
-                yield Static("", id="vague-hint", classes="hint")
-                with Horizontal(classes="form-row"):
-                    with Vertical():
-                        yield Label(self.words.who_question, markup=False)
-                        yield Select(partner_options(self.partners), allow_blank=False,
-                                     value=a.asked_by if a else self.me, id="asked-by")
-                    with Vertical():
-                        yield Label("What is it about?")
-                        known = a is not None and a.category in self.words.categories
-                        category = a.category if a is not None and known else "other"
-                        yield Select([(c, c) for c in self.words.categories], allow_blank=False,
-                                     value=category, id="category")
-                    with Vertical():
-                        yield Label(f"{self.words.review_verb} after (days)")
-                        yield Input(str(a.review_every_days if a else rules.DEFAULT_REVIEW_DAYS),
-                                    id="review-days", type="integer", max_length=2,
-                                    validators=[Integer(minimum=rules.MIN_REVIEW_DAYS,
-                                                        maximum=rules.MAX_REVIEW_DAYS)])
-                if a is not None:
-                    yield Label("Who is making this change?")
-                    yield Select(partner_options(self.partners), allow_blank=False,
-                                 value=self.me, id="changed-by")
-                    if a.status != AgreementStatus.DRAFT:
-                        yield Static("New words go back to a draft, so you both agree on them "
-                                     "again. The earlier words stay in its history.",
-                                     classes="hint")
-            yield from self.form_foot()
+        yield Static(title, classes="form-title")
+        yield Label(self.words.wording_question, classes="form-lead", markup=False)
+        yield LimitedTextArea(a.wording if a else "", id="wording", soft_wrap=True,
+                              show_line_numbers=False, tab_behavior="focus",
+                              placeholder=self.words.example,
+                              limit=WORDING_LIMIT, noun=self.words.a_noun)
+        yield Static("", id="vague-hint", classes="hint")
+        with Horizontal(classes="form-row"):
+            yield from partner_choice(self.words.who_question, self.partners,
+                                      a.asked_by if a else self.me, "asked-by")
+            with Vertical():
+                yield Label("What is it about?")
+                known = a is not None and a.category in self.words.categories
+                category = a.category if a is not None and known else "other"
+                yield Select([(c, c) for c in self.words.categories], allow_blank=False,
+                             value=category, id="category")
+            with Vertical():
+                yield Label(f"{self.words.review_verb} after (days)")
+                yield Input(str(a.review_every_days if a else rules.DEFAULT_REVIEW_DAYS),
+                            id="review-days", type="integer", max_length=2,
+                            validators=[Integer(minimum=rules.MIN_REVIEW_DAYS,
+                                                maximum=rules.MAX_REVIEW_DAYS)])
+        if a is not None:
+            yield Label("Who is making this change?")
+            yield Select(partner_options(self.partners), allow_blank=False,
+                         value=self.me, id="changed-by")
+            if a.status != AgreementStatus.DRAFT:
+                yield Static("New words go back to a draft, so you both agree on them "
+                             "again. The earlier words stay in its history.",
+                             classes="hint")
 
     def on_mount(self) -> None:
         self._update_hint()
-        self.query_one("#wording", TextArea).focus()
 
     @on(TextArea.Changed, "#wording")
     def _update_hint(self) -> None:

@@ -6,15 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Label, Select, Static
 
 from trust_tui.domain import agreements as rules
 from trust_tui.models import Agreement, RaisedConcern
-from trust_tui.screens.agreements.form_base import AgreementFormModal, Partners, partner_options
+from trust_tui.screens.agreements.form_base import AgreementFormModal, Partners, partner_choice
 from trust_tui.widgets.limits import LimitedInput, limit_of
 from trust_tui.widgets.typed import typed
 
@@ -27,6 +26,8 @@ class ConcernInput:
 
 
 class ConcernForm(AgreementFormModal[ConcernInput]):
+    FIRST = "#concern-text"
+    ENTER_SAVES = True
     draft_key = "concern"
 
     def __init__(self, partners: Partners, me: str, boundaries: Sequence[Agreement],
@@ -37,35 +38,22 @@ class ConcernForm(AgreementFormModal[ConcernInput]):
         self.boundaries = boundaries
         self.selected = selected
 
-    def compose_form(self) -> ComposeResult:
+    def compose_fields(self) -> ComposeResult:
         about: list[tuple[Content, str]] = [(Content("Not one on the list"), "")]
         about += [(typed(rules.short_text(b.wording, 50)), b.id) for b in self.boundaries]
-        with Vertical(id="agr-form-box", classes="form-box"):
-            with VerticalScroll(classes="form-body"):
-                yield Static("Raise it now", classes="form-title")
-                yield Static("Something starting to bother you? Say it now, in a few words. "
-                             "It is kept with the time and who raised it, and comes up at the "
-                             "next check-back.", classes="hint")
-                yield LimitedInput(id="concern-text", placeholder="What is bothering you",
-                                   limit=limit_of(RaisedConcern, "text"), noun="a concern")
-                with Horizontal(classes="form-row"):
-                    with Vertical():
-                        yield Label("Who is raising it?")
-                        yield Select(partner_options(self.partners), allow_blank=False,
-                                     value=self.me, id="by")
-                    with Vertical(classes="wide"):
-                        yield Label("About which boundary?")
-                        known = {b.id for b in self.boundaries}
-                        yield Select(about, allow_blank=False, id="about",
-                                     value=self.selected if self.selected in known else "")
-            yield from self.form_foot()
-
-    def on_mount(self) -> None:
-        self.query_one("#concern-text", Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
+        yield Static("Raise it now", classes="form-title")
+        yield Static("Something starting to bother you? Say it now, in a few words. "
+                     "It is kept with the time and who raised it, and comes up at the "
+                     "next check-back.", classes="hint")
+        yield LimitedInput(id="concern-text", placeholder="What is bothering you",
+                           limit=limit_of(RaisedConcern, "text"), noun="a concern")
+        with Horizontal(classes="form-row"):
+            yield from partner_choice("Who is raising it?", self.partners, self.me, "by")
+            with Vertical(classes="wide"):
+                yield Label("About which boundary?")
+                known = {b.id for b in self.boundaries}
+                yield Select(about, allow_blank=False, id="about",
+                             value=self.selected if self.selected in known else "")
 
     def collect(self) -> ConcernInput | None:
         text = self.query_one("#concern-text", Input).value

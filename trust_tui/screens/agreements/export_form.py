@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
 from trust_tui.screens.agreements.form_base import AgreementFormModal
@@ -17,27 +15,21 @@ EXPORT_NAME = "our-agreements.md"
 class ExportForm(AgreementFormModal[Path]):
     """Nothing typed here is kept: a path is not words to keep (escape just closes)."""
 
+    SAVE_LABEL = "Export"
+    FIRST = "#export-path"
+    ENTER_SAVES = True
+
     def __init__(self, suggested: Path) -> None:
         super().__init__()
         self.suggested = suggested
         self._agr_warned_about: Path | None = None
 
-    def compose_form(self) -> ComposeResult:
-        with Vertical(id="agr-form-box", classes="form-box"):
-            with VerticalScroll(classes="form-body"):
-                yield Static("Export our agreements", classes="form-title")
-                yield Static("This writes your agreed expectations and boundaries to a Markdown "
-                             "file. The file is not encrypted, so keep it somewhere private. "
-                             "Where should it go?", classes="hint")
-                yield Input(str(self.suggested), id="export-path")
-            yield from self.form_foot("Export")
-
-    def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
+    def compose_fields(self) -> ComposeResult:
+        yield Static("Export our agreements", classes="form-title")
+        yield Static("This writes your agreed expectations and boundaries to a Markdown "
+                     "file. The file is not encrypted, so keep it somewhere private. "
+                     "Where should it go?", classes="hint")
+        yield Input(str(self.suggested), id="export-path")
 
     def collect(self) -> Path | None:
         raw = self.query_one("#export-path", Input).value.strip()

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, Static
 
 from trust_tui.domain import agreements as rules
@@ -18,7 +17,7 @@ from trust_tui.screens.agreements.form_base import (
     NOTE_LIMIT,
     AgreementFormModal,
     Partners,
-    partner_options,
+    partner_choice,
 )
 from trust_tui.widgets.limits import LimitedInput
 from trust_tui.widgets.typed import typed
@@ -42,6 +41,9 @@ def day_choices(today: date, days: int = 7) -> list[tuple[str, str]]:
 
 
 class FollowThroughForm(AgreementFormModal[FollowThroughInput]):
+    FIRST = "#note"
+    ENTER_SAVES = True
+
     def __init__(self, agreement: Agreement, kept: bool, partners: Partners, me: str,
                  today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -52,40 +54,27 @@ class FollowThroughForm(AgreementFormModal[FollowThroughInput]):
         self.today = today
         self.draft_key = f"follow-through:{agreement.id}"
 
-    def compose_form(self) -> ComposeResult:
-        with Vertical(id="agr-form-box", classes="form-box"):
-            with VerticalScroll(classes="form-body"):
-                yield Static("Log follow-through", classes="form-title")
-                yield Static(typed(self.agreement.wording), classes="form-quote")
-                yield Static("Kept or missed, honestly: a missed one is part of the record, "
-                             "not a mark against anyone.", classes="hint")
-                with Horizontal(classes="form-row"):
-                    with Vertical():
-                        yield Label("How did it go?")
-                        yield Select([("Kept", "kept"), ("Missed", "missed")], allow_blank=False,
-                                     value="kept" if self.kept else "missed", id="kept")
-                    with Vertical():
-                        yield Label("Who is logging it?")
-                        yield Select(partner_options(self.partners), allow_blank=False,
-                                     value=self.me, id="by")
-                    with Vertical():
-                        yield Label("When?")
-                        yield Select(day_choices(self.today), allow_blank=False,
-                                     value=self.today.isoformat(), id="on")
-                yield LimitedInput(id="note", limit=NOTE_LIMIT, noun="a note",
-                                   placeholder="A note, if you like")
-            yield from self.form_foot()
-
-    def on_mount(self) -> None:
-        self.query_one("#note", Input).focus()
+    def compose_fields(self) -> ComposeResult:
+        yield Static("Log follow-through", classes="form-title")
+        yield Static(typed(self.agreement.wording), classes="form-quote")
+        yield Static("Kept or missed, honestly: a missed one is part of the record, "
+                     "not a mark against anyone.", classes="hint")
+        with Horizontal(classes="form-row"):
+            with Vertical():
+                yield Label("How did it go?")
+                yield Select([("Kept", "kept"), ("Missed", "missed")], allow_blank=False,
+                             value="kept" if self.kept else "missed", id="kept")
+            yield from partner_choice("Who is logging it?", self.partners, self.me, "by")
+            with Vertical():
+                yield Label("When?")
+                yield Select(day_choices(self.today), allow_blank=False,
+                             value=self.today.isoformat(), id="on")
+        yield LimitedInput(id="note", limit=NOTE_LIMIT, noun="a note",
+                           placeholder="A note, if you like")
 
     def restore_fields(self, fields: Mapping[str, str]) -> None:
         # Kept or missed is the key just pressed (k or m), never an earlier draft's.
         super().restore_fields({k: v for k, v in fields.items() if k != "kept"})
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
 
     def collect(self) -> FollowThroughInput | None:
         if not self.query_one("#note", LimitedInput).fits():

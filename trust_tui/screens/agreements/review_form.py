@@ -8,7 +8,7 @@ from typing import Any, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from trust_tui.domain import agreements as rules
@@ -19,7 +19,7 @@ from trust_tui.screens.agreements.form_base import (
     WORDING_LIMIT,
     AgreementFormModal,
     Partners,
-    partner_options,
+    partner_choice,
 )
 from trust_tui.screens.agreements.words import KindWords
 from trust_tui.widgets.limits import LimitedInput, LimitedTextArea
@@ -41,6 +41,8 @@ OUTCOMES = [("Keep it as it is", "keep"),
 
 
 class ReviewForm(AgreementFormModal[ReviewInput]):
+    FIRST = "#working-0"
+
     def __init__(self, words: KindWords, agreement: Agreement, partners: Partners, me: str,
                  concerns: Sequence[RaisedConcern] = (),
                  names: dict[str, str] | None = None, so_far: str = "", **kwargs: Any) -> None:
@@ -54,43 +56,36 @@ class ReviewForm(AgreementFormModal[ReviewInput]):
         self.names = names or {}
         self.draft_key = f"review:{agreement.id}"
 
-    def compose_form(self) -> ComposeResult:
-        with Vertical(id="agr-form-box", classes="form-box"):
-            with VerticalScroll(classes="form-body"):
-                yield Static(f"{self.words.review_verb}: how is it going?", classes="form-title")
-                yield Static(typed(self.agreement.wording), classes="form-quote")
-                if self.so_far:
-                    yield Static(self.so_far, id="so-far", classes="hint", markup=False)
-                if self.concerns:
-                    lines = [f"- {self.names.get(c.by, 'someone')}: {c.text}"
-                             for c in self.concerns]
-                    yield Static(typed("Raised since last time (marked talked through when you "
-                                       "save):\n" + "\n".join(lines)), classes="hint")
-                with Horizontal(classes="form-row"):
-                    for index, (pid, name) in enumerate(self.partners):
-                        with Vertical():
-                            yield Label(typed(f"Is it working for {name}?"))
-                            yield Select([("Yes, it is working", "yes"), ("Not yet", "no")],
-                                         prompt="Choose", id=f"working-{index}")
-                yield Label("What next?")
-                yield Select(OUTCOMES, allow_blank=False, value="keep", id="outcome")
-                yield Label("The new words", id="new-wording-label")
-                yield LimitedTextArea(self.agreement.wording, id="new-wording", soft_wrap=True,
-                                      show_line_numbers=False, tab_behavior="focus",
-                                      limit=WORDING_LIMIT, noun=self.words.a_noun)
-                with Horizontal(classes="form-row"):
-                    with Vertical():
-                        yield Label("Written down by")
-                        yield Select(partner_options(self.partners), allow_blank=False,
-                                     value=self.me, id="by")
-                    with Vertical(classes="wide"):
-                        yield Label("A note, if you like")
-                        yield LimitedInput(id="note", limit=NOTE_LIMIT, noun="a note")
-            yield from self.form_foot()
+    def compose_fields(self) -> ComposeResult:
+        yield Static(f"{self.words.review_verb}: how is it going?", classes="form-title")
+        yield Static(typed(self.agreement.wording), classes="form-quote")
+        if self.so_far:
+            yield Static(self.so_far, id="so-far", classes="hint", markup=False)
+        if self.concerns:
+            lines = [f"- {self.names.get(c.by, 'someone')}: {c.text}"
+                     for c in self.concerns]
+            yield Static(typed("Raised since last time (marked talked through when you "
+                               "save):\n" + "\n".join(lines)), classes="hint")
+        with Horizontal(classes="form-row"):
+            for index, (pid, name) in enumerate(self.partners):
+                with Vertical():
+                    yield Label(typed(f"Is it working for {name}?"))
+                    yield Select([("Yes, it is working", "yes"), ("Not yet", "no")],
+                                 prompt="Choose", id=f"working-{index}")
+        yield Label("What next?")
+        yield Select(OUTCOMES, allow_blank=False, value="keep", id="outcome")
+        yield Label("The new words", id="new-wording-label")
+        yield LimitedTextArea(self.agreement.wording, id="new-wording", soft_wrap=True,
+                              show_line_numbers=False, tab_behavior="focus",
+                              limit=WORDING_LIMIT, noun=self.words.a_noun)
+        with Horizontal(classes="form-row"):
+            yield from partner_choice("Written down by", self.partners, self.me, "by")
+            with Vertical(classes="wide"):
+                yield Label("A note, if you like")
+                yield LimitedInput(id="note", limit=NOTE_LIMIT, noun="a note")
 
     def on_mount(self) -> None:
         self._show_wording()
-        self.query_one("#working-0", Select).focus()
 
     @on(Select.Changed, "#outcome")
     def _show_wording(self) -> None:
