@@ -520,3 +520,21 @@ async def test_undo_leaves_words_changed_in_another_window_as_they_are(unlocked_
         await settle(pilot)
         assert [a.wording for a in stored(app)] == ["Text me by 5, please"]
         assert any("changed in another window" in n.message for n in app._notifications)
+
+
+async def test_a_log_refused_because_the_other_window_paused_it_says_why(unlocked_app):
+    app, path, _ = await unlocked_app(
+        seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=3))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("k")
+        await pilot.pause()
+        [a] = stored(app)
+        store.pause(Vault.open(path, "alex-passphrase"), a.id)  # meanwhile, in Alex's window
+        app._notifications.clear()
+        await pilot.press("enter")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert said == ["Follow-through is logged once both of you have agreed on it."]
+        assert app.vault.all(FollowThrough) == []
+        assert "Paused for now" in text_of(app, "#agr-status")

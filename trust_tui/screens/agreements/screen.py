@@ -198,12 +198,15 @@ class AgreementsScreen(AreaScreen):
             self._agr_undo = (label, change.undo)
             record = change.record
             self.reload(select=record.id if isinstance(record, Agreement) else None)
-            if callable(said) and isinstance(record, Agreement):
+            if not callable(said):
+                self.notify(said, timeout=2, markup=False)
+            elif isinstance(record, Agreement):
                 self.notify(said(record), timeout=4, markup=False)
 
+        # Said here, once the store has answered: a change it refused says why instead.
         self.store(use_case, *args, done=done,
                    failed=(lambda _error: retry()) if retry else None,
-                   saved_message=None if callable(said) else said, **kwargs)
+                   saved_message=None, **kwargs)
 
     # --- actions ---------------------------------------------------------------------------
 
