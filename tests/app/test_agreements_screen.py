@@ -21,19 +21,20 @@ from trust_tui.models import (
     FollowThrough,
     RaisedConcern,
 )
-from trust_tui.screens.agreement_forms import (
+from trust_tui.screens.agreements import (
     AgreementForm,
+    BoundariesScreen,
     ConcernForm,
+    ExpectationsScreen,
     ExportForm,
     FollowThroughForm,
     ReviewForm,
-)
-from trust_tui.screens.agreements import (
-    BoundariesScreen,
-    ExpectationsScreen,
     due_boundaries,
     due_expectations,
 )
+from trust_tui.store import agreements as store
+from trust_tui.vault import Vault
+from trust_tui.vault.errors import WriteFailed
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)  # the fixture clock (a Monday)
 TODAY = date(2026, 3, 2)
@@ -470,3 +471,70 @@ async def test_export_asks_where_and_writes_a_private_file(unlocked_app, tmp_pat
         assert "Still a draft" not in target.read_text()
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         assert [p.name for p in target.parent.iterdir()] == ["ours.md"]  # no temp file left
+
+
+# --- a save that does not go through --------------------------------------------------------------
+
+async def test_words_of_a_save_that_did_not_go_through_come_back_in_the_form(unlocked_app,
+                                                                          monkeypatch):
+    app, path, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#wording", TextArea).load_text("Text me if you will be late")
+        await pilot.pause()
+
+        def refuse(*args, **kwargs):
+            raise WriteFailed(path, "the disk is full (or the file size limit was reached)")
+
+        monkeypatch.setattr("trust_tui.vault.storage.atomic_write", refuse)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("disk is full" in n.message for n in app._notifications)
+        assert isinstance(app.screen, AgreementForm)  # open again, every word in it
+        assert app.screen.query_one("#wording", TextArea).text == "Text me if you will be late"
+
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ExpectationsScreen)
+        assert [a.wording for a in stored(app)] == ["Text me if you will be late"]
+
+
+async def test_undo_leaves_words_changed_in_another_window_as_they_are(unlocked_app):
+    app, path, _ = await unlocked_app(
+        seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=3))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#wording", TextArea).load_text("Text me by 6 if you'll be late")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        other = Vault.open(path, "alex-passphrase")  # Alex's window changes it again
+        [a] = other.all(Agreement)
+        store.edit(other, a.id, by=ids(other)[1], now=NOW, wording="Text me by 5, please",
+                   category=a.category, asked_by=a.asked_by, review_every_days=14)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert [a.wording for a in stored(app)] == ["Text me by 5, please"]
+        assert any("changed in another window" in n.message for n in app._notifications)
+
+
+async def test_a_log_refused_because_the_other_window_paused_it_says_why(unlocked_app):
+    app, path, _ = await unlocked_app(
+        seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=3))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_area(pilot, "e")
+        await pilot.press("k")
+        await pilot.pause()
+        [a] = stored(app)
+        store.pause(Vault.open(path, "alex-passphrase"), a.id)  # meanwhile, in Alex's window
+        app._notifications.clear()
+        await pilot.press("enter")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert said == ["Follow-through is logged once both of you have agreed on it."]
+        assert app.vault.all(FollowThrough) == []
+        assert "Paused for now" in text_of(app, "#agr-status")

@@ -104,7 +104,7 @@ def seed_agreements(vault: Vault) -> None:
 
 
 async def agreements(pilot, path: Path, clock: FakeClock) -> None:
-    from trust_tui.screens.agreement_forms import (
+    from trust_tui.screens.agreements import (
         AgreementForm, ConcernForm, ExportForm, FollowThroughForm, ReviewForm)
 
     wording = limit_of(Agreement, "wording")

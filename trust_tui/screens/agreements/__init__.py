@@ -1,0 +1,44 @@
+"""Expectations and boundaries: one screen for two kinds, its views and its forms.
+
+- `screen`: `ExpectationsScreen`, `BoundariesScreen` (keys, asking, saving, undo)
+- `listing`, `detail`, `concerns`: the list, the highlighted one (with its history),
+  the raised concerns; `seen` is what they show, `words` what differs by kind
+- one module per form: `agreement_form`, `follow_through_form`, `review_form`,
+  `concern_form`, `export_form` (all `FormModal`s, sharing `form_base`)
+Every write is a use case in `trust_tui.store.agreements`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from trust_tui.models import AgreementKind
+from trust_tui.screens.agreements.agreement_form import AgreementForm
+from trust_tui.screens.agreements.concern_form import ConcernForm
+from trust_tui.screens.agreements.export_form import ExportForm
+from trust_tui.screens.agreements.follow_through_form import FollowThroughForm
+from trust_tui.screens.agreements.review_form import ReviewForm
+from trust_tui.screens.agreements.screen import (
+    AgreementsScreen,
+    BoundariesScreen,
+    ExpectationsScreen,
+)
+from trust_tui.store import agreements as store
+
+if TYPE_CHECKING:
+    from trust_tui.vault import Vault
+
+__all__ = ["AgreementForm", "AgreementsScreen", "BoundariesScreen", "ConcernForm",
+           "ExpectationsScreen", "ExportForm", "FollowThroughForm", "ReviewForm",
+           "due_boundaries", "due_expectations"]
+
+
+# --- home's "what is due" -----------------------------------------------------------------------
+
+def due_expectations(vault: "Vault", today: date) -> list[str]:
+    return store.due_lines(vault, today, AgreementKind.EXPECTATION)
+
+
+def due_boundaries(vault: "Vault", today: date) -> list[str]:
+    return store.due_lines(vault, today, AgreementKind.BOUNDARY)

@@ -1,0 +1,199 @@
+"""Expectations and boundaries: every change the couple makes, as one call.
+
+Each change is applied to the latest stored record under the vault's lock, so a
+follow-through logged or a yes given in another window meanwhile is never lost.
+A change answers with a `Change`: the record as saved (or, when nothing changed,
+the plain sentence why) and the `Undo` that puts it back. `undo` puts back only
+records still as this window left them: words changed in another window since
+are never written over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from trust_tui.domain import agreements as rules
+from trust_tui.domain.agreements import Outcome
+from trust_tui.domain.agreements_md import agreements_markdown
+from trust_tui.files import describe_os_error, write_private_file
+from trust_tui.models import Agreement, AgreementKind, FollowThrough, RaisedConcern, Record
+from trust_tui.vault import Vault
+
+GONE = "That one is no longer here, so nothing was changed."
+
+
+@dataclass(frozen=True)
+class Undo:
+    """How to take a change back: records to put back as they were (each beside the
+    version this window wrote), and records this window added."""
+
+    restore: tuple[tuple[Record, Record], ...] = ()  # (as it was before, as written)
+    remove: tuple[Record, ...] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a change did: the record as saved, or `problem` (nothing was changed)."""
+
+    record: Record | None
+    undo: Undo = Undo()
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Undone:
+    put_back: int
+    left: int  # changed in another window since: left as it is
+
+
+def _same(a: Record | None, b: Record) -> bool:
+    return a is not None and a.model_dump(mode="json") == b.model_dump(mode="json")
+
+
+# --- adding ---------------------------------------------------------------------------------
+
+def _added(vault: Vault, record: Record) -> Change:
+    vault.add(record)
+    return Change(record, Undo(remove=(record,)))
+
+
+def add(vault: Vault, agreement: Agreement) -> Change:
+    """A new expectation or boundary, as a draft (made by `rules.new_agreement`)."""
+    return _added(vault, agreement)
+
+
+def raise_concern(vault: Vault, concern: RaisedConcern) -> Change:
+    """"Raise it now": kept with time and author until it is talked through."""
+    return _added(vault, concern)
+
+
+def log_follow_through(vault: Vault, agreement_id: str, *, by: str, kept: bool, on: date,
+                       now: datetime, note: str = "") -> Change:
+    """One kept or missed, checked against the agreement as it is now."""
+    with vault.transaction():
+        agreement = vault.get(Agreement, agreement_id)
+        if agreement is None:
+            return Change(None, problem=GONE)
+        try:
+            entry = rules.log_follow_through(agreement, by=by, kept=kept, on=on, now=now,
+                                             note=note)
+        except rules.AgreementRuleError as error:
+            return Change(None, problem=str(error))
+        return _added(vault, entry)
+
+
+# --- changing one agreement ------------------------------------------------------------------
+
+def _change(vault: Vault, agreement_id: str, rule: Callable[[Agreement], Agreement],
+            concern_ids: Sequence[str] = ()) -> Change:
+    """Apply `rule` to the latest stored agreement (and mark these concerns talked
+    through), in one transaction."""
+    with vault.transaction():
+        before = vault.get(Agreement, agreement_id)
+        if before is None:
+            return Change(None, problem=GONE)  # removed meanwhile (an undo elsewhere)
+        try:
+            after = rule(before)
+        except rules.AgreementRuleError as error:
+            return Change(None, problem=str(error))
+        vault.put(after)
+        talked = _talked_through(vault, concern_ids)
+        return Change(after, Undo(restore=((before, after), *talked)))
+
+
+def edit(vault: Vault, agreement_id: str, *, by: str, now: datetime, wording: str,
+         category: str, asked_by: str, review_every_days: int) -> Change:
+    """New words go back to a draft; the earlier words stay in its history."""
+    return _change(vault, agreement_id, lambda a: rules.edit(
+        a, by=by, now=now, wording=wording, category=category, asked_by=asked_by,
+        review_every_days=review_every_days))
+
+
+def agree(vault: Vault, agreement_id: str, partner_id: str, partner_ids: Sequence[str],
+          now: datetime) -> Change:
+    """A partner's own yes on a draft (pressed again, it is taken back)."""
+    return _change(vault, agreement_id,
+                   lambda a: rules.toggle_confirm(a, partner_id, partner_ids, now))
+
+
+def pause(vault: Vault, agreement_id: str) -> Change:
+    return _change(vault, agreement_id, rules.pause)
+
+
+def resume(vault: Vault, agreement_id: str, now: datetime) -> Change:
+    return _change(vault, agreement_id, lambda a: rules.resume(a, now))
+
+
+def review(vault: Vault, agreement_id: str, *, working: Mapping[str, bool], outcome: Outcome,
+           now: datetime, by: str, note: str = "", new_wording: str | None = None,
+           concern_ids: Sequence[str] = ()) -> Change:
+    """A review or check-back: keep, adjust (a draft again) or retire. Concerns
+    brought up in it are marked talked through in the same save."""
+    return _change(vault, agreement_id, lambda a: rules.review(
+        a, working=working, outcome=outcome, now=now, by=by, note=note,
+        new_wording=new_wording), concern_ids)
+
+
+# --- concerns ---------------------------------------------------------------------------------
+
+def _talked_through(vault: Vault, concern_ids: Sequence[str]) -> list[tuple[Record, Record]]:
+    pairs: list[tuple[Record, Record]] = []
+    for concern_id in concern_ids:
+        before = vault.get(RaisedConcern, concern_id)
+        if before is None or before.addressed:
+            continue  # gone, or marked already (another window): nothing to mark
+        after = before.model_copy(update={"addressed": True})
+        vault.put(after)
+        pairs.append((before, after))
+    return pairs
+
+
+def mark_talked_through(vault: Vault, concern_ids: Sequence[str]) -> Change:
+    with vault.transaction():
+        return Change(None, Undo(restore=tuple(_talked_through(vault, concern_ids))))
+
+
+# --- undo -------------------------------------------------------------------------------------
+
+def undo(vault: Vault, step: Undo) -> Undone:
+    """Take this window's last change back, record by record; a record changed in
+    another window since is left as it is (their words are not written over)."""
+    put_back = left = 0
+    with vault.transaction():
+        for before, written in step.restore:
+            if _same(vault.get(type(written), written.id), written):
+                vault.put(before)
+                put_back += 1
+            else:
+                left += 1
+        for added in step.remove:
+            if _same(vault.get(type(added), added.id), added):
+                vault.remove(type(added), added.id)
+                put_back += 1
+            else:
+                left += 1
+    return Undone(put_back, left)
+
+
+# --- reading and export ----------------------------------------------------------------------
+
+def due_lines(vault: Vault, today: date, kind: AgreementKind) -> list[str]:
+    """Home's short lines for one kind (concerns are raised about boundaries)."""
+    concerns = vault.all(RaisedConcern) if kind == AgreementKind.BOUNDARY else []
+    return rules.due_lines(vault.all(Agreement), today, kind, concerns,
+                           vault.all(FollowThrough))
+
+
+def export(vault: Vault, path: Path, *, today: date) -> str | None:
+    """Write the agreed ones as Markdown, readable by this user only. Returns why
+    nothing was written (plain words), or None once it is written."""
+    names = {p.id: p.name for p in vault.partners}
+    text = agreements_markdown(vault.all(Agreement), names, today)
+    try:
+        # errors="replace": a lone surrogate pasted into a wording cannot be UTF-8.
+        write_private_file(path, text.encode("utf-8", errors="replace"))
+    except OSError as error:
+        return describe_os_error(error)
+    return None
