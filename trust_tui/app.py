@@ -11,10 +11,10 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -255,17 +255,6 @@ class TrustApp(App[None]):
                 screen.reload()
 
     # --- saving ----------------------------------------------------------------------
-
-    def save(self, fn: Callable[[Vault], Any], *, done: Callable[[Any], None] | None = None,
-             failed: Callable[[Exception], None] | None = None,
-             saved_message: str | None = "Saved.") -> None:
-        """Run `fn(vault)` on the writer thread; `done(result)` runs on the UI thread
-        once the write is durable. On failure the message is shown, nothing is lost
-        on screen (the caller keeps its text), and `failed(error)` runs if given.
-        (Screens ask through `StoreClient.store`; this is the app's own way in.)"""
-        from trust_tui.widgets.saving import SaveRequest
-
-        self.request_save(SaveRequest(fn, None, done, failed, saved_message))
 
     def request_save(self, request: SaveRequest) -> None:
         """Queue one use case; its asker hears back with Store.Saved / Store.NotSaved."""

@@ -327,9 +327,9 @@ def _wins(wins: list[Win], setbacks: list[Setback], who) -> list[str]:
             "judgement.", ""]
     if not setbacks:
         out += ["None written down.", ""]
-    for setback in _by_time(setbacks):
-        out += [f"## {_when(setback.created_at)}: noted by {who(setback.noted_by)}", "",
-                setback.text, ""]
+    for noted in _by_time(setbacks):
+        out += [f"## {_when(noted.created_at)}: noted by {who(noted.noted_by)}", "",
+                noted.text, ""]
     return out
 
 

@@ -18,7 +18,7 @@ from conftest import settle
 
 from trust_tui.domain import agreements as ag
 from trust_tui.models import AgreementKind, FormDraft, JournalEntry
-from trust_tui.screens.drafts import KEPT, KEPT_ON_CLOSE
+from trust_tui.widgets.form_modal import KEPT, KEPT_ON_CLOSE
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)  # the fixture clock
 WORDS = "careful words"

@@ -166,7 +166,7 @@ async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
     from textual.widgets import TextArea
 
     from trust_tui.models import CheckIn, FormDraft, MiniGoal, Win
-    from trust_tui.screens.drafts import KEPT
+    from trust_tui.widgets.form_modal import KEPT
     from trust_tui.widgets.feeling_picker import FeelingPicker
 
     def message(selector: str) -> str:

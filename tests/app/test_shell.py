@@ -176,7 +176,8 @@ async def test_failed_save_says_so_and_keeps_the_old_file(unlocked_app, monkeypa
             raise WriteFailed(path, "the disk is full (or the file size limit was reached)")
 
         monkeypatch.setattr("trust_tui.vault.storage.atomic_write", refuse)
-        app.save(lambda v: v.add(Win(text="kept", noticed_by=v.me.id)), failed=failures.append)
+        app.screen.store(lambda v: v.add(Win(text="kept", noticed_by=v.me.id)),
+                         failed=failures.append)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert failures and "disk is full" in str(failures[0])
@@ -184,7 +185,7 @@ async def test_failed_save_says_so_and_keeps_the_old_file(unlocked_app, monkeypa
         assert path.read_bytes() == before
         monkeypatch.undo()
         done = []
-        app.save(lambda v: v.add(Win(text="kept", noticed_by=v.me.id)), done=done.append)
+        app.screen.store(lambda v: v.add(Win(text="kept", noticed_by=v.me.id)), done=done.append)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert done == [None]

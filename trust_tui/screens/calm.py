@@ -12,7 +12,6 @@ is `app.current_talk` (see widgets/talk_in_progress.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,13 +27,11 @@ from trust_tui.domain.break_clock import (
 from trust_tui.domain.breathing import next_pattern, pattern
 from trust_tui.models import BreakTaken
 from trust_tui.widgets.pacer import BreathingPacer
+from trust_tui.widgets.shell import Shell, shell_of
 from trust_tui.widgets.talk_in_progress import TalkInProgress
 from trust_tui.widgets.turn_clock import ClockView
 from trust_tui.widgets.typed import typed
 from trust_tui.screens.base import sheet
-
-if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
 
 LEFT_KEY, RIGHT_KEY = "f", "j"
 TICK_SECONDS = 0.25
@@ -65,8 +62,8 @@ class CalmScreen(Screen[BreakTaken | None]):
         self._end_timer: Timer | None = None
 
     @property
-    def trust_app(self) -> "TrustApp":
-        return self.app  # type: ignore[return-value]
+    def trust_app(self) -> Shell:
+        return shell_of(self)
 
     @property
     def clock(self):

@@ -8,7 +8,6 @@ type it with `Shell` instead: `shell_of(self).vault`, `AreaScreen.trust_app`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -36,11 +35,6 @@ class Shell(Protocol):
 
     def request_save(self, request: SaveRequest) -> None:
         """Queue one use case on the app's one writer thread."""
-
-    def save(self, fn: Callable[[Vault], Any], *, done: Callable[[Any], None] | None = None,
-             failed: Callable[[Exception], None] | None = None,
-             saved_message: str | None = "Saved.") -> None:
-        """The old way in, for code not yet moved to `StoreClient.store`."""
 
     def keep_words_of(self, keeper: StoreClient) -> None: ...
 

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input
 
 from trust_tui.domain.floor import Floor
 from trust_tui.domain.flow import Flow, Ritual, Step
-from trust_tui.models import BreakTaken, TalkSession
+from trust_tui.models import BreakTaken
 from trust_tui.screens.base import AreaScreen
 from trust_tui.store import talks
 from trust_tui.widgets.floor_view import FLOOR_BINDINGS, FloorView

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from trust_tui.domain.wins import Card, WeekOfCards, day_label, group_by_week, week_label, \
     week_summary
-from trust_tui.widgets.paged_list import MORE, PagedList
+from trust_tui.widgets.paged_list import PagedList
 from trust_tui.widgets.typed import typed
 
 PAGE = 100  # cards added to the wall per "show older"
