@@ -52,6 +52,7 @@ from trust_tui.demo.story import (
     WINS,
 )
 from trust_tui.domain import agreements as rules
+from trust_tui.domain.clock import FakeClock
 from trust_tui.domain.floor import Floor
 from trust_tui.domain.flow import Flow
 from trust_tui.domain.journal import private_payload
@@ -92,24 +93,6 @@ class _Couple:
 
     def other(self, partner_id: str) -> str:
         return self.eli if partner_id == self.noor else self.noor
-
-
-class _StoryClock:
-    """The sample's clock (the domain's Clock): the story moves it; nothing waits."""
-
-    def __init__(self, wall: datetime) -> None:
-        self._wall = wall
-        self._mono = 0.0
-
-    def monotonic(self) -> float:
-        return self._mono
-
-    def now(self) -> datetime:
-        return self._wall
-
-    def advance(self, seconds: float) -> None:
-        self._mono += seconds
-        self._wall += timedelta(seconds=seconds)
 
 
 def _stamped(record: R, record_id: str, created_at: datetime | None = None) -> R:
@@ -289,7 +272,7 @@ class Sample:
         first = self.couple.noor if self.rng.random() < 0.6 else self.couple.eli
         topic = (TOPIC_ORDER[min(offset // 14, 2)] if offset < 42
                  else self.rng.choice(TOPIC_ORDER))
-        clock = _StoryClock(self.at(day, 19))
+        clock = FakeClock(self.at(day, 19), mono=0.0)
         floor = Floor.begin(clock, topic_key=topic, turn_minutes=TURN_MINUTES,
                             first_speaker_id=first, partners=self.couple.both())
         took_a_break = False
@@ -365,7 +348,7 @@ class Sample:
     def rituals(self) -> None:
         for _ in range(10 * self.days // 365):
             day = self.day(self.rng.randrange(14, self.days))
-            clock = _StoryClock(self.at(day, 18))
+            clock = FakeClock(self.at(day, 18), mono=0.0)
             meeting = Flow(weekly(), clock, self.couple.both())
             while meeting.step is not None:
                 if self.rng.random() < 0.6:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import ModalScreen, Screen
 
+from trust_tui.domain.clock import local_day
 from trust_tui.store import StoreCall
 from trust_tui.widgets.saving import SaveRequest, StoreClient
 from trust_tui.widgets.shell import Shell, shell_of
@@ -45,6 +47,10 @@ class AreaScreen(StoreClient, Screen):
     @property
     def clock(self) -> "Clock":
         return self.trust_app.clock
+
+    def today(self) -> date:
+        """The couple's day, on this machine's calendar."""
+        return local_day(self.clock.now())
 
     def reload(self) -> None:
         """Re-read from the vault and redraw."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from itertools import zip_longest
 
 from textual.app import ComposeResult
@@ -11,7 +10,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from trust_tui.domain.clock import local_day
 from trust_tui.domain.steps import STEPS
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import AreaScreen
@@ -51,9 +49,6 @@ class HomeScreen(AreaScreen):
 
     def on_mount(self) -> None:
         self.reload()
-
-    def today(self) -> date:
-        return local_day(self.clock.now())
 
     def reload(self) -> None:
         names = [p.name for p in self.vault.partners]

@@ -17,7 +17,6 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from trust_tui.domain import progress as pr
-from trust_tui.domain.clock import local_day
 from trust_tui.domain.wins import day_label
 from trust_tui.models import CheckIn, FollowThrough, TalkSession, Win
 from trust_tui.screens.base import AreaScreen, sheet
@@ -108,9 +107,6 @@ class ProgressScreen(AreaScreen):
 
     def on_mount(self) -> None:
         self.reload()
-
-    def today(self) -> date:
-        return local_day(self.clock.now())
 
     def reload(self) -> None:
         today = self.today()

@@ -14,7 +14,6 @@ Each partner agrees on their own key: the left partner (the first at setup) on
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -122,9 +121,6 @@ class AgreementsScreen(AreaScreen):
         self.query_one(AgreementList).focus()
 
     # --- reading ---------------------------------------------------------------------
-
-    def today(self) -> date:
-        return rules.local_day(self.clock.now())
 
     def partner_pairs(self) -> list[tuple[str, str]]:
         return [(p.id, p.name) for p in self.vault.partners]

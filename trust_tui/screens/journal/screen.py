@@ -12,7 +12,6 @@ app stays open.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from textual import on
@@ -30,7 +29,6 @@ from trust_tui.domain.journal import (
     Readable,
     count_words,
     filter_entries,
-    local_day,
     purgeable,
     readable,
     unchanged,
@@ -104,9 +102,6 @@ class JournalScreen(AreaScreen):
     @property
     def shown_entries(self) -> int:
         return self.listing.shown
-
-    def today(self) -> date:
-        return local_day(self.clock.now())
 
     def partners(self) -> list[Partner]:
         return me_first(self.vault.partners, self.vault.me.id)

@@ -17,7 +17,6 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trust_tui.domain import rituals
-from trust_tui.domain.clock import local_day
 from trust_tui.domain.flow import Item, Ritual
 from trust_tui.models import Agreement, FollowThrough, MiniGoal, RitualRun, Win
 from trust_tui.screens.base import AreaScreen, sheet
@@ -84,9 +83,6 @@ class RitualsScreen(AreaScreen):
         self.query_one("#rituals-list", OptionList).add_options(options)
         self.query_one("#rituals-list", OptionList).focus()
         self.reload()
-
-    def today(self) -> date:
-        return local_day(self.clock.now())
 
     def reload(self) -> None:
         due = rituals.weekly_due(self.vault.all(RitualRun), self.today())

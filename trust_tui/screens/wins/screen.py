@@ -3,7 +3,6 @@ card, g sets a goal, l logs today's step. Every write goes through store.wins.""
 
 from __future__ import annotations
 
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList, Static
 
-from trust_tui.domain.clock import local_day
 from trust_tui.domain.partners import me_first
 from trust_tui.domain.wins import cards_from, goal_progress, log_progress, progress_words, \
     setback_framing, target_words
@@ -60,9 +58,6 @@ class WinsScreen(AreaScreen):
     def on_mount(self) -> None:
         self.reload()
         self.query_one(CardWall).focus()
-
-    def today(self) -> date:
-        return local_day(self.clock.now())
 
     def who(self, partner_id: str | None) -> str:
         return self.vault.name_of(partner_id)
