@@ -25,6 +25,9 @@ from trust_tui.files import (
 from trust_tui.vault import fileformat
 from trust_tui.vault.errors import CannotRead, DamagedVault, VaultLocked, WriteFailed
 
+# How long a writer waits for another one's file lock before the vault is called busy.
+LOCK_TIMEOUT_SECONDS = 10.0
+
 
 def real_file(path: Path) -> Path:
     """The file a vault path names: a symbolic link is followed to its target.

@@ -8,7 +8,6 @@ one file never lose each other's writes; a writer waits (bounded) for the lock.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import copy
 import os
@@ -24,16 +23,13 @@ from tinydb import Query
 from tinydb.table import Table
 
 from trust_tui.files import describe_os_error, describe_read_error
-from trust_tui.models import Partner, Record, SealedText, Settings
+from trust_tui.models import Partner, Record, Settings
 from trust_tui.vault import fileformat
+from trust_tui.vault.backups import Backups, damaged_path
 from trust_tui.vault.errors import (
     CannotRead,
-    DamagedVault,
-    NoBackup,
     NotAVault,
     NoVault,
-    NotYourSlot,
-    PassphraseTaken,
     UnknownPartner,
     UnreadableRecord,
     VaultBusy,
@@ -41,21 +37,22 @@ from trust_tui.vault.errors import (
     VaultLocked,
     WriteFailed,
 )
+from trust_tui.vault.passphrases import MIN_PASSPHRASE, Passphrases, check_passphrase
+from trust_tui.vault.private import PrivateText
 from trust_tui.vault.storage import (
+    LOCK_TIMEOUT_SECONDS,
     EncryptedStorage,
-    atomic_write,
-    backup_path,
     file_identity,
     find_orphans,
-    keep_copy,
     real_file,
     remove_orphans,
 )
 
-R = TypeVar("R", bound=Record)
+# Importable from here as before the private-text, passphrase and backup parts moved out.
+__all__ = ["LOCK_TIMEOUT_SECONDS", "MIN_PASSPHRASE", "Vault", "check_passphrase",
+           "damaged_path", "lock_path"]
 
-LOCK_TIMEOUT_SECONDS = 10.0
-MIN_PASSPHRASE = 8
+R = TypeVar("R", bound=Record)
 
 
 def lock_path(path: Path) -> Path:
@@ -63,13 +60,12 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise ValueError(f"A passphrase needs at least {MIN_PASSPHRASE} characters.")
+class Vault(PrivateText, Passphrases, Backups):
+    """An unlocked vault. Create with `Vault.create` or `Vault.open`.
 
-
-class Vault:
-    """An unlocked vault. Create with `Vault.create` or `Vault.open`."""
+    Here: opening, locking, transactions and typed records; private text,
+    passphrases and backups come from the mixins in their own modules.
+    """
 
     def __init__(self, path: Path, storage: EncryptedStorage, slot_id: str,
                  private_key: bytes, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> None:
@@ -415,148 +411,6 @@ class Vault:
     def save_settings(self, settings: Settings) -> None:
         self.put(settings)
 
-    # --- private text (sealed to one partner) ------------------------------------
-
-    def unlock_private(self, passphrase: str) -> Partner:
-        """Add another partner's private key to this session (they type their own
-        passphrase, e.g. to write a private entry). Slow (key derivation): use a worker."""
-        self._require_unlocked()
-        slot, _, private_key = Vault.read_file(self.path).unlock(passphrase)
-        for partner in self.partners:
-            if partner.slot_id == slot.id:
-                self._private_keys[partner.id] = private_key
-                return partner
-        raise LookupError("no partner for this keyslot")
-
-    def forget_private(self, partner_id: str) -> None:
-        """Drop a partner's private key again (never the one who unlocked)."""
-        if partner_id != self.me.id:
-            self._private_keys.pop(partner_id, None)
-
-    def can_read_private(self, partner_id: str) -> bool:
-        return self._private_key_of(partner_id) is not None
-
-    def _private_key_of(self, partner_id: str) -> bytes | None:
-        self._require_unlocked()
-        if partner_id in self._private_keys:
-            return self._private_keys[partner_id]
-        if partner_id == self.me.id:
-            return self._private_key
-        return None
-
-    def seal(self, text: str, owner_id: str | None = None) -> SealedText:
-        """Encrypt text so only its owner (default: who unlocked) can read it."""
-        owner = owner_id or self.me.id
-        key = self._private_key_of(owner)
-        if key is None:
-            raise VaultLocked()
-        nonce, ciphertext = fileformat.seal_text(key, text, owner)
-        return SealedText(owner=owner, nonce=base64.b64encode(nonce).decode(),
-                          ciphertext=base64.b64encode(ciphertext).decode())
-
-    def unseal(self, sealed: SealedText) -> str | None:
-        """The text if this session holds its owner's private key, else None."""
-        key = self._private_key_of(sealed.owner)
-        if key is None:
-            return None
-        return fileformat.open_text(key, base64.b64decode(sealed.nonce),
-                                    base64.b64decode(sealed.ciphertext), sealed.owner)
-
-    # --- passphrases and backups ---------------------------------------------------
-
-    def change_passphrase(self, partner: Partner, new_passphrase: str,
-                          kdf: fileformat.KdfParams | None = None) -> None:
-        """Rewrap only this partner's keyslot; the data is not touched.
-
-        Allowed for the partner who unlocked, or one who typed their passphrase
-        in this session (`unlock_private`)."""
-        check_passphrase(new_passphrase)
-        self._require_unlocked()
-        private_key = self._private_key_of(partner.id)
-        if private_key is None:
-            raise NotYourSlot(partner.name)
-        if kdf is not None:
-            kdf.check_caps()
-        else:
-            kdf = next((slot.kdf for slot in self._storage.header.slots
-                        if slot.id == partner.slot_id), fileformat.KdfParams.default())
-        # The slow key derivation runs before taking the lock, so other writers
-        # (and this vault's readers) are not kept waiting for it.
-        # A passphrase that already opens another partner's slot would hand that
-        # partner this one's private key too (and lock them out of their own).
-        for slot in self._storage.header.slots:
-            if slot.id != partner.slot_id and slot.unseal(new_passphrase) is not None:
-                raise PassphraseTaken()
-        new_slot = fileformat.Keyslot.seal(partner.slot_id, new_passphrase,
-                                           self._storage.data_key, private_key, kdf)
-        with self.transaction():
-            slots = [new_slot if slot.id == partner.slot_id else slot
-                     for slot in self._storage.header.slots]
-            self._storage.write_header(slots)
-            # Write once more so the backup (previous generation) no longer opens
-            # with the old passphrase either.
-            self._storage.write_header(slots)
-
-    def restore_backup(self) -> int:
-        """Make the previous generation current again (itself kept as the backup).
-
-        Returns the number of records in the restored generation.
-        """
-        backup = backup_path(self.path)
-        with self.transaction():
-            try:
-                parsed = Vault.read_file(backup)
-            except NoVault:
-                raise NoBackup(self.path) from None
-            tables = parsed.decrypt(self._storage.data_key, backup)
-            self._storage.write(tables)
-            return sum(len(rows) for rows in tables.values())
-
-    @classmethod
-    def recover_from_backup(cls, path: Path, passphrase: str,
-                            lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> "Vault":
-        """`trust-tui restore-backup`: put the previous generation back, also when
-        the current file is damaged and will not open. Slow (key derivation).
-
-        A damaged current file is kept beside it as `<vault>.damaged` (never
-        deleted); a file from a newer trust-tui, a foreign file or a wrong
-        passphrase is refused and nothing changes.
-        """
-        path = real_file(path)
-        try:
-            vault = cls.open(path, passphrase, lock_timeout)
-        except DamagedVault:
-            pass
-        else:
-            vault.restore_backup()
-            return vault
-        backup = backup_path(path)
-        try:
-            parsed = cls.read_file(backup)
-        except NoVault:
-            raise NoBackup(path) from None
-        slot, data_key, private_key = parsed.unlock(passphrase)
-        tables = parsed.decrypt(data_key, backup)
-        storage = EncryptedStorage(path, parsed.header, data_key, tables, None)
-        vault = cls(path, storage, slot.id, private_key, lock_timeout)
-        with vault._locked():
-            try:
-                cls.read_file(path)
-            except DamagedVault:
-                pass
-            else:
-                raise VaultBusy(path)  # another instance repaired it meanwhile: reopen
-            # Generations only go up: past the damaged file's, if its header says.
-            generation = max(parsed.header.generation,
-                             fileformat.peek_generation(path) or 0) + 1
-            _set_aside(path, damaged_path(path))
-            header = fileformat.Header(generation, parsed.header.slots)
-            blob = fileformat.build(header, data_key, fileformat.encode_tables(tables))
-            atomic_write(path, blob, keep_backup=False)
-            storage.header = header
-            storage.invalidate()
-        return vault
-
 
 def _validate(model: type[R], doc: fileformat.Document) -> R:
     try:
@@ -575,19 +429,3 @@ def _key_of(table: fileformat.Table, record_id: str) -> str | None:
 def _next_key(table: fileformat.Table) -> str:
     # TinyDB's document ids: one more than the largest, as TinyDB itself does.
     return str(max((int(k) for k in table), default=0) + 1)
-
-
-def damaged_path(path: Path) -> Path:
-    path = real_file(path)
-    return path.with_name(path.name + ".damaged")
-
-
-def _set_aside(path: Path, target: Path) -> None:
-    """Keep a damaged file for whoever may recover it: nothing is ever deleted,
-    and the vault path never goes missing (a missing vault looks like a new one)."""
-    try:
-        keep_copy(path, target)
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise WriteFailed(path, describe_os_error(exc)) from None

@@ -1,0 +1,77 @@
+"""Private text: words sealed to one partner, readable only with their own key.
+
+The partner who unlocked holds their private key; another partner adds theirs
+for this session by typing their own passphrase (`unlock_private`).
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trust_tui.models import Partner, SealedText
+from trust_tui.vault import fileformat
+from trust_tui.vault.errors import VaultLocked
+
+
+class PrivateText:
+    """The private-text part of `Vault` (a mixin; Vault defines what is declared here)."""
+
+    path: Path
+    _private_key: bytes | None  # who unlocked; None once locked
+    _private_keys: dict[str, bytes]  # partners who typed their passphrase
+
+    if TYPE_CHECKING:
+        @property
+        def me(self) -> Partner: ...
+        @property
+        def partners(self) -> list[Partner]: ...
+        @classmethod
+        def read_file(cls, path: Path) -> fileformat.VaultFile: ...
+        def _require_unlocked(self) -> None: ...
+
+    def unlock_private(self, passphrase: str) -> Partner:
+        """Add another partner's private key to this session (they type their own
+        passphrase, e.g. to write a private entry). Slow (key derivation): use a worker."""
+        self._require_unlocked()
+        slot, _, private_key = self.read_file(self.path).unlock(passphrase)
+        for partner in self.partners:
+            if partner.slot_id == slot.id:
+                self._private_keys[partner.id] = private_key
+                return partner
+        raise LookupError("no partner for this keyslot")
+
+    def forget_private(self, partner_id: str) -> None:
+        """Drop a partner's private key again (never the one who unlocked)."""
+        if partner_id != self.me.id:
+            self._private_keys.pop(partner_id, None)
+
+    def can_read_private(self, partner_id: str) -> bool:
+        return self._private_key_of(partner_id) is not None
+
+    def _private_key_of(self, partner_id: str) -> bytes | None:
+        self._require_unlocked()
+        if partner_id in self._private_keys:
+            return self._private_keys[partner_id]
+        if partner_id == self.me.id:
+            return self._private_key
+        return None
+
+    def seal(self, text: str, owner_id: str | None = None) -> SealedText:
+        """Encrypt text so only its owner (default: who unlocked) can read it."""
+        owner = owner_id or self.me.id
+        key = self._private_key_of(owner)
+        if key is None:
+            raise VaultLocked()
+        nonce, ciphertext = fileformat.seal_text(key, text, owner)
+        return SealedText(owner=owner, nonce=base64.b64encode(nonce).decode(),
+                          ciphertext=base64.b64encode(ciphertext).decode())
+
+    def unseal(self, sealed: SealedText) -> str | None:
+        """The text if this session holds its owner's private key, else None."""
+        key = self._private_key_of(sealed.owner)
+        if key is None:
+            return None
+        return fileformat.open_text(key, base64.b64decode(sealed.nonce),
+                                    base64.b64decode(sealed.ciphertext), sealed.owner)
