@@ -29,7 +29,7 @@ from trust_tui.store import bind, checkins
 from trust_tui.store.checkins import Answer
 from trust_tui.store.checkins import due as due_checkin
 from trust_tui.widgets.feeling_picker import FeelingPicker, chosen_words
-from trust_tui.widgets.form_modal import FormModal
+from trust_tui.widgets.form_modal import FormModal, form_keys
 
 if TYPE_CHECKING:
     from trust_tui.widgets.shell import Shell
@@ -45,6 +45,7 @@ class CheckInModal(FormModal[list[Answer]]):
     CSS_PATH = sheet("journal")
 
     CANCEL_LABEL = "Not now"
+    BINDINGS = form_keys(cancel=CANCEL_LABEL)
 
     def __init__(self, answers: list[Answer] | None = None, **kwargs: Any) -> None:
         super().__init__(typed_already=answers is not None, **kwargs)

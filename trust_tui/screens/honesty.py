@@ -25,7 +25,7 @@ from trust_tui.screens.base import ask_then_save, sheet
 from trust_tui.store import StoreCall, bind
 from trust_tui.store import journal as journal_store
 from trust_tui.widgets.apology_hint import ApologyHint
-from trust_tui.widgets.form_modal import FormModal
+from trust_tui.widgets.form_modal import FormModal, form_keys
 from trust_tui.widgets.limits import LimitedInput
 from trust_tui.widgets.typed import typed
 
@@ -58,6 +58,7 @@ class HonestyModal(FormModal[HonestyLine]):
     """One line, closed with what was typed (None: not now); `ask_honesty` saves it."""
 
     CSS_PATH = sheet("journal")
+    BINDINGS = form_keys(cancel="Close")
 
     def __init__(self, line: HonestyLine | None = None, **kwargs: Any) -> None:
         super().__init__(typed_already=line is not None, **kwargs)

@@ -11,7 +11,7 @@ from trust_tui.models import Settings
 from trust_tui.screens.base import ask_then_save
 from trust_tui.store import bind
 from trust_tui.store.settings import change
-from trust_tui.widgets.form_modal import FormModal
+from trust_tui.widgets.form_modal import FormModal, form_keys
 from trust_tui.widgets.shell import Shell
 
 FIELDS = (
@@ -23,6 +23,8 @@ FIELDS = (
 
 class SettingsModal(FormModal[dict[str, int]]):
     """The numbers as typed, checked; the caller saves them (`store.settings.change`)."""
+
+    BINDINGS = form_keys(cancel="Close")
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()

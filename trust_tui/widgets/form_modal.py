@@ -43,6 +43,12 @@ KEPT_ON_CLOSE = "Your words are kept for next time; clear them to let them go."
 TEXT_FIELDS = (Input, TextArea)
 
 
+def form_keys(save: str = "Save", cancel: str = "Cancel") -> list[Binding]:
+    """A form's two keys, named in its footer as its buttons name them."""
+    return [Binding("ctrl+s", "save", save, priority=True, id="form.save"),
+            Binding("escape", "cancel", cancel, id="form.cancel")]
+
+
 def field_value(widget: Any) -> str | None:
     if isinstance(widget, Input):
         return widget.value
@@ -56,10 +62,7 @@ def field_value(widget: Any) -> str | None:
 class FormModal(StoreClient, ModalScreen[ResultT], Generic[ResultT]):
     """Subclasses implement `compose_form()` and `collect()`; set `draft_key`."""
 
-    BINDINGS: ClassVar[list[Binding]] = [  # type: ignore[assignment]
-        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+    BINDINGS: ClassVar[list[Binding]] = form_keys()  # type: ignore[assignment]
 
     draft_key: str | None = None
     # What escape (or Cancel) closes with.

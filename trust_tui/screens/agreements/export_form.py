@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from trust_tui.screens.agreements.form_base import AgreementFormModal
+from trust_tui.widgets.form_modal import form_keys
 
 EXPORT_NAME = "our-agreements.md"
 
@@ -16,6 +17,7 @@ class ExportForm(AgreementFormModal[Path]):
     """Nothing typed here is kept: a path is not words to keep (escape just closes)."""
 
     SAVE_LABEL = "Export"
+    BINDINGS = form_keys(save=SAVE_LABEL)
     FIRST = "#export-path"
     ENTER_SAVES = True
 
