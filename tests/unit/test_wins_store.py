@@ -92,3 +92,21 @@ def test_logging_a_goal_that_is_gone_changes_nothing(vault):
     with pytest.raises(KeyError):
         wins.log_step(vault, "no-such-goal", TODAY, NOW)
     assert vault.all(MiniGoal) == [] and vault.all(Win) == []
+
+
+def test_a_reached_goal_and_its_card_land_together_or_not_at_all(vault, monkeypatch):
+    """If the "goal reached" card cannot be written, the reach is not written either
+    (no goal marked reached without its card); the next try puts up exactly one."""
+    goal = wins.set_goal(vault, "A calm talk", owner=None, target=1, unit="times", at=NOW)
+
+    def broken_card(self, *args, **kwargs):
+        raise RuntimeError("the card could not be written")
+
+    monkeypatch.setattr(Win, "model_dump", broken_card)
+    with pytest.raises(RuntimeError):
+        wins.log_step(vault, goal.id, TODAY, NOW)
+    monkeypatch.undo()
+    assert vault.get(MiniGoal, goal.id).reached_at is None
+    assert [w for w in vault.all(Win) if w.kind == "goal_reached"] == []
+    assert wins.log_step(vault, goal.id, TODAY, NOW).reached_now
+    assert len([w for w in vault.all(Win) if w.kind == "goal_reached"]) == 1

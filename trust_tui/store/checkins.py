@@ -56,6 +56,6 @@ def save_today(vault: Vault, answers: Sequence[Answer], today: date,
                              safety=answer.safety, created_at=at)
             if answer.partner_id in earlier:
                 record = record.model_copy(update={"id": earlier[answer.partner_id].id})
-            vault.put(record)
             saved.append(record)
+        vault.put_many(saved)  # both partners' answers land together
     return saved

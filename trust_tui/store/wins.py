@@ -64,11 +64,12 @@ def log_step(vault: Vault, goal_id: str, today: date, now: datetime) -> StepLogg
         if logged.reached_now:
             update["reached_at"] = now
         goal = goal.model_copy(update=update)
-        vault.put(goal)
+        changed: list[MiniGoal | Win] = [goal]
         if logged.reached_now:
             text = f"{reached_card_text(goal)}, {whose(vault, goal)}"
-            vault.add(Win(kind="goal_reached", text=text, noticed_by=vault.me.id,
-                          goal_id=goal.id, created_at=now))
+            changed.append(Win(kind="goal_reached", text=text, noticed_by=vault.me.id,
+                               goal_id=goal.id, created_at=now))
+        vault.put_many(changed)  # the step and its card land together, or neither
         return StepLogged(goal, counted=True, reached_now=logged.reached_now)
 
 

@@ -345,6 +345,20 @@ class Vault(PrivateText, Passphrases, Backups):
             table[key] = record.model_dump(mode="json")
             self._save_table(name, table)
 
+    def put_many(self, records: Iterable[Record]) -> None:
+        """Insert or replace each of these records in one durable write: after a
+        crash or a failed write either all of them are there, or none is."""
+        with self.transaction():
+            data = dict(self._storage.read())
+            tables: fileformat.Tables = {}
+            for record in records:
+                name = type(record).table
+                table = tables.setdefault(name, dict(data.get(name, {})))
+                key = _key_of(table, record.id) or _next_key(table)
+                table[key] = record.model_dump(mode="json")
+            if tables:
+                self._storage.write({**data, **tables})
+
     def update(self, model: type[R], record_id: str, change: Callable[[R], R | None]) -> R:
         """Read the latest record under the lock, apply `change`, save it.
 
