@@ -56,7 +56,7 @@ class TrustApp(App[None]):
 
     TITLE = "trust-tui"
     # The shell's sheet only; each screen class names its own (loaded with it).
-    CSS_PATH = [sheet("app"), sheet("dialogs")]
+    CSS_PATH = [sheet("base"), sheet("dialogs"), sheet("shell")]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f2", "take_break", "Break", priority=True,
