@@ -129,3 +129,14 @@ def test_long_text_is_quick_enough_to_check_while_typing() -> None:
     text = ("I kept our plan today and felt calm. " * 3000) + "Sorry, but."
     flags = find_excuses(text)
     assert [f.pattern for f in flags] == [BUT_AFTER_SORRY]
+
+
+def test_one_note_shape_everywhere_an_apology_is_written():
+    """The talk's next steps, a ritual's notes and the journal say the same thing
+    about the same phrase: the words, why, and a direct form to try."""
+    from trust_tui.domain.apology import notes
+
+    [note] = notes("I'm sorry, but you were late again.")
+    assert note.startswith('"but')
+    assert "Try:" in note
+    assert notes("I'm sorry I shouted. What would help?") == []

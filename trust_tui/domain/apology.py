@@ -241,3 +241,15 @@ def first_words(flag: ExcuseFlag, limit: int = 40) -> str:
     """The flagged words, short enough for a one-line hint."""
     said = " ".join(flag.said.split())
     return said if len(said) <= limit else said[: limit - 1] + "…"
+
+
+def note_of(flag: ExcuseFlag) -> str:
+    """One flagged phrase as a plain line: the words, why they may undo an
+    apology, and a direct form to try instead."""
+    line = f'"{first_words(flag)}": {flag.why}' if flag.said else flag.why
+    return f"{line} Try: {flag.suggestion}" if flag.suggestion else line
+
+
+def notes(text: str) -> list[str]:
+    """The apology helper's gentle notes on a text, in the order they appear."""
+    return [note_of(flag) for flag in find_excuses(text)]

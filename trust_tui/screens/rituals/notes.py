@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from trust_tui.domain import apology
 from trust_tui.domain.flow import Step
 from trust_tui.models import RitualNote
 from trust_tui.widgets.limits import in_pieces, limit_of
@@ -23,13 +22,6 @@ OUTCOME_WORDS = {"keep": "keep it as it is", "adjust": "adjust the wording (back
                  "draft, for both to agree again)", "retire": "let it go"}
 
 
-def excuse_notes(text: str) -> list[str]:
-    """The apology helper's gentle notes on a text."""
-    notes = []
-    for flag in apology.find_excuses(text):
-        line = f'"{flag.said}": {flag.why}' if flag.said else flag.why
-        notes.append(f"{line} Try: {flag.suggestion}" if flag.suggestion else line)
-    return notes
 
 
 def next_mark(step: Step, current: str | None) -> tuple[bool, str | None]:

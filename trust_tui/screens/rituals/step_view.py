@@ -10,10 +10,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
 
+from trust_tui.domain import apology
 from trust_tui.domain.flow import Flow, Ritual, Step
 from trust_tui.models import RitualNote
 from trust_tui.screens.rituals.notes import (
-    LEFT, MARK_WORDS, NOTE_LIMIT, OUTCOME_WORDS, RIGHT, TOGETHER, excuse_notes,
+    LEFT, MARK_WORDS, NOTE_LIMIT, OUTCOME_WORDS, RIGHT, TOGETHER,
 )
 from trust_tui.widgets.limits import LimitedInput
 
@@ -147,7 +148,7 @@ class StepView(Vertical):
         excuses = []
         if step.check == "apology":
             for note in notes:
-                for found in excuse_notes(note.text):
+                for found in apology.notes(note.text):
                     excuses.append(f"{self._who(note.by)}, worth a second look: {found}")
         box = self.query_one("#run-excuses", Static)
         box.display = bool(excuses)

@@ -28,15 +28,6 @@ NEXT_KINDS = (("Just a note", "note"), ("Draft expectation", "expectation"),
               ("Draft boundary", "boundary"))
 
 
-def find_excuses(text: str) -> list[str]:
-    """Gentle notes on phrases that can undo an apology (the step-6 helper)."""
-    notes = []
-    for flag in apology.find_excuses(text):
-        why = apology.WORDS.get(flag.pattern, ("", ""))[0]
-        notes.append(f'"{apology.first_words(flag)}": {why}'.rstrip(": "))
-    return notes
-
-
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
@@ -130,7 +121,7 @@ class TalkSummary(VerticalScroll):
         for step in self.next_steps:
             line = Content.assemble("- ", typed(step.text), (
                 f"  ({labels[step.kind].lower()}, {self._who(step.whose)})", "dim"))
-            for note in find_excuses(step.text):
+            for note in apology.notes(step.text):
                 line = Content.assemble(line, "\n  ", (note, "italic"))
             lines.append(line)
         self.query_one("#next-list", Static).update(Content("\n").join(lines))
