@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, Label, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trust_tui.domain import rituals
@@ -28,6 +28,7 @@ from trust_tui.models import Partner, SafetyCheck
 from trust_tui.screens.base import sheet
 from trust_tui.store import safety
 from trust_tui.vault import VaultError
+from trust_tui.widgets.passphrase_field import PassphraseField
 from trust_tui.widgets.saving import StoreClient
 from trust_tui.widgets.shell import Shell, shell_of
 
@@ -101,9 +102,12 @@ class SoloSafetyScreen(StoreClient, Screen):
                 yield Static(STEP_AWAY, id="safety-step-away")
                 yield Static("Whoever is doing the check: type your own passphrase.",
                              classes="lead")
-                yield Input(placeholder="Your passphrase", password=True,
-                            id="safety-passphrase")
-                yield Label("", id="safety-message", markup=False)
+                # The vault's own sentence when it does not open, never the passphrase.
+                yield PassphraseField(self._unlock, busy="Checking...", wrong=None,
+                                      empty="Type your own passphrase, then press Enter.",
+                                      catch=(VaultError, LookupError),
+                                      field_id="safety-passphrase",
+                                      message_id="safety-message", release=self._let_go)
             with Vertical(id="safety-questions"):
                 yield Static("", id="safety-position", classes="hint")
                 yield Static("", id="safety-question")
@@ -123,7 +127,7 @@ class SoloSafetyScreen(StoreClient, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#safety-passphrase", Input).focus()
+        self.query_one(PassphraseField).focus()
 
     @property
     def shell(self) -> Shell:
@@ -135,40 +139,21 @@ class SoloSafetyScreen(StoreClient, Screen):
 
     # --- who is answering ---------------------------------------------------------
 
-    @on(Input.Submitted, "#safety-passphrase")
-    def _passphrase(self, event: Input.Submitted) -> None:
-        if not event.value:
-            self._say("Type your own passphrase, then press Enter.")
-            return
-        event.input.disabled = True
-        self._say("Checking...")
-        self._unlock(event.value)
+    def _unlock(self, passphrase: str) -> Partner:
+        """Runs in the field's worker: a slow key derivation."""
+        return self.vault.unlock_private(passphrase)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def _unlock(self, passphrase: str) -> None:
-        try:
-            partner = self.vault.unlock_private(passphrase)
-        except (VaultError, LookupError) as error:
-            self.app.call_from_thread(self._unlock_failed, str(error))
-            return
-        self.app.call_from_thread(self._begin, partner)
-
-    def _unlock_failed(self, message: str) -> None:
-        field = self.query_one("#safety-passphrase", Input)
-        field.disabled = False
-        field.value = ""
-        field.focus()
-        self._say(message)
-
-    def _say(self, message: str) -> None:
-        self.query_one("#safety-message", Label).update(message)
-
-    def _begin(self, partner: Partner) -> None:
-        if self._put_away:  # hidden, left or locked while the passphrase was checked
+    def _let_go(self, partner: Partner) -> None:
+        """Opened after the screen was hidden, left or locked: the key is not kept."""
+        if self.shell.vault_open:
             self.vault.forget_private(partner.id)
+
+    @on(PassphraseField.Accepted)
+    def _begin(self, event: PassphraseField.Accepted) -> None:
+        if self._put_away:  # hidden, left or locked while the passphrase was checked
+            event.release()
             return
-        self.partner = partner
-        self.query_one("#safety-passphrase", Input).value = ""
+        self.partner = partner = event.result
         self.flow = Flow(rituals.SAFETY_CHECK, self.shell.clock, (partner.id,))
         self.query_one(ContentSwitcher).current = "safety-questions"
         self._show_question()
@@ -231,8 +216,8 @@ class SoloSafetyScreen(StoreClient, Screen):
     # --- leaving ------------------------------------------------------------------------
 
     def _forget(self) -> None:
-        if self.partner is not None and self.shell.vault_open:
-            self.vault.forget_private(self.partner.id)
+        if self.partner is not None:
+            self._let_go(self.partner)
 
     def _clear(self) -> None:
         self._put_away = True

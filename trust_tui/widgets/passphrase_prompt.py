@@ -1,4 +1,4 @@
-"""The one way to ask for a passphrase and check it off the UI thread.
+"""The one passphrase prompt as a dialog, built on `PassphraseField`.
 
     def check(passphrase: str) -> Partner:          # runs in a thread worker
         return vault.unlock_private(passphrase)     # VaultError: the wrong one
@@ -7,12 +7,9 @@
                                     lead="Type your own passphrase ..."), opened)
 
 `opened(result)` gets what `check` returned, or None if they changed their mind
-(escape). While `check` runs, the field is disabled and the modal says `busy`.
-If `check` raises `VaultError`, the modal says `wrong` (one kind sentence) and
-asks again; `TryAgain("...")` asks again with that sentence (e.g. "that is the
-other partner's passphrase"); any other error is named by its type only, never
-its text (it could hold the passphrase). The field is cleared as soon as the
-passphrase is read: it is never kept, logged, echoed or saved as a draft.
+(escape). How the passphrase is read, cleared, checked and refused is the
+field's (see `widgets.passphrase_field`, which the unlock screen and the safety
+check use as it is). A result arriving after escape goes to `release`.
 """
 
 from __future__ import annotations
@@ -20,22 +17,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from trust_tui.vault import VaultError
 from trust_tui.widgets.form_modal import FormModal
+from trust_tui.widgets.passphrase_field import WRONG, PassphraseField, TryAgain
 
 T = TypeVar("T")
 
-WRONG = "That passphrase did not open it. Please try again."
-
-
-class TryAgain(Exception):
-    """Raised by a check to ask once more; its text is the sentence shown."""
+__all__ = ["WRONG", "PassphraseField", "PassphraseModal", "TryAgain"]
 
 
 class PassphraseModal(FormModal[T | None], Generic[T]):
@@ -46,17 +38,17 @@ class PassphraseModal(FormModal[T | None], Generic[T]):
     def __init__(self, check: Callable[[str], T], *, title: str | Content, lead: str = "",
                  wrong: str = WRONG, busy: str = "Opening...",
                  placeholder: str = "Your passphrase", field_id: str = "passphrase",
-                 box_classes: str = "", save_label: str = "Open", **kwargs: Any) -> None:
+                 box_classes: str = "", save_label: str = "Open",
+                 release: Callable[[T], object] | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._pass_check = check
+        self._pass_field = PassphraseField(check, busy=busy, wrong=wrong,
+                                           placeholder=placeholder, field_id=field_id,
+                                           say_to=self.say, release=release)
         self._pass_title = title
         self._pass_lead = lead
-        self._pass_wrong = wrong
-        self._pass_busy = busy
-        self._pass_placeholder = placeholder
-        self._pass_field_id = field_id
         self._pass_box_classes = box_classes
         self._pass_save_label = save_label
+        self._pass_opened: tuple[T] | None = None
 
     def compose_form(self) -> ComposeResult:
         with Vertical(classes=f"form-box passphrase-box {self._pass_box_classes}".strip()):
@@ -65,54 +57,33 @@ class PassphraseModal(FormModal[T | None], Generic[T]):
                          classes="form-title")
             if self._pass_lead:
                 yield Static(self._pass_lead, classes="form-lead", markup=False)
-            yield Input(password=True, id=self._pass_field_id,
-                        placeholder=self._pass_placeholder)
+            yield self._pass_field
             yield from self.form_foot(self._pass_save_label, compact=True)
 
     def on_mount(self) -> None:
-        self.passphrase_field.focus()
+        self._pass_field.focus()
 
     @property
-    def passphrase_field(self) -> Input:
-        return self.query_one(f"#{self._pass_field_id}", Input)
+    def passphrase_field(self) -> PassphraseField:
+        return self._pass_field
 
     def follow(self, widget: Any) -> None:
         """Typed words are not followed here: a passphrase is never held for keeping."""
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
     def action_save(self) -> None:
-        field = self.passphrase_field
-        passphrase = field.value
-        field.value = ""  # the passphrase does not stay on screen
-        if not passphrase or field.disabled:
-            return
-        field.disabled = True
-        self.say(self._pass_busy)
-        self._pass_run(passphrase)
+        self._pass_field.submit()
 
-    def collect(self) -> T | None:  # the check runs in a worker instead (action_save)
+    def collect(self) -> T | None:  # the field checks in its worker instead
         return None
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def _pass_run(self, passphrase: str) -> None:
-        try:
-            result = self._pass_check(passphrase)
-        except TryAgain as again:
-            self.app.call_from_thread(self._pass_again, str(again))
-        except VaultError:
-            self.app.call_from_thread(self._pass_again, self._pass_wrong)
-        except Exception as error:  # never its text: it could hold the passphrase
-            self.app.call_from_thread(self._pass_again, "That did not work "
-                                      f"({type(error).__name__}). Please try again.")
-        else:
-            self.app.call_from_thread(self.finish, result)
+    def on_passphrase_field_accepted(self, event: PassphraseField.Accepted) -> None:
+        if self._form_closed:  # escape closed the prompt while the passphrase was checked
+            event.release()
+        elif self.app.screen is self:
+            self.finish(event.result)
+        else:  # a break is on top: close with the result once it is gone
+            self._pass_opened = (event.result,)
 
-    def _pass_again(self, sentence: str) -> None:
-        field = self.passphrase_field
-        field.disabled = False
-        field.focus()
-        self.say(Content(sentence))  # may hold a name: plain text, never markup
+    def on_screen_resume(self) -> None:
+        if self._pass_opened and not self._form_closed:
+            self.finish(self._pass_opened[0])

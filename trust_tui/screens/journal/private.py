@@ -7,6 +7,7 @@ from textual.content import Content
 from trust_tui.models import Partner
 from trust_tui.screens.base import sheet
 from trust_tui.widgets.passphrase_prompt import PassphraseModal, TryAgain
+from trust_tui.widgets.shell import shell_of
 
 WRONG = "That passphrase did not open a private key here. Please try again."
 LEAD = ("Type your own passphrase to read and write your private entries here. "
@@ -24,7 +25,8 @@ class PrivateKeyModal(PassphraseModal[str]):
         title = (Content("Your private entries") if partner is None else
                  Content.assemble(Content(partner.name), ", your private entries"))
         super().__init__(self._open, title=title, lead=LEAD, wrong=WRONG,
-                         field_id="private-passphrase", box_classes="private-key")
+                         field_id="private-passphrase", box_classes="private-key",
+                         release=self._let_go)
         self.partner = partner
 
     def _open(self, passphrase: str) -> str:
@@ -34,3 +36,9 @@ class PrivateKeyModal(PassphraseModal[str]):
             raise TryAgain(f"That is {opened.name}'s passphrase; this needs "
                            f"{self.partner.name}'s.")
         return str(opened.id)
+
+    def _let_go(self, partner_id: str) -> None:
+        """Opened after they changed their mind (escape): the key is not kept."""
+        shell = shell_of(self)
+        if shell.vault_open:
+            shell.vault.forget_private(partner_id)
