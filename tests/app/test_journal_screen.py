@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from conftest import ALEX_PASS, SAM_PASS, visible_text
+from conftest import ALEX_PASS, SAM_PASS, ids, visible_text
 from conftest import settle as saved
 from trust_tui.domain.journal import private_payload, soft_deleted
 from trust_tui.models import JournalEntry
@@ -40,10 +40,6 @@ def utc(monkeypatch):
     time.tzset()
 
 
-def ids(vault) -> dict[str, str]:
-    return {p.name: p.id for p in vault.partners}
-
-
 def listed(screen: JournalScreen) -> list[str | None]:
     listing = screen.query_one("#entries", OptionList)
     return [listing.get_option_at_index(i).id for i in range(listing.option_count)]
@@ -53,7 +49,6 @@ def detail(screen: JournalScreen) -> str:
     parts = [screen.query_one(f"#{name}", Static).content for name in
              ("detail-head", "detail-text", "detail-history")]
     return "\n".join(str(part) for part in parts)
-
 
 
 async def open_journal(pilot) -> JournalScreen:
@@ -565,7 +560,6 @@ async def test_four_thousand_entries_open_page_and_filter(unlocked_app):
         assert len(listed(screen)) == 100
         assert "100 of 4000 entries match" in str(
             screen.query_one("#journal-status", Static).content)
-
 
 
 async def test_the_apology_hint_works_around_any_input():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from conftest import SAM_PASS, settle
+from conftest import SAM_PASS, ids, screen_text, settle
 from textual.widgets import Input, Select, Static
 
 from trust_tui.models import JournalEntry
@@ -12,11 +12,6 @@ from trust_tui.screens.honesty import HonestyModal
 from trust_tui.vault import Vault
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
-
-
-
-def ids(vault) -> dict[str, str]:
-    return {p.name: p.id for p in vault.partners}
 
 
 async def test_journal_detail_says_kind_by_name_in_one_run(unlocked_app):
@@ -151,10 +146,6 @@ async def test_the_talk_start_form_and_panes_fit_80x24(unlocked_app):
             assert inside.contains_region(pane.query_one(part).region), part
 
 
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 async def lock_and_unlock(pilot) -> None:
     await pilot.press("ctrl+l")
     await pilot.pause()
@@ -162,17 +153,17 @@ async def lock_and_unlock(pilot) -> None:
     await unlock(pilot)
 
 
-async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
-    from textual.widgets import TextArea
+def form_message(app) -> str:
+    """What the open form's message line says (where it tells words came back)."""
+    return str(app.screen.query_one("#form-message", Static).content)
 
-    from trust_tui.models import CheckIn, FormDraft, MiniGoal, Win
+
+async def test_check_in_words_survive_a_lock_and_come_back(unlocked_app):
+    from trust_tui.models import CheckIn, FormDraft
     from trust_tui.screens.drafts import KEPT
     from trust_tui.widgets.feeling_picker import FeelingPicker
 
-    def message(selector: str) -> str:
-        return str(pilot.app.screen.query_one(selector, Static).content)
-
-    app, path, _ = await unlocked_app()
+    app, _, _ = await unlocked_app()
     async with app.run_test(size=(80, 24)) as pilot:
         # The daily check-in: Alex's own word and a number, then a lock.
         await pilot.press("c")
@@ -185,13 +176,20 @@ async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
         await pilot.pause()
         assert app.screen.query_one("#feel-1", FeelingPicker).feeling == "wobbly"
         assert app.screen.query_one("#safe-1", Input).value == "4"
-        assert KEPT in message("#form-message")
+        assert KEPT in form_message(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         [check_in] = app.vault.all(CheckIn)
         assert (check_in.feeling, check_in.safety) == ("wobbly", 4)
         assert app.vault.all(FormDraft) == []  # saved: the draft is let go
 
+
+async def test_a_win_and_a_goal_half_written_survive_a_lock(unlocked_app):
+    from trust_tui.models import FormDraft, MiniGoal, Win
+    from trust_tui.screens.drafts import KEPT
+
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
         # A win and a mini-goal half written on the wins wall.
         await pilot.press("w")
         await pilot.pause()
@@ -206,7 +204,7 @@ async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
         await pilot.press("a")
         await pilot.pause()
         assert app.screen.query_one("#card-text", Input).value == "We laughed at"
-        assert KEPT in message("#form-message")
+        assert KEPT in form_message(app)
         app.screen.query_one("#card-text", Input).value = "We laughed at dinner"
         await pilot.press("enter")
         await settle(pilot)
@@ -219,6 +217,15 @@ async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
         await settle(pilot)
         assert app.vault.all(FormDraft) == [] and app.vault.all(MiniGoal) == []
 
+
+async def test_an_expectation_half_written_survives_a_lock(unlocked_app):
+    from textual.widgets import TextArea
+
+    from trust_tui.models import FormDraft
+    from trust_tui.screens.drafts import KEPT
+
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
         # A new expectation's wording.
         app.action_open_area("expectations")
         await pilot.pause()
@@ -232,7 +239,7 @@ async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
         await pilot.press("a")
         await pilot.pause()
         assert app.screen.query_one("#wording", TextArea).text == "Text me if you will be late"
-        assert KEPT in message("#form-message")
+        assert KEPT in form_message(app)
 
         # Cleared and closed, then opened and locked without typing: nothing is kept.
         app.screen.query_one("#wording", TextArea).clear()

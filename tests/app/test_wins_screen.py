@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from textual.widgets import Input, OptionList, Select
 
+from conftest import ids
 from conftest import settle as saved
 
 from trust_tui.models import MiniGoal, Setback, Win
@@ -46,11 +47,6 @@ async def open_wall(pilot) -> WinsScreen:
     await pilot.pause()
     assert isinstance(pilot.app.screen, WinsScreen)
     return pilot.app.screen
-
-
-
-def ids(vault):
-    return {p.name: p.id for p in vault.partners}
 
 
 async def test_add_a_win_puts_a_card_on_top_of_the_wall(unlocked_app):
