@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from conftest import ALEX_PASS, SAM_PASS, ids, visible_text
+from conftest import ALEX_PASS, SAM_PASS, Told, ids, visible_text
 from conftest import settle as saved
 from trust_tui.domain.journal import private_payload, soft_deleted
 from trust_tui.models import JournalEntry
@@ -240,6 +240,7 @@ async def test_an_edit_keeps_the_earlier_words(unlocked_app):
 
 async def test_an_edit_saved_after_the_other_window_deleted_it_brings_it_back(unlocked_app):
     app, path, _ = await unlocked_app(seed_three)
+    told = Told(app)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_journal(pilot)
         first = listed(screen)[0]
@@ -255,7 +256,7 @@ async def test_an_edit_saved_after_the_other_window_deleted_it_brings_it_back(un
         entry = Vault.open(path, ALEX_PASS).get(JournalEntry, first)
         assert not entry.deleted and entry.text == "Words added in this window"
         assert first in listed(screen)
-        assert any("brought it back" in n.message for n in app._notifications)
+        assert "brought it back" in told
 
 
 def test_words_kept_in_one_window_never_overwrite_a_draft_saved_in_another(vault):
