@@ -3,7 +3,6 @@ delete and undo, private entries, the honesty log, and ten years of entries."""
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -30,14 +29,8 @@ T0 = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 HOSTILE = "[bold]loud[/] a [/] b [@click=app.quit]x \x1b[31mred"
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    """Days shown follow the local zone: pin it so the dates asserted hold."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Days shown follow the local zone: pin it so the dates asserted hold.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 def listed(screen: JournalScreen) -> list[str | None]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -17,14 +16,8 @@ from trust_tui.screens.wins import PAGE, Celebration, CardForm, WinsScreen
 UTC = timezone.utc
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    """Days on cards follow the local zone: pin it so the dates asserted hold."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Days on cards follow the local zone: pin it so the dates asserted hold.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 HOSTILE = ["[bold]loud[/]", "a [/] b", "[@click=app.quit]x", "\x1b[31mred"]

@@ -6,7 +6,6 @@ A FakeClock, a pinned time zone and fixed text keep every run identical.
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -22,13 +21,8 @@ from trust_tui.vault import FAST_TEST_KDF, Vault
 NOW = datetime(2026, 3, 4, 18, tzinfo=timezone.utc)
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Dates and times on screen follow the local zone: pinned to UTC.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 def seed(path) -> None:
