@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from conftest import SAM_PASS, ids, screen_text, settle
 from textual.widgets import Input, Select, Static
 
@@ -158,97 +159,106 @@ def form_message(app) -> str:
     return str(app.screen.query_one("#form-message", Static).content)
 
 
-async def test_check_in_words_survive_a_lock_and_come_back(unlocked_app):
+async def check_in_words(pilot) -> None:
     from trust_tui.models import CheckIn, FormDraft
     from trust_tui.screens.drafts import KEPT
     from trust_tui.widgets.feeling_picker import FeelingPicker
 
-    app, _, _ = await unlocked_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        # The daily check-in: Alex's own word and a number, then a lock.
-        await pilot.press("c")
-        await pilot.pause()
-        app.screen.query_one("#feel-1 .own-word", Input).value = "wobbly"
-        app.screen.query_one("#safe-1", Input).value = "4"
-        await pilot.pause()
-        await lock_and_unlock(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        assert app.screen.query_one("#feel-1", FeelingPicker).feeling == "wobbly"
-        assert app.screen.query_one("#safe-1", Input).value == "4"
-        assert KEPT in form_message(app)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        [check_in] = app.vault.all(CheckIn)
-        assert (check_in.feeling, check_in.safety) == ("wobbly", 4)
-        assert app.vault.all(FormDraft) == []  # saved: the draft is let go
+    app = pilot.app
+    # The daily check-in: Alex's own word and a number, then a lock.
+    await pilot.press("c")
+    await pilot.pause()
+    app.screen.query_one("#feel-1 .own-word", Input).value = "wobbly"
+    app.screen.query_one("#safe-1", Input).value = "4"
+    await pilot.pause()
+    await lock_and_unlock(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    assert app.screen.query_one("#feel-1", FeelingPicker).feeling == "wobbly"
+    assert app.screen.query_one("#safe-1", Input).value == "4"
+    assert KEPT in form_message(app)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    [check_in] = app.vault.all(CheckIn)
+    assert (check_in.feeling, check_in.safety) == ("wobbly", 4)
+    assert app.vault.all(FormDraft) == []  # saved: the draft is let go
 
 
-async def test_a_win_and_a_goal_half_written_survive_a_lock(unlocked_app):
+async def win_and_goal_words(pilot) -> None:
     from trust_tui.models import FormDraft, MiniGoal, Win
     from trust_tui.screens.drafts import KEPT
 
-    app, _, _ = await unlocked_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        # A win and a mini-goal half written on the wins wall.
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.press("a", *"We laughed at")
-        await lock_and_unlock(pilot)
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.press("g", *"honest about small")
-        await lock_and_unlock(pilot)
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        assert app.screen.query_one("#card-text", Input).value == "We laughed at"
-        assert KEPT in form_message(app)
-        app.screen.query_one("#card-text", Input).value = "We laughed at dinner"
-        await pilot.press("enter")
-        await settle(pilot)
-        assert [w.text for w in app.vault.all(Win)] == ["We laughed at dinner"]
-        await pilot.press("g")
-        await pilot.pause()
-        assert app.screen.query_one("#goal-text", Input).value == "honest about small"
-        app.screen.query_one("#goal-text", Input).value = ""  # cleared: let go
-        await pilot.press("escape")
-        await settle(pilot)
-        assert app.vault.all(FormDraft) == [] and app.vault.all(MiniGoal) == []
+    app = pilot.app
+    # A win and a mini-goal half written on the wins wall.
+    await pilot.press("w")
+    await pilot.pause()
+    await pilot.press("a", *"We laughed at")
+    await lock_and_unlock(pilot)
+    await pilot.press("w")
+    await pilot.pause()
+    await pilot.press("g", *"honest about small")
+    await lock_and_unlock(pilot)
+    await pilot.press("w")
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    assert app.screen.query_one("#card-text", Input).value == "We laughed at"
+    assert KEPT in form_message(app)
+    app.screen.query_one("#card-text", Input).value = "We laughed at dinner"
+    await pilot.press("enter")
+    await settle(pilot)
+    assert [w.text for w in app.vault.all(Win)] == ["We laughed at dinner"]
+    await pilot.press("g")
+    await pilot.pause()
+    assert app.screen.query_one("#goal-text", Input).value == "honest about small"
+    app.screen.query_one("#goal-text", Input).value = ""  # cleared: let go
+    await pilot.press("escape")
+    await settle(pilot)
+    assert app.vault.all(FormDraft) == [] and app.vault.all(MiniGoal) == []
 
 
-async def test_an_expectation_half_written_survives_a_lock(unlocked_app):
+async def expectation_words(pilot) -> None:
     from textual.widgets import TextArea
 
     from trust_tui.models import FormDraft
     from trust_tui.screens.drafts import KEPT
 
+    app = pilot.app
+    # A new expectation's wording.
+    app.action_open_area("expectations")
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    app.screen.query_one("#wording", TextArea).insert("Text me if you will be late")
+    await pilot.pause()
+    await lock_and_unlock(pilot)
+    app.action_open_area("expectations")
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    assert app.screen.query_one("#wording", TextArea).text == "Text me if you will be late"
+    assert KEPT in form_message(app)
+
+    # Cleared and closed, then opened and locked without typing: nothing is kept.
+    app.screen.query_one("#wording", TextArea).clear()
+    await pilot.press("escape")
+    await settle(pilot)
+    await pilot.press("a")
+    await pilot.pause()
+    await lock_and_unlock(pilot)
+    assert app.vault.all(FormDraft) == []
+
+
+# One app run per form, so test workers can share them out.
+LOCKED_FORMS = {"check-in": check_in_words, "win and mini-goal": win_and_goal_words,
+                "expectation": expectation_words}
+
+
+@pytest.mark.parametrize("form", list(LOCKED_FORMS))
+async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app, form):
     app, _, _ = await unlocked_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        # A new expectation's wording.
-        app.action_open_area("expectations")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        app.screen.query_one("#wording", TextArea).insert("Text me if you will be late")
-        await pilot.pause()
-        await lock_and_unlock(pilot)
-        app.action_open_area("expectations")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        assert app.screen.query_one("#wording", TextArea).text == "Text me if you will be late"
-        assert KEPT in form_message(app)
-
-        # Cleared and closed, then opened and locked without typing: nothing is kept.
-        app.screen.query_one("#wording", TextArea).clear()
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        await lock_and_unlock(pilot)
-        assert app.vault.all(FormDraft) == []
+        await LOCKED_FORMS[form](pilot)
 
 
 async def test_how_the_talk_went_keeps_what_was_typed_through_a_lock(unlocked_app):
