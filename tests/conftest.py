@@ -32,6 +32,11 @@ def make_vault(path: Path) -> Vault:
     return Vault.create(path, [("Sam", SAM_PASS), ("Alex", ALEX_PASS)], kdf=FAST_TEST_KDF)
 
 
+def ids(vault: Vault) -> dict[str, str]:
+    """Each partner's id by name: `ids(vault)["Alex"]`."""
+    return {p.name: p.id for p in vault.partners}
+
+
 @pytest.fixture
 def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "couple.vault"

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 from textual.content import Content
 from textual.widgets import Input, OptionList, Select, Sparkline, Static, TextArea
 
-from conftest import settle
+from conftest import Told, settle
 
 from trust_tui.domain import agreements as ag
 from trust_tui.domain.agreements_md import agreements_markdown
@@ -79,6 +79,7 @@ def text_of(app, selector: str) -> str:
 
 async def test_add_an_expectation_with_a_gentle_hint_then_undo_it(unlocked_app):
     app, _, _ = await unlocked_app()
+    told = Told(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_area(pilot, "e")
         assert isinstance(app.screen, ExpectationsScreen)
@@ -109,7 +110,7 @@ async def test_add_an_expectation_with_a_gentle_hint_then_undo_it(unlocked_app):
         await pilot.press("ctrl+z")  # undo the last change: the add
         await settle(pilot)
         assert stored(app) == []
-        assert any(n.message == "Undone: adding an expectation." for n in app._notifications)
+        assert "Undone: adding an expectation." in told.messages
 
 
 # --- agreed by both -----------------------------------------------------------------------
@@ -331,6 +332,7 @@ async def test_expectations_and_boundaries_stay_apart(unlocked_app):
         make(vault, "A boundary", kind=AgreementKind.BOUNDARY)
 
     app, _, _ = await unlocked_app(seed=seed)
+    told = Told(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_area(pilot, "b")
         listing = app.screen.query_one("#agr-list", OptionList)
@@ -344,7 +346,7 @@ async def test_expectations_and_boundaries_stay_apart(unlocked_app):
         await pilot.press("1")
         await settle(pilot)
         assert [a.wording for a in stored(app)] == ["An expectation"]
-        assert any("no longer here" in n.message for n in app._notifications)
+        assert "no longer here" in told
         assert "Press a to add the first boundary" in listing.get_option_at_index(0).prompt.plain
 
 
@@ -442,6 +444,7 @@ async def test_export_asks_where_and_writes_a_private_file(unlocked_app, tmp_pat
     target.write_text("old")
     target.chmod(0o644)
     app, _, _ = await unlocked_app(seed=seed)
+    told = Told(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_area(pilot, "e")
         await pilot.press("x")
@@ -450,7 +453,7 @@ async def test_export_asks_where_and_writes_a_private_file(unlocked_app, tmp_pat
         await pilot.press("enter")  # a folder that is not there: said plainly
         await settle(pilot)
         assert isinstance(app.screen, ExpectationsScreen)
-        assert any("Nothing was written" in n.message for n in app._notifications)
+        assert "Nothing was written" in told
         assert not (tmp_path / "nope").exists()
 
         await pilot.press("x")
@@ -478,6 +481,7 @@ async def test_export_asks_where_and_writes_a_private_file(unlocked_app, tmp_pat
 async def test_words_of_a_save_that_did_not_go_through_come_back_in_the_form(unlocked_app,
                                                                           monkeypatch):
     app, path, _ = await unlocked_app()
+    told = Told(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_area(pilot, "e")
         await pilot.press("a")
@@ -491,7 +495,7 @@ async def test_words_of_a_save_that_did_not_go_through_come_back_in_the_form(unl
         monkeypatch.setattr("trust_tui.vault.storage.atomic_write", refuse)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert any("disk is full" in n.message for n in app._notifications)
+        assert "disk is full" in told
         assert isinstance(app.screen, AgreementForm)  # open again, every word in it
         assert app.screen.query_one("#wording", TextArea).text == "Text me if you will be late"
 
@@ -505,6 +509,7 @@ async def test_words_of_a_save_that_did_not_go_through_come_back_in_the_form(unl
 async def test_undo_leaves_words_changed_in_another_window_as_they_are(unlocked_app):
     app, path, _ = await unlocked_app(
         seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=3))
+    told = Told(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_area(pilot, "e")
         await pilot.press("e")
@@ -519,22 +524,23 @@ async def test_undo_leaves_words_changed_in_another_window_as_they_are(unlocked_
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert [a.wording for a in stored(app)] == ["Text me by 5, please"]
-        assert any("changed in another window" in n.message for n in app._notifications)
+        assert "changed in another window" in told
 
 
 async def test_a_log_refused_because_the_other_window_paused_it_says_why(unlocked_app):
     app, path, _ = await unlocked_app(
         seed=lambda v: make(v, "Tell me if you'll be late", agreed=True, days_ago=3))
+    told = Told(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_area(pilot, "e")
         await pilot.press("k")
         await pilot.pause()
         [a] = stored(app)
         store.pause(Vault.open(path, "alex-passphrase"), a.id)  # meanwhile, in Alex's window
-        app._notifications.clear()
+        told.clear()
         await pilot.press("enter")
         await settle(pilot)
-        said = [n.message for n in app._notifications]
+        said = told.messages
         assert said == ["Follow-through is logged once both of you have agreed on it."]
         assert app.vault.all(FollowThrough) == []
         assert "Paused for now" in text_of(app, "#agr-status")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from textual.widgets import Input, Static
@@ -16,14 +15,8 @@ from trust_tui.widgets.pacer import BreathingPacer
 from trust_tui.widgets.turn_clock import ClockView
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    # The return time is shown in local time: pin the zone so the test is stable.
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# The return time is shown in local time: pin the zone so the test is stable.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 def plain(screen, selector: str) -> str:

@@ -6,16 +6,12 @@ from datetime import date, timedelta
 
 from textual.widgets import Input, OptionList, Static
 
+from conftest import ids
 from conftest import settle as saved
 
 from trust_tui.models import CheckIn
 from trust_tui.screens.checkin import CheckInModal, due_checkin
 from trust_tui.widgets.feeling_picker import FeelingPicker
-
-
-def ids(vault) -> dict[str, str]:
-    return {p.name: p.id for p in vault.partners}
-
 
 
 TODAY = date(2026, 3, 2)

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from textual.widgets import Static, TextArea
 
-from conftest import settle
+from conftest import Told, settle
 
 from trust_tui.domain import agreements as ag
 from trust_tui.models import AgreementKind, FormDraft, JournalEntry
@@ -103,22 +103,18 @@ FORMS = {
 }
 
 
-# One app run per area keeps it fast; each form in it is still checked on its own.
-AREAS = {area: [name for name, form in FORMS.items() if (form.area or "home") == area]
-         for area in ("e", "b", "w", "home", "j")}
-
-
-@pytest.mark.parametrize("area", list(AREAS))
-async def test_escape_keeps_typed_words_says_so_and_brings_them_back(unlocked_app, area):
+@pytest.mark.parametrize("name", list(FORMS))
+async def test_escape_keeps_typed_words_says_so_and_brings_them_back(unlocked_app, name):
+    form = FORMS[name]
     app, _, _ = await unlocked_app(seed)
+    told = Told(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        if area != "home":
-            await pilot.press(area)
-        for name in AREAS[area]:
-            await escape_keeps(pilot, name, FORMS[name])
+        if form.area is not None:
+            await pilot.press(form.area)
+        await escape_keeps(pilot, told, name, form)
 
 
-async def escape_keeps(pilot, name: str, form: Form) -> None:
+async def escape_keeps(pilot, told: Told, name: str, form: Form) -> None:
     app = pilot.app
     await pilot.pause()
     area = app.screen
@@ -128,11 +124,11 @@ async def escape_keeps(pilot, name: str, form: Form) -> None:
     assert opened is not type(area), name
     form.type_in(app)
     await pilot.pause()
-    app._notifications.clear()
+    told.clear()
     await pilot.press("escape")
     await settle(pilot)
     assert app.screen is area, name  # closed as escape always did...
-    assert [n.message for n in app._notifications] == [KEPT_ON_CLOSE], name  # ...and said so
+    assert told.messages == [KEPT_ON_CLOSE], name  # ...and said so
 
     await pilot.press(*form.keys)
     await pilot.pause()
@@ -151,11 +147,9 @@ async def escape_keeps(pilot, name: str, form: Form) -> None:
     await settle(pilot)
 
 
-async def test_a_form_emptied_before_escape_lets_its_draft_go(unlocked_app):
-    from trust_tui.screens.honesty import HonestyModal
-    from trust_tui.screens.journal import EntryEditor
-
+async def test_a_win_emptied_before_escape_lets_its_draft_go(unlocked_app):
     app, _, _ = await unlocked_app(seed)
+    told = Told(app)
     async with app.run_test(size=(80, 24)) as pilot:
         # A win: typed, escaped (kept), then cleared and escaped: let go, nothing said.
         await pilot.press("w", "a")
@@ -168,18 +162,24 @@ async def test_a_form_emptied_before_escape_lets_its_draft_go(unlocked_app):
         await pilot.pause()
         assert shows("#card-text")(app)
         box(app, "#card-text").value = ""
-        app._notifications.clear()
+        told.clear()
         await pilot.press("escape")
         await settle(pilot)
-        assert app.vault.all(FormDraft) == [] and not app._notifications
+        assert app.vault.all(FormDraft) == [] and not told.messages
         await pilot.press("a")
         await pilot.pause()
         assert shows("#card-text", "")(app)
         assert str(box(app, "#form-message").content) == ""
         await pilot.press("escape")
 
+
+async def test_an_honesty_line_emptied_before_escape_lets_its_draft_go(unlocked_app):
+    from trust_tui.screens.honesty import HonestyModal
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=(80, 24)) as pilot:
         # An honesty line: the same.
-        await pilot.press("escape", "h")  # home, then the honesty log
+        await pilot.press("h")  # the honesty log, from home
         await pilot.pause()
         assert isinstance(app.screen, HonestyModal)
         write("#honesty-text")(app)
@@ -193,6 +193,12 @@ async def test_a_form_emptied_before_escape_lets_its_draft_go(unlocked_app):
         await settle(pilot)
         assert [e.text for e in app.vault.all(JournalEntry)] == [EARLIER]
 
+
+async def test_a_journal_edit_put_back_as_it_was_lets_its_kept_words_go(unlocked_app):
+    from trust_tui.screens.journal import EntryEditor
+
+    app, _, _ = await unlocked_app(seed)
+    async with app.run_test(size=(80, 24)) as pilot:
         # A journal edit put back as it was lets its kept words go; the entry is untouched.
         await pilot.press("j", "e")
         await pilot.pause()

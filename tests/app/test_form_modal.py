@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from conftest import SAM_PASS, settle
+from conftest import SAM_PASS, Told, settle
 from trust_tui.models import FormDraft, Win
 from trust_tui.screens.unlock import UnlockScreen
 from trust_tui.store import drafts
@@ -65,6 +65,7 @@ async def test_ctrl_s_saves_with_a_typed_result_and_an_empty_form_says_why(unloc
 
 async def test_escape_keeps_words_and_they_come_back_then_go_once_saved(unlocked_app):
     app, path, clock = await unlocked_app()
+    told = Told(app)
     results: list = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -72,7 +73,7 @@ async def test_escape_keeps_words_and_they_come_back_then_go_once_saved(unlocked
         await pilot.press(*"half a thought", "escape")
         await settle(pilot)
         assert results == [None] and not isinstance(app.screen, NoteForm)
-        assert any(n.message == KEPT_ON_CLOSE for n in app._notifications)
+        assert KEPT_ON_CLOSE in told.messages
         assert kept_words(path) == [{"note": "half a thought"}]
 
         await open_form(pilot, results)
@@ -110,6 +111,7 @@ async def test_a_lock_hands_typed_words_to_the_save_worker(unlocked_app):
 async def test_a_lock_whose_words_cannot_be_kept_says_so_in_one_sentence(unlocked_app,
                                                                           monkeypatch):
     app, path, clock = await unlocked_app()
+    told = Told(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await open_form(pilot, [])
@@ -119,10 +121,11 @@ async def test_a_lock_whose_words_cannot_be_kept_says_so_in_one_sentence(unlocke
             raise WriteFailed(path, "the disk is full (or the file size limit was reached)")
 
         monkeypatch.setattr("trust_tui.vault.storage.atomic_write", refuse)
+        told.clear()
         await pilot.press("ctrl+l")
         await settle(pilot)
         assert isinstance(app.screen, UnlockScreen)
-        said = [n.message for n in app._notifications]
+        said = told.messages
         assert len(said) == 1 and "could not be kept" in said[0] and "disk is full" in said[0]
         assert "private words" not in said[0]
 

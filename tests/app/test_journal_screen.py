@@ -3,13 +3,12 @@ delete and undo, private entries, the honesty log, and ten years of entries."""
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from conftest import ALEX_PASS, SAM_PASS, visible_text
+from conftest import ALEX_PASS, SAM_PASS, Told, ids, visible_text
 from conftest import settle as saved
 from trust_tui.domain.journal import private_payload, soft_deleted
 from trust_tui.models import JournalEntry
@@ -30,18 +29,8 @@ T0 = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 HOSTILE = "[bold]loud[/] a [/] b [@click=app.quit]x \x1b[31mred"
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    """Days shown follow the local zone: pin it so the dates asserted hold."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def ids(vault) -> dict[str, str]:
-    return {p.name: p.id for p in vault.partners}
+# Days shown follow the local zone: pin it so the dates asserted hold.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 def listed(screen: JournalScreen) -> list[str | None]:
@@ -53,7 +42,6 @@ def detail(screen: JournalScreen) -> str:
     parts = [screen.query_one(f"#{name}", Static).content for name in
              ("detail-head", "detail-text", "detail-history")]
     return "\n".join(str(part) for part in parts)
-
 
 
 async def open_journal(pilot) -> JournalScreen:
@@ -245,6 +233,7 @@ async def test_an_edit_keeps_the_earlier_words(unlocked_app):
 
 async def test_an_edit_saved_after_the_other_window_deleted_it_brings_it_back(unlocked_app):
     app, path, _ = await unlocked_app(seed_three)
+    told = Told(app)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_journal(pilot)
         first = listed(screen)[0]
@@ -260,7 +249,7 @@ async def test_an_edit_saved_after_the_other_window_deleted_it_brings_it_back(un
         entry = Vault.open(path, ALEX_PASS).get(JournalEntry, first)
         assert not entry.deleted and entry.text == "Words added in this window"
         assert first in listed(screen)
-        assert any("brought it back" in n.message for n in app._notifications)
+        assert "brought it back" in told
 
 
 def test_words_kept_in_one_window_never_overwrite_a_draft_saved_in_another(vault):
@@ -565,7 +554,6 @@ async def test_four_thousand_entries_open_page_and_filter(unlocked_app):
         assert len(listed(screen)) == 100
         assert "100 of 4000 entries match" in str(
             screen.query_one("#journal-status", Static).content)
-
 
 
 async def test_the_apology_hint_works_around_any_input():

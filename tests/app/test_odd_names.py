@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from conftest import settle
+from conftest import screen_text, settle
 
 from trust_tui.domain import agreements as ag
 from trust_tui.domain.clock import FakeClock
@@ -37,11 +37,6 @@ def seed(vault: Vault) -> None:
     ])
 
 
-def screen_text(app) -> str:
-    """Every character on the terminal right now, line by line (modals included)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 def both_named(app, where: str, names=(SAM, ALEX)) -> None:
     text = screen_text(app)
     for name in names:
@@ -60,113 +55,130 @@ async def odd_app(tmp_path):
 
 
 
-async def test_odd_names_show_as_typed_in_every_area_and_modal(odd_app):
+async def home(pilot) -> None:
+    app = pilot.app
+    both_named(app, "home")
+
+    # Home's modals.
+    await pilot.press("c")
+    await pilot.pause()
+    both_named(app, "the check-in")
+    await pilot.press("escape", "h")
+    await pilot.pause()
+    both_named(app, "the honesty log", names=(SAM,))  # who unlocked is chosen
+    await pilot.press("escape")
+
+
+async def talk(pilot) -> None:
+    app = pilot.app
+    # Talk: the start form, the two panes, a break, how it went.
+    await pilot.press("t")
+    await pilot.pause()
+    both_named(app, "the talk's start form", names=(SAM,))
+    await pilot.click("#start-begin")
+    await pilot.pause()
+    both_named(app, "the talk")
+    await pilot.press("f2")
+    await pilot.pause()
+    both_named(app, "the break")
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("e", "y")
+    await settle(pilot)
+    both_named(app, "how the talk went")
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+async def wins(pilot) -> None:
+    app = pilot.app
+    # Wins: the wall, a thank-you form, a goal form.
+    await pilot.press("w")
+    await pilot.pause()
+    both_named(app, "the wins wall")
+    await pilot.press("t")
+    await pilot.pause()
+    both_named(app, "the thank-you form")
+    await pilot.press("escape", "a")
+    await pilot.pause()
+    both_named(app, "the win form", names=(SAM,))
+    await pilot.press("escape", "g")
+    await pilot.pause()
+    await pilot.press("tab")  # the goal's owner list
+    await pilot.press("enter")
+    await pilot.pause()
+    both_named(app, "the goal form's owner list")
+    await pilot.press("escape", "escape", "escape")
+    await pilot.pause()
+
+
+async def progress(pilot) -> None:
+    await pilot.press("p")
+    await pilot.pause()
+    both_named(pilot.app, "progress", names=(SAM, ALEX[:8]))  # cut to the chart's label
+
+
+def agreements(key: str):
+    async def walk(pilot) -> None:
+        # Expectations and boundaries: the list, the add form.
+        await pilot.press(key)
+        await pilot.pause()
+        both_named(pilot.app, f"agreements ({key})")
+        await pilot.press("a")
+        await pilot.pause()
+        both_named(pilot.app, f"the add form ({key})", names=(SAM,))
+        await pilot.press("escape")
+        await pilot.pause()
+    return walk
+
+
+async def rituals(pilot) -> None:
+    # Rituals: a weekly meeting under way, its stop question.
+    await pilot.press("r")
+    await pilot.pause()
+    await pilot.press("w")
+    await pilot.pause()
+    both_named(pilot.app, "a weekly meeting")
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press("n", "escape")
+    await pilot.pause()
+    await pilot.press("e", "y")
+    await settle(pilot)
+    await pilot.press("escape", "escape")
+    await pilot.pause()
+
+
+async def journal(pilot) -> None:
+    app = pilot.app
+    # Journal: the list and detail, the editor, the private key.
+    await pilot.press("j")
+    await pilot.pause()
+    both_named(app, "the journal", names=(ALEX,))
+    await pilot.press("n")
+    await pilot.pause()
+    both_named(app, "the journal editor", names=(SAM,))
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("p")
+    await pilot.pause()
+    both_named(app, "the private key", names=(ALEX,))
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+# One app run per area, so test workers can share them out.
+AREAS = {"home": home, "talk": talk, "wins": wins, "progress": progress,
+         "expectations": agreements("e"), "boundaries": agreements("b"),
+         "rituals": rituals, "journal": journal}
+
+
+@pytest.mark.parametrize("area", list(AREAS))
+async def test_odd_names_show_as_typed_in_every_area_and_modal(odd_app, area):
     app = odd_app
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        both_named(app, "home")
-
-        # Home's modals.
-        await pilot.press("c")
-        await pilot.pause()
-        both_named(app, "the check-in")
-        await pilot.press("escape", "h")
-        await pilot.pause()
-        both_named(app, "the honesty log", names=(SAM,))  # who unlocked is chosen
-        await pilot.press("escape")
-
-        # Talk: the start form, the two panes, a break, how it went.
-        await pilot.press("t")
-        await pilot.pause()
-        both_named(app, "the talk's start form", names=(SAM,))
-        await pilot.click("#start-begin")
-        await pilot.pause()
-        both_named(app, "the talk")
-        await pilot.press("f2")
-        await pilot.pause()
-        both_named(app, "the break")
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("e", "y")
-        await settle(pilot)
-        both_named(app, "how the talk went")
-        await pilot.press("escape")
-        await pilot.pause()
-        app.action_go_home()
-        await pilot.pause()
-
-        # Wins: the wall, a thank-you form, a goal form.
-        await pilot.press("w")
-        await pilot.pause()
-        both_named(app, "the wins wall")
-        await pilot.press("t")
-        await pilot.pause()
-        both_named(app, "the thank-you form")
-        await pilot.press("escape", "a")
-        await pilot.pause()
-        both_named(app, "the win form", names=(SAM,))
-        await pilot.press("escape", "g")
-        await pilot.pause()
-        await pilot.press("tab")  # the goal's owner list
-        await pilot.press("enter")
-        await pilot.pause()
-        both_named(app, "the goal form's owner list")
-        await pilot.press("escape", "escape", "escape")
-        await pilot.pause()
-        app.action_go_home()
-        await pilot.pause()
-
-        # Progress.
-        await pilot.press("p")
-        await pilot.pause()
-        both_named(app, "progress", names=(SAM, ALEX[:8]))  # cut to the chart's label
-        app.action_go_home()
-        await pilot.pause()
-
-        # Expectations and boundaries: the list, the add form, raise it now.
-        for key, extra in (("e", "k"), ("b", "n")):
-            await pilot.press(key)
-            await pilot.pause()
-            both_named(app, f"agreements ({key})")
-            await pilot.press("a")
-            await pilot.pause()
-            both_named(app, f"the add form ({key})", names=(SAM,))
-            await pilot.press("escape")
-            await pilot.pause()
-            app.action_go_home()
-            await pilot.pause()
-
-        # Rituals: a weekly meeting under way, its stop question.
-        await pilot.press("r")
-        await pilot.pause()
-        await pilot.press("w")
-        await pilot.pause()
-        both_named(app, "a weekly meeting")
-        await pilot.press("e")
-        await pilot.pause()
-        await pilot.press("n", "escape")
-        await pilot.pause()
-        await pilot.press("e", "y")
-        await settle(pilot)
-        await pilot.press("escape", "escape")
-        await pilot.pause()
-        app.action_go_home()
-        await pilot.pause()
-
-        # Journal: the list and detail, the editor, the private key.
-        await pilot.press("j")
-        await pilot.pause()
-        both_named(app, "the journal", names=(ALEX,))
-        await pilot.press("n")
-        await pilot.pause()
-        both_named(app, "the journal editor", names=(SAM,))
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("p")
-        await pilot.pause()
-        both_named(app, "the private key", names=(ALEX,))
-        await pilot.press("escape")
-        await pilot.pause()
+        await AREAS[area](pilot)
         app.action_go_home()
         await pilot.pause()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -18,13 +17,8 @@ UTC = timezone.utc
 NOW = datetime(2026, 3, 4, 12, tzinfo=UTC)  # Wednesday; the week began Mon 2 Mar
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Dates and times on screen follow the local zone: pinned to UTC.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 def row_text(screen: ProgressScreen, row_id: str) -> str:

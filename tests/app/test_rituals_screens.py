@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from conftest import SAM_PASS, settle
+from conftest import SAM_PASS, Told, settle
 from textual.widgets import Input, Static
 
 from trust_tui.models import (
@@ -188,6 +188,7 @@ async def test_setback_waits_for_calm_and_is_recorded_as_a_normal_event(unlocked
                             confirmed_by=[sam.id, alex.id]))
 
     app, path, clock = await unlocked_app(seed=seed)
+    told = Told(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         run = await open_ritual(pilot, "s")
@@ -226,7 +227,7 @@ async def test_setback_waits_for_calm_and_is_recorded_as_a_normal_event(unlocked
         await pilot.press("f", "j")
         await settle(pilot)
         assert app.screen is talk and not run.flow.on_break
-        welcome = [n.message for n in app._notifications if "Welcome back" in n.message]
+        welcome = [m for m in told.messages if "Welcome back" in m]
         assert "Talking through a setback: How I felt." in welcome[-1]
         assert "When it happened, I felt" in welcome[-1]  # the step's prompt, not a talk's
         assert len(talk.floor.session.breaks) == 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from conftest import SAM_PASS, settle
+import pytest
+from conftest import SAM_PASS, ids, screen_text, settle
 from textual.widgets import Input, Select, Static
 
 from trust_tui.models import JournalEntry
@@ -12,11 +13,6 @@ from trust_tui.screens.honesty import HonestyModal
 from trust_tui.vault import Vault
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
-
-
-
-def ids(vault) -> dict[str, str]:
-    return {p.name: p.id for p in vault.partners}
 
 
 async def test_journal_detail_says_kind_by_name_in_one_run(unlocked_app):
@@ -151,10 +147,6 @@ async def test_the_talk_start_form_and_panes_fit_80x24(unlocked_app):
             assert inside.contains_region(pane.query_one(part).region), part
 
 
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 async def lock_and_unlock(pilot) -> None:
     await pilot.press("ctrl+l")
     await pilot.pause()
@@ -162,86 +154,111 @@ async def lock_and_unlock(pilot) -> None:
     await unlock(pilot)
 
 
-async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app):
-    from textual.widgets import TextArea
+def form_message(app) -> str:
+    """What the open form's message line says (where it tells words came back)."""
+    return str(app.screen.query_one("#form-message", Static).content)
 
-    from trust_tui.models import CheckIn, FormDraft, MiniGoal, Win
+
+async def check_in_words(pilot) -> None:
+    from trust_tui.models import CheckIn, FormDraft
     from trust_tui.widgets.form_modal import KEPT
     from trust_tui.widgets.feeling_picker import FeelingPicker
 
-    def message(selector: str) -> str:
-        return str(pilot.app.screen.query_one(selector, Static).content)
+    app = pilot.app
+    # The daily check-in: Alex's own word and a number, then a lock.
+    await pilot.press("c")
+    await pilot.pause()
+    app.screen.query_one("#feel-1 .own-word", Input).value = "wobbly"
+    app.screen.query_one("#safe-1", Input).value = "4"
+    await pilot.pause()
+    await lock_and_unlock(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    assert app.screen.query_one("#feel-1", FeelingPicker).feeling == "wobbly"
+    assert app.screen.query_one("#safe-1", Input).value == "4"
+    assert KEPT in form_message(app)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    [check_in] = app.vault.all(CheckIn)
+    assert (check_in.feeling, check_in.safety) == ("wobbly", 4)
+    assert app.vault.all(FormDraft) == []  # saved: the draft is let go
 
-    app, path, _ = await unlocked_app()
+
+async def win_and_goal_words(pilot) -> None:
+    from trust_tui.models import FormDraft, MiniGoal, Win
+    from trust_tui.widgets.form_modal import KEPT
+
+    app = pilot.app
+    # A win and a mini-goal half written on the wins wall.
+    await pilot.press("w")
+    await pilot.pause()
+    await pilot.press("a", *"We laughed at")
+    await lock_and_unlock(pilot)
+    await pilot.press("w")
+    await pilot.pause()
+    await pilot.press("g", *"honest about small")
+    await lock_and_unlock(pilot)
+    await pilot.press("w")
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    assert app.screen.query_one("#card-text", Input).value == "We laughed at"
+    assert KEPT in form_message(app)
+    app.screen.query_one("#card-text", Input).value = "We laughed at dinner"
+    await pilot.press("enter")
+    await settle(pilot)
+    assert [w.text for w in app.vault.all(Win)] == ["We laughed at dinner"]
+    await pilot.press("g")
+    await pilot.pause()
+    assert app.screen.query_one("#goal-text", Input).value == "honest about small"
+    app.screen.query_one("#goal-text", Input).value = ""  # cleared: let go
+    await pilot.press("escape")
+    await settle(pilot)
+    assert app.vault.all(FormDraft) == [] and app.vault.all(MiniGoal) == []
+
+
+async def expectation_words(pilot) -> None:
+    from textual.widgets import TextArea
+
+    from trust_tui.models import FormDraft
+    from trust_tui.widgets.form_modal import KEPT
+
+    app = pilot.app
+    # A new expectation's wording.
+    app.action_open_area("expectations")
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    app.screen.query_one("#wording", TextArea).insert("Text me if you will be late")
+    await pilot.pause()
+    await lock_and_unlock(pilot)
+    app.action_open_area("expectations")
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    assert app.screen.query_one("#wording", TextArea).text == "Text me if you will be late"
+    assert KEPT in form_message(app)
+
+    # Cleared and closed, then opened and locked without typing: nothing is kept.
+    app.screen.query_one("#wording", TextArea).clear()
+    await pilot.press("escape")
+    await settle(pilot)
+    await pilot.press("a")
+    await pilot.pause()
+    await lock_and_unlock(pilot)
+    assert app.vault.all(FormDraft) == []
+
+
+# One app run per form, so test workers can share them out.
+LOCKED_FORMS = {"check-in": check_in_words, "win and mini-goal": win_and_goal_words,
+                "expectation": expectation_words}
+
+
+@pytest.mark.parametrize("form", list(LOCKED_FORMS))
+async def test_words_in_forms_survive_a_lock_and_come_back(unlocked_app, form):
+    app, _, _ = await unlocked_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        # The daily check-in: Alex's own word and a number, then a lock.
-        await pilot.press("c")
-        await pilot.pause()
-        app.screen.query_one("#feel-1 .own-word", Input).value = "wobbly"
-        app.screen.query_one("#safe-1", Input).value = "4"
-        await pilot.pause()
-        await lock_and_unlock(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        assert app.screen.query_one("#feel-1", FeelingPicker).feeling == "wobbly"
-        assert app.screen.query_one("#safe-1", Input).value == "4"
-        assert KEPT in message("#form-message")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        [check_in] = app.vault.all(CheckIn)
-        assert (check_in.feeling, check_in.safety) == ("wobbly", 4)
-        assert app.vault.all(FormDraft) == []  # saved: the draft is let go
-
-        # A win and a mini-goal half written on the wins wall.
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.press("a", *"We laughed at")
-        await lock_and_unlock(pilot)
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.press("g", *"honest about small")
-        await lock_and_unlock(pilot)
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        assert app.screen.query_one("#card-text", Input).value == "We laughed at"
-        assert KEPT in message("#form-message")
-        app.screen.query_one("#card-text", Input).value = "We laughed at dinner"
-        await pilot.press("enter")
-        await settle(pilot)
-        assert [w.text for w in app.vault.all(Win)] == ["We laughed at dinner"]
-        await pilot.press("g")
-        await pilot.pause()
-        assert app.screen.query_one("#goal-text", Input).value == "honest about small"
-        app.screen.query_one("#goal-text", Input).value = ""  # cleared: let go
-        await pilot.press("escape")
-        await settle(pilot)
-        assert app.vault.all(FormDraft) == [] and app.vault.all(MiniGoal) == []
-
-        # A new expectation's wording.
-        app.action_open_area("expectations")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        app.screen.query_one("#wording", TextArea).insert("Text me if you will be late")
-        await pilot.pause()
-        await lock_and_unlock(pilot)
-        app.action_open_area("expectations")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        assert app.screen.query_one("#wording", TextArea).text == "Text me if you will be late"
-        assert KEPT in message("#form-message")
-
-        # Cleared and closed, then opened and locked without typing: nothing is kept.
-        app.screen.query_one("#wording", TextArea).clear()
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        await lock_and_unlock(pilot)
-        assert app.vault.all(FormDraft) == []
+        await LOCKED_FORMS[form](pilot)
 
 
 async def test_how_the_talk_went_keeps_what_was_typed_through_a_lock(unlocked_app):

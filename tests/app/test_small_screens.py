@@ -7,18 +7,13 @@ from datetime import date, timedelta
 
 from textual.widgets import Footer
 
-from conftest import Told, screen_lines, settle, utc
+from conftest import Told, ids, screen_lines, settle, utc
 
 from trust_tui.models import Agreement, AgreementKind, AgreementStatus, RaisedConcern
 from trust_tui.screens.areas import AREAS
 
 SMALL = (80, 24)
 NOW = utc(2026, 3, 2, 18)
-
-
-
-def ids(vault) -> dict[str, str]:
-    return {p.name: p.id for p in vault.partners}
 
 
 def footer_text(app) -> str:

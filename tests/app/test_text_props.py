@@ -1,11 +1,11 @@
 """Any text a person can type, shown in the app and written out in the Markdown export.
 
 Hypothesis draws the words (any Unicode, mixed with markup, escape sequences and
-template characters); one app run then shows them all on the screens that show a
-partner's words: the wins wall, a journal entry, an expectation. Each must appear
+template characters); one app run per screen that shows a partner's words (the
+wins wall, a journal entry, an expectation) then shows them all. Each must appear
 exactly as typed (control characters as a visible mark, nothing else changed), never
 as markup, with nothing raw reaching the terminal and nothing crashing. Drawing
-first and running the app once keeps this to a couple of seconds; a failure names
+first and running each screen's app once keeps this to a couple of seconds; a failure names
 the text that broke it.
 """
 
@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.widgets import OptionList, Static
 
+from conftest import screen_text
 from trust_tui.models import Agreement, AgreementKind, JournalEntry, Win
 from trust_tui.vault import Vault
 from trust_tui.widgets.typed import shown_text, typed
@@ -50,14 +51,10 @@ def plain(widget) -> str:
     return widget.visual.plain if hasattr(widget, "visual") else str(widget.render())
 
 
-def painted(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 def nothing_raw_reaches_the_terminal(app, where: str) -> None:
     """No control character (escape, bell, carriage return, bidi override) is painted:
     it could recolour, move or reorder what the other partner sees."""
-    for ch in painted(app):
+    for ch in screen_text(app):
         if ch != "\n":
             assert unicodedata.category(ch) not in ("Cc",) and ch not in "\u202e\u202d", (
                 where, hex(ord(ch)))
@@ -82,63 +79,84 @@ def test_what_a_screen_shows_for_typed_text(text, on_screen):
     assert typed(text).plain == on_screen and not typed(text).spans
 
 
-async def test_any_typed_text_shows_exactly_on_every_screen_that_shows_words(unlocked_app):
+async def wins_wall(pilot, texts: list[str], ids: list[str]) -> None:
+    app = pilot.app
+    await pilot.press("w")
+    await pilot.pause()
+    wall = app.screen.query_one("#wall", OptionList)
+    for text, win_id in zip(texts, ids):
+        card = wall.get_option(win_id).prompt
+        assert card.plain.endswith("\n" + typed(text).plain), (text, card.plain)
+        wall.highlighted = wall.get_option_index(win_id)  # scrolled into view, painted
+        await pilot.pause()
+        nothing_raw_reaches_the_terminal(app, f"the wins wall showing {text!r}")
+
+
+async def journal(pilot, texts: list[str], ids: list[str]) -> None:
+    app = pilot.app
+    await pilot.press("j")
+    await pilot.pause()
+    entries = app.screen.query_one("#entries", OptionList)
+    for text, entry_id in zip(texts, ids):
+        entries.highlighted = entries.get_option_index(entry_id)
+        await pilot.pause()
+        body = app.screen.query_one("#detail-text", Static)
+        assert plain(body) == typed(text).plain, (text, plain(body))
+        assert not body.visual.spans, text  # no style came out of the words
+        nothing_raw_reaches_the_terminal(app, f"the journal showing {text!r}")
+
+
+async def expectations(pilot, texts: list[str], ids: list[str]) -> None:
+    app = pilot.app
+    await pilot.press("e")
+    await pilot.pause()
+    listing = app.screen.query_one("#agr-list", OptionList)
+    for text, agreement_id in zip(texts, ids):
+        listing.highlighted = listing.get_option_index(agreement_id)
+        await pilot.pause()
+        wording = app.screen.query_one("#agr-wording", Static)
+        assert plain(wording) == typed(text).plain, (text, plain(wording))
+        assert not wording.visual.spans, text
+        nothing_raw_reaches_the_terminal(app, f"the expectations showing {text!r}")
+
+
+def a_win(text: str, sam: str, alex: str, when: datetime) -> Win:
+    return Win(text=text, noticed_by=alex, created_at=when)
+
+
+def an_entry(text: str, sam: str, alex: str, when: datetime) -> JournalEntry:
+    return JournalEntry(author=alex, text=text, created_at=when)
+
+
+def an_expectation(text: str, sam: str, alex: str, when: datetime) -> Agreement:
+    return Agreement(kind=AgreementKind.EXPECTATION, wording=text, asked_by=sam,
+                     created_at=when)
+
+
+# One app run per screen, so test workers can share them out.
+SCREENS = {"wins wall": (a_win, wins_wall), "journal": (an_entry, journal),
+           "expectations": (an_expectation, expectations)}
+
+
+@pytest.mark.parametrize("where", list(SCREENS))
+async def test_any_typed_text_shows_exactly_on_every_screen_that_shows_words(
+        unlocked_app, where):
+    record, walk = SCREENS[where]
     # One fixed worst case (so every run has it), then what hypothesis draws.
     texts = ["[bold]loud[/] a [/] b [@click=app.quit]x \x1b[31mred $v {x}"] + draw(TYPED_TEXT, 7)
-    ids: dict[str, list[str]] = {"win": [], "entry": [], "expectation": []}
+    ids: list[str] = []
 
     def seed(vault: Vault) -> None:
         sam, alex = (p.id for p in vault.partners)
         for n, text in enumerate(texts):
-            when = NOW - timedelta(minutes=n)
-            win = Win(text=text, noticed_by=alex, created_at=when)
-            entry = JournalEntry(author=alex, text=text, created_at=when)
-            expectation = Agreement(kind=AgreementKind.EXPECTATION, wording=text,
-                                    asked_by=sam, created_at=when)
-            vault.add_many([win, entry, expectation])
-            ids["win"].append(win.id)
-            ids["entry"].append(entry.id)
-            ids["expectation"].append(expectation.id)
+            made = record(text, sam, alex, NOW - timedelta(minutes=n))
+            vault.add(made)
+            ids.append(made.id)
 
     app, _, _ = await unlocked_app(seed)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-
-        await pilot.press("w")
-        await pilot.pause()
-        wall = app.screen.query_one("#wall", OptionList)
-        for text, win_id in zip(texts, ids["win"]):
-            card = wall.get_option(win_id).prompt
-            assert card.plain.endswith("\n" + typed(text).plain), (text, card.plain)
-            wall.highlighted = wall.get_option_index(win_id)  # scrolled into view, painted
-            await pilot.pause()
-            nothing_raw_reaches_the_terminal(app, f"the wins wall showing {text!r}")
-        app.action_go_home()
-        await pilot.pause()
-
-        await pilot.press("j")
-        await pilot.pause()
-        entries = app.screen.query_one("#entries", OptionList)
-        for text, entry_id in zip(texts, ids["entry"]):
-            entries.highlighted = entries.get_option_index(entry_id)
-            await pilot.pause()
-            body = app.screen.query_one("#detail-text", Static)
-            assert plain(body) == typed(text).plain, (text, plain(body))
-            assert not body.visual.spans, text  # no style came out of the words
-            nothing_raw_reaches_the_terminal(app, f"the journal showing {text!r}")
-        app.action_go_home()
-        await pilot.pause()
-
-        await pilot.press("e")
-        await pilot.pause()
-        listing = app.screen.query_one("#agr-list", OptionList)
-        for text, agreement_id in zip(texts, ids["expectation"]):
-            listing.highlighted = listing.get_option_index(agreement_id)
-            await pilot.pause()
-            wording = app.screen.query_one("#agr-wording", Static)
-            assert plain(wording) == typed(text).plain, (text, plain(wording))
-            assert not wording.visual.spans, text
-            nothing_raw_reaches_the_terminal(app, f"the expectations showing {text!r}")
+        await walk(pilot, texts, ids)
         app.action_go_home()
         await pilot.pause()
         assert app.is_running  # no [@click=app.quit] became a live link on the way
@@ -185,5 +203,5 @@ async def test_an_editor_holding_escape_codes_paints_none_of_them(unlocked_app):
         assert isinstance(app.screen, EntryEditor)
         assert app.screen.query_one("#entry-text", TextArea).text == words
         nothing_raw_reaches_the_terminal(app, "the journal editor")
-        text = painted(app)
+        text = screen_text(app)
         assert "red [31mRED title ]0;pwned clip ]52;c;aGk= evil" in text

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from textual.widgets import Input, OptionList, Select
 
+from conftest import Told, ids
 from conftest import settle as saved
 
 from trust_tui.models import MiniGoal, Setback, Win
@@ -16,14 +16,8 @@ from trust_tui.screens.wins import PAGE, Celebration, CardForm, WinsScreen
 UTC = timezone.utc
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    """Days on cards follow the local zone: pin it so the dates asserted hold."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Days on cards follow the local zone: pin it so the dates asserted hold.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 HOSTILE = ["[bold]loud[/]", "a [/] b", "[@click=app.quit]x", "\x1b[31mred"]
@@ -46,11 +40,6 @@ async def open_wall(pilot) -> WinsScreen:
     await pilot.pause()
     assert isinstance(pilot.app.screen, WinsScreen)
     return pilot.app.screen
-
-
-
-def ids(vault):
-    return {p.name: p.id for p in vault.partners}
 
 
 async def test_add_a_win_puts_a_card_on_top_of_the_wall(unlocked_app):
@@ -358,6 +347,7 @@ async def test_a_day_logged_in_another_window_is_counted_once_and_said_so(unlock
         vault.add(MiniGoal(text="kind words", target=3))
 
     app, path, _ = await unlocked_app(seed=seed)
+    told = Told(app)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_wall(pilot)
         [goal] = app.vault.all(MiniGoal)
@@ -368,10 +358,10 @@ async def test_a_day_logged_in_another_window_is_counted_once_and_said_so(unlock
         from trust_tui.vault import Vault
         other = Vault.open(path, SAM_PASS)
         store_wins.log_step(other, goal.id, date(2026, 3, 2), app.clock.now())
-        app._notifications.clear()
+        told.clear()
         await pilot.press("l")
         await saved(pilot)
         assert app.vault.get(MiniGoal, goal.id).progress == [date(2026, 3, 2)]
-        said = [n.message for n in app._notifications]
+        said = told.messages
         assert "Today is already counted for this goal." in said
         assert "1 of 3 days in a row · logged today" in flowing(wall_text(screen, "#goal-list"))

@@ -6,7 +6,6 @@ record has its own creation time so the list order never depends on random ids.
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -23,13 +22,8 @@ TODAY = NOW.date()
 E, B = AgreementKind.EXPECTATION, AgreementKind.BOUNDARY
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Dates and times on screen follow the local zone: pinned to UTC.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 def seed(vault: Vault) -> None:

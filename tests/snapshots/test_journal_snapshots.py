@@ -1,12 +1,11 @@
-"""Snapshots of the journal, its editor with the apology hint, and the daily
-check-in, at a roomy and at the smallest supported terminal.
+"""Snapshots of the journal, its editor with the apology hint, the daily check-in
+and the honesty log, at a roomy and at the smallest supported terminal.
 
 A FakeClock, a pinned time zone and fixed text keep every run identical.
 """
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -22,13 +21,8 @@ from trust_tui.vault import FAST_TEST_KDF, Vault
 NOW = datetime(2026, 3, 4, 18, tzinfo=timezone.utc)
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Dates and times on screen follow the local zone: pinned to UTC.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 def seed(path) -> None:
@@ -95,6 +89,13 @@ async def checking_in(pilot) -> None:
     await pilot.pause()
 
 
+async def opening_the_honesty_log(pilot) -> None:
+    await pilot.press("h")  # from home, where it lives
+    await pilot.pause()
+    still(pilot.app.screen)
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_journal(snap_compare, tmp_path, size):
     assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=open_journal)
@@ -107,3 +108,9 @@ def test_editor_with_apology_hint(snap_compare, tmp_path):
 
 def test_check_in(snap_compare, tmp_path):
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=checking_in)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_honesty_log(snap_compare, tmp_path, size):
+    assert snap_compare(make_app(tmp_path), terminal_size=size,
+                        run_before=opening_the_honesty_log)

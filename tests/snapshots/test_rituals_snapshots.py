@@ -5,7 +5,6 @@ identical from run to run."""
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timezone
 
 import pytest
@@ -27,13 +26,8 @@ NOW = datetime(2026, 3, 4, 18, tzinfo=timezone.utc)
 SIZE = (80, 24)
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Dates and times on screen follow the local zone: pinned to UTC.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 def make_app(tmp_path) -> TrustApp:

@@ -6,7 +6,6 @@ fixed partner text keep every run identical.
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timezone
 
 import pytest
@@ -20,13 +19,8 @@ NOW = datetime(2026, 3, 4, 18, tzinfo=timezone.utc)
 SIZES = [(160, 45), (100, 30)]
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Dates and times on screen follow the local zone: pinned to UTC.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 def make_app(tmp_path) -> tuple[TrustApp, FakeClock]:

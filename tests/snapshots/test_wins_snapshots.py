@@ -5,7 +5,6 @@ Fixed dates, a FakeClock and a pinned time zone keep every run identical.
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -20,13 +19,8 @@ NOW = datetime(2026, 3, 4, 18, tzinfo=UTC)  # Wednesday evening
 TODAY = NOW.date()
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Dates and times on screen follow the local zone: pinned to UTC.
+pytestmark = pytest.mark.usefixtures("local_utc")
 
 
 def noon(day: date, minute: int = 0) -> datetime:
