@@ -288,13 +288,13 @@ async def talk(pilot, path: Path, clock: FakeClock) -> None:
     assert screen.stage == "summary"
     pilot.app._notifications.clear()
     await paste(pilot, "#next-text")
-    screen.query_one("#next-kind", Select).value = "expectation"
+    pilot.app.screen.query_one("#next-kind", Select).value = "expectation"
     await pilot.press("enter")
     assert said(pilot.app, "A next step holds up to 4,000 characters")
     screen.action_save_talk()  # "Save and finish" with the long step still in the box
     await settle(pilot)
     alive(pilot.app)
-    assert screen.stage == "summary" and screen.query_one("#next-text", Input).value == LONG
+    assert screen.stage == "summary" and pilot.app.screen.query_one("#next-text", Input).value == LONG
     assert Vault.open(path, SAM_PASS).all(Agreement) == []
 
 
