@@ -382,13 +382,14 @@ async def talk(run: Run) -> None:
     assert screen.stage == "summary"
     run.told.clear()
     await paste(pilot, "#next-text")
-    screen.query_one("#next-kind", Select).value = "expectation"
+    pilot.app.screen.query_one("#next-kind", Select).value = "expectation"
     await pilot.press("enter")
     assert said(run.told, "A next step holds up to 4,000 characters")
     screen.action_save_talk()  # "Save and finish" with the long step still in the box
     await settle(pilot)
     alive(pilot.app)
-    assert screen.stage == "summary" and screen.query_one("#next-text", Input).value == LONG
+    assert (screen.stage == "summary"
+            and pilot.app.screen.query_one("#next-text", Input).value == LONG)
     assert Vault.open(run.path, SAM_PASS).all(Agreement) == []
 
 

@@ -273,10 +273,10 @@ async def test_how_the_talk_went_keeps_what_was_typed_through_a_lock(unlocked_ap
         await pilot.pause()
         await pilot.press("e", "y")
         await settle(pilot)
-        talk = app.screen
+        talk = app.screen_stack[-2]  # how it went is a form over the talk
         assert isinstance(talk, TalkScreen) and talk.stage == "summary"
-        talk.query_one("#safety-left", Input).value = "7"
-        talk.query_one("#next-text", Input).value = "Walk on Sunday"
+        app.screen.query_one("#safety-left", Input).value = "7"
+        app.screen.query_one("#next-text", Input).value = "Walk on Sunday"
         await pilot.pause()
         await pilot.press("ctrl+l")
         await pilot.pause()

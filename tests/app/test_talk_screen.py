@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, OptionList, Select, Static
 
-from conftest import settle
+from conftest import Told, settle
 
 from trust_tui.models import FEELINGS, Agreement, AgreementKind, TalkSession
 from trust_tui.screens.calm import CalmScreen
@@ -114,20 +114,20 @@ async def test_a_whole_talk_with_a_break_is_saved(unlocked_app):
         await pilot.press("y")
         await pilot.pause()
         assert talk.stage == "summary"
-        summary = plain(talk, "#summary-text")
+        summary = plain(app.screen, "#summary-text")
         assert "Sam: 1 turn, 01:40 speaking." in summary
         assert "Alex: 1 turn, 01:10 speaking. Said back 1 turn in a way that landed." in summary
         assert "1 break, 25 minutes in all" in summary
 
-        talk.query_one("#safety-left", Input).value = "7"
-        talk.query_one("#safety-right", Input).value = "6"
-        talk.query_one("#next-kind", Select).value = "expectation"
-        talk.query_one("#next-whose", Select).value = alex
-        step = talk.query_one("#next-text", Input)
+        app.screen.query_one("#safety-left", Input).value = "7"
+        app.screen.query_one("#safety-right", Input).value = "6"
+        app.screen.query_one("#next-kind", Select).value = "expectation"
+        app.screen.query_one("#next-whose", Select).value = alex
+        step = app.screen.query_one("#next-text", Input)
         step.focus()
         step.value = "Tell me if you'll be late"
         await pilot.press("enter")
-        assert "Tell me if you'll be late" in plain(talk, "#next-list")
+        assert "Tell me if you'll be late" in plain(app.screen, "#next-list")
         talk.action_save_talk()
         await settle(pilot)
         await settle(pilot)
@@ -266,16 +266,16 @@ async def test_next_steps_get_a_gentle_note_on_excuse_phrases(unlocked_app):
     app, path, clock = await unlocked_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        talk = await open_talk(pilot, topic="responsibility")
+        await open_talk(pilot, topic="responsibility")
         await pilot.press("f")
         clock.advance(60)
         await pilot.press("e", "y")
         await pilot.pause()
-        box = talk.query_one("#next-text", Input)
+        box = app.screen.query_one("#next-text", Input)
         box.focus()
         box.value = "I'm sorry you feel that way"
         await pilot.press("enter")
-        listed = plain(talk, "#next-list")
+        listed = plain(app.screen, "#next-list")
         assert "I'm sorry you feel that way" in listed
         assert '"sorry you feel":' in listed
 
@@ -312,3 +312,162 @@ async def test_letters_typed_in_a_text_box_are_text_not_keys(unlocked_app):
         await pilot.press("escape", "b")  # out of the box, b is the break again
         await pilot.pause()
         assert isinstance(app.screen, CalmScreen)
+
+
+async def end_a_short_talk(pilot, clock) -> TalkScreen:
+    talk = await open_talk(pilot)
+    await pilot.press("f")
+    clock.advance(60)
+    await pilot.press("e", "y")
+    await settle(pilot)
+    return talk
+
+
+async def test_how_the_talk_went_is_a_form_and_ctrl_s_saves_it(unlocked_app):
+    from trust_tui.screens.talk import SummaryForm
+
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        talk = await end_a_short_talk(pilot, clock)
+        form = app.screen
+        assert isinstance(form, SummaryForm) and talk.stage == "summary"
+        sam, alex = talk.sides
+        form.query_one("#safety-left", Input).value = "11"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form  # not a number from 1 to 10: said, kept
+        assert "a number from 1 to 10, or leave it blank" in plain(form, "#form-message")
+        form.query_one("#safety-left", Input).value = "8"
+        form.query_one("#next-kind", Select).value = "boundary"
+        form.query_one("#next-text", Input).value = "No phones at dinner"  # not added yet
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen is talk and talk.stage == "start" and app.current_talk is None
+    [saved] = Vault.open(path, "sam-passphrase").all(TalkSession)
+    assert [(c.partner_id, c.rating) for c in saved.check_ins] == [(sam, 8)]
+    assert saved.next_steps == ["No phones at dinner"]
+    [draft] = Vault.open(path, "sam-passphrase").all(Agreement)
+    assert draft.kind == AgreementKind.BOUNDARY and draft.wording == "No phones at dinner"
+
+
+async def test_escape_keeps_how_it_went_and_the_words_come_back_then_a_lock_keeps_them(
+        unlocked_app):
+    from trust_tui.screens.talk import SummaryForm
+    from trust_tui.widgets.form_modal import KEPT, KEPT_ON_CLOSE
+
+    app, path, clock = await unlocked_app()
+    told = Told(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        talk = await end_a_short_talk(pilot, clock)
+        sam, alex = talk.sides
+        form = app.screen
+        form.query_one("#safety-right", Input).value = "6"
+        form.query_one("#next-kind", Select).value = "expectation"
+        form.query_one("#next-whose", Select).value = alex
+        box = form.query_one("#next-text", Input)
+        box.focus()
+        box.value = "Tell me if you'll be late"
+        await pilot.press("enter")
+        box.value = "Walk on Sunday"  # still in the box
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is talk and talk.stage == "summary"
+        assert KEPT_ON_CLOSE in told
+        assert "ctrl+s opens" in plain(talk, "#ended-note")
+        [kept] = Vault.open(path, "sam-passphrase").all(TalkSession)
+        assert [(c.partner_id, c.rating) for c in kept.check_ins] == [(alex, 6)]
+        assert kept.next_steps == ["Tell me if you'll be late", "Walk on Sunday"]
+
+        await pilot.press("ctrl+s")  # how it went, again: every word is back
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, SummaryForm)
+        assert KEPT in plain(form, "#form-message")
+        assert form.query_one("#safety-right", Input).value == "6"
+        assert form.query_one("#next-text", Input).value == "Walk on Sunday"
+        assert "Tell me if you'll be late" in plain(form, "#next-list")
+        assert "draft expectation" in plain(form, "#next-list")
+
+        form.query_one("#safety-left", Input).value = "9"
+        await pilot.pause()
+        await pilot.press("ctrl+l")  # a lock on the form keeps what is typed now
+        await settle(pilot)
+        assert not app.vault_open
+    [kept] = Vault.open(path, "sam-passphrase").all(TalkSession)
+    assert {(c.partner_id, c.rating) for c in kept.check_ins} == {(sam, 9), (alex, 6)}
+    assert kept.next_steps == ["Tell me if you'll be late", "Walk on Sunday"]
+    assert Vault.open(path, "sam-passphrase").all(Agreement) == []  # drafts wait for save
+
+
+async def test_escape_on_an_empty_how_it_went_closes_at_once(unlocked_app):
+    from trust_tui.screens.talk import SummaryForm
+
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        talk = await end_a_short_talk(pilot, clock)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is talk and talk.stage == "summary"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryForm)
+        assert plain(app.screen, "#form-message") == ""
+
+
+async def test_how_it_went_not_saved_opens_again_with_every_word(unlocked_app, monkeypatch):
+    from trust_tui.screens.talk import SummaryForm
+    from trust_tui.store import talks
+
+    def disk_full(vault, session, steps):
+        raise OSError(28, "No space left on device")
+
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        talk = await end_a_short_talk(pilot, clock)
+        form = app.screen
+        form.query_one("#safety-left", Input).value = "5"
+        form.query_one("#next-text", Input).value = "Walk on Sunday"
+        await pilot.pause()
+        monkeypatch.setattr(talks, "finish", disk_full)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        again = app.screen
+        assert isinstance(again, SummaryForm) and again is not form
+        assert talk.stage == "summary" and app.current_talk is talk
+        assert again.query_one("#safety-left", Input).value == "5"
+        assert "Walk on Sunday" in plain(again, "#next-list")
+        assert "Not saved yet" in plain(again, "#form-message")
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen is talk and talk.stage == "start"
+    [saved] = Vault.open(path, "sam-passphrase").all(TalkSession)
+    assert saved.next_steps == ["Walk on Sunday"] and len(saved.check_ins) == 1
+
+
+async def test_a_kept_number_cleared_before_saving_is_not_saved(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        talk = await end_a_short_talk(pilot, clock)
+        app.screen.query_one("#safety-left", Input).value = "7"
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#safety-left", Input).value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen is talk and talk.stage == "start"
+    [saved] = Vault.open(path, "sam-passphrase").all(TalkSession)
+    assert saved.check_ins == []

@@ -51,15 +51,25 @@ def safety_ratings(typed: Mapping[str, str]) -> dict[str, int]:
             if value.strip().isdigit() and 1 <= int(value.strip()) <= 10}
 
 
-def keep_words(vault: Vault, session: TalkSession, ratings: Mapping[str, str],
+def with_words(session: TalkSession, ratings: Mapping[str, str],
                steps: Sequence[str]) -> TalkSession:
-    """Locked (or closed) on how-it-went before "save": the ended talk keeps the
-    numbers and next steps typed so far. No draft agreements are made: those wait
-    for "save"."""
+    """The talk with the numbers (those from 1 to 10) and next steps typed so far."""
     ratings_kept = safety_ratings(ratings)
-    check_ins = [c for c in session.check_ins if c.partner_id not in ratings_kept]
+    # A number typed (or a box emptied) replaces the one kept; a box holding something
+    # else leaves it as it was.
+    replaced = {pid for pid, value in ratings.items()
+                if pid in ratings_kept or not value.strip()}
+    check_ins = [c for c in session.check_ins if c.partner_id not in replaced]
     check_ins += [SafetyCheckIn(partner_id=pid, rating=rating)
                   for pid, rating in ratings_kept.items()]
-    kept = session.model_copy(update={"check_ins": check_ins, "next_steps": list(steps)})
+    return session.model_copy(update={"check_ins": check_ins, "next_steps": list(steps)})
+
+
+def keep_words(vault: Vault, session: TalkSession, ratings: Mapping[str, str],
+               steps: Sequence[str]) -> TalkSession:
+    """Left (escape), locked or closed on how-it-went before "save": the ended talk
+    keeps the numbers and next steps typed so far. No draft agreements are made:
+    those wait for "save"."""
+    kept = with_words(session, ratings, steps)
     vault.put(kept)
     return kept

@@ -2,6 +2,6 @@
 
 from trust_tui.screens.talk.screen import TalkScreen
 from trust_tui.screens.talk.start_form import StartForm
-from trust_tui.screens.talk.summary import TalkSummary
+from trust_tui.screens.talk.summary import SummaryForm, TalkOutcome
 
-__all__ = ["StartForm", "TalkScreen", "TalkSummary"]
+__all__ = ["StartForm", "TalkScreen", "SummaryForm", "TalkOutcome"]

@@ -18,13 +18,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Select
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Select, Static
 
 from trust_tui.domain.floor import Floor
 from trust_tui.models import BreakTaken, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.talk.start_form import StartForm
-from trust_tui.screens.talk.summary import TalkSummary
+from trust_tui.screens.talk.summary import (SummaryForm, SummaryWords, TalkOutcome,
+                                            summary_text)
 from trust_tui.store import StoreCall, bind, talks
 from trust_tui.widgets.floor_view import FLOOR_BINDINGS, FloorView
 from trust_tui.widgets.typed import typed
@@ -42,7 +44,7 @@ class TalkScreen(AreaScreen):
         # Each stage's main button, on the key the other forms use, named in the footer
         # (a short terminal may hide the button itself below the fold).
         Binding("ctrl+s", "begin", "Begin the talk"),
-        Binding("ctrl+s", "save_talk", "Save and finish"),
+        Binding("ctrl+s", "save_talk", "How the talk went"),
         Binding("escape", "leave", "Leave field / home", show=False),
     ]
 
@@ -50,6 +52,11 @@ class TalkScreen(AreaScreen):
         super().__init__()
         self._talk_saving = False
         self._talk_queued: tuple | None = None
+        # How the talk went: the words typed there (kept in the ended talk too), and
+        # an outcome on its way to the disk.
+        self._talk_words = SummaryWords()
+        self._talk_outcome: TalkOutcome | None = None
+        self._talk_form: SummaryForm | None = None
         # Kept here too: what the talk was (floor, sides) stays readable after a lock.
         self.floor_view = FloorView(id="talk")
 
@@ -60,7 +67,13 @@ class TalkScreen(AreaScreen):
         with ContentSwitcher(initial="start", id="talk-stages"):
             yield StartForm(partners, self.vault.settings.default_turn_minutes, id="start")
             yield self.floor_view
-            yield TalkSummary(partners, id="summary")
+            with Vertical(id="summary"):
+                yield Static("How the talk went", classes="section-title")
+                yield Static(Content("The talk has ended and is kept. ctrl+s opens "
+                                     "\"How the talk went\": how safe you each feel, "
+                                     "any next steps, then save and finish. Words "
+                                     "typed there are kept with the talk."),
+                             id="ended-note")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -111,7 +124,7 @@ class TalkScreen(AreaScreen):
               sides: tuple[str, str]) -> None:
         floor = Floor.begin(self.clock, topic_key=topic_key, turn_minutes=turn_minutes,
                             first_speaker_id=first_speaker_id, partners=sides)
-        self.query_one(TalkSummary).clear()
+        self._talk_words = SummaryWords()
         self.trust_app.current_talk = self
         self._go("talk")
         self.floor_view.start(floor, sides, self._names())
@@ -185,43 +198,80 @@ class TalkScreen(AreaScreen):
 
     # --- the end: summary, check-ins, next steps -----------------------------------------
 
-    def _show_summary(self) -> None:
+    def _show_summary(self, *, typed_already: bool = False) -> None:
         floor = self.floor
         assert floor is not None
         self._go("summary")
-        self.query_one(TalkSummary).show(floor, self.sides, self._names())
+        self._talk_form = SummaryForm(
+            floor.session.model_copy(deep=True), summary_text(floor, self._names()),
+            self.sides, self._names(), self._talk_words, typed_already=typed_already)
+        self.app.push_screen(self._talk_form, self._summary_closed)
+
+    def _summary_form(self) -> SummaryForm | None:
+        """The form, while it is the screen on top."""
+        return self._talk_form if self.app.screen is self._talk_form else None
+
+    def action_save_talk(self) -> None:
+        """Opens how-it-went again (or, with it open, saves it)."""
+        form = self._summary_form()
+        if form is not None:
+            form.action_save()
+        elif self.stage == "summary" and self.floor is not None and self.floor.ended:
+            if self._talk_outcome is None:  # not while it is being saved
+                self._show_summary()
+
+    def _summary_closed(self, outcome: TalkOutcome | None) -> None:
+        floor, form = self.floor, self._talk_form
+        if floor is None:
+            return
+        if outcome is None:
+            # Left with escape: the words are kept in the ended talk (on disk).
+            self._talk_words = form.typed_words if form is not None else self._talk_words
+            self._hold_words(floor)
+            return
+        self._talk_outcome = outcome
+        self._talk_words = SummaryWords(
+            {pid: str(outcome.ratings.get(pid, "")) for pid in self.sides}, outcome.steps)
+        session = talks.with_words(floor.session.model_copy(deep=True),
+                                   self._talk_words.ratings, self._talk_words.step_texts())
+        self._persist(talks.finish, session, list(outcome.steps), done=self._finished,
+                      failed=self._not_finished, message="Your talk is saved.")
+
+    def _hold_words(self, floor: Floor) -> None:
+        """The talk here holds the words too, so a later save of it keeps them."""
+        floor.session = talks.with_words(floor.session, self._talk_words.ratings,
+                                         self._talk_words.step_texts())
+
+    def _not_finished(self, _error: Exception) -> None:
+        """Not saved: the form opens again with every word in it (or, with another
+        screen on top, waits for ctrl+s with them)."""
+        self._talk_outcome = None
+        floor = self.floor
+        if floor is None:
+            return
+        self._hold_words(floor)
+        if self.app.screen is self:
+            self._show_summary(typed_already=True)
 
     def pending_words(self) -> list[StoreCall]:
-        """On how-it-went before "save": the numbers and next steps typed so far join
-        the talk (on disk as ended already) at a lock or quit."""
-        floor = self.floor
-        if floor is None or not floor.ended or self.stage != "summary":
+        """Words from how-it-went that are not in a form (a "save and finish" waiting
+        its turn, or one that failed) join the ended talk at a lock or quit; an open
+        form hands over its own."""
+        floor, form = self.floor, self._talk_form
+        if floor is None or not floor.ended or self._talk_words.empty():
             return []
-        ratings, steps = self.query_one(TalkSummary).words_typed()
-        return [bind(talks.keep_words, floor.session.model_copy(deep=True), ratings, steps)]
-
-    @on(Button.Pressed, "#summary-save")
-    def action_save_talk(self) -> None:
-        floor = self.floor
-        summary = self.query_one(TalkSummary)
-        if floor is None or not floor.ended:
-            return
-        ratings = summary.check_ins()
-        if ratings is None:
-            return
-        for pid, rating in ratings.items():
-            floor.check_in(pid, rating)
-        if not summary.add_next_step():  # a step typed but not yet added is kept, not lost
-            return
-        self._persist(talks.finish, floor.session.model_copy(deep=True),
-                      list(summary.next_steps), done=self._finished,
-                      message="Your talk is saved.")
+        if form is not None and form.is_attached:
+            return []
+        words = self._talk_words
+        return [bind(talks.keep_words, floor.session.model_copy(deep=True), words.ratings,
+                     words.step_texts())]
 
     def _finished(self, session: TalkSession) -> None:
+        self._talk_outcome = None
+        self._talk_words = SummaryWords()
         self.floor_view.floor = None
         if self.trust_app.current_talk is self:
             self.trust_app.current_talk = None
-        self.query_one(TalkSummary).clear()
         self.query_one(StartForm).say("Your last talk is saved. Thank you for talking.")
         self._go("start")
 
@@ -233,13 +283,13 @@ class TalkScreen(AreaScreen):
             self._persist(talks.save_progress, self.floor.session.model_copy(deep=True),
                           message=None)
 
-    def _persist(self, use_case, *args, done=None, message: str | None) -> None:
+    def _persist(self, use_case, *args, done=None, failed=None, message: str | None) -> None:
         # One save at a time, so an older copy of the session never lands after a
         # newer one; a newer request replaces a queued one (each is the whole session).
         if self._talk_saving:
             if (self._talk_queued is None or self._talk_queued[2] is None
                     or done is not None):
-                self._talk_queued = (use_case, args, done, message)
+                self._talk_queued = (use_case, args, done, failed, message)
             return
         self._talk_saving = True
 
@@ -249,14 +299,16 @@ class TalkScreen(AreaScreen):
                 done(result)
             self._drain()
 
-        def failed(error: Exception) -> None:
+        def not_saved(error: Exception) -> None:
             self._talk_saving = False
+            if failed is not None:
+                failed(error)
             self._drain()
 
-        self.store(use_case, *args, done=finished, failed=failed, saved_message=message)
+        self.store(use_case, *args, done=finished, failed=not_saved, saved_message=message)
 
     def _drain(self) -> None:
         if self._talk_queued is not None:
-            use_case, args, done, message = self._talk_queued
+            use_case, args, done, failed, message = self._talk_queued
             self._talk_queued = None
-            self._persist(use_case, *args, done=done, message=message)
+            self._persist(use_case, *args, done=done, failed=failed, message=message)

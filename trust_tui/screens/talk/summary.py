@@ -1,103 +1,161 @@
 """How the talk went: what was said, a safety check-in from each, next steps.
 
-An in-screen stage of the talk (not a modal): ctrl+s saves it ("Save and
-finish"), and words typed here but not saved are handed over at a lock or quit
-(`TalkScreen.pending_words`).
+`SummaryForm` is the talk's last form (a `FormModal[TalkOutcome]`): ctrl+s
+("Save and finish") checks what was typed and closes with a `TalkOutcome`; the
+talk screen saves it. Escape keeps the words typed into the ended talk
+(`talks.keep_words`), says so and closes; the talk screen opens the form again,
+prefilled, with ctrl+s. A lock or quit keeps them the same way (`words_call`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.validation import Number
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from trust_tui.domain import apology
 from trust_tui.domain.floor import Floor
 from trust_tui.domain.prompts import topic
 from trust_tui.domain.turn_clock import mm_ss
-from trust_tui.models import Agreement
+from trust_tui.models import Agreement, TalkSession
+from trust_tui.screens.base import sheet
+from trust_tui.store import StoreCall, bind, talks
 from trust_tui.store.talks import NextStep, safety_ratings
 from trust_tui.widgets.floor_view import LEFT, RIGHT
+from trust_tui.widgets.form_modal import KEPT, FormModal, form_keys
 from trust_tui.widgets.limits import LimitedInput, limit_of
 from trust_tui.widgets.typed import typed
 
 NEXT_KINDS = (("Just a note", "note"), ("Draft expectation", "expectation"),
               ("Draft boundary", "boundary"))
+NOT_SAVED_YET = "Not saved yet: every word is still here. ctrl+s tries again."
 
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-class TalkSummary(VerticalScroll):
-    """The last stage of a talk. The screen passes the floor and the names in."""
+@dataclass(frozen=True)
+class TalkOutcome:
+    """How the talk went, checked: each partner's safety number (blank left out)
+    and the next steps."""
 
-    def __init__(self, partners: list[tuple[Content, str]], *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._talk_partners = partners  # the choices for "whose" before a talk ends
-        self.next_steps: list[NextStep] = []
-        self._talk_names: dict[str, str] = {}
-        self._talk_sides: tuple[str, str] = ("", "")
+    ratings: dict[str, int] = field(default_factory=dict)
+    steps: tuple[NextStep, ...] = ()
 
-    def compose(self) -> ComposeResult:
-        yield Static("How the talk went", classes="section-title")
-        yield Static("", id="summary-text")
-        yield Static("How safe do you each feel right now? 1 is not at all, 10 is "
-                     "completely. There is no right answer, and you may leave it "
-                     "blank.", classes="hint")
-        with Horizontal(id="safety-row"):
-            for side in (LEFT, RIGHT):
-                with Vertical(classes="safety-box"):
-                    yield Label("", id=f"safety-label-{side}", markup=False)
-                    yield Input(type="integer", max_length=2, valid_empty=True,
-                                validators=[Number(1, 10)], id=f"safety-{side}",
-                                placeholder="1-10")
-        yield Static("Next steps (optional)", classes="section-title")
-        with Horizontal(id="next-row"):
-            # A next step may become an expectation or a boundary: the same room.
-            yield LimitedInput(placeholder="A next step, in concrete words",
-                               limit=limit_of(Agreement, "wording"),
-                               noun="a next step", id="next-text")
-            yield Select(NEXT_KINDS, value="note", allow_blank=False, id="next-kind")
-            yield Select(self._talk_partners, allow_blank=False, id="next-whose")
-        yield Static("enter adds it. Drafts wait in your agreements until both of "
-                     "you agree to them.", classes="hint")
-        yield Static("", id="next-list")
-        yield Button("Save and finish", id="summary-save", variant="primary")
+
+@dataclass(frozen=True)
+class SummaryWords:
+    """The words typed on how-it-went, as typed: they open the form again."""
+
+    ratings: dict[str, str] = field(default_factory=dict)
+    steps: tuple[NextStep, ...] = ()
+    in_box: str = ""
+
+    def empty(self) -> bool:
+        return not (any(v.strip() for v in self.ratings.values()) or self.steps
+                    or self.in_box.strip())
+
+    def step_texts(self) -> list[str]:
+        box = self.in_box.strip()
+        return [step.text for step in self.steps] + ([box] if box else [])
+
+
+def summary_text(floor: Floor, names: Mapping[str, str]) -> Content:
+    """What was said, in a few lines: turns, time speaking, feelings, breaks."""
+    summary = floor.summary()
+    lines: list[Content] = [typed(f"{topic(floor.session.topic).title}: "
+                                  f"{plural(summary.turns, 'turn')} in all.")]
+    for person in summary.partners:
+        line = (f"{names.get(person.partner_id, '')}: {plural(person.turns, 'turn')}, "
+                f"{mm_ss(person.spoken_seconds)} speaking.")
+        if person.paraphrases_confirmed:
+            line += (f" Said back {plural(person.paraphrases_confirmed, 'turn')} "
+                     "in a way that landed.")
+        parts = [typed(line)]
+        if person.feelings:
+            parts.append(typed("  Feelings named: " + ", ".join(person.feelings)))
+        lines.append(Content("\n").join(parts))
+    if summary.breaks:
+        lines.append(typed(f"{plural(summary.breaks, 'break').capitalize()}, "
+                           f"{round(summary.break_seconds / 60)} minutes in all. "
+                           "Taking one is part of talking well."))
+    else:
+        lines.append(typed("No breaks this time."))
+    return Content("\n").join(lines)
+
+
+class SummaryForm(FormModal[TalkOutcome]):
+    """The last stage of a talk, over the talk screen."""
+
+    CSS_PATH = sheet("talk")
+    BINDINGS = form_keys("Save and finish", "Later")
+
+    def __init__(self, session: TalkSession, summary: Content, sides: tuple[str, str],
+                 names: Mapping[str, str], words: SummaryWords | None = None, *,
+                 typed_already: bool = False) -> None:
+        super().__init__(typed_already=typed_already)
+        self._talk_session = session  # the ended talk, as saved: kept words join it
+        self._talk_summary = summary
+        self._talk_sides = sides
+        self._talk_names = dict(names)
+        self._talk_opened = words or SummaryWords()
+        self.next_steps: list[NextStep] = list(self._talk_opened.steps)
+        # What was typed when the form last kept its words (escape, lock): the talk
+        # screen opens the form again with them.
+        self.typed_words = self._talk_opened
+
+    def compose_form(self) -> ComposeResult:
+        with Vertical(id="summary-box", classes="form-box"):
+            yield Label("How the talk went", classes="form-title")
+            with VerticalScroll(classes="form-body"):
+                yield Static(self._talk_summary, id="summary-text")
+                yield Static("How safe do you each feel right now? 1 is not at all, 10 "
+                             "is completely. No right answer; blank is fine.",
+                             classes="form-lead")
+                with Horizontal(id="safety-row"):
+                    for side, pid in zip((LEFT, RIGHT), self._talk_sides):
+                        with Horizontal(classes="safety-box"):
+                            yield Label(typed(self._who(pid)), id=f"safety-label-{side}",
+                                        markup=False)
+                            yield Input(self._talk_opened.ratings.get(pid, ""),
+                                        type="integer", max_length=2, valid_empty=True,
+                                        validators=[Number(1, 10)], id=f"safety-{side}",
+                                        placeholder="1-10")
+                yield Static("Next steps (optional): enter adds one. Drafts wait in your "
+                             "agreements until both of you agree.", classes="form-lead")
+                with Horizontal(id="next-row"):
+                    # A next step may become an expectation or a boundary: the same room.
+                    yield LimitedInput(self._talk_opened.in_box,
+                                       placeholder="A next step, in concrete words",
+                                       limit=limit_of(Agreement, "wording"),
+                                       noun="a next step", id="next-text")
+                    yield Select(NEXT_KINDS, value="note", allow_blank=False, id="next-kind")
+                    yield Select([(typed(self._who(pid)), pid) for pid in self._talk_sides],
+                                 allow_blank=False, id="next-whose")
+                yield Static("", id="next-list")
+            yield from self.form_foot("Save and finish", "Later", compact=True)
+
+    def on_mount(self) -> None:
+        self._draw_next_steps()
+        if self._form_typed_already:
+            self.say(NOT_SAVED_YET)
+        elif not self._talk_opened.empty():
+            self.say(KEPT)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")
 
     def _who(self, pid: str) -> str:
         return self._talk_names.get(pid, "")
 
-    def show(self, floor: Floor, sides: tuple[str, str], names: dict[str, str]) -> None:
-        self._talk_sides, self._talk_names = sides, dict(names)
-        summary = floor.summary()
-        lines: list[Content] = [typed(f"{topic(floor.session.topic).title}: "
-                                      f"{plural(summary.turns, 'turn')} in all.")]
-        for person in summary.partners:
-            line = (f"{self._who(person.partner_id)}: {plural(person.turns, 'turn')}, "
-                    f"{mm_ss(person.spoken_seconds)} speaking.")
-            if person.paraphrases_confirmed:
-                line += (f" Said back {plural(person.paraphrases_confirmed, 'turn')} "
-                         "in a way that landed.")
-            parts = [typed(line)]
-            if person.feelings:
-                parts.append(typed("  Feelings named: " + ", ".join(person.feelings)))
-            lines.append(Content("\n").join(parts))
-        if summary.breaks:
-            lines.append(typed(f"{plural(summary.breaks, 'break').capitalize()}, "
-                               f"{round(summary.break_seconds / 60)} minutes in all. "
-                               "Taking one is part of talking well."))
-        else:
-            lines.append(typed("No breaks this time."))
-        self.query_one("#summary-text", Static).update(Content("\n").join(lines))
-        for side, pid in zip((LEFT, RIGHT), sides):
-            self.query_one(f"#safety-label-{side}", Label).update(typed(self._who(pid)))
-        whose = self.query_one("#next-whose", Select)
-        whose.set_options([(typed(self._who(pid)), pid) for pid in sides])
-        self._draw_next_steps()
+    # --- next steps -------------------------------------------------------------------
 
     @on(Input.Submitted, "#next-text")
     def add_next_step(self) -> bool:
@@ -107,10 +165,10 @@ class TalkSummary(VerticalScroll):
         if not text:
             return True
         if not box.fits():
+            self.say("That next step is too long to add; every word is still in the box.")
             return False  # every word stays in the box
-        self.next_steps.append(NextStep(
-            text=text, kind=str(self.query_one("#next-kind", Select).value),
-            whose=str(self.query_one("#next-whose", Select).value)))
+        self.next_steps.append(NextStep(text=text, kind=self.value_of("#next-kind"),
+                                        whose=self.value_of("#next-whose")))
         box.value = ""
         self._draw_next_steps()
         return True
@@ -120,34 +178,43 @@ class TalkSummary(VerticalScroll):
         lines = []
         for step in self.next_steps:
             line = Content.assemble("- ", typed(step.text), (
-                f"  ({labels[step.kind].lower()}, {self._who(step.whose)})", "dim"))
+                f"  ({labels.get(step.kind, step.kind).lower()}, {self._who(step.whose)})",
+                "dim"))
             for note in apology.notes(step.text):
                 line = Content.assemble(line, "\n  ", (note, "italic"))
             lines.append(line)
         self.query_one("#next-list", Static).update(Content("\n").join(lines))
 
+    # --- saving -------------------------------------------------------------------------
+
     def _typed_ratings(self) -> dict[str, str]:
         return {pid: self.query_one(f"#safety-{side}", Input).value
                 for side, pid in zip((LEFT, RIGHT), self._talk_sides)}
 
-    def check_ins(self) -> dict[str, int] | None:
-        """Each partner's number (a blank is fine); None, and said why, if one is not
-        a number from 1 to 10."""
+    def collect(self) -> TalkOutcome | None:
         for pid, value in self._typed_ratings().items():
             if value.strip() and pid not in safety_ratings({pid: value}):
-                self.notify(f"{self._who(pid)}: a number from 1 to 10, or leave it blank.",
-                            markup=False)
+                self.say(f"{self._who(pid)}: a number from 1 to 10, or leave it blank.")
                 return None
-        return safety_ratings(self._typed_ratings())
+        if not self.add_next_step():  # a step typed but not yet added is kept, not lost
+            return None
+        return TalkOutcome(safety_ratings(self._typed_ratings()), tuple(self.next_steps))
 
-    def words_typed(self) -> tuple[dict[str, str], list[str]]:
+    def words_now(self) -> SummaryWords:
         """The numbers typed and the next steps, the one still in the box included."""
-        steps = [step.text for step in self.next_steps]
-        typed_step = self.query_one("#next-text", Input).value.strip()
-        return self._typed_ratings(), steps + ([typed_step] if typed_step else [])
+        return SummaryWords(self._typed_ratings(), tuple(self.next_steps),
+                            self.query_one("#next-text", Input).value)
 
-    def clear(self) -> None:
-        self.next_steps = []
-        for box in self.query(Input).results(Input):
-            box.value = ""
-        self.query_one("#next-list", Static).update("")
+    def words_call(self) -> StoreCall | None:
+        if not self.is_mounted:
+            return None
+        words = self.words_now()
+        self.typed_words = words
+        if words.empty() and self._talk_opened.empty():
+            return None  # nothing typed, nothing kept before: it closes at once
+        return bind(talks.keep_words, self._talk_session.model_copy(deep=True),
+                    words.ratings, words.step_texts())
+
+    def let_go_call(self) -> StoreCall | None:
+        return None  # the words live in the talk itself: saving it replaces them
+
