@@ -61,7 +61,7 @@ def read_sealed(text: str) -> dict:
 class NeutralScreen(Screen):
     """What shows after ctrl+n: nothing about the check, nothing about the couple."""
 
-    CSS_PATH = sheet("rituals")
+    CSS_PATH = sheet("safety")
 
     BINDINGS = [Binding("escape", "leave", "Back")]
 
@@ -79,7 +79,7 @@ class NeutralScreen(Screen):
 class SoloSafetyScreen(StoreClient, Screen):
     """A private screen for one partner at a time."""
 
-    CSS_PATH = sheet("rituals")
+    CSS_PATH = sheet("safety")
 
     BINDINGS = [
         Binding("ctrl+n", "hide", "Hide now", priority=True),
