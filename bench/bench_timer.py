@@ -27,6 +27,7 @@ import common as c
 from trust_tui.app import TrustApp
 from trust_tui.screens import calm
 from trust_tui.vault import FAST_TEST_KDF, Vault
+from trust_tui.widgets.saving import SaveRequest
 
 GOAL = 0.2
 POLL = 0.1
@@ -89,7 +90,7 @@ class Probe:
 
     def save_one(self) -> None:
         entry = c.new_entry(self.app.vault, self.saves)
-        self.app.save(lambda v: v.add(entry), saved_message=None)
+        self.app.request_save(SaveRequest(lambda v: v.add(entry), saved_message=None))
         self.saves += 1
 
     @property

@@ -1,7 +1,7 @@
 """Bench 5: while saves run, keystrokes still paint.
 
 A Pilot script opens the app on a vault of 10 (and 30) years, types a burst of
-characters into an Input while `app.save(...)` adds journal entries on the
+characters into an Input while the app's save worker adds journal entries on the
 writer thread, and a ticker task in the same event loop records how late each of
 its 5 ms sleeps wakes up: the longest lateness is the longest stall a person
 typing would feel. The same burst without saves is measured in the same run.
@@ -26,6 +26,7 @@ from textual.widgets import Input
 
 from trust_tui.app import TrustApp
 from trust_tui.vault import FAST_TEST_KDF, Vault
+from trust_tui.widgets.saving import SaveRequest
 
 GOAL_MS = 50
 TICK = 0.005
@@ -87,7 +88,8 @@ async def burst(app, pilot, chars: int, save_every: int | None) -> dict:
     for i in range(chars):
         if save_every and i % save_every == 0:
             entry = c.new_entry(app.vault, i)
-            app.save(lambda v, e=entry: v.add(e), done=saved, saved_message=None)
+            app.request_save(SaveRequest(lambda v, e=entry: v.add(e), done=saved,
+                                         saved_message=None))
             saves += 1
         char = TEXT[i % len(TEXT)]
         key = events.Key("space" if char == " " else char, char)
