@@ -1,7 +1,7 @@
 """Bench 6: timer truth. The app's own break screen (trust_tui.screens.calm,
 a BreakClock on the SystemClock) runs a break for 60 s while the event loop is
 loaded (a callback burns CPU on it every 50 ms, the breathing pacer animates,
-a journal entry is saved every second through app.save) and a busy-loop
+a journal entry is saved every second through the save worker) and a busy-loop
 subprocess keeps the other core busy. We note when the screen first shows
 "time to come back" and compare with the monotonic truth (start + 60 s).
 
@@ -147,7 +147,7 @@ def main() -> int:
           f"screen, {c.verdict(abs(off) <= GOAL)}.")
     print(f"\nOne run. The app's event loop burns {LOAD_FOR * 1000:.0f} ms of CPU every "
           f"{LOAD_EVERY * 1000:.0f} ms and draws the breathing pacer; a journal entry is "
-          f"saved every {SAVE_EVERY:.0f} s through app.save to a 10-year vault "
+          f"saved every {SAVE_EVERY:.0f} s through the save worker to a 10-year vault "
           f"({probe.saves} saves); a busy-loop subprocess runs on the other core. The "
           f"shortest break is 20 minutes, so its start is moved back to end after "
           f"{duration:.0f} s, and the screen redrawn once, as if it had started then.")

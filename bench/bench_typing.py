@@ -155,7 +155,7 @@ def main() -> int:
               f"bursts of each burst's longest stall), {c.verdict(at_ten * 1000 <= GOAL_MS)}.")
     print(f"\n{rounds} bursts of each kind, taking turns, in one app per vault under run_test "
           f"(headless, 120x40): a key every {KEY_GAP * 1000:.0f} ms posted as the terminal "
-          f"driver posts it, a save every {save_every} keys through app.save on the writer "
+          f"driver posts it, a save every {save_every} keys through the save worker on the writer "
           f"thread, a {TICK * 1000:.0f} ms ticker in the app's event loop measuring how late "
           "it wakes; 'painted' = the first composed frame holding the character; "
           "FAST_TEST_KDF. The no-save bursts show the machine's own noise.")
