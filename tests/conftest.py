@@ -19,13 +19,15 @@ from trust_tui.vault import FAST_TEST_KDF, Vault
 # Snapshot colours must not depend on the machine running the tests.
 os.environ.pop("NO_COLOR", None)
 
+
 # Pilot waits after every key until the process looks idle, sampling in steps of
-# 20 ms; typing a sentence key by key then idles about 60 ms a key. Sample every
-# 5 ms instead (idle still means under 1 ms of CPU in a step): Pilot's own
-# deterministic wait for the screen's messages is unchanged.
+# 20 ms (two waits a key), so typing a sentence key by key idled about 60 ms a key:
+# half the suite's time. Sample every 10 ms: a key still waits at least 20 ms, longer
+# than one frame at 60 fps, so a footer or a painted line has caught up as before;
+# idle still means under 1 ms of CPU in a step.
 import textual._wait  # noqa: E402
 
-textual._wait.SLEEP_GRANULARITY = 1 / 200
+textual._wait.SLEEP_GRANULARITY = 1 / 100
 textual._wait.SLEEP_IDLE = 1 / 1000
 
 SAM_PASS = "sam-passphrase"
