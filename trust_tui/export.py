@@ -301,10 +301,12 @@ def _follow_through(vault: Vault, who) -> list[str]:
         return out + ["Nothing noted yet.", ""]
     wording = {a.id: a.wording for a in vault.all(Agreement)}
     for entry in entries:
-        what = "kept" if entry.kept else "slipped"
+        # What happened and who noted it, never who is to blame: the one who logs a
+        # miss is often the one who asked for the agreement.
+        what = "kept" if entry.kept else "missed"
         about = wording.get(entry.agreement_id, "an agreement no longer in the vault")
         first_line = about.split("\n", 1)[0]
-        line = f"- {long_date(entry.on)}: {who(entry.by)} {what}: {first_line}"
+        line = f"- {long_date(entry.on)}: {first_line}: {what} (noted by {who(entry.by)})"
         out.append(line)
         if entry.note:
             out += [f"  {q}" for q in _quote(entry.note)]

@@ -21,6 +21,7 @@ from trust_tui.models import (
     AgreementKind,
     AgreementStatus,
     CheckIn,
+    FollowThrough,
     JournalEntry,
     Partner,
     SafetyCheck,
@@ -228,3 +229,18 @@ def test_any_typed_text_survives_vault_export_and_import(tmp_path_factory, text)
     reopened = Vault.open(target.path, ALEX_PASS)
     assert [w.text for w in reopened.all(Win)] == [text]
     assert [e.text for e in reopened.all(JournalEntry)] == [text]
+
+
+def test_follow_through_in_markdown_says_what_happened_and_names_no_culprit(vault):
+    """A miss noted by the partner who asked for the agreement reads as what
+    happened and who noted it: never "Sam slipped"."""
+    sam, alex = vault.partners
+    agreement = Agreement(kind=AgreementKind.EXPECTATION, wording="Text me if you are late",
+                          asked_by=sam.id)
+    vault.add_many([agreement,
+                    FollowThrough(agreement_id=agreement.id, by=sam.id, kept=False, on=TODAY),
+                    FollowThrough(agreement_id=agreement.id, by=alex.id, kept=True, on=TODAY)])
+    text = export.export_markdown(vault, TODAY)
+    assert "Text me if you are late: missed (noted by Sam)" in text
+    assert "Text me if you are late: kept (noted by Alex)" in text
+    assert "slipped" not in text and "Sam missed" not in text
