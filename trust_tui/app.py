@@ -14,7 +14,7 @@ import gc
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -257,15 +257,24 @@ class TrustApp(App[None]):
     # --- saving ----------------------------------------------------------------------
 
     def request_save(self, request: SaveRequest) -> None:
-        """Queue one use case; its asker hears back with Store.Saved / Store.NotSaved."""
-        self._run_save(request)
-
-    @work(thread=True, group="save", exit_on_error=False)
-    def _run_save(self, request: SaveRequest) -> None:
+        """Queue one use case; its asker hears back with Store.Saved / Store.NotSaved.
+        It joins the writer's queue here, on the UI thread, so saves land in the
+        order they were asked for; a thread worker waits for it."""
         from trust_tui.widgets.saving import Store
 
         try:
-            result = self._save_queue.submit(request.call, self.vault).result()
+            future = self._save_queue.submit(request.call, self.vault)
+        except VaultError as error:  # locked meanwhile: nothing to save into
+            self._answer(Store.NotSaved(request, not_saved_sentence(error), error))
+            return
+        self._await_save(request, future)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _await_save(self, request: SaveRequest, future: concurrent.futures.Future[Any]) -> None:
+        from trust_tui.widgets.saving import Store
+
+        try:
+            result = future.result()
         except Exception as error:
             answer: Message = Store.NotSaved(request, not_saved_sentence(error), error)
         else:

@@ -75,9 +75,12 @@ def ask_then_save(app: Shell, form: Callable[[R | None], "ModalScreen[R | None]"
     def answered(result: R | None) -> None:
         if result is None:
             return
-        app.request_save(SaveRequest(
-            call_of(result), None, done=lambda _r: reload_areas(app),
-            failed=lambda _e: app.push_screen(form(result), answered),
-            saved_message=saved_message(result)))
+
+        def again(_error: Exception) -> None:
+            if app.vault_open:  # a lock meanwhile: the form would have no vault to show
+                app.push_screen(form(result), answered)
+
+        app.request_save(SaveRequest(call_of(result), None, done=lambda _r: reload_areas(app),
+                                     failed=again, saved_message=saved_message(result)))
 
     app.push_screen(form(None), answered)

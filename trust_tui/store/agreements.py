@@ -98,8 +98,9 @@ def _change(vault: Vault, agreement_id: str, rule: Callable[[Agreement], Agreeme
             after = rule(before)
         except rules.AgreementRuleError as error:
             return Change(None, problem=str(error))
-        vault.put(after)
         talked = _talked_through(vault, concern_ids)
+        # The agreement and the concerns it settles land in one write, or neither.
+        vault.put_many([after, *(marked for _, marked in talked)])
         return Change(after, Undo(restore=((before, after), *talked)))
 
 
@@ -144,15 +145,17 @@ def _talked_through(vault: Vault, concern_ids: Sequence[str]) -> list[tuple[Reco
         before = vault.get(RaisedConcern, concern_id)
         if before is None or before.addressed:
             continue  # gone, or marked already (another window): nothing to mark
-        after = before.model_copy(update={"addressed": True})
-        vault.put(after)
-        pairs.append((before, after))
-    return pairs
+        pairs.append((before, before.model_copy(update={"addressed": True})))
+    return pairs  # written by the caller, with whatever else changes with them
 
 
 def mark_talked_through(vault: Vault, concern_ids: Sequence[str]) -> Change:
     with vault.transaction():
-        return Change(None, Undo(restore=tuple(_talked_through(vault, concern_ids))))
+        talked = _talked_through(vault, concern_ids)
+        if not talked:  # marked already in another window: nothing of ours to undo
+            return Change(None, problem="Already talked through.")
+        vault.put_many([marked for _, marked in talked])
+        return Change(None, Undo(restore=tuple(talked)))
 
 
 # --- undo -------------------------------------------------------------------------------------
@@ -162,12 +165,14 @@ def undo(vault: Vault, step: Undo) -> Undone:
     another window since is left as it is (their words are not written over)."""
     put_back = left = 0
     with vault.transaction():
+        restored = []
         for before, written in step.restore:
             if _same(vault.get(type(written), written.id), written):
-                vault.put(before)
-                put_back += 1
+                restored.append(before)
             else:
                 left += 1
+        vault.put_many(restored)  # what it puts back lands in one write
+        put_back += len(restored)
         for added in step.remove:
             if _same(vault.get(type(added), added.id), added):
                 vault.remove(type(added), added.id)

@@ -156,7 +156,7 @@ class FormModal(StoreClient, ModalScreen[ResultT], Generic[ResultT]):
         self.store_call(call, done=self._kept, failed=self._not_kept)
 
     def store_call(self, call: StoreCall, **kwargs: Any) -> None:
-        self.store(lambda vault: call(vault), saved_message=None, **kwargs)
+        self.store(call, saved_message=None, **kwargs)
 
     def _kept(self, result: object) -> None:
         self._form_keeping = False

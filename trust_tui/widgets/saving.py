@@ -15,7 +15,7 @@ a lock or quit runs those through the same worker after the queue has drained.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from textual.message import Message
@@ -36,7 +36,6 @@ class SaveRequest:
     done: Callable[[Any], None] | None = None
     failed: Callable[[Exception], None] | None = None
     saved_message: str | None = SAVED
-    label: str = field(default="")
 
 
 class Store:
@@ -70,8 +69,7 @@ class StoreClient:
               saved_message: str | None = SAVED, **kwargs: Any) -> None:
         requester: MessagePump = self  # type: ignore[assignment]  # mixed into one
         shell_of(requester).request_save(SaveRequest(
-            bind(use_case, *args, **kwargs), requester, done, failed, saved_message,
-            getattr(use_case, "__qualname__", "")))
+            bind(use_case, *args, **kwargs), requester, done, failed, saved_message))
 
     def pending_words(self) -> list[StoreCall]:
         """Use cases that keep words typed but not saved yet (a lock or quit runs

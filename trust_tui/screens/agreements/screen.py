@@ -332,7 +332,7 @@ class AgreementsScreen(AreaScreen):
         now = self.clock.now()
         if a.status == AgreementStatus.PAUSED:
             if self._check(lambda: rules.resume(a, now)):
-                self._save(store.resume, a.id, now, label="pausing",
+                self._save(store.resume, a.id, now, label="picking up again",
                            said=lambda _: "Picked up again.")
         elif self._check(lambda: rules.pause(a)):
             self._save(store.pause, a.id, label="pausing", said=lambda _: "Paused for now.")

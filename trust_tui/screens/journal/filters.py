@@ -54,7 +54,8 @@ class JournalFilters(Vertical):
         select = self.query_one("#filter-feeling", Select)
         keep = select.value
         with select.prevent(Select.Changed):
-            select.set_options([("Any feeling", ANY), *((f, f) for f in feelings)])
+            # A partner's own feeling word is data, never markup.
+            select.set_options([("Any feeling", ANY), *((typed(f), f) for f in feelings)])
             if keep in feelings:
                 select.value = keep
         return feelings

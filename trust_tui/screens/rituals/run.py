@@ -130,7 +130,7 @@ class RitualRunScreen(AreaScreen):
             return None
         run = flow.progress().model_copy(deep=True)
         step = flow.step
-        if typed and step is not None and not flow.on_break:
+        if typed and step is not None:  # a break keeps the step: its notes count too
             result = next(r for r in run.steps if r.step == step.key)
             item = flow.item.key if flow.item is not None else None
             for box in self.query(".notes-col Input").results(Input):
