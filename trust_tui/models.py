@@ -71,6 +71,21 @@ class Settings(Record):
 
 # --- talks and breaks ---------------------------------------------------------
 
+class LiveEvent(BaseModel):
+    """One move in a live session (a talk, a ritual's floor, a break), as it happened.
+
+    A session keeps its events in order and is saved after each one; replaying
+    them (domain/live.py) gives back the exact state: whose turn, the phase, the
+    prompt, the feeling, time left, a break under way.
+    """
+
+    kind: str  # one of domain/live.py's kinds ("speak", "hand over", "break asked", ...)
+    at: datetime  # the wall clock when it happened (UTC)
+    by: str | None = None  # the partner whose key made the move
+    text: str | None = Field(default=None, max_length=20_000)  # a feeling, a said-back line, a note
+    number: float | None = None  # an intensity, a length in minutes
+
+
 class Turn(BaseModel):
     speaker_id: str
     feeling: str | None = None

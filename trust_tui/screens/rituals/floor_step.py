@@ -14,7 +14,8 @@ from textual.widgets import Footer, Input
 
 from trust_tui.domain.floor import Floor
 from trust_tui.domain.flow import Flow, Ritual, Step
-from trust_tui.models import BreakTaken
+from trust_tui.domain.break_clock import BreakClock
+from trust_tui.models import BreakTaken, LiveEvent
 from trust_tui.screens.base import AreaScreen
 from trust_tui.store import talks
 from trust_tui.widgets.floor_view import FLOOR_BINDINGS, FloorView
@@ -130,6 +131,12 @@ class RitualTalkScreen(AreaScreen):
         if self.floor_view.add_break(taken):
             self._save_progress()
         self.ritual_screen.break_taken(taken)
+
+    def break_moved(self, event: LiveEvent) -> None:
+        """Each move of a break under way (not yet kept as events here)."""
+
+    def open_break(self) -> BreakClock | None:
+        return None
 
     def holds_idle_lock(self) -> bool:
         return self.floor_view.holds_idle_lock()

@@ -23,7 +23,8 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from trust_tui.domain.flow import Flow, NotNow, Ritual, Step
-from trust_tui.models import BreakTaken, RitualMark, RitualRun, TalkSession
+from trust_tui.domain.break_clock import BreakClock
+from trust_tui.models import BreakTaken, LiveEvent, RitualMark, RitualRun, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.rituals.ending import Ending, ending, summary_lines
 from trust_tui.screens.rituals.floor_step import RitualTalkScreen
@@ -375,6 +376,12 @@ class RitualRunScreen(AreaScreen):
         if self.flow is not None and self.flow.on_break:
             self.flow.end_break(taken)
             self._keep_progress()
+
+    def break_moved(self, event: LiveEvent) -> None:
+        """Each move of a break under way (not yet kept as events here)."""
+
+    def open_break(self) -> BreakClock | None:
+        return None
 
     def break_not_taken(self) -> None:
         if self.flow is not None and self.flow.on_break:

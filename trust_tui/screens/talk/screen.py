@@ -22,7 +22,8 @@ from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Select, Static
 
 from trust_tui.domain.floor import Floor
-from trust_tui.models import BreakTaken, TalkSession
+from trust_tui.domain.break_clock import BreakClock
+from trust_tui.models import BreakTaken, LiveEvent, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.talk.start_form import StartForm
 from trust_tui.screens.talk.summary import (SummaryForm, SummaryWords, TalkOutcome,
@@ -177,6 +178,12 @@ class TalkScreen(AreaScreen):
         """The calm screen reports a finished break; it is saved with the talk."""
         if self.floor_view.add_break(taken):
             self._save_progress()
+
+    def break_moved(self, event: LiveEvent) -> None:
+        """Each move of a break under way (not yet kept as events here)."""
+
+    def open_break(self) -> BreakClock | None:
+        return None
 
     def where_we_were(self) -> str:
         return self.floor_view.where_we_were()

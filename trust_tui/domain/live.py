@@ -1,0 +1,54 @@
+"""A live session as a sequence of events: talks, a ritual's floor, breaks.
+
+Every move either partner makes is one `LiveEvent` (models.py), appended in
+order and saved at once. The state (whose turn, phase, prompt, feeling, time
+left, a break under way) is never stored on its own: it is what replaying the
+events gives, so a lock, a closed terminal or a crash cannot leave it half-kept.
+
+Time: each event holds the wall clock. A running turn or break is a deadline on
+that clock; while the app runs, time left is shown from the monotonic clock
+(re-anchored at replay), so a restart is right to the second and a paused turn
+does not count down.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from trust_tui.models import LiveEvent
+
+# The kinds of event (stored: never rename one).
+START = "start"
+FEELING = "feeling"  # text: the word, number: intensity (optional)
+SPEAK = "speak"  # the speaker starts; the turn clock runs
+PROMPT = "prompt"  # the speaker asked for another prompt
+HAND_OVER = "hand over"  # the speaker is done (or hands over early)
+SAID_BACK = "said back"  # the listener said back what they heard; text: their line
+CONFIRMED = "confirmed"  # "that's it": the floor passes
+TRY_AGAIN = "try again"
+QUESTION = "question"  # after a confirmed say-back, the listener asks one question
+NO_QUESTION = "no question"
+PAUSE = "pause"
+GO_ON = "go on"
+AWAY = "away"  # the talk is off screen (locked, another screen): its clock waits
+BACK = "back"
+NOTE = "note"  # text, by: whose key opened the box
+BREAK_ASKED = "break asked"  # by: who asked; number: minutes
+BREAK_LENGTH = "break length"  # number: minutes
+BREAK_READY = "break ready"  # by
+BREAK_NOT_READY = "break not ready"  # by
+BREAK_BACK = "break back"  # both are back
+END = "end"
+
+# A session untouched this long is offered to continue or to end.
+STALE_SECONDS = 24 * 60 * 60
+
+
+def event(kind: str, at: datetime, by: str | None = None, text: str | None = None,
+          number: float | None = None) -> LiveEvent:
+    return LiveEvent(kind=kind, at=at, by=by, text=text, number=number)
+
+
+def seconds_between(earlier: datetime, later: datetime) -> float:
+    """Wall seconds from one event to another, never negative (a clock set back)."""
+    return max(0.0, (later - earlier).total_seconds())
