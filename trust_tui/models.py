@@ -67,6 +67,7 @@ class Settings(Record):
     default_break_minutes: int = Field(default=20, ge=20, le=24 * 60)
     breathing_pattern: str = "slow"
     safety_note_seen: bool = False
+    break_bell: bool = True  # ring the terminal bell when a break's time is up
 
 
 # --- talks and breaks ---------------------------------------------------------
@@ -125,6 +126,15 @@ class TalkSession(Record):
     next_steps: list[str] = Field(default_factory=list)
     # Set when the talk ran as part of a ritual (weekly meeting, setback).
     ritual_id: str | None = None
+    # Every move as it happened (domain/live.py): replaying them gives the state of a
+    # talk under way, so a lock, a closed terminal or a crash loses nothing.
+    events: list[LiveEvent] = Field(default_factory=list)
+    # In a talk about what broke the trust: the partner who names it (and owns it).
+    naming_id: str | None = None
+    # What the talk is about, in the couple's words (a next step it started from).
+    subject: str | None = Field(default=None, max_length=2_000)
+    # Half-typed lines (partner id -> words) kept at a lock, back in their box after.
+    typing: dict[str, str] = Field(default_factory=dict)
 
 
 # --- agreements: expectations and boundaries ----------------------------------
@@ -338,8 +348,19 @@ class FormDraft(Record):
     fields: dict[str, str] = Field(default_factory=dict)  # field -> what was in it
 
 
+class BreakSession(Record):
+    """A break called away from any talk or ritual (one inside a session is kept in
+    that session's events). Kept as its events so it goes on after a lock."""
+
+    table: ClassVar[str] = "breaks"
+
+    events: list[LiveEvent] = Field(default_factory=list)
+    ended_at: datetime | None = None
+
+
 ALL_RECORDS: tuple[type[Record], ...] = (
     Partner, Settings, TalkSession, Agreement, FollowThrough, RaisedConcern,
     Win, MiniGoal, Setback, JournalEntry, CheckIn, RitualRun, SafetyCheck, FormDraft,
+    BreakSession,
 )
 RECORD_BY_TABLE: dict[str, type[Record]] = {m.table: m for m in ALL_RECORDS}
