@@ -4,20 +4,34 @@ A turn goes: the speaker names a feeling (NAMING), speaks while the turn clock
 runs (SPEAKING), then the listener says back what they heard (PARAPHRASE) and
 the speaker says "that's it" or "try again" (CONFIRMING). Only "that's it"
 passes the floor. The speaker may finish before the time is up (handing over
-early); past the time the clock shows overtime and nobody is cut off.
+early); past the time the clock shows overtime and nobody is cut off. In a talk
+where each partner has a part (naming what broke the trust, or hurt by it), the
+listener may then ask one question (ASKING); the answer is a turn of its own.
+
+Event-sourced: every move appends a `LiveEvent` (domain/live.py) to
+`session.events`, and `Floor.replay` rebuilds the exact state from those events
+alone, so a lock, a closed terminal or a crash loses nothing. `session.turns`
+is kept filled as it goes (what summaries and the export read).
 
 Pure: the record being built is a `TalkSession`; time comes from a `Clock`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
+from trust_tui.domain import live
 from trust_tui.domain.clock import Clock
-from trust_tui.domain.prompts import prompt_at, topic
+from trust_tui.domain.live import ReplayClock
+from trust_tui.domain.prompts import (
+    ANSWER_PROMPT, QUESTION_PROMPT, has_parts, part_of, prompts_for, topic,
+)
+from trust_tui.domain.talk_summary import PartnerSummary, TalkSummary, summarize
 from trust_tui.domain.turn_clock import ClockState, TurnClock
-from trust_tui.models import BreakTaken, SafetyCheckIn, TalkSession, Turn
+from trust_tui.models import BreakTaken, LiveEvent, SafetyCheckIn, TalkSession, Turn
+
+__all__ = ["AWAY", "PAUSED", "Floor", "NotNow", "PartnerSummary", "Phase", "TalkSummary",
+           "summarize"]
 
 MIN_TURN_MINUTES = 1
 MAX_TURN_MINUTES = 15
@@ -32,6 +46,7 @@ class Phase(str, Enum):
     SPEAKING = "speaking"
     PARAPHRASE = "paraphrase"
     CONFIRMING = "confirming"
+    ASKING = "asking"  # the listener may ask one question (a talk with parts)
     ENDED = "ended"
 
 
@@ -50,20 +65,88 @@ class Floor:
         self.partners = partners
         self.phase = Phase.NAMING
         self.speaker_id = session.first_speaker_id
-        self.prompt_index = 0
+        self.positions: dict[str, int] = {}  # each speaker's place in their prompts
+        self.answering = False  # this turn answers the listener's question
         self.feeling: str | None = None  # chosen before the turn starts
         self.intensity: int | None = None
+        self.custom_prompts: tuple[str, ...] | None = None  # a ritual step's own
         self._holds: set[str] = set()
+        self._replaying = False
         self._clock = self._new_clock()
 
     @classmethod
     def begin(cls, clock: Clock, *, topic_key: str, turn_minutes: int,
-              first_speaker_id: str, partners: tuple[str, str]) -> "Floor":
+              first_speaker_id: str, partners: tuple[str, str],
+              naming_id: str | None = None, ritual_id: str | None = None,
+              by: str | None = None) -> "Floor":
         if not MIN_TURN_MINUTES <= turn_minutes <= MAX_TURN_MINUTES:
             raise ValueError(f"A turn is {MIN_TURN_MINUTES} to {MAX_TURN_MINUTES} minutes.")
+        if naming_id is not None and naming_id not in partners:
+            raise ValueError("The one naming it must be one of the partners.")
         session = TalkSession(topic=topic(topic_key).key, turn_minutes=turn_minutes,
-                              first_speaker_id=first_speaker_id, started_at=clock.now())
-        return cls(clock, session, partners)
+                              first_speaker_id=first_speaker_id, started_at=clock.now(),
+                              naming_id=naming_id, ritual_id=ritual_id)
+        floor = cls(clock, session, partners)
+        floor._record(live.START, by)
+        return floor
+
+    @classmethod
+    def replay(cls, clock: Clock, session: TalkSession, partners: tuple[str, str]) -> "Floor":
+        """The floor as `session.events` leave it, its turn clock on `clock`.
+
+        Each event is applied again on a clock stepped to its wall time; then the
+        turn clock is re-anchored on `clock`'s monotonic clock. A running turn has
+        counted on by the wall clock since its last event (a deadline, through a
+        crash or a restart); a held one (paused, away) has not. A wall clock set
+        back never makes time run backwards. Break moves and notes stay as they
+        were: they are the calm screen's to replay."""
+        events = list(session.events)
+        start = events[0].at if events else session.started_at
+        replay_clock = ReplayClock(start)
+        fresh = session.model_copy(deep=True, update={"turns": [], "ended_at": None,
+                                                      "events": []})
+        floor = cls(replay_clock, fresh, partners)
+        floor._replaying = True
+        for done in events:
+            replay_clock.step_to(done.at)
+            try:
+                floor._apply(done)
+            except (NotNow, ValueError, KeyError):
+                continue  # a move that no longer fits (never from this app): skipped
+        replay_clock.step_to(clock.now())
+        floor._replaying = False
+        fresh.events = events
+        floor.clock = clock
+        floor._clock.reanchor(clock.monotonic)
+        return floor
+
+    def _apply(self, done: LiveEvent) -> None:
+        kind, by = done.kind, done.by
+        if kind == live.FEELING:
+            number = None if done.number is None else int(done.number)
+            self.set_feeling(done.text, number, by=by)
+        elif kind == live.SAID_BACK:
+            self.paraphrased(done.text, by=by)
+        else:
+            move = {
+                live.SPEAK: self.start_speaking, live.PROMPT: self.next_prompt,
+                live.HAND_OVER: self.end_turn, live.TRY_AGAIN: self.try_again,
+                live.CONFIRMED: self.confirm, live.QUESTION: self.ask_question,
+                live.NO_QUESTION: self.no_question, live.PAUSE: self.pause,
+                live.GO_ON: self.resume, live.AWAY: self.away, live.BACK: self.back,
+                live.END: self.end,
+            }.get(kind)
+            if move is not None:
+                move(by=by)
+
+    def _record(self, kind: str, by: str | None = None, text: str | None = None,
+                number: float | None = None) -> None:
+        if not self._replaying:
+            self.session.events.append(live.event(kind, self.clock.now(), by, text, number))
+
+    def record(self, moved: LiveEvent) -> None:
+        """A move made around the floor (a break's, a note): kept in order as it is."""
+        self.session.events.append(moved)
 
     def _new_clock(self) -> TurnClock:
         turn_clock = TurnClock(self.clock.monotonic, self.session.turn_minutes * 60)
@@ -90,12 +173,48 @@ class Floor:
         return len(self.session.turns) + (1 if self.phase == Phase.NAMING else 0)
 
     @property
+    def has_parts(self) -> bool:
+        return self.session.naming_id is not None and has_parts(self.session.topic)
+
+    @property
+    def prompts(self) -> tuple[str, ...]:
+        """The speaker's prompts (by their part in a talk with parts)."""
+        if self.custom_prompts is not None:
+            return self.custom_prompts
+        topic_key = self.session.topic
+        return prompts_for(topic_key, part_of(topic_key, self.session.naming_id,
+                                              self.speaker_id))
+
+    @property
+    def prompt_index(self) -> int:
+        return self.positions.get(self.speaker_id, 0)
+
+    @property
     def prompt(self) -> str:
-        return prompt_at(self.session.topic, self.prompt_index)
+        if self.phase == Phase.ASKING:
+            return QUESTION_PROMPT
+        if self.answering:
+            return ANSWER_PROMPT
+        prompts = self.prompts
+        return prompts[self.prompt_index % len(prompts)] if prompts else ""
+
+    def prompt_line(self) -> tuple[int | None, int, str] | None:
+        """(number, how many, the prompt) shown now; no number for the question and
+        its answer."""
+        if self.phase == Phase.ASKING or self.answering:
+            return None, 0, self.prompt
+        prompts = self.prompts
+        if not prompts:
+            return None
+        return self.prompt_index % len(prompts) + 1, len(prompts), self.prompt
 
     @property
     def paused(self) -> bool:
         return PAUSED in self._holds
+
+    @property
+    def away_now(self) -> bool:
+        return AWAY in self._holds
 
     @property
     def ended(self) -> bool:
@@ -109,6 +228,11 @@ class Floor:
     def clock_state(self) -> ClockState:
         return self._clock.state()
 
+    @property
+    def clock_running(self) -> bool:
+        """A turn's clock is counting now (not paused, away, or between turns)."""
+        return not self.ended and self._clock.running
+
     def hold(self, reason: str) -> None:
         self._holds.add(reason)
         self._clock.hold(reason)
@@ -117,12 +241,27 @@ class Floor:
         self._holds.discard(reason)
         self._clock.release(reason)
 
-    def pause(self) -> None:
+    def pause(self, by: str | None = None) -> None:
         self._open()
-        self.hold(PAUSED)
+        if not self.paused:
+            self.hold(PAUSED)
+            self._record(live.PAUSE, by)
 
-    def resume(self) -> None:
-        self.release(PAUSED)
+    def resume(self, by: str | None = None) -> None:
+        if self.paused:
+            self.release(PAUSED)
+            self._record(live.GO_ON, by)
+
+    def away(self, by: str | None = None) -> None:
+        """The talk is off screen (a break, a lock, another area): its clock waits."""
+        if not self.ended and not self.away_now:
+            self.hold(AWAY)
+            self._record(live.AWAY, by)
+
+    def back(self, by: str | None = None) -> None:
+        if self.away_now:
+            self.release(AWAY)
+            self._record(live.BACK, by)
 
     # --- a turn ---------------------------------------------------------------
 
@@ -134,61 +273,94 @@ class Floor:
         if phases and self.phase not in phases:
             raise NotNow(f"Not while {self.phase.value}.")
 
-    def set_feeling(self, word: str | None, intensity: int | None = None) -> None:
+    def set_feeling(self, word: str | None, intensity: int | None = None,
+                    by: str | None = None) -> None:
         """The speaker's feeling word (optional intensity 1-10)."""
         self._open(Phase.NAMING, Phase.SPEAKING)
         word = (word or "").strip() or None
         if intensity is not None and not 1 <= intensity <= 10:
             raise ValueError("Intensity is 1 to 10.")
+        if (word, intensity) == (self.feeling, self.intensity):
+            return
         self.feeling, self.intensity = word, intensity
         if self.turn is not None:
             self.turn.feeling, self.turn.intensity = word, intensity
+        self._record(live.FEELING, by, word, intensity)
 
-    def start_speaking(self) -> None:
+    def start_speaking(self, by: str | None = None) -> None:
         self._open(Phase.NAMING)
         self.session.turns.append(Turn(speaker_id=self.speaker_id, feeling=self.feeling,
                                        intensity=self.intensity, started_at=self.clock.now()))
         self.phase = Phase.SPEAKING
         self._clock.start()
+        self._record(live.SPEAK, by)
 
-    def next_prompt(self) -> str:
+    def next_prompt(self, by: str | None = None) -> str:
         self._open(Phase.NAMING, Phase.SPEAKING)
-        self.prompt_index += 1
+        self.positions[self.speaker_id] = self.prompt_index + 1
+        self._record(live.PROMPT, by)
         return self.prompt
 
-    def end_turn(self) -> None:
+    def end_turn(self, by: str | None = None) -> None:
         """The speaker is done (or hands over early): the listener says it back."""
         self._open(Phase.SPEAKING)
         turn = self.session.turns[-1]
         turn.handed_over_early = self._clock.remaining() > 0
         turn.spoken_seconds = round(self._clock.stop(), 3)
         self.phase = Phase.PARAPHRASE
+        self._record(live.HAND_OVER, by)
 
-    def paraphrased(self, summary: str | None = None) -> None:
+    def paraphrased(self, summary: str | None = None, by: str | None = None) -> None:
         """The listener has said back what they heard (the summary is optional)."""
         self._open(Phase.PARAPHRASE)
         turn = self.session.turns[-1]
         turn.paraphrase_attempts += 1
-        if summary is not None and summary.strip():
-            turn.paraphrase = summary
+        said = summary if summary is not None and summary.strip() else None
+        if said is not None:
+            turn.paraphrase = said
         self.phase = Phase.CONFIRMING
+        self._record(live.SAID_BACK, by, said)
 
-    def try_again(self) -> None:
+    def try_again(self, by: str | None = None) -> None:
         """The speaker did not quite recognise it: the listener tries once more."""
         self._open(Phase.CONFIRMING)
         self.phase = Phase.PARAPHRASE
+        self._record(live.TRY_AGAIN, by)
 
-    def confirm(self) -> None:
-        """"That's it": the floor passes to the listener."""
+    def confirm(self, by: str | None = None) -> None:
+        """"That's it": the floor passes to the listener (in a talk with parts, the
+        listener may first ask one question)."""
         self._open(Phase.CONFIRMING)
         self.session.turns[-1].paraphrase_confirmed = True
-        self.speaker_id = self.listener_id
+        if self.has_parts and not self.answering:
+            self.phase = Phase.ASKING
+            self._clock = self._new_clock()
+        else:
+            self._pass_floor()
+        self._record(live.CONFIRMED, by)
+
+    def ask_question(self, by: str | None = None) -> None:
+        """The listener asks their question: the one who spoke answers, with the floor."""
+        self._open(Phase.ASKING)
+        self._next_turn(self.speaker_id, answering=True)
+        self._record(live.QUESTION, by)
+
+    def no_question(self, by: str | None = None) -> None:
+        self._open(Phase.ASKING)
+        self._pass_floor()
+        self._record(live.NO_QUESTION, by)
+
+    def _pass_floor(self) -> None:
+        self._next_turn(self.listener_id, answering=False)
+
+    def _next_turn(self, speaker_id: str, *, answering: bool) -> None:
+        self.speaker_id = speaker_id
+        self.answering = answering
         self.feeling = self.intensity = None
-        self.prompt_index = 0
         self.phase = Phase.NAMING
         self._clock = self._new_clock()
 
-    def end(self) -> TalkSession:
+    def end(self, by: str | None = None) -> TalkSession:
         """End the talk; a turn in progress keeps the time spoken so far."""
         self._open()
         if self.phase == Phase.SPEAKING:
@@ -198,6 +370,7 @@ class Floor:
         self._holds.discard(PAUSED)
         self.phase = Phase.ENDED
         self.session.ended_at = self.clock.now()
+        self._record(live.END, by)
         return self.session
 
     # --- after and around -------------------------------------------------------
@@ -211,51 +384,5 @@ class Floor:
         others = [c for c in self.session.check_ins if c.partner_id != partner_id]
         self.session.check_ins = [*others, SafetyCheckIn(partner_id=partner_id, rating=rating)]
 
-    def summary(self) -> "TalkSummary":
+    def summary(self) -> TalkSummary:
         return summarize(self.session, self.partners)
-
-
-@dataclass(frozen=True)
-class PartnerSummary:
-    partner_id: str
-    turns: int
-    spoken_seconds: float
-    overtime_turns: int
-    feelings: tuple[str, ...]
-    paraphrases_confirmed: int  # turns this partner said back and the speaker confirmed
-
-
-@dataclass(frozen=True)
-class TalkSummary:
-    partners: tuple[PartnerSummary, ...]
-    turns: int
-    breaks: int
-    break_seconds: float
-    paraphrases_confirmed: int
-
-    def of(self, partner_id: str) -> PartnerSummary:
-        return next(p for p in self.partners if p.partner_id == partner_id)
-
-
-def summarize(session: TalkSession, partners: tuple[str, str]) -> TalkSummary:
-    """What happened in a talk, per partner (from the record alone)."""
-    limit = session.turn_minutes * 60
-    people = []
-    for pid in partners:
-        spoken = [t for t in session.turns if t.speaker_id == pid]
-        heard = [t for t in session.turns if t.speaker_id != pid]
-        people.append(PartnerSummary(
-            partner_id=pid,
-            turns=len(spoken),
-            spoken_seconds=sum(t.spoken_seconds for t in spoken),
-            overtime_turns=sum(1 for t in spoken if t.spoken_seconds > limit),
-            feelings=tuple(t.feeling for t in spoken if t.feeling),
-            paraphrases_confirmed=sum(1 for t in heard if t.paraphrase_confirmed),
-        ))
-    return TalkSummary(
-        partners=tuple(people),
-        turns=len(session.turns),
-        breaks=len(session.breaks),
-        break_seconds=sum(b.actual_seconds or 0.0 for b in session.breaks),
-        paraphrases_confirmed=sum(1 for t in session.turns if t.paraphrase_confirmed),
-    )

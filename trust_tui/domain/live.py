@@ -52,3 +52,34 @@ def event(kind: str, at: datetime, by: str | None = None, text: str | None = Non
 def seconds_between(earlier: datetime, later: datetime) -> float:
     """Wall seconds from one event to another, never negative (a clock set back)."""
     return max(0.0, (later - earlier).total_seconds())
+
+
+def last_at(events: list[LiveEvent]) -> datetime | None:
+    """When the newest move was made (None: none yet)."""
+    return events[-1].at if events else None
+
+
+def is_stale(events: list[LiveEvent], now: datetime) -> bool:
+    """Untouched for STALE_SECONDS: offered to continue or to end."""
+    last = last_at(events)
+    return last is not None and (now - last).total_seconds() >= STALE_SECONDS
+
+
+class ReplayClock:
+    """A clock for replaying events: its wall time is the event's, and its
+    monotonic time adds up the wall seconds between events, never going back
+    (a wall clock set back between two events counts as no time)."""
+
+    def __init__(self, start: datetime) -> None:
+        self._at = start
+        self._mono = 0.0
+
+    def now(self) -> datetime:
+        return self._at
+
+    def monotonic(self) -> float:
+        return self._mono
+
+    def step_to(self, at: datetime) -> None:
+        self._mono += seconds_between(self._at, at)
+        self._at = at

@@ -83,3 +83,50 @@ def topic(key: str) -> Topic:
 def prompt_at(topic_key: str, index: int) -> str:
     prompts = topic(topic_key).prompts
     return prompts[index % len(prompts)]
+
+
+# --- parts in a talk about what broke the trust --------------------------------------
+# (A minimal version of the prompt API helper "prompts" writes; theirs replaces it.)
+
+NAMING, HURT = "naming", "hurt"
+PARTED_TOPICS = frozenset({"name_it"})
+
+PART_PROMPTS: dict[str, tuple[str, ...]] = {
+    NAMING: (
+        "Say what you did, plainly, as it happened. The reasons can wait.",
+        "Own it without a \"but\": what part of it is yours?",
+        "What do you understand now about what it did to your partner?",
+        "What will you do so it does not happen again?",
+        "Is there anything you have not said yet that your partner should know?",
+    ),
+    HURT: (
+        "Say what it did to you: your days, your sleep, the way you see us.",
+        "What was the hardest moment since you found out?",
+        "What do you need to hear, plainly, from your partner?",
+        "What would help you begin to trust again?",
+        "What would you like the repair to start with?",
+    ),
+}
+
+QUESTION_PROMPT = ("You may ask one question now, about what you just heard. "
+                   "Ask it plainly; the answer takes the floor.")
+ANSWER_PROMPT = "Answer the question straight and short, with no excuses."
+
+
+def has_parts(topic_key: str) -> bool:
+    """Whether a talk on this topic gives each partner a part (naming it, or hurt)."""
+    return topic(topic_key).key in PARTED_TOPICS
+
+
+def part_of(topic_key: str, naming_id: str | None, speaker_id: str) -> str | None:
+    """The speaker's part in this talk (None: a talk without parts)."""
+    if not has_parts(topic_key) or naming_id is None:
+        return None
+    return NAMING if speaker_id == naming_id else HURT
+
+
+def prompts_for(topic_key: str, part: str | None) -> tuple[str, ...]:
+    """The prompts for a speaker with this part (None: the topic's own)."""
+    if part is None:
+        return topic(topic_key).prompts
+    return PART_PROMPTS[part]

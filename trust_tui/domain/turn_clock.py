@@ -60,6 +60,14 @@ class TurnClock:
         if self._started and not self._holds and self._running_since is None:
             self._running_since = self._now()
 
+    def reanchor(self, now: Callable[[], float]) -> None:
+        """Count on from another monotonic clock (after a replay): the time so far
+        is kept, and a running clock runs on from `now()`."""
+        elapsed = self.elapsed()
+        self._now = now
+        if self._running_since is not None:
+            self._banked, self._running_since = elapsed, now()
+
     def held_for(self, reason: str) -> bool:
         return reason in self._holds
 
