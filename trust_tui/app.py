@@ -29,7 +29,7 @@ from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
 from trust_tui.theme import CALM_THEME
 from trust_tui.vault.errors import VaultError
-from trust_tui.wiring import due_lines, open_area
+from trust_tui.wiring import due_lines, open_area, talk_break_under_way
 
 if TYPE_CHECKING:  # imported on first use, after the first screen paints
     from trust_tui.vault import KdfParams, Vault
@@ -161,6 +161,8 @@ class TrustApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(HOME_MODE)
+        if talk_break_under_way(vault, self.clock):
+            await self.switch_mode("talk")  # the break goes on, with its time
         # Years of records are long-lived objects: keep the cyclic collector from
         # walking them all mid-keystroke (a 30-year vault stalled typing 62 ms;
         # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from trust_tui.domain.clock import Clock
     from trust_tui.vault import Vault
 
 
@@ -42,6 +43,8 @@ def open_area(mode: str) -> Screen:
 def due_lines(mode: str, vault: Vault, today: date) -> list[str]:
     """The area's short lines for home's "Today" list (none for most areas)."""
     match mode:
+        case "talk":
+            from trust_tui.screens.talk import due_talk as due
         case "wins":
             from trust_tui.screens.wins import due_lines as due
         case "expectations":
@@ -55,3 +58,10 @@ def due_lines(mode: str, vault: Vault, today: date) -> list[str]:
         case _:
             return []
     return list(due(vault, today))
+
+
+def talk_break_under_way(vault: Vault, clock: Clock) -> bool:
+    """A talk under way has a break open: after unlocking, its area opens."""
+    from trust_tui.screens.talk import break_under_way
+
+    return break_under_way(vault, clock)

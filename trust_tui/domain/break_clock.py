@@ -9,11 +9,13 @@ steady, and nobody is left waiting alone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from trust_tui.domain import live
 from trust_tui.domain.clock import Clock
-from trust_tui.models import BreakTaken
+from trust_tui.models import BreakTaken, LiveEvent
 
 MIN_MINUTES = 20
 MAX_MINUTES = 24 * 60
@@ -120,3 +122,30 @@ class BreakClock:
             ended_early=not self.time_is_up,
         )
         return self.ended
+
+
+# --- a break under way, replayed from a session's events ------------------------------
+# (A minimal version of what helper "breaks" writes; theirs replaces it.)
+
+def open_break(clock: Clock, partners: tuple[str, ...],
+               events: Sequence[LiveEvent]) -> BreakClock | None:
+    """The break under way in these events (the last BREAK_ASKED with no BREAK_BACK
+    after it), with its length, who is ready, and its time left from the wall clock,
+    re-anchored on `clock`'s monotonic clock. None when no break is open."""
+    asked = next((i for i in range(len(events) - 1, -1, -1)
+                  if events[i].kind in (live.BREAK_ASKED, live.BREAK_BACK)), None)
+    if asked is None or events[asked].kind != live.BREAK_ASKED:
+        return None
+    first = events[asked]
+    brk = BreakClock(clock, first.by or partners[0], partners,
+                     minutes=int(first.number or DEFAULT_MINUTES))
+    for moved in events[asked + 1:]:
+        if moved.kind == live.BREAK_LENGTH and moved.number is not None:
+            brk.set_minutes(int(moved.number))
+        elif moved.kind == live.BREAK_READY and moved.by in partners:
+            brk.ready.add(moved.by)
+        elif moved.kind == live.BREAK_NOT_READY:
+            brk.ready.discard(moved.by or "")
+    brk.called_at = first.at
+    brk.started_mono = clock.monotonic() - live.seconds_between(first.at, clock.now())
+    return brk

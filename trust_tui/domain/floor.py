@@ -386,3 +386,11 @@ class Floor:
 
     def summary(self) -> TalkSummary:
         return summarize(self.session, self.partners)
+
+
+def seats(session: TalkSession, partners: tuple[str, str]) -> tuple[str, str]:
+    """Who sat left and right (the START event's `by` is the left one)."""
+    left = next((e.by for e in session.events if e.kind == live.START), None)
+    if left not in partners:
+        left = session.first_speaker_id
+    return (left, partners[1] if left == partners[0] else partners[0])  # type: ignore[return-value]

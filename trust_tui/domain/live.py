@@ -18,7 +18,7 @@ from datetime import datetime
 from trust_tui.models import LiveEvent
 
 # The kinds of event (stored: never rename one).
-START = "start"
+START = "start"  # by: the partner on the left (the other sits right)
 FEELING = "feeling"  # text: the word, number: intensity (optional)
 SPEAK = "speak"  # the speaker starts; the turn clock runs
 PROMPT = "prompt"  # the speaker asked for another prompt

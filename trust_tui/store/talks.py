@@ -1,7 +1,7 @@
 """A talk together, kept as it goes and finished with how it went.
 
-The talk is saved whole at each moment that matters (start, each passed floor,
-each break), so a crash or a lock loses little. At the end it is saved once
+The talk is saved whole after every move (each is an event in `events`), so a
+crash or a lock loses nothing: a talk under way is continued from its events. At the end it is saved once
 more with each partner's safety check-in and the next steps; a next step meant
 as an expectation or a boundary becomes a draft agreement waiting for both.
 """
@@ -27,9 +27,31 @@ class NextStep:
 
 
 def save_progress(vault: Vault, session: TalkSession) -> TalkSession:
-    """The talk so far (it is the whole session each time: the newest wins)."""
-    vault.put(session)
-    return session
+    """The talk so far (it is the whole session each time: the newest wins). A copy
+    with fewer moves than the one kept never replaces it, nor brings an ended talk
+    back (a late save of an older copy)."""
+    with vault.transaction():
+        current = vault.get(TalkSession, session.id)
+        if current is not None and (len(current.events) > len(session.events)
+                                    or (current.ended_at and not session.ended_at)):
+            return current
+        vault.put(session)
+        return session
+
+
+def keep_typing(vault: Vault, session: TalkSession, typing: Mapping[str, str]) -> TalkSession:
+    """At a lock or quit: the talk under way with its half-typed lines (partner id ->
+    words), back in their boxes when it is continued."""
+    kept = {pid: words for pid, words in typing.items() if words.strip()}
+    return save_progress(vault, session.model_copy(update={"typing": kept}))
+
+
+def under_way(vault: Vault, ritual_id: str | None = None) -> TalkSession | None:
+    """The newest talk begun and not ended (left by a lock, a crash, a closed
+    terminal): a talk of its own, or with `ritual_id`, that ritual's floor."""
+    talks = [t for t in vault.all(TalkSession)
+             if t.ended_at is None and t.events and t.ritual_id == ritual_id]
+    return max(talks, key=lambda t: t.events[-1].at, default=None)
 
 
 def finish(vault: Vault, session: TalkSession, steps: Sequence[NextStep]) -> TalkSession:

@@ -8,8 +8,8 @@ partner with j/k/l (f and j carry the little bumps, so a finger finds "my main
 key" without looking).
 
 The screen holding it owns the keys (`act`, `toggle_pause`, `ask_to_end`) and
-hears what happened as messages: `Passed` (a floor passed: worth saving) and
-`Ended` (the couple ended it). The talk screen and a ritual's floor step both
+hears what happened as messages: `Moved` (any move: the floor's events grew, save
+them), `Passed` (a floor passed) and `Ended` (the couple ended it). The talk screen and a ritual's floor step both
 use it; a ritual gives its own prompts, a heading, and lets the listener jot a
 few words while listening.
 """
@@ -27,7 +27,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from trust_tui.domain.floor import AWAY, Floor, NotNow, Phase
+from trust_tui.domain.floor import Floor, NotNow, Phase
 from trust_tui.domain.prompts import topic
 from trust_tui.models import BreakTaken
 from trust_tui.widgets.confirm import ConfirmModal
@@ -120,6 +120,9 @@ class FloorView(Widget):
     }
     """
 
+    class Moved(FloorMessage):
+        """A move on the floor (its session has a new event: worth saving)."""
+
     class Passed(FloorMessage):
         """The floor passed to the other partner (a moment worth saving)."""
 
@@ -135,6 +138,7 @@ class FloorView(Widget):
         self._floor_heading: str | None = None
         self._floor_jot = False  # the listener may jot words while listening
         self._floor_look: tuple | None = None
+        self._floor_prefill: tuple[str | None, int | None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="talk-status")
@@ -160,20 +164,46 @@ class FloorView(Widget):
 
     def start(self, floor: Floor, sides: tuple[str, str], names: dict[str, str], *,
               prompts: Sequence[str] | None = None, heading: str | None = None,
-              jot_while_listening: bool = False) -> None:
-        """Show this floor; `names` maps partner id to name (typed by the couple)."""
+              jot_while_listening: bool = False, typing: dict[str, str] | None = None) -> None:
+        """Show this floor; `names` maps partner id to name (typed by the couple).
+        A floor replayed from its events shows its feeling again, and `typing` (partner
+        id -> words) puts half-typed lines back in their boxes."""
         self.floor, self.sides, self._floor_names = floor, sides, dict(names)
         self._floor_prompts, self._floor_heading = prompts, heading
+        if prompts is not None:
+            floor.custom_prompts = tuple(prompts)
         self._floor_jot = jot_while_listening
         for side, pid in zip((LEFT, RIGHT), sides):
             pane = self._pane(side)
             pane.partner_name = self._who(pid)
             pane.border_title = typed(pane.partner_name)
             pane.picker.clear()
+            pane.summary_input.value = (typing or {}).get(pid, "")
+        self._show_feeling(floor)
         self._fit()
         self._floor_look = None
         self.refresh_view()
         self._speaker_pane().picker.focus_list()
+
+    def _show_feeling(self, floor: Floor) -> None:
+        """The speaker's picker shows the feeling the floor holds (after a replay)."""
+        if floor.phase != Phase.NAMING or not (floor.feeling or floor.intensity):
+            return
+        self._floor_prefill = (floor.feeling, floor.intensity)
+        picker = self._speaker_pane().picker
+        if floor.intensity is not None:
+            for box in picker.query(".intensity").results(Input):
+                box.value = str(floor.intensity)
+        picker.prefill(floor.feeling)
+
+    def typing(self) -> dict[str, str]:
+        """Half-typed lines in the partners' boxes (partner id -> words)."""
+        kept = {}
+        for side, pid in zip((LEFT, RIGHT), self.sides):
+            words = self._pane(side).summary_input.value
+            if words.strip():
+                kept[pid] = words
+        return kept
 
     def _who(self, pid: str) -> str:
         return self._floor_names.get(pid, "")
@@ -204,22 +234,26 @@ class FloorView(Widget):
         if floor is None or floor.ended or floor.paused:
             return {}
         speaking = pid == floor.speaker_id
+        prompt = ("another prompt", lambda: floor.next_prompt(by=pid))
         if speaking and floor.phase == Phase.NAMING:
-            return {"primary": ("start speaking", self._start_speaking),
-                    "secondary": ("another prompt", floor.next_prompt),
+            return {"primary": ("start speaking", lambda: self._start_speaking(pid)),
+                    **({} if floor.answering else {"secondary": prompt}),
                     "field": ("choose a feeling", self._speaker_pane().picker.focus_list)}
         if speaking and floor.phase == Phase.SPEAKING:
             done = "hand over early" if floor.time_left() > 0 else "I'm done"
-            return {"primary": (done, floor.end_turn),
-                    "secondary": ("another prompt", floor.next_prompt)}
+            return {"primary": (done, lambda: floor.end_turn(by=pid)),
+                    **({} if floor.answering else {"secondary": prompt})}
+        if not speaking and floor.phase == Phase.ASKING:
+            return {"primary": ("ask a question", lambda: floor.ask_question(by=pid)),
+                    "secondary": ("no question", lambda: self._no_question(pid))}
         if not speaking and floor.phase == Phase.SPEAKING and self._floor_jot:
             return {"field": ("jot a few words", self._listener_pane().summary_input.focus)}
         if not speaking and floor.phase == Phase.PARAPHRASE:
-            return {"primary": ("I've said it back", self._paraphrased),
+            return {"primary": ("I've said it back", lambda: self._paraphrased(pid)),
                     "field": ("type what you heard", self._listener_pane().summary_input.focus)}
         if speaking and floor.phase == Phase.CONFIRMING:
-            return {"primary": ("that's it", self._confirm),
-                    "secondary": ("try again", floor.try_again)}
+            return {"primary": ("that's it", lambda: self._confirm(pid)),
+                    "secondary": ("try again", lambda: floor.try_again(by=pid))}
         return {}
 
     def act(self, side: str, slot: str) -> None:
@@ -230,29 +264,52 @@ class FloorView(Widget):
         action = self._actions(pid).get(slot)
         if action is None:
             return
+        moves = self._moves()
         try:
             action[1]()
         except NotNow:
             return  # a key pressed a moment too late; nothing to undo
         self.refresh_view()
+        self._moved(moves)
 
-    def _start_speaking(self) -> None:
+    def _moves(self) -> int:
+        return len(self.floor.session.events) if self.floor is not None else 0
+
+    def _moved(self, before: int) -> None:
+        """Tell the screen when the floor has a new event (to save it)."""
+        if self._moves() > before:
+            self.post_message(self.Moved(self))
+
+    def _start_speaking(self, pid: str) -> None:
         assert self.floor is not None
         picker = self._speaker_pane().picker
-        self.floor.set_feeling(picker.feeling, picker.intensity)
-        self.floor.start_speaking()
+        if picker.feeling is not None or picker.intensity is not None:
+            self.floor.set_feeling(picker.feeling, picker.intensity, by=pid)
+        self.floor.start_speaking(by=pid)
         self.screen.set_focus(None)
 
-    def _paraphrased(self) -> None:
+    def _paraphrased(self, pid: str) -> None:
         assert self.floor is not None
         box = self._listener_pane().summary_input
-        self.floor.paraphrased(box.value)
+        self.floor.paraphrased(box.value, by=pid)
         box.value = ""
         self.screen.set_focus(None)
 
-    def _confirm(self) -> None:
+    def _confirm(self, pid: str) -> None:
         assert self.floor is not None
-        self.floor.confirm()
+        self.floor.confirm(by=pid)
+        self._next_speaker()
+
+    def _no_question(self, pid: str) -> None:
+        assert self.floor is not None
+        self.floor.no_question(by=pid)
+        self._next_speaker()
+
+    def _next_speaker(self) -> None:
+        """A new turn (the floor passed, or a question's answer): a fresh feeling."""
+        assert self.floor is not None
+        if self.floor.phase != Phase.NAMING:
+            return  # the listener may ask a question first
         self._speaker_pane().picker.clear()
         self._speaker_pane().picker.focus_list()
         self.post_message(self.Passed(self))
@@ -263,31 +320,45 @@ class FloorView(Widget):
         floor = self.floor
         if floor is None or event.picker is not self._speaker_pane().picker:
             return
+        if self._floor_prefill is not None:
+            # The picker showing the feeling kept in the floor: not a move.
+            feeling, intensity = self._floor_prefill
+            if event.feeling in (None, feeling) and event.intensity in (None, intensity):
+                if (event.feeling, event.intensity) == self._floor_prefill:
+                    self._floor_prefill = None
+                return
+            self._floor_prefill = None
+        moves = self._moves()
         try:
-            floor.set_feeling(event.feeling, event.intensity)
+            floor.set_feeling(event.feeling, event.intensity, by=floor.speaker_id)
         except NotNow:
             return
         self.refresh_view()
+        self._moved(moves)
 
     @on(Input.Submitted, ".pane-summary")
     def _summary_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.floor is not None and event.input is self._listener_pane().summary_input:
+            moves = self._moves()
             try:
-                self._paraphrased()
+                self._paraphrased(self.floor.listener_id)
             except NotNow:
                 return
             self.refresh_view()
+            self._moved(moves)
 
     def toggle_pause(self) -> None:
         floor = self.floor
         if floor is None or floor.ended:
             return
+        moves = self._moves()
         if floor.paused:
             floor.resume()
         else:
             floor.pause()
         self.refresh_view()
+        self._moved(moves)
 
     def ask_to_end(self) -> None:
         """Ask both whether to end here; on yes the floor ends and `Ended` is posted."""
@@ -322,13 +393,17 @@ class FloorView(Widget):
     def away(self) -> None:
         """A break (or another screen) is on top: the turn clock waits."""
         if self.floor is not None:
-            self.floor.hold(AWAY)
+            moves = self._moves()
+            self.floor.away()
+            self._moved(moves)
 
     def back(self) -> None:
         if self.floor is not None:
-            self.floor.release(AWAY)
+            moves = self._moves()
+            self.floor.back()
             self._floor_look = None
             self.refresh_view()
+            self._moved(moves)
 
     def add_break(self, taken: BreakTaken) -> bool:
         """A finished break joins the talk; True when there is a talk to save."""
@@ -339,7 +414,7 @@ class FloorView(Widget):
 
     def holds_idle_lock(self) -> bool:
         """While the couple talks nobody types for minutes: do not lock under them."""
-        return self.running and not self.floor.paused  # type: ignore[union-attr]
+        return self.floor is not None and self.floor.clock_running
 
     # --- drawing --------------------------------------------------------------------------
 
@@ -405,21 +480,19 @@ class FloorView(Widget):
         """(number, how many, the prompt) shown now, if any."""
         floor = self.floor
         assert floor is not None
-        if self._floor_prompts is None:
-            prompts: Sequence[str] = topic(floor.session.topic).prompts
-            shown = floor.prompt
-        else:
-            prompts = self._floor_prompts
-            shown = prompts[floor.prompt_index % len(prompts)] if prompts else ""
-        if not prompts:
+        line = floor.prompt_line()
+        if line is None:
             return None
-        return floor.prompt_index % len(prompts) + 1, len(prompts), shown
+        number, count, shown = line
+        return number or 0, count, shown
 
     def _prompt_text(self) -> Content:
         floor = self.floor
         assert floor is not None
         prompt = self._prompt()
-        if prompt is None or floor.phase not in (Phase.NAMING, Phase.SPEAKING):
+        if prompt is None or floor.phase not in (Phase.NAMING, Phase.SPEAKING, Phase.ASKING):
             return Content("")
         number, count, shown = prompt
+        if not number:  # the question, and its answer
+            return typed(shown)
         return Content.assemble((f"Prompt {number} of {count}", "dim"), "\n", typed(shown))

@@ -26,6 +26,8 @@ TASKS = {
     (False, Phase.PARAPHRASE): "Say back, aloud and in your own words, what you heard. "
                                "A typed line is optional.",
     (False, Phase.CONFIRMING): "Wait for their answer.",
+    (True, Phase.ASKING): "Your partner may ask one question. The answer is yours to give.",
+    (False, Phase.ASKING): "You may ask one question about what you heard, or pass.",
 }
 
 
@@ -34,7 +36,7 @@ def clock_caption(floor: Floor) -> tuple[str, str]:
     state = floor.clock_state()
     if floor.paused:
         return "paused: p to go on", "held"
-    if floor.phase == Phase.NAMING:
+    if floor.phase in (Phase.NAMING, Phase.ASKING):
         return "ready when you are", ""
     if floor.phase != Phase.SPEAKING:
         return "turn over: say it back", "held"
@@ -64,6 +66,8 @@ def phase_text(floor: Floor, who: Who) -> Content:
         return typed(f"{speaker} is speaking.")
     if floor.phase == Phase.PARAPHRASE:
         return typed(f"{listener}: say back what you heard. The gist is enough.")
+    if floor.phase == Phase.ASKING:
+        return typed(f"{listener}: one question for {speaker}, if you have one.")
     turn = floor.turn
     assert turn is not None
     heard = typed(f"{speaker}: did {listener} get it?")
@@ -83,4 +87,5 @@ def whose_turn(floor: Floor, who: Who) -> str:
         Phase.SPEAKING: f"{speaker} has the floor, {time}.",
         Phase.PARAPHRASE: f"{listener} was saying back what {speaker} said.",
         Phase.CONFIRMING: f"{speaker} was about to say whether {listener} got it.",
+        Phase.ASKING: f"{listener} was about to ask {speaker} a question.",
     }[floor.phase]

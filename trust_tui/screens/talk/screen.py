@@ -4,12 +4,15 @@ Stages: a start form -> the floor (widgets/floor_view.py: the two partner panes
 with the turn clock between them) -> how it went, a safety check-in from each,
 and optional next steps.
 
-`b` calls a break (like f2), `p` pauses, `e` ends the talk. The session is
-saved as it goes (start, every passed floor, every break) and once more at the
-end, so a crash loses little.
+`b` calls a break (like f2), `p` pauses, `e` ends the talk. Every move is an
+event saved at once (widgets/floor_host.py), and only ending it (e, confirmed)
+ends a talk: after a lock, Escape, a closed terminal or a crash, this screen
+continues the talk under way from its events (a day old: continue or end?), a
+break under way included.
 
 While a talk is in progress, `app.current_talk` is this screen: the calm screen
-reads `sides` and reports the break with `break_taken(...)` (TalkInProgress).
+reads `sides` and reports the break with `break_moved(...)`/`break_taken(...)`
+(TalkInProgress).
 """
 
 from __future__ import annotations
@@ -21,21 +24,24 @@ from textual.content import Content
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Select, Static
 
-from trust_tui.domain.floor import Floor
-from trust_tui.domain.break_clock import BreakClock
-from trust_tui.models import BreakTaken, LiveEvent, TalkSession
+from trust_tui.domain.floor import Floor, seats
+from trust_tui.domain.live import is_stale
+from trust_tui.domain.prompts import has_parts
+from trust_tui.models import BreakTaken, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.talk.start_form import StartForm
 from trust_tui.screens.talk.summary import (SummaryForm, SummaryWords, TalkOutcome,
                                             summary_text)
 from trust_tui.store import StoreCall, bind, talks
+from trust_tui.widgets.confirm import ConfirmModal
+from trust_tui.widgets.floor_host import FloorHost
 from trust_tui.widgets.floor_view import FLOOR_BINDINGS, FloorView
 from trust_tui.widgets.typed import typed
 
 TICK_SECONDS = 0.25
 
 
-class TalkScreen(AreaScreen):
+class TalkScreen(FloorHost, AreaScreen):
     CSS_PATH = sheet("talk")
 
     BINDINGS = [
@@ -51,8 +57,6 @@ class TalkScreen(AreaScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._talk_saving = False
-        self._talk_queued: tuple | None = None
         # How the talk went: the words typed there (kept in the ended talk too), and
         # an outcome on its way to the disk.
         self._talk_words = SummaryWords()
@@ -79,6 +83,7 @@ class TalkScreen(AreaScreen):
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.tick)
+        self.continue_under_way()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
@@ -86,14 +91,6 @@ class TalkScreen(AreaScreen):
     def _partner_options(self) -> list[tuple[Content, str]]:
         # Names are typed by the couple: Content, never markup (a Select parses a str).
         return [(typed(p.name), p.id) for p in self.vault.partners]
-
-    @property
-    def floor(self) -> Floor | None:
-        return self.floor_view.floor
-
-    @property
-    def sides(self) -> tuple[str, str]:
-        return self.floor_view.sides
 
     @property
     def stage(self) -> str:
@@ -119,17 +116,68 @@ class TalkScreen(AreaScreen):
     @on(StartForm.Begin)
     def _begin_asked(self, event: StartForm.Begin) -> None:
         self.begin(topic_key=event.topic_key, turn_minutes=event.turn_minutes,
-                   first_speaker_id=event.first_speaker_id, sides=event.sides)
+                   first_speaker_id=event.first_speaker_id, sides=event.sides,
+                   naming_id=getattr(event, "naming_id", None))
 
     def begin(self, *, topic_key: str, turn_minutes: int, first_speaker_id: str,
-              sides: tuple[str, str]) -> None:
+              sides: tuple[str, str], naming_id: str | None = None) -> None:
+        if naming_id is None and has_parts(topic_key):
+            naming_id = first_speaker_id  # the one who broke the trust names it first
         floor = Floor.begin(self.clock, topic_key=topic_key, turn_minutes=turn_minutes,
-                            first_speaker_id=first_speaker_id, partners=sides)
+                            first_speaker_id=first_speaker_id, partners=sides,
+                            naming_id=naming_id, by=sides[0])
+        self._show_floor(floor)
+        self.save_floor()
+
+    def _show_floor(self, floor: Floor, typing: dict[str, str] | None = None) -> None:
         self._talk_words = SummaryWords()
         self.trust_app.current_talk = self
         self._go("talk")
-        self.floor_view.start(floor, sides, self._names())
-        self._save_progress()
+        self.floor_view.start(floor, floor.partners, self._names(), typing=typing)
+
+    # --- a talk under way: continued from its events ---------------------------------
+
+    def continue_under_way(self) -> None:
+        """A talk left under way (a lock, a closed terminal, a crash) goes on here at
+        the very turn, phase, prompt and time left; one untouched for a day is
+        offered to continue or to end."""
+        if self.floor is not None:
+            return
+        session = talks.under_way(self.vault)
+        if session is None:
+            return
+        if not is_stale(session.events, self.clock.now()):
+            self._continue(session)
+            return
+
+        def answered(go_on: bool | None) -> None:
+            if self.floor is not None or not self.trust_app.vault_open:
+                return
+            self._continue(session, ending=not go_on)
+
+        self.app.push_screen(ConfirmModal(
+            "A talk from a day or more ago is still open.", "Continue it", "End it",
+            detail="You can pick it up where you left it, or end it now and look "
+                   "back on how it went."), answered)
+
+    def _continue(self, session: TalkSession, *, ending: bool = False) -> None:
+        partners = tuple(p.id for p in self.vault.partners[:2])
+        if len(partners) != 2:
+            return
+        sides = seats(session, partners)  # type: ignore[arg-type]
+        floor = Floor.replay(self.clock, session, sides)
+        typing = dict(floor.session.typing)
+        floor.session.typing = {}
+        self._show_floor(floor, typing)
+        if ending:
+            floor.end()
+            self._floor_ended()
+        elif self.open_break() is not None:
+            from trust_tui.screens.calm import CalmScreen
+
+            self.app.push_screen(CalmScreen(talk=self))
+        elif self.app.screen is self:
+            self.resume_floor()
 
     # --- the talk: keys, and what the floor reports -------------------------------------
 
@@ -145,14 +193,10 @@ class TalkScreen(AreaScreen):
         if self.stage == "talk":
             self.floor_view.ask_to_end()
 
-    @on(FloorView.Passed)
-    def _floor_passed(self) -> None:
-        self._save_progress()
-
     @on(FloorView.Ended)
     def _floor_ended(self) -> None:
         self._show_summary()
-        self._save_progress()
+        self.save_floor()
 
     def action_leave(self) -> None:
         if isinstance(self.focused, (Input, OptionList, Select)):
@@ -177,26 +221,13 @@ class TalkScreen(AreaScreen):
     def break_taken(self, taken: BreakTaken) -> None:
         """The calm screen reports a finished break; it is saved with the talk."""
         if self.floor_view.add_break(taken):
-            self._save_progress()
-
-    def break_moved(self, event: LiveEvent) -> None:
-        """Each move of a break under way (not yet kept as events here)."""
-
-    def open_break(self) -> BreakClock | None:
-        return None
+            self.save_floor()
 
     def where_we_were(self) -> str:
         return self.floor_view.where_we_were()
 
-    def holds_idle_lock(self) -> bool:
-        return self.floor_view.holds_idle_lock()
-
-    def on_screen_suspend(self) -> None:
-        self.floor_view.away()
-
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.floor_view.back()
+        self.resume_floor()
 
     def tick(self) -> None:
         """Redraw what time changes (the interval calls it; tests call it directly)."""
@@ -241,8 +272,8 @@ class TalkScreen(AreaScreen):
             {pid: str(outcome.ratings.get(pid, "")) for pid in self.sides}, outcome.steps)
         session = talks.with_words(floor.session.model_copy(deep=True),
                                    self._talk_words.ratings, self._talk_words.step_texts())
-        self._persist(talks.finish, session, list(outcome.steps), done=self._finished,
-                      failed=self._not_finished, message="Your talk is saved.")
+        self.persist(talks.finish, session, list(outcome.steps), done=self._finished,
+                     failed=self._not_finished, message="Your talk is saved.")
 
     def _hold_words(self, floor: Floor) -> None:
         """The talk here holds the words too, so a later save of it keeps them."""
@@ -265,7 +296,9 @@ class TalkScreen(AreaScreen):
         its turn, or one that failed) join the ended talk at a lock or quit; an open
         form hands over its own."""
         floor, form = self.floor, self._talk_form
-        if floor is None or not floor.ended or self._talk_words.empty():
+        if floor is not None and not floor.ended:
+            return self.floor_words()
+        if floor is None or self._talk_words.empty():
             return []
         if form is not None and form.is_attached:
             return []
@@ -281,41 +314,3 @@ class TalkScreen(AreaScreen):
             self.trust_app.current_talk = None
         self.query_one(StartForm).say("Your last talk is saved. Thank you for talking.")
         self._go("start")
-
-    # --- saving, in order -------------------------------------------------------------------
-
-    def _save_progress(self) -> None:
-        """Save the session so far (start, each passed floor, each break)."""
-        if self.floor is not None:
-            self._persist(talks.save_progress, self.floor.session.model_copy(deep=True),
-                          message=None)
-
-    def _persist(self, use_case, *args, done=None, failed=None, message: str | None) -> None:
-        # One save at a time, so an older copy of the session never lands after a
-        # newer one; a newer request replaces a queued one (each is the whole session).
-        if self._talk_saving:
-            if (self._talk_queued is None or self._talk_queued[2] is None
-                    or done is not None):
-                self._talk_queued = (use_case, args, done, failed, message)
-            return
-        self._talk_saving = True
-
-        def finished(result: object) -> None:
-            self._talk_saving = False
-            if done is not None:
-                done(result)
-            self._drain()
-
-        def not_saved(error: Exception) -> None:
-            self._talk_saving = False
-            if failed is not None:
-                failed(error)
-            self._drain()
-
-        self.store(use_case, *args, done=finished, failed=not_saved, saved_message=message)
-
-    def _drain(self) -> None:
-        if self._talk_queued is not None:
-            use_case, args, done, failed, message = self._talk_queued
-            self._talk_queued = None
-            self._persist(use_case, *args, done=done, failed=failed, message=message)

@@ -1,0 +1,123 @@
+"""What a screen holding a floor shares (the talk, a ritual's floor step).
+
+Every move on the floor is saved as it happens (`FloorView.Moved`), one save at a
+time, the newest waiting in line (each is the whole session). A break's moves
+join the floor's events; a break under way is replayed from them
+(`open_break`). When the floor goes off screen (a break, another area, a lock)
+an AWAY event holds its clock, so time left is the same when it is back; at a
+lock or quit the half-typed lines are kept with the talk (`floor_words`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from trust_tui.domain.break_clock import open_break
+from trust_tui.store import StoreCall, bind, talks
+
+if TYPE_CHECKING:
+    from trust_tui.domain.break_clock import BreakClock
+    from trust_tui.domain.floor import Floor
+    from trust_tui.models import LiveEvent
+    from trust_tui.widgets.floor_view import FloorView
+
+
+class FloorHost:
+    """Mix into an AreaScreen that shows a `FloorView` as `floor_view`."""
+
+    floor_view: FloorView
+    _floor_saving = False
+    _floor_queued: tuple | None = None
+
+    @property
+    def floor(self) -> Floor | None:
+        return self.floor_view.floor
+
+    @property
+    def sides(self) -> tuple[str, str]:
+        return self.floor_view.sides
+
+    # --- saving, in order ---------------------------------------------------------------
+
+    def save_floor(self) -> None:
+        """Save the session so far (after every move)."""
+        if self.floor is not None:
+            self.persist(talks.save_progress, self.floor.session.model_copy(deep=True),
+                         message=None)
+
+    def on_floor_view_moved(self) -> None:
+        self.save_floor()
+
+    def persist(self, use_case: Callable[..., Any], *args: Any,
+                done: Callable[[Any], None] | None = None,
+                failed: Callable[[Exception], None] | None = None,
+                message: str | None) -> None:
+        # One save at a time, so an older copy of the session never lands after a
+        # newer one; a newer request replaces a queued one (each is the whole session).
+        if self._floor_saving:
+            if (self._floor_queued is None or self._floor_queued[2] is None
+                    or done is not None):
+                self._floor_queued = (use_case, args, done, failed, message)
+            return
+        self._floor_saving = True
+
+        def finished(result: object) -> None:
+            self._floor_saving = False
+            if done is not None:
+                done(result)
+            self._floor_drain()
+
+        def not_saved(error: Exception) -> None:
+            self._floor_saving = False
+            if failed is not None:
+                failed(error)
+            self._floor_drain()
+
+        self.store(use_case, *args, done=finished,  # type: ignore[attr-defined]
+                   failed=not_saved, saved_message=message)
+
+    def _floor_drain(self) -> None:
+        if self._floor_queued is not None:
+            use_case, args, done, failed, message = self._floor_queued
+            self._floor_queued = None
+            self.persist(use_case, *args, done=done, failed=failed, message=message)
+
+    def floor_words(self) -> list[StoreCall]:
+        """At a lock or quit with the floor under way: its clock waits (AWAY) and the
+        half-typed lines are kept with it; this copy is the newest, so a save still
+        waiting in line is not needed."""
+        floor = self.floor
+        if floor is None or floor.ended:
+            return []
+        floor.away()
+        self._floor_queued = None
+        return [bind(talks.keep_typing, floor.session.model_copy(deep=True),
+                     self.floor_view.typing())]
+
+    # --- breaks, and the idle lock ----------------------------------------------------------
+
+    def break_moved(self, event: LiveEvent) -> None:
+        """A break's move joins the floor's events, saved at once."""
+        if self.floor is not None:
+            self.floor.record(event)
+            self.save_floor()
+
+    def open_break(self) -> BreakClock | None:
+        """A break under way in the floor's events (after a lock or a restart)."""
+        floor = self.floor
+        if floor is None or floor.ended:
+            return None
+        return open_break(self.clock, self.sides,  # type: ignore[attr-defined]
+                          floor.session.events)
+
+    def holds_idle_lock(self) -> bool:
+        """Only while a turn's clock runs (people talk without touching keys)."""
+        return self.floor_view.holds_idle_lock()
+
+    def on_screen_suspend(self) -> None:
+        self.floor_view.away()
+
+    def resume_floor(self) -> None:
+        """The floor is on screen again: its clock runs on."""
+        self.floor_view.back()
