@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from trust_tui.domain.break_clock import open_break
 from trust_tui.store import StoreCall, bind, talks
+from trust_tui.widgets.shell import shell_of
 
 if TYPE_CHECKING:
     from trust_tui.domain.break_clock import BreakClock
@@ -119,5 +120,9 @@ class FloorHost:
         self.floor_view.away()
 
     def resume_floor(self) -> None:
-        """The floor is on screen again: its clock runs on."""
-        self.floor_view.back()
+        """The floor is on screen again: its clock runs on, or, with a break under way
+        in its events (continued after a lock or a restart), the break goes on."""
+        if self.open_break() is not None:
+            shell_of(self).action_take_break()  # type: ignore[arg-type]
+        else:
+            self.floor_view.back()

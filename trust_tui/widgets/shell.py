@@ -45,6 +45,9 @@ class Shell(Protocol):
 
     def action_go_home(self) -> None: ...
 
+    def action_take_break(self) -> None:
+        """The calm screen, for the talk in progress (`current_talk`)."""
+
     def due_lines(self, mode: str, today: date) -> list[str]:
         """What the area `mode` says is due today (home's "Today" list)."""
 

@@ -1,7 +1,9 @@
 """A ritual step with the floor: the shared floor view (widgets/floor_view.py),
 started at once on the step's prompts, coming back to the ritual when the couple
 ends it (e, y). The listener's pane stays open for short notes while the
-speaker speaks; a break here is a break of the ritual too."""
+speaker speaks; a break here is a break of the ritual too. Its floor is kept as
+a talk's is (widgets/floor_host.py: every move saved as an event), so a ritual
+continued later carries on its floor step's talk at the very turn."""
 
 from __future__ import annotations
 
@@ -14,10 +16,10 @@ from textual.widgets import Footer, Input
 
 from trust_tui.domain.floor import Floor
 from trust_tui.domain.flow import Flow, Ritual, Step
-from trust_tui.domain.break_clock import BreakClock
-from trust_tui.models import BreakTaken, LiveEvent
+from trust_tui.models import BreakTaken, TalkSession
 from trust_tui.screens.base import AreaScreen
-from trust_tui.store import talks
+from trust_tui.store import StoreCall
+from trust_tui.widgets.floor_host import FloorHost
 from trust_tui.widgets.floor_view import FLOOR_BINDINGS, FloorView
 
 TICK_SECONDS = 0.25
@@ -36,8 +38,10 @@ class RitualUnderWay(Protocol):
 
     def break_not_taken(self) -> None: ...
 
+    def floor_begun(self, talk_id: str) -> None: ...
 
-class RitualTalkScreen(AreaScreen):
+
+class RitualTalkScreen(FloorHost, AreaScreen):
     """The floor for one ritual step; dismissed with the talk as saved."""
 
     BINDINGS = [
@@ -47,21 +51,19 @@ class RitualTalkScreen(AreaScreen):
         Binding("escape", "leave", "Leave field / end", show=False),
     ]
 
-    def __init__(self, ritual_screen: RitualUnderWay, step: Step, first_speaker_id: str) -> None:
+    def __init__(self, ritual_screen: RitualUnderWay, step: Step, first_speaker_id: str,
+                 *, session: TalkSession | None = None) -> None:
         super().__init__()
         self.ritual_screen = ritual_screen
         self.ritual_step = step
         self.first_speaker_id = first_speaker_id
         self.floor_view = FloorView(id="talk")
         self._ritual_returned = False
+        self._ritual_session = session  # a floor under way, continued from its events
 
     def compose(self) -> ComposeResult:
         yield self.floor_view
         yield Footer()
-
-    @property
-    def floor(self) -> Floor | None:
-        return self.floor_view.floor
 
     @property
     def sides(self) -> tuple[str, str]:
@@ -71,21 +73,30 @@ class RitualTalkScreen(AreaScreen):
         self.set_interval(TICK_SECONDS, self.floor_view.tick)
         flow = self.ritual_screen.flow
         assert flow is not None
-        floor = Floor.begin(self.clock, topic_key="open",
-                            turn_minutes=self.vault.settings.default_turn_minutes,
-                            first_speaker_id=self.first_speaker_id, partners=self.sides)
-        floor.session.ritual_id = flow.run_id
+        session, typing = self._ritual_session, {}
+        if session is not None:
+            floor = Floor.replay(self.clock, session, self.sides)
+            typing, floor.session.typing = dict(floor.session.typing), {}
+        else:
+            floor = Floor.begin(self.clock, topic_key="open",
+                                turn_minutes=self.vault.settings.default_turn_minutes,
+                                first_speaker_id=self.first_speaker_id, partners=self.sides,
+                                ritual_id=flow.run_id, by=self.sides[0])
         self.trust_app.current_talk = self
         self.floor_view.start(floor, self.sides, {p.id: p.name for p in self.vault.partners},
                               prompts=self.ritual_step.prompts,
                               heading=f"{flow.position}: {self.ritual_step.title}",
-                              jot_while_listening=True)
-        self._save_progress()
+                              jot_while_listening=True, typing=typing)
+        self.ritual_screen.floor_begun(floor.session.id)
+        if session is None:
+            self.save_floor()
 
-    def _save_progress(self) -> None:
-        if self.floor is not None and not self._ritual_returned:
-            self.store(talks.save_progress, self.floor.session.model_copy(deep=True),
-                       saved_message=None)
+    def save_floor(self) -> None:
+        if not self._ritual_returned:
+            super().save_floor()
+
+    def pending_words(self) -> list[StoreCall]:
+        return [] if self._ritual_returned else self.floor_words()
 
     # --- keys, and what the floor reports ---------------------------------------------
 
@@ -104,16 +115,12 @@ class RitualTalkScreen(AreaScreen):
         else:
             self.action_end_talk()
 
-    @on(FloorView.Passed)
-    def _floor_passed(self) -> None:
-        self._save_progress()
-
     @on(FloorView.Ended)
     def _floor_ended(self) -> None:
         """The floor ended: save the talk and go back to the ritual."""
         if self._ritual_returned or self.floor is None:
             return
-        self._save_progress()
+        self.save_floor()
         self._ritual_returned = True
         self.trust_app.current_talk = self.ritual_screen
         self.dismiss(self.floor.session.model_copy(deep=True))
@@ -129,21 +136,9 @@ class RitualTalkScreen(AreaScreen):
 
     def break_taken(self, taken: BreakTaken) -> None:
         if self.floor_view.add_break(taken):
-            self._save_progress()
+            self.save_floor()
         self.ritual_screen.break_taken(taken)
 
-    def break_moved(self, event: LiveEvent) -> None:
-        """Each move of a break under way (not yet kept as events here)."""
-
-    def open_break(self) -> BreakClock | None:
-        return None
-
-    def holds_idle_lock(self) -> bool:
-        return self.floor_view.holds_idle_lock()
-
-    def on_screen_suspend(self) -> None:
-        self.floor_view.away()
-
     def on_screen_resume(self) -> None:
-        self.floor_view.back()
+        self.resume_floor()
         self.ritual_screen.break_not_taken()

@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from trust_tui.domain.flow import Flow, NotNow, Ritual, Step
-from trust_tui.domain.break_clock import BreakClock
+from trust_tui.domain.break_clock import BreakClock, open_break
 from trust_tui.models import BreakTaken, LiveEvent, RitualMark, RitualRun, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.rituals.ending import Ending, ending, summary_lines
@@ -32,7 +32,7 @@ from trust_tui.screens.rituals.notes import (
     LEFT, NOT_LINKED, RIGHT, TOGETHER, next_mark, next_outcome, typed_notes,
 )
 from trust_tui.screens.rituals.step_view import StepView
-from trust_tui.store import StoreCall, bind
+from trust_tui.store import StoreCall, bind, talks
 from trust_tui.store import rituals as store
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.limits import LimitedInput
@@ -80,6 +80,7 @@ class RitualRunScreen(AreaScreen):
         self.saved_lines: list[str] = []
         self._ritual_unsaved: Ending | None = None  # the end, while not on disk yet
         self._ritual_saving = False
+        self._ritual_break: list[LiveEvent] = []  # a break's moves on a step (not the floor)
 
     # --- layout ----------------------------------------------------------------------
 
@@ -116,6 +117,18 @@ class RitualRunScreen(AreaScreen):
         self.refresh_view()
         if self.end_now:
             self._finish()
+        elif run is not None:
+            self.call_after_refresh(self._continue_floor)
+
+    def _continue_floor(self) -> None:
+        """Continued mid-floor: the floor step's talk goes on at its very turn."""
+        flow, step = self.flow, self.step
+        if flow is None or step is None or not step.uses_floor or not self.running:
+            return
+        session = talks.under_way(self.vault, ritual_id=flow.run_id)
+        if session is not None:
+            self.app.push_screen(RitualTalkScreen(self, step, session.first_speaker_id,
+                                                  session=session), self._floor_done)
 
     def on_unmount(self) -> None:
         if self.trust_app.current_talk is self:
@@ -138,7 +151,7 @@ class RitualRunScreen(AreaScreen):
                 side = (box.id or "").removeprefix("note-")
                 result.notes.extend(typed_notes(box.value, self._pid(side), item))
         if self.resume is None and flow.index == 0 and not run.breaks and not any(
-                s.notes or s.answers for s in run.steps):
+                s.notes or s.answers for s in run.steps) and not self.talk_ids:
             return None  # opened, nothing said yet: nothing to come back to
         return run.model_copy(update={
             "marks": [RitualMark(step=s, index=i, mark=m) for (s, i), m in self.marks.items()],
@@ -306,6 +319,12 @@ class RitualRunScreen(AreaScreen):
             first = notes[-1].by  # whoever wrote last (e.g. raised the issue) starts
         self.app.push_screen(RitualTalkScreen(self, step, first), self._floor_done)
 
+    def floor_begun(self, talk_id: str) -> None:
+        """The floor step's talk has begun (kept with the run: it can be continued)."""
+        if talk_id not in self.talk_ids:
+            self.talk_ids.append(talk_id)
+            self._keep_progress()
+
     def _floor_done(self, session: TalkSession | None) -> None:
         self.trust_app.current_talk = self
         if session is not None and session.id not in self.talk_ids:
@@ -373,15 +392,17 @@ class RitualRunScreen(AreaScreen):
             self.refresh_view()
 
     def break_taken(self, taken: BreakTaken) -> None:
+        self._ritual_break = []
         if self.flow is not None and self.flow.on_break:
             self.flow.end_break(taken)
             self._keep_progress()
 
     def break_moved(self, event: LiveEvent) -> None:
-        """Each move of a break under way (not yet kept as events here)."""
+        """A break's moves on a step (a floor step's join its talk's events)."""
+        self._ritual_break.append(event)
 
     def open_break(self) -> BreakClock | None:
-        return None
+        return open_break(self.clock, self.sides, self._ritual_break)
 
     def break_not_taken(self) -> None:
         if self.flow is not None and self.flow.on_break:
@@ -392,10 +413,6 @@ class RitualRunScreen(AreaScreen):
         if self.trust_app.vault_open:
             self.trust_app.current_talk = self if self.running else None
             self.refresh_view()
-
-    def holds_idle_lock(self) -> bool:
-        # A meeting is mostly talk, not typing: do not lock under it.
-        return self.running
 
     # --- the end: the summary and what it becomes --------------------------------------------
 

@@ -172,10 +172,6 @@ class TalkScreen(FloorHost, AreaScreen):
         if ending:
             floor.end()
             self._floor_ended()
-        elif self.open_break() is not None:
-            from trust_tui.screens.calm import CalmScreen
-
-            self.app.push_screen(CalmScreen(talk=self))
         elif self.app.screen is self:
             self.resume_floor()
 
