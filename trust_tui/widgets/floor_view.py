@@ -179,6 +179,7 @@ class FloorView(Widget):
             pane.border_title = typed(pane.partner_name)
             pane.picker.clear()
             pane.summary_input.value = (typing or {}).get(pid, "")
+            pane.summary_input.select_on_focus = False  # words kept there stay on focus
         self._show_feeling(floor)
         self._fit()
         self._floor_look = None

@@ -150,15 +150,16 @@ class TalkScreen(FloorHost, AreaScreen):
             self._continue(session)
             return
 
-        def answered(go_on: bool | None) -> None:
+        def answered(end: bool | None) -> None:
             if self.floor is not None or not self.trust_app.vault_open:
                 return
-            self._continue(session, ending=not go_on)
+            self._continue(session, ending=bool(end))
 
+        # Escape (or n) continues it: only a clear yes ends a talk.
         self.app.push_screen(ConfirmModal(
-            "A talk from a day or more ago is still open.", "Continue it", "End it",
-            detail="You can pick it up where you left it, or end it now and look "
-                   "back on how it went."), answered)
+            "A talk from a day or more ago is still open. End it?", "End it",
+            "Continue it", detail="You can pick it up where you left it, or end it now "
+                                  "and look back on how it went."), answered)
 
     def _continue(self, session: TalkSession, *, ending: bool = False) -> None:
         partners = tuple(p.id for p in self.vault.partners[:2])
