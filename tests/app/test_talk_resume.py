@@ -4,11 +4,13 @@ prompt, feeling and time left, with a half-typed line back in its box."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
 from conftest import SAM_PASS, ids, settle
+from test_talk_screen import open_talk
 
 from trust_tui.app import TrustApp
 from trust_tui.domain import live
@@ -29,16 +31,8 @@ def plain(screen, selector: str) -> str:
     return screen.query_one(selector, Static).content.plain
 
 
-async def begin_talk(pilot, *, topic: str = "feel", minutes: str = "3") -> TalkScreen:
-    await pilot.press("t")
-    await pilot.pause()
-    talk = pilot.app.screen
-    assert isinstance(talk, TalkScreen)
-    talk.query_one("#start-topic", Select).value = topic
-    box = talk.query_one("#start-minutes", Input)
-    box.value = minutes
-    box.focus()
-    await pilot.press("enter")
+async def begin_talk(pilot, *, topic: str = "feel") -> TalkScreen:
+    talk = await open_talk(pilot, topic=topic, minutes="3")
     await settle(pilot)
     return talk
 
@@ -69,6 +63,16 @@ def seen(talk: TalkScreen) -> dict:
             "clock": talk.query_one("#talk-clock", ClockView).text}
 
 
+@asynccontextmanager
+async def mid_turn(unlocked_app):
+    """An app with a talk at turn 2, Alex 40 s into speaking; and what it shows."""
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        talk = await to_turn_two_mid_speech(pilot, clock)
+        yield app, path, clock, pilot, talk, seen(talk)
+
+
 async def open_talk_again(pilot) -> TalkScreen:
     await pilot.press("t")
     await settle(pilot)
@@ -85,11 +89,7 @@ async def unlock(pilot, home: bool = True) -> None:
 
 
 async def test_a_talk_goes_on_after_ctrl_l_with_its_half_typed_line(unlocked_app):
-    app, path, clock = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        talk = await to_turn_two_mid_speech(pilot, clock)
-        before = seen(talk)
+    async with mid_turn(unlocked_app) as (app, path, clock, pilot, talk, before):
         assert before["status"].endswith("turn 2  ·  Alex has the floor, Sam is listening")
         assert before["prompt"].startswith("Prompt 3 of 5")
         assert before["feeling"] == "Feeling: hurt (7 of 10)" and before["clock"] == "02:20"
@@ -114,11 +114,7 @@ async def test_a_talk_goes_on_after_ctrl_l_with_its_half_typed_line(unlocked_app
 
 
 async def test_a_talk_goes_on_after_the_idle_lock_and_escape(unlocked_app):
-    app, path, clock = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        talk = await to_turn_two_mid_speech(pilot, clock)
-        before = seen(talk)
+    async with mid_turn(unlocked_app) as (app, path, clock, pilot, talk, before):
         # Escape to home: the talk waits (its clock too); t brings it back as it was.
         await pilot.press("escape")
         await settle(pilot)
@@ -148,6 +144,10 @@ async def test_a_running_turn_holds_the_idle_lock_and_nothing_else_does(unlocked
         assert not talk.holds_idle_lock()  # choosing a feeling: nobody is talking yet
         await pilot.press("f")
         assert talk.holds_idle_lock()
+        # Each move is on disk at once (no lock or quit needed).
+        await settle(pilot)
+        [kept] = Vault.open(path, SAM_PASS).all(TalkSession)
+        assert [e.kind for e in kept.events] == [live.START, live.SPEAK]
         clock.advance(11 * 60)
         await app.check_idle_lock()
         assert app.vault_open
@@ -156,11 +156,7 @@ async def test_a_running_turn_holds_the_idle_lock_and_nothing_else_does(unlocked
 
 
 async def test_a_new_app_on_the_same_vault_continues_the_talk(unlocked_app):
-    app, path, clock = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        talk = await to_turn_two_mid_speech(pilot, clock)
-        before = seen(talk)
+    async with mid_turn(unlocked_app) as (app, path, clock, pilot, talk, before):
         await pilot.press("ctrl+q")
         await settle(pilot)
     clock.advance(3600)
@@ -185,11 +181,7 @@ async def test_a_new_app_on_the_same_vault_continues_the_talk(unlocked_app):
 
 
 async def test_a_break_under_way_goes_on_after_unlocking(unlocked_app):
-    app, path, clock = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        talk = await to_turn_two_mid_speech(pilot, clock)
-        before = seen(talk)
+    async with mid_turn(unlocked_app) as (app, path, clock, pilot, talk, before):
         await pilot.press("b")
         await settle(pilot)
         # The calm screen reports the break's moves; they join the talk's events.

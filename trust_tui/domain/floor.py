@@ -241,27 +241,30 @@ class Floor:
         self._holds.discard(reason)
         self._clock.release(reason)
 
+    def _held(self, reason: str, held: bool, kind: str, by: str | None) -> None:
+        """Hold (or release) the clock for `reason`, as one move, if it changes."""
+        if held == (reason in self._holds):
+            return
+        if held:
+            self.hold(reason)
+        else:
+            self.release(reason)
+        self._record(kind, by)
+
     def pause(self, by: str | None = None) -> None:
         self._open()
-        if not self.paused:
-            self.hold(PAUSED)
-            self._record(live.PAUSE, by)
+        self._held(PAUSED, True, live.PAUSE, by)
 
     def resume(self, by: str | None = None) -> None:
-        if self.paused:
-            self.release(PAUSED)
-            self._record(live.GO_ON, by)
+        self._held(PAUSED, False, live.GO_ON, by)
 
     def away(self, by: str | None = None) -> None:
         """The talk is off screen (a break, a lock, another area): its clock waits."""
-        if not self.ended and not self.away_now:
-            self.hold(AWAY)
-            self._record(live.AWAY, by)
+        if not self.ended:
+            self._held(AWAY, True, live.AWAY, by)
 
     def back(self, by: str | None = None) -> None:
-        if self.away_now:
-            self.release(AWAY)
-            self._record(live.BACK, by)
+        self._held(AWAY, False, live.BACK, by)
 
     # --- a turn ---------------------------------------------------------------
 
@@ -393,4 +396,4 @@ def seats(session: TalkSession, partners: tuple[str, str]) -> tuple[str, str]:
     left = next((e.by for e in session.events if e.kind == live.START), None)
     if left not in partners:
         left = session.first_speaker_id
-    return (left, partners[1] if left == partners[0] else partners[0])  # type: ignore[return-value]
+    return (left, partners[1] if left == partners[0] else partners[0])

@@ -20,7 +20,7 @@ from trust_tui.widgets.shell import shell_of
 if TYPE_CHECKING:
     from trust_tui.domain.break_clock import BreakClock
     from trust_tui.domain.floor import Floor
-    from trust_tui.models import LiveEvent
+    from trust_tui.models import BreakTaken, LiveEvent
     from trust_tui.widgets.floor_view import FloorView
 
 
@@ -112,17 +112,34 @@ class FloorHost:
         return open_break(self.clock, self.sides,  # type: ignore[attr-defined]
                           floor.session.events)
 
+    def add_floor_break(self, taken: BreakTaken) -> bool:
+        """A finished break joins the talk; True when there is a talk to save."""
+        if self.floor is None:
+            return False
+        self.floor.add_break(taken)
+        return True
+
     def holds_idle_lock(self) -> bool:
         """Only while a turn's clock runs (people talk without touching keys)."""
-        return self.floor_view.holds_idle_lock()
+        return self.floor is not None and self.floor.clock_running
 
     def on_screen_suspend(self) -> None:
-        self.floor_view.away()
+        """A break or another screen is on top: the turn clock waits (AWAY)."""
+        floor = self.floor
+        if floor is not None and not floor.ended and not floor.away_now:
+            floor.away()
+            self.save_floor()
 
     def resume_floor(self) -> None:
         """The floor is on screen again: its clock runs on, or, with a break under way
         in its events (continued after a lock or a restart), the break goes on."""
+        floor = self.floor
+        if floor is None or floor.ended:
+            return
         if self.open_break() is not None:
             shell_of(self).action_take_break()  # type: ignore[arg-type]
-        else:
-            self.floor_view.back()
+            return
+        if floor.away_now:
+            floor.back()
+            self.save_floor()
+        self.floor_view.refresh_view()

@@ -29,11 +29,10 @@ from textual.widgets import Input, Static
 
 from trust_tui.domain.floor import Floor, NotNow, Phase
 from trust_tui.domain.prompts import topic
-from trust_tui.models import BreakTaken
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.feeling_picker import FeelingPicker
 from trust_tui.widgets.floor_words import (
-    TASKS, clock_caption, feeling_line, phase_text, whose_turn,
+    TASKS, clock_caption, feeling_line, phase_text, prompt_text, where_we_were,
 )
 from trust_tui.widgets.partner_pane import LISTENER, SPEAKER, PaneView, PartnerPane
 from trust_tui.widgets.turn_clock import ClockView
@@ -383,39 +382,7 @@ class FloorView(Widget):
         floor = self.floor
         if floor is None or floor.ended:
             return ""
-        where = whose_turn(floor, self._who)
-        prompt = self._prompt()
-        # A talk's prompt while one is speaking; a ritual step's prompt is its question.
-        if prompt and (self._floor_prompts is not None
-                       or floor.phase in (Phase.NAMING, Phase.SPEAKING)):
-            where += f" Prompt: {prompt[2]}"
-        return where
-
-    def away(self) -> None:
-        """A break (or another screen) is on top: the turn clock waits."""
-        if self.floor is not None:
-            moves = self._moves()
-            self.floor.away()
-            self._moved(moves)
-
-    def back(self) -> None:
-        if self.floor is not None:
-            moves = self._moves()
-            self.floor.back()
-            self._floor_look = None
-            self.refresh_view()
-            self._moved(moves)
-
-    def add_break(self, taken: BreakTaken) -> bool:
-        """A finished break joins the talk; True when there is a talk to save."""
-        if self.floor is None:
-            return False
-        self.floor.add_break(taken)
-        return True
-
-    def holds_idle_lock(self) -> bool:
-        """While the couple talks nobody types for minutes: do not lock under them."""
-        return self.floor is not None and self.floor.clock_running
+        return where_we_were(floor, self._who, step_prompts=self._floor_prompts is not None)
 
     # --- drawing --------------------------------------------------------------------------
 
@@ -452,7 +419,7 @@ class FloorView(Widget):
         for side, pid in zip((LEFT, RIGHT), self.sides):
             self._pane(side).show(self._pane_view(side, pid))
         self.query_one("#talk-phase", Static).update(phase_text(floor, self._who))
-        self.query_one("#talk-prompt", Static).update(self._prompt_text())
+        self.query_one("#talk-prompt", Static).update(prompt_text(floor))
         self._draw_clock()
 
     def _pane_view(self, side: str, pid: str) -> PaneView:
@@ -476,24 +443,3 @@ class FloorView(Widget):
             show_picker=speaking and floor.phase == Phase.NAMING,
             show_summary=jotting or (not speaking and floor.phase == Phase.PARAPHRASE),
         )
-
-    def _prompt(self) -> tuple[int, int, str] | None:
-        """(number, how many, the prompt) shown now, if any."""
-        floor = self.floor
-        assert floor is not None
-        line = floor.prompt_line()
-        if line is None:
-            return None
-        number, count, shown = line
-        return number or 0, count, shown
-
-    def _prompt_text(self) -> Content:
-        floor = self.floor
-        assert floor is not None
-        prompt = self._prompt()
-        if prompt is None or floor.phase not in (Phase.NAMING, Phase.SPEAKING, Phase.ASKING):
-            return Content("")
-        number, count, shown = prompt
-        if not number:  # the question, and its answer
-            return typed(shown)
-        return Content.assemble((f"Prompt {number} of {count}", "dim"), "\n", typed(shown))

@@ -89,3 +89,24 @@ def whose_turn(floor: Floor, who: Who) -> str:
         Phase.CONFIRMING: f"{speaker} was about to say whether {listener} got it.",
         Phase.ASKING: f"{listener} was about to ask {speaker} a question.",
     }[floor.phase]
+
+
+def prompt_text(floor: Floor) -> Content:
+    """`Prompt 3 of 5` and the prompt (the question and its answer: the prompt alone)."""
+    line = floor.prompt_line()
+    if line is None or floor.phase not in (Phase.NAMING, Phase.SPEAKING, Phase.ASKING):
+        return Content("")
+    number, count, shown = line
+    if not number:
+        return typed(shown)
+    return Content.assemble((f"Prompt {number} of {count}", "dim"), "\n", typed(shown))
+
+
+def where_we_were(floor: Floor, who: Who, *, step_prompts: bool = False) -> str:
+    """Whose turn, time left and the prompt, in a line (shown around a break)."""
+    where = whose_turn(floor, who)
+    line = floor.prompt_line()
+    # A talk's prompt while one is speaking; a ritual step's prompt is its question.
+    if line and (step_prompts or floor.phase in (Phase.NAMING, Phase.SPEAKING)):
+        where += f" Prompt: {line[2]}"
+    return where

@@ -135,7 +135,7 @@ class RitualTalkScreen(FloorHost, AreaScreen):
         self.ritual_screen.break_started()
 
     def break_taken(self, taken: BreakTaken) -> None:
-        if self.floor_view.add_break(taken):
+        if self.add_floor_break(taken):
             self.save_floor()
         self.ritual_screen.break_taken(taken)
 

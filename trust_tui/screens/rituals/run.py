@@ -23,11 +23,11 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from trust_tui.domain.flow import Flow, NotNow, Ritual, Step
-from trust_tui.domain.break_clock import BreakClock, open_break
-from trust_tui.models import BreakTaken, LiveEvent, RitualMark, RitualRun, TalkSession
+from trust_tui.models import RitualMark, RitualRun, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.rituals.ending import Ending, ending, summary_lines
 from trust_tui.screens.rituals.floor_step import RitualTalkScreen
+from trust_tui.screens.rituals.run_breaks import RitualBreaks
 from trust_tui.screens.rituals.notes import (
     LEFT, NOT_LINKED, RIGHT, TOGETHER, next_mark, next_outcome, typed_notes,
 )
@@ -38,7 +38,7 @@ from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.limits import LimitedInput
 
 
-class RitualRunScreen(AreaScreen):
+class RitualRunScreen(RitualBreaks, AreaScreen):
     """A ritual in progress (pushed over the rituals list)."""
 
     CSS_PATH = sheet("rituals")
@@ -80,7 +80,7 @@ class RitualRunScreen(AreaScreen):
         self.saved_lines: list[str] = []
         self._ritual_unsaved: Ending | None = None  # the end, while not on disk yet
         self._ritual_saving = False
-        self._ritual_break: list[LiveEvent] = []  # a break's moves on a step (not the floor)
+        self._ritual_break = []  # a break's moves on a step (not the floor's)
 
     # --- layout ----------------------------------------------------------------------
 
@@ -375,38 +375,7 @@ class RitualRunScreen(AreaScreen):
             return len(step.prompts) > 1
         return True
 
-    # --- breaks (the calm screen sees this screen as the talk in progress) ------------------
-
-    def where_we_were(self) -> str:
-        flow, step = self.flow, self.step
-        if flow is None or step is None:
-            return ""
-        where = f"{self.ritual.title}, {flow.position.lower()}: {step.title}."
-        if flow.item is not None:
-            where += f" ({flow.item_position})"
-        return where
-
-    def break_started(self) -> None:
-        if self.flow is not None and self.running:
-            self.flow.take_break()
-            self.refresh_view()
-
-    def break_taken(self, taken: BreakTaken) -> None:
-        self._ritual_break = []
-        if self.flow is not None and self.flow.on_break:
-            self.flow.end_break(taken)
-            self._keep_progress()
-
-    def break_moved(self, event: LiveEvent) -> None:
-        """A break's moves on a step (a floor step's join its talk's events)."""
-        self._ritual_break.append(event)
-
-    def open_break(self) -> BreakClock | None:
-        return open_break(self.clock, self.sides, self._ritual_break)
-
-    def break_not_taken(self) -> None:
-        if self.flow is not None and self.flow.on_break:
-            self.flow.end_break()
+    # --- breaks: see run_breaks.py (the calm screen sees this screen as the talk) ----------
 
     def on_screen_resume(self) -> None:
         self.break_not_taken()  # "not now" on the break screen: nothing to record

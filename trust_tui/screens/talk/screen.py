@@ -217,7 +217,7 @@ class TalkScreen(FloorHost, AreaScreen):
 
     def break_taken(self, taken: BreakTaken) -> None:
         """The calm screen reports a finished break; it is saved with the talk."""
-        if self.floor_view.add_break(taken):
+        if self.add_floor_break(taken):
             self.save_floor()
 
     def where_we_were(self) -> str:
