@@ -7,6 +7,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
+import pytest
 from textual.widgets import Input, Static
 
 from conftest import SAM_PASS, ids, settle
@@ -205,18 +206,22 @@ async def test_a_break_under_way_goes_on_after_unlocking(unlocked_app):
         assert app.screen is talk and seen(talk) == before
 
 
-async def test_a_talk_left_a_day_is_offered_to_continue_or_end(unlocked_app):
-    app, path, clock = await unlocked_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await to_turn_two_mid_speech(pilot, clock)
-        await pilot.press("ctrl+l")
+@pytest.mark.parametrize("left_by", ["ctrl+l", "escape"])
+async def test_a_talk_left_a_day_is_offered_to_end_or_continue(unlocked_app, left_by):
+    async with mid_turn(unlocked_app) as (app, path, clock, pilot, talk, before):
+        await pilot.press(left_by)
         await settle(pilot)
         clock.advance(25 * 3600)
-        await unlock(pilot)
+        if left_by == "ctrl+l":
+            await unlock(pilot)
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)
+        if left_by == "escape":
+            await pilot.press("escape")  # escape continues it, as it was
+            await settle(pilot)
+            assert seen(app.screen) == before
+            return
         await pilot.press("y")  # end it
         await settle(pilot)
         talk = app.get_screen_stack("talk")[0]

@@ -183,7 +183,8 @@ class FloorView(Widget):
         self._fit()
         self._floor_look = None
         self.refresh_view()
-        self._speaker_pane().picker.focus_list()
+        if floor.phase == Phase.NAMING:
+            self._speaker_pane().picker.focus_list()
 
     def _show_feeling(self, floor: Floor) -> None:
         """The speaker's picker shows the feeling the floor holds (after a replay)."""

@@ -57,6 +57,7 @@ class TalkScreen(FloorHost, AreaScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        self._talk_asking = False  # "end it or continue?" is open
         # How the talk went: the words typed there (kept in the ended talk too), and
         # an outcome on its way to the disk.
         self._talk_words = SummaryWords()
@@ -139,42 +140,46 @@ class TalkScreen(FloorHost, AreaScreen):
 
     def continue_under_way(self) -> None:
         """A talk left under way (a lock, a closed terminal, a crash) goes on here at
-        the very turn, phase, prompt and time left; one untouched for a day is
-        offered to continue or to end."""
+        the very turn, phase, prompt and time left (see `on_screen_resume`)."""
         if self.floor is not None:
             return
         session = talks.under_way(self.vault)
-        if session is None:
+        partners = tuple(p.id for p in self.vault.partners[:2])
+        if session is None or len(partners) != 2:
             return
-        if not is_stale(session.events, self.clock.now()):
-            self._continue(session)
+        floor = Floor.replay(self.clock, session, seats(session, partners))  # type: ignore[arg-type]
+        typing = dict(floor.session.typing)
+        floor.session.typing = {}
+        self._show_floor(floor, typing)
+        if self.app.screen is self:
+            self.on_screen_resume()
+
+    def on_screen_resume(self) -> None:
+        """Back on screen: the talk goes on, unless it was left a day or more ago:
+        then it is offered to end or to continue."""
+        floor = self.floor
+        if floor is None or floor.ended or self._talk_asking:
             return
+        if not is_stale(floor.session.events, self.clock.now()):
+            self.resume_floor()
+            return
+        self._talk_asking = True
 
         def answered(end: bool | None) -> None:
-            if self.floor is not None or not self.trust_app.vault_open:
+            self._talk_asking = False
+            if self.floor is not floor or floor.ended or not self.trust_app.vault_open:
                 return
-            self._continue(session, ending=bool(end))
+            if end:
+                floor.end()
+                self._floor_ended()
+            else:
+                self.resume_floor()
 
         # Escape (or n) continues it: only a clear yes ends a talk.
         self.app.push_screen(ConfirmModal(
             "A talk from a day or more ago is still open. End it?", "End it",
             "Continue it", detail="You can pick it up where you left it, or end it now "
                                   "and look back on how it went."), answered)
-
-    def _continue(self, session: TalkSession, *, ending: bool = False) -> None:
-        partners = tuple(p.id for p in self.vault.partners[:2])
-        if len(partners) != 2:
-            return
-        sides = seats(session, partners)  # type: ignore[arg-type]
-        floor = Floor.replay(self.clock, session, sides)
-        typing = dict(floor.session.typing)
-        floor.session.typing = {}
-        self._show_floor(floor, typing)
-        if ending:
-            floor.end()
-            self._floor_ended()
-        elif self.app.screen is self:
-            self.resume_floor()
 
     # --- the talk: keys, and what the floor reports -------------------------------------
 
@@ -223,8 +228,6 @@ class TalkScreen(FloorHost, AreaScreen):
     def where_we_were(self) -> str:
         return self.floor_view.where_we_were()
 
-    def on_screen_resume(self) -> None:
-        self.resume_floor()
 
     def tick(self) -> None:
         """Redraw what time changes (the interval calls it; tests call it directly)."""
