@@ -16,9 +16,11 @@ from test_talk_screen import open_talk
 from trust_tui.app import TrustApp
 from trust_tui.domain import live
 from trust_tui.domain.clock import FakeClock
+from trust_tui.domain.floor import Floor
 from trust_tui.domain.prompts import ANSWER_PROMPT, PART_PROMPTS, NAMING, QUESTION_PROMPT
 from trust_tui.export import export_data, export_markdown
 from trust_tui.models import TalkSession
+from trust_tui.store import talks
 from trust_tui.screens.calm import CalmScreen
 from trust_tui.screens.home import HomeScreen
 from trust_tui.screens.talk import TalkScreen
@@ -64,14 +66,44 @@ def seen(talk: TalkScreen) -> dict:
             "clock": talk.query_one("#talk-clock", ClockView).text}
 
 
+def kept_mid_turn(clock):
+    """The same talk as `to_turn_two_mid_speech`, kept in the vault as the talk screen
+    keeps it (quicker than pressing every key again), left on home (AWAY)."""
+    def seed(vault):
+        sam, alex = (p.id for p in vault.partners)
+        floor = Floor.begin(clock, topic_key="feel", turn_minutes=3, first_speaker_id=sam,
+                            partners=(sam, alex), by=sam)
+        floor.start_speaking(by=sam)
+        clock.advance(30)
+        floor.end_turn(by=sam)
+        floor.paraphrased(None, by=alex)
+        floor.confirm(by=sam)
+        floor.set_feeling("hurt", 7, by=alex)
+        floor.next_prompt(by=alex)
+        floor.next_prompt(by=alex)
+        floor.start_speaking(by=alex)
+        clock.advance(40)
+        floor.away()
+        talks.save_progress(vault, floor.session)
+    return seed
+
+
 @asynccontextmanager
-async def mid_turn(unlocked_app):
-    """An app with a talk at turn 2, Alex 40 s into speaking; and what it shows."""
-    app, path, clock = await unlocked_app()
+async def mid_turn(unlocked_app, clock, *, by_keys: bool = False):
+    """An app with a talk at turn 2, Alex 40 s into speaking (driven key by key, or
+    kept in the vault and continued with t); and what it shows."""
+    app, path, clock = await unlocked_app(seed=None if by_keys else kept_mid_turn(clock))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        talk = await to_turn_two_mid_speech(pilot, clock)
-        yield app, path, clock, pilot, talk, seen(talk)
+        if by_keys:
+            talk = await to_turn_two_mid_speech(pilot, clock)
+        else:
+            talk = await open_talk_again(pilot)
+        before = seen(talk)
+        assert before["status"].endswith("turn 2  ·  Alex has the floor, Sam is listening")
+        assert before["prompt"].startswith("Prompt 3 of 5")
+        assert before["feeling"] == "Feeling: hurt (7 of 10)" and before["clock"] == "02:20"
+        yield app, path, clock, pilot, talk, before
 
 
 async def open_talk_again(pilot) -> TalkScreen:
@@ -83,20 +115,19 @@ async def open_talk_again(pilot) -> TalkScreen:
 
 
 async def unlock(pilot, home: bool = True) -> None:
-    await pilot.press(*SAM_PASS, "enter")
+    pilot.app.screen.query_one("#passphrase", Input).value = SAM_PASS
+    await pilot.press("enter")
     await pilot.app.workers.wait_for_complete()
     await settle(pilot)
     assert isinstance(pilot.app.screen, HomeScreen) == home
 
 
-async def test_a_talk_goes_on_after_ctrl_l_with_its_half_typed_line(unlocked_app):
-    async with mid_turn(unlocked_app) as (app, path, clock, pilot, talk, before):
-        assert before["status"].endswith("turn 2  ·  Alex has the floor, Sam is listening")
-        assert before["prompt"].startswith("Prompt 3 of 5")
-        assert before["feeling"] == "Feeling: hurt (7 of 10)" and before["clock"] == "02:20"
+async def test_a_talk_goes_on_after_ctrl_l_with_its_half_typed_line(unlocked_app, clock):
+    async with mid_turn(unlocked_app, clock, by_keys=True) as (app, path, clock, pilot, talk,
+                                                                before):
         await pilot.press("j")  # Alex hands over; Sam starts typing what he heard
         await pilot.press("s")
-        await pilot.press(*"You felt left ")
+        app.screen.focused.value = "You felt left "
         await pilot.press("ctrl+l")
         await settle(pilot)
         assert isinstance(app.screen, UnlockScreen)
@@ -108,14 +139,13 @@ async def test_a_talk_goes_on_after_ctrl_l_with_its_half_typed_line(unlocked_app
         assert plain(talk, "#talk-phase") == "Sam: say back what you heard. The gist is enough."
         assert talk.query_one("#pane-left .pane-summary", Input).value == "You felt left "
         # The say-back goes on from there.
-        await pilot.press("s")
-        await pilot.press(*"out", "enter")
+        await pilot.press("s", "o", "u", "t", "enter")
         await settle(pilot)
         assert "Sam heard: You felt left out" in plain(talk, "#talk-phase")
 
 
-async def test_a_talk_goes_on_after_the_idle_lock_and_escape(unlocked_app):
-    async with mid_turn(unlocked_app) as (app, path, clock, pilot, talk, before):
+async def test_a_talk_goes_on_after_the_idle_lock_and_escape(unlocked_app, clock):
+    async with mid_turn(unlocked_app, clock) as (app, path, clock, pilot, talk, before):
         # Escape to home: the talk waits (its clock too); t brings it back as it was.
         await pilot.press("escape")
         await settle(pilot)
@@ -156,8 +186,8 @@ async def test_a_running_turn_holds_the_idle_lock_and_nothing_else_does(unlocked
         assert not talk.holds_idle_lock()
 
 
-async def test_a_new_app_on_the_same_vault_continues_the_talk(unlocked_app):
-    async with mid_turn(unlocked_app) as (app, path, clock, pilot, talk, before):
+async def test_a_new_app_on_the_same_vault_continues_the_talk(unlocked_app, clock):
+    async with mid_turn(unlocked_app, clock) as (app, path, clock, pilot, talk, before):
         await pilot.press("ctrl+q")
         await settle(pilot)
     clock.advance(3600)
@@ -181,8 +211,8 @@ async def test_a_new_app_on_the_same_vault_continues_the_talk(unlocked_app):
             "2 turns" in export_markdown(vault, clock.now().date())
 
 
-async def test_a_break_under_way_goes_on_after_unlocking(unlocked_app):
-    async with mid_turn(unlocked_app) as (app, path, clock, pilot, talk, before):
+async def test_a_break_under_way_goes_on_after_unlocking(unlocked_app, clock):
+    async with mid_turn(unlocked_app, clock) as (app, path, clock, pilot, talk, before):
         await pilot.press("b")
         await settle(pilot)
         # The calm screen reports the break's moves; they join the talk's events.
@@ -207,8 +237,8 @@ async def test_a_break_under_way_goes_on_after_unlocking(unlocked_app):
 
 
 @pytest.mark.parametrize("left_by", ["ctrl+l", "escape"])
-async def test_a_talk_left_a_day_is_offered_to_end_or_continue(unlocked_app, left_by):
-    async with mid_turn(unlocked_app) as (app, path, clock, pilot, talk, before):
+async def test_a_talk_left_a_day_is_offered_to_end_or_continue(unlocked_app, clock, left_by):
+    async with mid_turn(unlocked_app, clock) as (app, path, clock, pilot, talk, before):
         await pilot.press(left_by)
         await settle(pilot)
         clock.advance(25 * 3600)

@@ -91,7 +91,7 @@ class FloorHost:
         floor = self.floor
         if floor is None or floor.ended:
             return []
-        floor.away()
+        floor.away()  # and so no save of its own when the screen goes
         self._floor_queued = None
         return [bind(talks.keep_typing, floor.session.model_copy(deep=True),
                      self.floor_view.typing())]
