@@ -9,9 +9,9 @@ key" without looking).
 
 The screen holding it owns the keys (`act`, `toggle_pause`, `ask_to_end`) and
 hears what happened as messages: `Moved` (any move: the floor's events grew, save
-them), `Passed` (a floor passed) and `Ended` (the couple ended it). The talk screen and a ritual's floor step both
-use it; a ritual gives its own prompts, a heading, and lets the listener jot a
-few words while listening.
+them), `Passed` (a floor passed) and `Ended` (the couple ended it). The talk
+screen and a ritual's floor step both use it; a ritual gives its own prompts, a
+heading, and lets the listener jot a few words while listening.
 """
 
 from __future__ import annotations
