@@ -582,6 +582,33 @@ async def test_the_apology_hint_works_around_any_input():
         assert seen == [["sorry_you_feel"], []]
 
 
+async def test_the_apology_hint_says_first_that_there_is_more_and_what_is_missing():
+    """Three phrases in a short box: the count comes first, so it is never cut off;
+    a longer apology that owns nothing and offers nothing hears that, gently."""
+    from textual.app import App
+
+    class Form(App[None]):
+        def compose(self):
+            yield ApologyHint(Input(id="said"))
+
+    app = Form()
+    async with app.run_test(size=(80, 12)) as pilot:
+        app.query_one("#said", Input).value = (
+            "Sorry if that came across badly, but you never let me finish.")
+        await pilot.pause()
+        shown = str(app.query_one(".apology-hint-text", Static).content)
+        assert shown.splitlines()[0].startswith("3 phrases to look at")
+        app.query_one("#said", Input).value = (
+            "I am so sorry about everything that happened between us lately, truly.")
+        await pilot.pause()
+        shown = str(app.query_one(".apology-hint-text", Static).content)
+        assert "name what you did" in shown and "toward repair" in shown
+        app.query_one("#said", Input).value = (
+            "I am so sorry I lied to you about the money. I will show you the statements.")
+        await pilot.pause()
+        assert not app.query_one(ApologyHint).has_class("-flagged")
+
+
 async def test_words_in_an_open_editor_survive_a_lock_as_a_draft(unlocked_app):
     app, path, clock = await unlocked_app()
     async with app.run_test(size=(120, 40)) as pilot:
