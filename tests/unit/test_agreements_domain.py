@@ -293,6 +293,43 @@ def test_vague_hint_suggests_concrete_wording_without_blocking(clock):
     assert ag.vague_hint("Text me if you'll be home after 7") is None
 
 
+@pytest.mark.parametrize("text", [
+    "Be there for me",
+    "Try harder",
+    "Respect my privacy",
+    "Be nicer to my family",
+    "Make me feel safe",
+    "Communicate better",
+    "I will try to be home more",
+    "Be more present with me",
+    "Show you care about us",
+])
+def test_words_with_nothing_observable_get_the_hint(text):
+    assert ag.vague_hint(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Tell me if you will be more than 15 minutes late",  # the demo's own
+    "Text me if you'll be home after 7",
+    "Always tell me, never hide it",
+    "Respect my privacy: knock before you come into my study",
+    "Be nicer to my family: ask how my mother is when she calls",
+    "No phones at dinner",
+    "My diary stays mine",
+    "We spend Sunday morning together, phones off",
+    "Call me once a day when you travel",
+])
+def test_concrete_words_are_left_alone(text):
+    assert ag.vague_hint(text) is None
+
+
+def test_the_demo_couples_agreements_read_as_concrete():
+    from trust_tui.demo.story import BOUNDARIES, EXPECTATIONS, REFINEMENTS
+
+    wordings = [w for w, *_ in (*EXPECTATIONS, *BOUNDARIES)] + list(REFINEMENTS.values())
+    assert [w for w in wordings if ag.vague_hint(w)] == []
+
+
 # --- due lines for home ----------------------------------------------------------------------
 
 def test_due_lines_for_expectations_and_boundaries(clock):
