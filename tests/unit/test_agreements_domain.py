@@ -67,7 +67,13 @@ def test_agreed_once_both_confirm_with_review_in_14_days(clock):
 
 def test_review_period_is_configurable_within_7_to_30_days(clock):
     assert agreed(clock, review_every_days=7).next_review == date(2026, 3, 9)
-    assert agreed(clock, review_every_days=30).next_review == date(2026, 4, 1)
+    # The first look is within two weeks whatever the period (the method's 7-14 days);
+    # after a review the chosen period holds.
+    first = agreed(clock, review_every_days=30)
+    assert first.next_review == date(2026, 3, 16)
+    kept = ag.review(first, working={SAM: True, ALEX: True}, outcome="keep",
+                     now=clock.now(), by=SAM)
+    assert kept.next_review == date(2026, 4, 1)
     for bad in (6, 31):
         with pytest.raises(ag.AgreementRuleError):
             draft(clock, review_every_days=bad)
@@ -155,12 +161,22 @@ def test_paused_and_draft_ones_are_never_due(clock):
 def test_review_keep_sets_the_next_date(clock):
     a = agreed(clock)
     clock.advance(15 * DAY)
-    b = ag.review(a, working={SAM: True, ALEX: False}, outcome="keep", now=clock.now(),
+    b = ag.review(a, working={SAM: True, ALEX: True}, outcome="keep", now=clock.now(),
                   by=SAM, note="mostly")
     assert b.status == AgreementStatus.AGREED
     assert b.next_review == today(clock) + timedelta(days=14)
-    assert b.reviews[-1].working == {SAM: True, ALEX: False}
+    assert b.reviews[-1].working == {SAM: True, ALEX: True}
     assert b.reviews[-1].outcome == "keep" and b.reviews[-1].note == "mostly"
+
+
+def test_keeping_it_as_it_is_needs_both_to_say_it_works(clock):
+    a = agreed(clock)
+    clock.advance(15 * DAY)
+    with pytest.raises(ag.AgreementRuleError, match="needs both of you"):
+        ag.review(a, working={SAM: True, ALEX: False}, outcome="keep", now=clock.now(), by=SAM)
+    adjusted = ag.review(a, working={SAM: True, ALEX: False}, outcome="adjust",
+                         now=clock.now(), by=SAM)
+    assert adjusted.status == AgreementStatus.DRAFT
 
 
 def test_review_adjust_goes_back_to_draft_with_history(clock):

@@ -5,7 +5,8 @@ The rules every agreement follows, whichever kind it is:
 - changing the words of an agreement takes it back to a draft (a confirmation was
   given to the old words) and the old words are kept in its history;
 - it is looked at again after a while (a review for an expectation, a check-back for
-  a boundary): 14 days after agreement unless the couple chose 7-30;
+  a boundary): 14 days after agreement unless the couple chose 7-30 (the first look
+  always within 14 days); keeping it as it is needs both to say it is working;
 - follow-through is logged as kept or missed, and shown as a weekly trend with plain
   numbers, never as a score;
 - when the same one is missed three times within its review period, the app says so
@@ -38,6 +39,11 @@ from trust_tui.models import (
 DEFAULT_REVIEW_DAYS = 14
 MIN_REVIEW_DAYS = 7
 MAX_REVIEW_DAYS = 30
+# The first look comes within two weeks (the method's 7-14 days), whatever the period
+# chosen for later ones: a new agreement is where a mismatch shows first.
+FIRST_REVIEW_MAX_DAYS = 14
+KEEP_NEEDS_BOTH = ("Keeping it as it is needs both of you to say it is working. "
+                   "Adjust the words together, or talk it through first.")
 MISSES_TO_NOTICE = 3
 MAX_WORDING = 4000  # as Agreement.wording holds; the forms tell before it comes to this
 SERIES_WEEKS = 8
@@ -131,7 +137,10 @@ def confirm(agreement: Agreement, partner_id: str, partner_ids: Sequence[str],
     if partner_ids and set(partner_ids) <= set(updated.confirmed_by):
         updated.status = AgreementStatus.AGREED
         updated.agreed_at = now
-        updated.next_review = review_date(local_day(now), updated.review_every_days)
+        every = updated.review_every_days
+        if not updated.reviews:
+            every = min(every, FIRST_REVIEW_MAX_DAYS)
+        updated.next_review = review_date(local_day(now), every)
     return updated
 
 
@@ -248,6 +257,9 @@ def review(agreement: Agreement, *, working: Mapping[str, bool], outcome: Outcom
         raise AgreementRuleError("A review is for an agreed one; agree on this draft first.")
     if outcome not in ("keep", "adjust", "retire"):
         raise AgreementRuleError("Choose keep, adjust or retire.")
+    # (A ritual's choice made together, with no one's answer recorded, may keep it.)
+    if outcome == "keep" and not all(working.values()):
+        raise AgreementRuleError(KEEP_NEEDS_BOTH)
     if outcome == "adjust" and new_wording is not None \
             and same_words(new_wording, agreement.wording):
         raise AgreementRuleError("These are the words you already agreed on, so nothing "

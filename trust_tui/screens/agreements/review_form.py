@@ -103,6 +103,10 @@ class ReviewForm(AgreementFormModal[ReviewInput]):
                 return None
             working[pid] = answer == "yes"
         outcome = self.value_of("#outcome")
+        if outcome == "keep" and not all(working.values()):
+            self.say(rules.KEEP_NEEDS_BOTH)
+            self.query_one("#outcome", Select).focus()
+            return None
         new_wording = None
         if outcome == "adjust":
             new_wording = self.query_one("#new-wording", TextArea).text
