@@ -167,9 +167,10 @@ def wins_by_week(wins: Iterable[Win], today: date, weeks: int = WEEKS,
         i = index.get(week_of(day))
         if i is None or day > today:
             continue
+        # As on the wall: a reached goal and a setback have cards of their own.
         if w.kind == "thanks":
             thanked[i] += 1
-        else:
+        elif w.kind == "win":
             won[i] += 1
     return WinsSeries(starts, won, thanked)
 
