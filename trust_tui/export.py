@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from trust_tui.domain.agreements_md import agreements_markdown, long_date
 from trust_tui.domain.prompts import topic
 from trust_tui.domain.rituals import setback, weekly
+from trust_tui.domain.wins import target_words
 from trust_tui.models import (
     ALL_RECORDS,
     RECORD_BY_TABLE,
@@ -340,11 +341,10 @@ def _goals(goals: list[MiniGoal], who) -> list[str]:
     if not goals:
         return out + ["None set yet.", ""]
     for goal in _by_time(goals):
-        unit = "days in a row" if goal.unit == "days_in_a_row" else "times"
         state = (f"reached on {long_date(goal.reached_at)}" if goal.reached_at
                  else f"{len(goal.progress)} logged so far")
         out += [f"## Set on {long_date(goal.created_at)}, for {who(goal.owner)}", "",
-                goal.text, "", f"- Aim: {goal.target} {unit}; {state}", ""]
+                goal.text, "", f"- Aim: {target_words(goal)}; {state}", ""]
     return out
 
 

@@ -228,6 +228,10 @@ def test_weekly_series_counts_kept_and_missed_per_week(clock):
 def test_summary_with_nothing_logged_is_not_a_verdict():
     text = ag.consistency_summary(ag.weekly_series([], date(2026, 3, 2)))
     assert text.startswith("Nothing logged yet")
+    # Logs older than the weeks shown: the summary must not say "nothing logged yet"
+    # above a "Lately" list that holds them.
+    text = ag.consistency_summary(ag.weekly_series([], date(2026, 3, 2)), logged_before=True)
+    assert "yet" not in text and text.startswith("Nothing logged in the last 8 weeks")
 
 
 # --- repeated misses ----------------------------------------------------------------------

@@ -244,3 +244,12 @@ def test_follow_through_in_markdown_says_what_happened_and_names_no_culprit(vaul
     assert "Text me if you are late: missed (noted by Sam)" in text
     assert "Text me if you are late: kept (noted by Alex)" in text
     assert "slipped" not in text and "Sam missed" not in text
+
+
+def test_a_goal_of_one_reads_one_time_in_the_export(tmp_path):
+    from trust_tui.export import _goals
+    from trust_tui.models import MiniGoal
+
+    goal = MiniGoal(text="a walk", target=1, unit="times", owner=None)
+    lines = _goals([goal], lambda pid: "both of you")
+    assert "- Aim: 1 time; 0 logged so far" in lines

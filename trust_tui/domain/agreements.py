@@ -325,9 +325,13 @@ def _times(n: int) -> str:
     return "once" if n == 1 else ("twice" if n == 2 else f"{n} times")
 
 
-def consistency_summary(series: Sequence[WeekTally]) -> str:
-    """Plain numbers for the weekly series (no rates, no verdict)."""
+def consistency_summary(series: Sequence[WeekTally], logged_before: bool = False) -> str:
+    """Plain numbers for the weekly series (no rates, no verdict). `logged_before`: some
+    were logged before these weeks (the summary must not say "nothing logged yet")."""
     if not series or not any(w.total for w in series):
+        if logged_before:
+            return (f"Nothing logged in the last {len(series)} weeks; the earlier ones "
+                    "are listed below.")
         return "Nothing logged yet. Each kept or missed one you log shows here, week by week."
     kept = sum(w.kept for w in series)
     missed = sum(w.missed for w in series)
