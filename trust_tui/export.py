@@ -393,6 +393,7 @@ def _check_ins(check_ins: list[CheckIn], who) -> list[str]:
     out += ["How safe each of you felt, from 1 to 10.", "", "| day | who | safe | feeling |",
             "|---|---|---|---|"]
     for check in sorted(check_ins, key=lambda c: (c.on, c.created_at, c.id)):
-        out.append(f"| {long_date(check.on)} | {who(check.partner_id)} | {check.safety} "
+        safe = "" if check.safety is None else check.safety
+        out.append(f"| {long_date(check.on)} | {who(check.partner_id)} | {safe} "
                    f"| {check.feeling or ''} |")
     return out + [""]
