@@ -103,10 +103,6 @@ class ReviewForm(AgreementFormModal[ReviewInput]):
                 return None
             working[pid] = answer == "yes"
         outcome = self.value_of("#outcome")
-        if outcome == "keep" and not all(working.values()):
-            self.say(rules.KEEP_NEEDS_BOTH)
-            self.query_one("#outcome", Select).focus()
-            return None
         new_wording = None
         if outcome == "adjust":
             new_wording = self.query_one("#new-wording", TextArea).text
@@ -122,6 +118,10 @@ class ReviewForm(AgreementFormModal[ReviewInput]):
             if not self.query_one("#new-wording", LimitedTextArea).fits():
                 return None
         if not self.query_one("#note", LimitedInput).fits():
+            return None
+        if outcome == "keep" and not all(working.values()):
+            self.say(rules.KEEP_NEEDS_BOTH)
+            self.query_one("#outcome", Select).focus()
             return None
         return ReviewInput(working, cast(Outcome, outcome), self.query_one("#note", Input).value,
                            new_wording, self.value_of("#by"))
