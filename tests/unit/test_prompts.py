@@ -65,7 +65,10 @@ def every_line() -> list[str]:
 
 
 def test_no_prompt_reads_as_an_excuse_or_as_blame():
-    for line in every_line():
+    # A part's prompts are said as an apology would be: the apology helper stays quiet.
+    spoken = [QUESTION_PROMPT, ANSWER_PROMPT,
+              *(line for t in TOPICS.values() for part in t.parts.values() for line in part)]
+    for line in spoken:
         assert apology.find_excuses(line) == [], line
     guidance = {t.guidance for t in TOPICS.values()}  # "without blame" is fine there
     for line in set(every_line()) - guidance:
