@@ -44,9 +44,8 @@ ANSWER_PROMPT = ("Answer the question straight and short: what is true, with no 
                  "\"but\" and no excuses. If you do not know, say so.")
 
 # The start form, for a topic with parts: which of you is naming what happened.
-WHO_NAMES_IT = "Who is naming what happened"
-WHY_WE_ASK = ("One of you names what happened and owns it; the other says what it "
-              "did and what would help. Each gets prompts for their part.")
+WHO_NAMES_IT = "Naming what happened"
+WHY_WE_ASK = "So each of you gets the prompts for your own part."
 
 
 @dataclass(frozen=True)
