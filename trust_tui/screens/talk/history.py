@@ -75,8 +75,8 @@ def talk_detail(talk: PastTalk, names: Mapping[str, str]) -> Content:
         for said in talk.said_back:
             heard = "confirmed" if said.confirmed else "not confirmed"
             lines.append(Content.assemble(
-                typed(f"  {who(said.listener_id)}, of {who(said.speaker_id)}'s turn: "),
-                typed(said.text), (f"  ({heard})", "dim")))
+                typed(f"{who(said.listener_id)}, of {who(said.speaker_id)}'s turn "),
+                (f"({heard})", "dim"), ": ", typed(said.text)))
     lines.append(Content(""))
     lines.append(typed(
         f"{count_text(talk.breaks, 'break')}, {minutes_text(talk.break_seconds)} in all."
