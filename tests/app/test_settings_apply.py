@@ -3,16 +3,17 @@ right away in the running app, with no lock in between."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Static
 
 from conftest import settle
+from test_talk_history import shows
 
 from trust_tui.screens.calm import CalmScreen
 from trust_tui.screens.settings import SettingsModal
 from trust_tui.screens.talk import TalkScreen
 from trust_tui.screens.unlock import UnlockScreen
 from trust_tui.vault import Vault
-from trust_tui.widgets.pacer import BreathingPacer
 
 
 async def change_settings(pilot, **values: str) -> None:
@@ -30,14 +31,6 @@ async def change_settings(pilot, **values: str) -> None:
 
 def minutes_shown(pilot) -> str:
     return pilot.app.screen.query_one("#start-minutes", Input).value
-
-
-async def open_break(pilot) -> CalmScreen:
-    await pilot.press("f2")
-    await pilot.pause()
-    calm = pilot.app.screen
-    assert isinstance(calm, CalmScreen)
-    return calm
 
 
 async def test_a_new_idle_lock_time_is_used_at_once(unlocked_app):
@@ -88,24 +81,18 @@ async def test_a_length_typed_on_the_start_form_is_kept_when_the_default_changes
         assert minutes_shown(pilot) == "5"
 
 
-async def test_a_new_default_break_length_is_used_by_the_next_break(unlocked_app):
+@pytest.mark.parametrize(("name", "value", "shown_in", "words"), [
+    ("default_break_minutes", "45", "#calm-return", "45 minutes: back together at"),
+    ("breathing_pattern", "box", "#calm-pattern", "Box breathing: In 4, hold 4"),
+])
+async def test_the_next_break_uses_a_new_break_setting(unlocked_app, name, value, shown_in,
+                                                         words):
     app, _path, _clock = await unlocked_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await change_settings(pilot, default_break_minutes="45")
-        calm = await open_break(pilot)
-        assert calm.minutes == 45
-        assert calm.query_one("#calm-return", Static).content.plain.startswith("45 minutes")
-
-
-async def test_a_new_breathing_pattern_is_used_by_the_next_break(unlocked_app):
-    app, _path, _clock = await unlocked_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await change_settings(pilot, breathing_pattern="box")
-        calm = await open_break(pilot)
-        assert calm.query_one(BreathingPacer).pattern_key == "box"
-        assert calm.query_one("#calm-pattern", Static).content.plain.startswith("Box breathing")
+        await change_settings(pilot, **{name: value})
+        calm = await shows(pilot, "f2", CalmScreen)
+        assert calm.query_one(shown_in, Static).content.plain.startswith(words)
 
 
 async def test_the_break_bell_can_be_turned_off_and_on_at_once(unlocked_app):

@@ -4,6 +4,7 @@ started from a next step."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TypeVar
 
 from textual.widgets import Input, Select, Static
 
@@ -16,6 +17,7 @@ from trust_tui.vault import Vault
 
 WHEN = utc(2026, 3, 4, 18)
 MARKUP = "[bold]money[/] [@click=app.quit]x"
+S = TypeVar("S")
 
 
 def plain(screen, selector: str) -> str:
@@ -42,15 +44,18 @@ def past_talks(vault: Vault) -> None:
         next_steps=["Tell me when plans change", "Talk again on Sunday"]))
 
 
+async def shows(pilot, key: str, kind: type[S]) -> S:
+    """Press `key`; the screen on top is then a `kind`."""
+    await pilot.press(key)
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, kind), screen
+    return screen
+
+
 async def open_history(pilot) -> TalkHistory:
-    await pilot.press("t")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, TalkScreen)
-    await pilot.press("y")
-    await pilot.pause()
-    history = pilot.app.screen
-    assert isinstance(history, TalkHistory)
-    return history
+    await shows(pilot, "t", TalkScreen)
+    return await shows(pilot, "y", TalkHistory)
 
 
 async def test_a_talk_about_what_broke_asks_who_names_it_and_keeps_the_answer(unlocked_app):
