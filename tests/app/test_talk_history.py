@@ -83,6 +83,9 @@ async def test_a_talk_about_what_broke_asks_who_names_it_and_keeps_the_answer(un
         await settle(pilot)
         assert talk.stage == "talk"
         assert talk.floor.session.naming_id == alex and talk.floor.speaker_id == alex
+        await pilot.press("y")  # past talks wait for the start of a talk
+        await pilot.pause()
+        assert app.screen is talk and "Past talks" not in screen_text(app)
     [saved] = Vault.open(path, "sam-passphrase").all(TalkSession)
     assert saved.naming_id == alex and saved.subject is None
 

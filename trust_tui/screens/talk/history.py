@@ -29,6 +29,7 @@ from trust_tui.domain.talk_history import (
 from trust_tui.models import TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.widgets.limits import shortened
+from trust_tui.widgets.option_lists import replace_options
 from trust_tui.widgets.paged_list import EMPTY, PagedList
 from trust_tui.widgets.typed import typed
 
@@ -158,9 +159,10 @@ class TalkHistory(AreaScreen):
             self.steps.set_options([])
         else:
             text.update(talk_detail(talk, self._talk_names))
-            self.steps.set_options([Option(Content.assemble("- ", typed(step)),
-                                           id=str(number))
-                                    for number, step in enumerate(talk.next_steps)])
+            replace_options(self.steps, [Option(Content.assemble("- ", typed(step)),
+                                                id=str(number))
+                                         for number, step in enumerate(talk.next_steps)],
+                            first=False)
         self.steps.display = bool(self.steps.option_count)
 
     @property
@@ -194,10 +196,17 @@ class PastTalks(Provider):
     TITLE = "Past talks"
     HELP = "Your talks, newest first, and their next steps (y)"
 
+    def _open_now(self) -> bool:
+        """Only from the start of a talk (not in the middle of one)."""
+        return self.screen.check_action("history", ()) is True
+
     async def discover(self) -> Hits:
-        yield DiscoveryHit(self.TITLE, self._open, help=self.HELP)
+        if self._open_now():
+            yield DiscoveryHit(self.TITLE, self._open, help=self.HELP)
 
     async def search(self, query: str) -> Hits:
+        if not self._open_now():
+            return
         matcher = self.matcher(query)
         score = matcher.match(self.TITLE)
         if score > 0:
