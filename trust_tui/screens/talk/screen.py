@@ -25,6 +25,7 @@ from trust_tui.domain.floor import Floor
 from trust_tui.domain.break_clock import BreakClock
 from trust_tui.models import BreakTaken, LiveEvent, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
+from trust_tui.screens.talk.history import PastTalks
 from trust_tui.screens.talk.start_form import StartForm
 from trust_tui.screens.talk.summary import (SummaryForm, SummaryWords, TalkOutcome,
                                             summary_text)
@@ -37,6 +38,7 @@ TICK_SECONDS = 0.25
 
 class TalkScreen(AreaScreen):
     CSS_PATH = sheet("talk")
+    COMMANDS = {PastTalks}
 
     BINDINGS = [
         *FLOOR_BINDINGS,
@@ -46,6 +48,7 @@ class TalkScreen(AreaScreen):
         # (a short terminal may hide the button itself below the fold).
         Binding("ctrl+s", "begin", "Begin the talk"),
         Binding("ctrl+s", "save_talk", "How the talk went"),
+        Binding("y", "history", "Past talks"),
         Binding("escape", "leave", "Leave field / home", show=False),
     ]
 
@@ -116,15 +119,22 @@ class TalkScreen(AreaScreen):
     def action_begin(self) -> None:
         self.query_one(StartForm).submit()
 
+    def action_history(self) -> None:
+        if self.stage == "start":
+            self.query_one(StartForm).open_history()
+
     @on(StartForm.Begin)
     def _begin_asked(self, event: StartForm.Begin) -> None:
         self.begin(topic_key=event.topic_key, turn_minutes=event.turn_minutes,
-                   first_speaker_id=event.first_speaker_id, sides=event.sides)
+                   first_speaker_id=event.first_speaker_id, sides=event.sides,
+                   naming_id=event.naming_id, subject=event.subject)
 
     def begin(self, *, topic_key: str, turn_minutes: int, first_speaker_id: str,
-              sides: tuple[str, str]) -> None:
+              sides: tuple[str, str], naming_id: str | None = None,
+              subject: str | None = None) -> None:
         floor = Floor.begin(self.clock, topic_key=topic_key, turn_minutes=turn_minutes,
                             first_speaker_id=first_speaker_id, partners=sides)
+        floor.session.naming_id, floor.session.subject = naming_id, subject
         self._talk_words = SummaryWords()
         self.trust_app.current_talk = self
         self._go("talk")
@@ -163,7 +173,7 @@ class TalkScreen(AreaScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("pause", "end_talk", "side"):
             return self.stage == "talk" and self.floor is not None
-        if action == "begin":
+        if action in ("begin", "history"):
             return self.stage == "start"
         if action == "save_talk":
             return self.stage == "summary"
