@@ -41,6 +41,12 @@ LOCKED_MODE = "locked"  # a blank base screen under the unlock screen
 IDLE_CHECK_SECONDS = 5.0
 DISK_CHECK_SECONDS = 2.0
 LOCK_WRITE_SECONDS = 5.0  # a lock waits this long at most for unsaved words to be kept
+# What a break under way keeps out until both are back (lock, the safety note and
+# quit still work): every way to another area, a form or a second break.
+KEPT_OUT_BY_A_BREAK = frozenset({
+    "take_break", "go_home", "open_area", "check_in", "honesty", "settings",
+    "safety_check", "solo_safety", "switch_mode", "push_screen", "change_theme",
+})
 
 
 def not_saved_sentence(error: Exception) -> str:
@@ -161,6 +167,7 @@ class TrustApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(HOME_MODE)
+        await self._carry_on_break()
         # Years of records are long-lived objects: keep the cyclic collector from
         # walking them all mid-keystroke (a 30-year vault stalled typing 62 ms;
         # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.
@@ -221,7 +228,8 @@ class TrustApp(App[None]):
         return self.clock.monotonic() - self._last_activity
 
     async def check_idle_lock(self) -> None:
-        """Lock after the idle time, except while a screen asks to stay (a break)."""
+        """Lock after the idle time, except while a screen asks to stay (a turn whose
+        clock runs). A break does not: it carries on after unlocking."""
         if not self.vault_open:
             return
         holds = getattr(self.screen, "holds_idle_lock", None)
@@ -344,16 +352,37 @@ class TrustApp(App[None]):
         # of the footer instead of showing keys that do nothing.
         if action in ("take_break", "lock") and not self.vault_open:
             return False
+        if action in KEPT_OUT_BY_A_BREAK and self.break_under_way():
+            return False  # no area, form or second break opens over a break
         return True
 
-    def action_take_break(self) -> None:
-        if not self.vault_open:
-            return
+    # --- a break owns the screen --------------------------------------------------
+
+    def break_under_way(self) -> bool:
+        """A calm screen is up (the palette may be over it)."""
         from trust_tui.screens.calm import CalmScreen
 
-        if isinstance(self.screen, CalmScreen):
-            return
-        self.push_screen(CalmScreen())
+        return any(isinstance(screen, CalmScreen) for screen in self.screen_stack)
+
+    async def _carry_on_break(self) -> None:
+        """A break called away from any talk goes on after a lock or a restart (one
+        inside a talk comes back with the talk)."""
+        from trust_tui.screens.calm import CalmScreen
+        from trust_tui.store.breaks import open_break
+
+        if open_break(self.vault) is not None and not self.break_under_way():
+            await self.push_screen(CalmScreen())
+
+    def action_safety_note(self) -> None:
+        from trust_tui.texts import SAFETY_NOTE
+
+        self.notify(SAFETY_NOTE, title="Safety note", timeout=20, markup=False)
+
+    def action_take_break(self) -> None:
+        if self.vault_open and not self.break_under_way():
+            from trust_tui.screens.calm import CalmScreen
+
+            self.push_screen(CalmScreen())
 
     def action_solo_safety(self) -> None:
         """The safety check alone (listed with the rituals; its screen is the safety area's)."""
@@ -372,6 +401,13 @@ class TrustApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # No "Screenshot" command: it would write their words to disk in the clear.
+        if self.vault_open and self.break_under_way():  # the break owns the screen
+            yield SystemCommand("Lock now", "Forget the key and clear the screen (ctrl+l); "
+                                "the break goes on after unlocking", self.action_lock)
+            yield SystemCommand("Safety note", "What this app is and is not for",
+                                self.action_safety_note)
+            yield SystemCommand("Quit", "Close trust-tui", self.action_quit)
+            return
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
         yield SystemCommand("Quit", "Close trust-tui", self.action_quit)
         if not self.vault_open:
