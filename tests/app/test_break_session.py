@@ -217,3 +217,27 @@ async def test_the_bell_rings_once_when_the_time_is_up_unless_turned_off(unlocke
         calm.tick()
         await pilot.press("p")  # redrawn for other reasons: still one ring
         assert rings == ([True] if bell else [])
+
+
+async def test_turning_the_bell_off_in_settings_silences_it(unlocked_app):
+    from textual.widgets import Checkbox
+
+    app, path, clock = await unlocked_app()
+    rings: list[bool] = []
+    app.bell = lambda: rings.append(True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        box = app.screen.query_one("#break_bell", Checkbox)
+        assert box.value and "bell" in str(box.label)
+        box.focus()
+        await pilot.press("space", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert Vault.open(path, SAM_PASS).settings.break_bell is False
+        await pilot.press("f2", "f")
+        clock.advance(20 * 60)
+        app.screen.tick()
+        assert rings == []
+        assert "time to come back" in app.screen.query_one("#calm-clock", ClockView).caption

@@ -1,11 +1,11 @@
-"""Couple-wide settings: idle lock, default turn and break lengths."""
+"""Couple-wide settings: idle lock, default turn and break lengths, the break bell."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.validation import Integer
-from textual.widgets import Input, Label
+from textual.widgets import Checkbox, Input, Label
 
 from trust_tui.models import Settings
 from trust_tui.screens.base import ask_then_save
@@ -19,9 +19,12 @@ FIELDS = (
     ("default_turn_minutes", "Default speaking turn, minutes (1-15)", 1, 15),
     ("default_break_minutes", "Default calm-down break, minutes (20-1440)", 20, 1440),
 )
+BELL_LABEL = "Ring the terminal bell when a break's time is up"
+
+Values = dict[str, int | bool]
 
 
-class SettingsModal(FormModal[dict[str, int]]):
+class SettingsModal(FormModal[Values]):
     """The numbers as typed, checked; the caller saves them (`store.settings.change`)."""
 
     BINDINGS = form_keys(cancel="Close")
@@ -37,10 +40,11 @@ class SettingsModal(FormModal[dict[str, int]]):
                 yield Label(label)
                 yield Input(str(getattr(self.settings, name)), id=name, type="integer",
                             validators=[Integer(minimum=low, maximum=high)])
+            yield Checkbox(BELL_LABEL, self.settings.break_bell, id="break_bell")
             yield from self.form_foot(cancel_label="Close")
 
-    def collect(self) -> dict[str, int] | None:
-        values = {}
+    def collect(self) -> Values | None:
+        values: Values = {"break_bell": self.query_one("#break_bell", Checkbox).value}
         for name, label, low, high in FIELDS:
             field = self.query_one(f"#{name}", Input)
             result = field.validate(field.value)
@@ -57,7 +61,7 @@ def ask_settings(app: Shell) -> None:
     """Open the settings; save what changed (`store.settings.change`). A change not
     saved opens the form again with the numbers as typed."""
 
-    def form(values: dict[str, int] | None) -> SettingsModal:
+    def form(values: Values | None) -> SettingsModal:
         settings = app.vault.settings
         return SettingsModal(settings if values is None else settings.model_copy(update=values))
 
