@@ -103,6 +103,8 @@ class TrustApp(App[None]):
         self._word_keepers: set[StoreClient] = set()
         self._lock_problem: str | None = None  # said once the unlock screen is up
         self._quit_anyway = False  # told that unsaved words could not be kept
+        # A break's bell still rings if the app locked meanwhile (monotonic time).
+        self._break_bell_at: float | None = None
         self._add_area_modes()
 
     def _add_area_modes(self) -> None:
@@ -186,6 +188,7 @@ class TrustApp(App[None]):
     async def _lock_now(self) -> None:
         from trust_tui.screens.unlock import UnlockScreen
 
+        self._break_bell_at = self._break_bell_due()
         await self.keep_pending_words()
         await self.switch_mode(LOCKED_MODE)
         while len(self.screen_stack) > 1:
@@ -231,6 +234,7 @@ class TrustApp(App[None]):
         """Lock after the idle time, except while a screen asks to stay (a turn whose
         clock runs). A break does not: it carries on after unlocking."""
         if not self.vault_open:
+            self._ring_for_a_locked_break()
             return
         holds = getattr(self.screen, "holds_idle_lock", None)
         if callable(holds) and holds():
@@ -352,7 +356,7 @@ class TrustApp(App[None]):
         # of the footer instead of showing keys that do nothing.
         if action in ("take_break", "lock") and not self.vault_open:
             return False
-        if action in KEPT_OUT_BY_A_BREAK and self.break_under_way():
+        if action in KEPT_OUT_BY_A_BREAK and self.vault_open and self.break_under_way():
             return False  # no area, form or second break opens over a break
         return True
 
@@ -364,12 +368,25 @@ class TrustApp(App[None]):
 
         return any(isinstance(screen, CalmScreen) for screen in self.screen_stack)
 
+    def _break_bell_due(self) -> float | None:
+        """When (monotonic) the break on screen wants its bell, if it does."""
+        calm = next((s for s in self.screen_stack if hasattr(s, "bell_due_in")), None)
+        due = calm.bell_due_in() if calm is not None else None
+        return None if due is None else self.clock.monotonic() + due
+
+    def _ring_for_a_locked_break(self) -> None:
+        # For partners who stepped away: the break's time is up, even behind the lock.
+        if self._break_bell_at is not None and self.clock.monotonic() >= self._break_bell_at:
+            self._break_bell_at = None
+            self.bell()
+
     async def _carry_on_break(self) -> None:
         """A break called away from any talk goes on after a lock or a restart (one
         inside a talk comes back with the talk)."""
         from trust_tui.screens.calm import CalmScreen
         from trust_tui.store.breaks import open_break
 
+        self._break_bell_at = None  # the calm screen rings from here on
         if open_break(self.vault) is not None and not self.break_under_way():
             await self.push_screen(CalmScreen())
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from conftest import SAM_PASS, Told, settle
 from textual.command import CommandPalette
@@ -30,6 +32,18 @@ def palette_offers(app) -> list[str]:
     options = app.screen.query_one(OptionList)
     return [str(options.get_option_at_index(i).prompt).split("\n")[0]
             for i in range(options.option_count)]
+
+
+async def talk_started(pilot) -> TalkScreen:
+    """From home: `t`, the talk begins with the usual turn length."""
+    await pilot.press("t")
+    await pilot.pause()
+    talk = pilot.app.screen
+    assert isinstance(talk, TalkScreen)
+    talk.query_one("#start-minutes", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    return talk
 
 
 async def unlock(pilot) -> None:
@@ -65,13 +79,7 @@ async def test_f2_twice_in_a_talk_opens_one_break_and_its_minutes_are_real(unloc
     app, path, clock = await unlocked_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("t")
-        await pilot.pause()
-        talk = app.screen
-        assert isinstance(talk, TalkScreen)
-        talk.query_one("#start-minutes", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        talk = await talk_started(pilot)
         await pilot.press("f")  # Sam speaks
         await pilot.press("f2", "f2")
         await pilot.pause()
@@ -145,7 +153,7 @@ async def test_a_new_app_on_the_same_vault_finds_the_break_with_its_time(unlocke
         clock.advance(3 * 60)
         await settle(pilot)
     # Closed; opened again 2 minutes later, on a clock whose monotonic count restarted.
-    later = FakeClock(wall=clock.now() + __import__("datetime").timedelta(minutes=2), mono=7.0)
+    later = FakeClock(wall=clock.now() + timedelta(minutes=2), mono=7.0)
     again = TrustApp(path, clock=later, kdf=FAST_TEST_KDF, vault=Vault.open(path, SAM_PASS))
     async with again.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -241,3 +249,26 @@ async def test_turning_the_bell_off_in_settings_silences_it(unlocked_app):
         app.screen.tick()
         assert rings == []
         assert "time to come back" in app.screen.query_one("#calm-clock", ClockView).caption
+
+
+async def test_the_bell_rings_when_the_time_is_up_even_behind_the_idle_lock(unlocked_app):
+    app, path, clock = await unlocked_app()
+    rings: list[bool] = []
+    app.bell = lambda: rings.append(True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2", "f")  # 20 minutes; the idle lock comes after 10
+        clock.advance(10 * 60)
+        await app.check_idle_lock()
+        await settle(pilot)
+        assert isinstance(app.screen, UnlockScreen)
+        clock.advance(9 * 60)
+        await app.check_idle_lock()
+        assert rings == []
+        clock.advance(60)
+        await app.check_idle_lock()
+        await app.check_idle_lock()
+        assert rings == [True]  # once
+        await unlock(pilot)
+        app.screen.tick()
+        assert rings == [True]  # the break is back on screen with its time up: no more

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Static
+
+from test_break_session import talk_started
 
 from trust_tui.models import TalkSession
 from trust_tui.screens.calm import CalmScreen
 from trust_tui.screens.home import HomeScreen
-from trust_tui.screens.talk import TalkScreen
 from trust_tui.vault import Vault
 from trust_tui.widgets.break_keeper import StandaloneBreak
 from trust_tui.widgets.pacer import BreathingPacer
@@ -106,13 +107,7 @@ async def test_f2_during_a_talk_keeps_the_talk_and_saves_the_break(unlocked_app)
     app, path, clock = await unlocked_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("t")
-        await pilot.pause()
-        talk = app.screen
-        assert isinstance(talk, TalkScreen)
-        talk.query_one("#start-minutes", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        talk = await talk_started(pilot)
         await pilot.press("f")
         clock.advance(45)
         await pilot.press("d")  # another prompt: the prompt is part of where they were

@@ -205,6 +205,13 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
         else:
             self._draw_clock()
 
+    def bell_due_in(self) -> float | None:
+        """Seconds until the bell (the app rings it if it locks meanwhile); None when
+        no break runs, its time is up already or the bell is off."""
+        if self.brk is None or self.brk.time_is_up:
+            return None
+        return self.brk.remaining() if self.trust_app.vault.settings.break_bell else None
+
     def _ring(self) -> None:
         if self.trust_app.vault_open and self.trust_app.vault.settings.break_bell:
             self.app.bell()
