@@ -24,6 +24,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from trust_tui.app_breaks import KEPT_OUT_BY_A_BREAK, BreakOwnsTheScreen
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
@@ -41,12 +42,6 @@ LOCKED_MODE = "locked"  # a blank base screen under the unlock screen
 IDLE_CHECK_SECONDS = 5.0
 DISK_CHECK_SECONDS = 2.0
 LOCK_WRITE_SECONDS = 5.0  # a lock waits this long at most for unsaved words to be kept
-# What a break under way keeps out until both are back (lock, the safety note and
-# quit still work): every way to another area, a form or a second break.
-KEPT_OUT_BY_A_BREAK = frozenset({
-    "take_break", "go_home", "open_area", "check_in", "honesty", "settings",
-    "safety_check", "solo_safety", "switch_mode", "push_screen", "change_theme",
-})
 
 
 def not_saved_sentence(error: Exception) -> str:
@@ -57,7 +52,7 @@ def not_saved_sentence(error: Exception) -> str:
             f"What you typed is still here. ({type(error).__name__})")
 
 
-class TrustApp(App[None]):
+class TrustApp(BreakOwnsTheScreen, App[None]):
     """The couple's app. Create with the vault path; a missing file means first run."""
 
     TITLE = "trust-tui"
@@ -103,8 +98,6 @@ class TrustApp(App[None]):
         self._word_keepers: set[StoreClient] = set()
         self._lock_problem: str | None = None  # said once the unlock screen is up
         self._quit_anyway = False  # told that unsaved words could not be kept
-        # A break's bell still rings if the app locked meanwhile (monotonic time).
-        self._break_bell_at: float | None = None
         self._add_area_modes()
 
     def _add_area_modes(self) -> None:
@@ -360,41 +353,6 @@ class TrustApp(App[None]):
             return False  # no area, form or second break opens over a break
         return True
 
-    # --- a break owns the screen --------------------------------------------------
-
-    def break_under_way(self) -> bool:
-        """A calm screen is up (the palette may be over it)."""
-        from trust_tui.screens.calm import CalmScreen
-
-        return any(isinstance(screen, CalmScreen) for screen in self.screen_stack)
-
-    def _break_bell_due(self) -> float | None:
-        """When (monotonic) the break on screen wants its bell, if it does."""
-        calm = next((s for s in self.screen_stack if hasattr(s, "bell_due_in")), None)
-        due = calm.bell_due_in() if calm is not None else None
-        return None if due is None else self.clock.monotonic() + due
-
-    def _ring_for_a_locked_break(self) -> None:
-        # For partners who stepped away: the break's time is up, even behind the lock.
-        if self._break_bell_at is not None and self.clock.monotonic() >= self._break_bell_at:
-            self._break_bell_at = None
-            self.bell()
-
-    async def _carry_on_break(self) -> None:
-        """A break called away from any talk goes on after a lock or a restart (one
-        inside a talk comes back with the talk)."""
-        from trust_tui.screens.calm import CalmScreen
-        from trust_tui.store.breaks import open_break
-
-        self._break_bell_at = None  # the calm screen rings from here on
-        if open_break(self.vault) is not None and not self.break_under_way():
-            await self.push_screen(CalmScreen())
-
-    def action_safety_note(self) -> None:
-        from trust_tui.texts import SAFETY_NOTE
-
-        self.notify(SAFETY_NOTE, title="Safety note", timeout=20, markup=False)
-
     def action_take_break(self) -> None:
         if self.vault_open and not self.break_under_way():
             from trust_tui.screens.calm import CalmScreen
@@ -419,11 +377,7 @@ class TrustApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # No "Screenshot" command: it would write their words to disk in the clear.
         if self.vault_open and self.break_under_way():  # the break owns the screen
-            yield SystemCommand("Lock now", "Forget the key and clear the screen (ctrl+l); "
-                                "the break goes on after unlocking", self.action_lock)
-            yield SystemCommand("Safety note", "What this app is and is not for",
-                                self.action_safety_note)
-            yield SystemCommand("Quit", "Close trust-tui", self.action_quit)
+            yield from self.break_commands()
             return
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
         yield SystemCommand("Quit", "Close trust-tui", self.action_quit)
