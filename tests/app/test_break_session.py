@@ -34,6 +34,13 @@ def palette_offers(app) -> list[str]:
             for i in range(options.option_count)]
 
 
+def bells_of(app) -> list[bool]:
+    """Each ring of the terminal bell from now on."""
+    rings: list[bool] = []
+    app.bell = lambda: rings.append(True)
+    return rings
+
+
 async def talk_started(pilot) -> TalkScreen:
     """From home: `t`, the talk begins with the usual turn length."""
     await pilot.press("t")
@@ -211,8 +218,7 @@ async def test_the_bell_rings_once_when_the_time_is_up_unless_turned_off(unlocke
         vault.save_settings(vault.settings.model_copy(update={"break_bell": bell}))
 
     app, path, clock = await unlocked_app(seed=seed)
-    rings: list[bool] = []
-    app.bell = lambda: rings.append(True)
+    rings = bells_of(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f2", "j")
@@ -231,8 +237,7 @@ async def test_turning_the_bell_off_in_settings_silences_it(unlocked_app):
     from textual.widgets import Checkbox
 
     app, path, clock = await unlocked_app()
-    rings: list[bool] = []
-    app.bell = lambda: rings.append(True)
+    rings = bells_of(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("s")
@@ -253,8 +258,7 @@ async def test_turning_the_bell_off_in_settings_silences_it(unlocked_app):
 
 async def test_the_bell_rings_when_the_time_is_up_even_behind_the_idle_lock(unlocked_app):
     app, path, clock = await unlocked_app()
-    rings: list[bool] = []
-    app.bell = lambda: rings.append(True)
+    rings = bells_of(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f2", "f")  # 20 minutes; the idle lock comes after 10
