@@ -24,6 +24,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from trust_tui.app_breaks import KEPT_OUT_BY_A_BREAK, BreakOwnsTheScreen
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
@@ -51,7 +52,7 @@ def not_saved_sentence(error: Exception) -> str:
             f"What you typed is still here. ({type(error).__name__})")
 
 
-class TrustApp(App[None]):
+class TrustApp(BreakOwnsTheScreen, App[None]):
     """The couple's app. Create with the vault path; a missing file means first run."""
 
     TITLE = "trust-tui"
@@ -161,8 +162,9 @@ class TrustApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         await self.switch_mode(HOME_MODE)
+        await self._carry_on_break()
         if talk_break_under_way(vault, self.clock):
-            await self.switch_mode("talk")  # the break goes on, with its time
+            await self.switch_mode("talk")  # a talk's break goes on, with the talk
         # Years of records are long-lived objects: keep the cyclic collector from
         # walking them all mid-keystroke (a 30-year vault stalled typing 62 ms;
         # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.
@@ -181,6 +183,7 @@ class TrustApp(App[None]):
     async def _lock_now(self) -> None:
         from trust_tui.screens.unlock import UnlockScreen
 
+        self._break_bell_at = self._break_bell_due()
         await self.keep_pending_words()
         await self.switch_mode(LOCKED_MODE)
         while len(self.screen_stack) > 1:
@@ -223,8 +226,10 @@ class TrustApp(App[None]):
         return self.clock.monotonic() - self._last_activity
 
     async def check_idle_lock(self) -> None:
-        """Lock after the idle time, except while a screen asks to stay (a break)."""
+        """Lock after the idle time, except while a screen asks to stay (a turn whose
+        clock runs). A break does not: it carries on after unlocking."""
         if not self.vault_open:
+            self._ring_for_a_locked_break()
             return
         holds = getattr(self.screen, "holds_idle_lock", None)
         if callable(holds) and holds():
@@ -346,16 +351,15 @@ class TrustApp(App[None]):
         # of the footer instead of showing keys that do nothing.
         if action in ("take_break", "lock") and not self.vault_open:
             return False
+        if action in KEPT_OUT_BY_A_BREAK and self.vault_open and self.break_under_way():
+            return False  # no area, form or second break opens over a break
         return True
 
     def action_take_break(self) -> None:
-        if not self.vault_open:
-            return
-        from trust_tui.screens.calm import CalmScreen
+        if self.vault_open and not self.break_under_way():
+            from trust_tui.screens.calm import CalmScreen
 
-        if isinstance(self.screen, CalmScreen):
-            return
-        self.push_screen(CalmScreen())
+            self.push_screen(CalmScreen())
 
     def action_solo_safety(self) -> None:
         """The safety check alone (listed with the rituals; its screen is the safety area's)."""
@@ -374,6 +378,9 @@ class TrustApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # No "Screenshot" command: it would write their words to disk in the clear.
+        if self.vault_open and self.break_under_way():  # the break owns the screen
+            yield from self.break_commands()
+            return
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
         yield SystemCommand("Quit", "Close trust-tui", self.action_quit)
         if not self.vault_open:

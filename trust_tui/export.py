@@ -19,8 +19,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from trust_tui.domain.agreements_md import agreements_markdown, long_date
-from trust_tui.domain.prompts import topic
+from trust_tui.domain.talk_history import count_text, minutes_text, past_talk
 from trust_tui.domain.rituals import setback, weekly
+from trust_tui.domain.wins import target_words
 from trust_tui.models import (
     ALL_RECORDS,
     RECORD_BY_TABLE,
@@ -207,13 +208,6 @@ def _when(moment: datetime) -> str:
     return f"{long_date(local)}, {local:%H:%M}"
 
 
-def _minutes(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    if minutes < 1:
-        return "under a minute"
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
-
-
 def _quote(text: str) -> list[str]:
     return [f"> {line}" if line else ">" for line in text.split("\n")]
 
@@ -238,7 +232,7 @@ def export_markdown(vault: Vault, today: date) -> str:
     out += ["# Partners", ""]
     out += [f"- {p.name}, since {long_date(p.created_at)}" for p in partners] + [""]
 
-    out += _talks(vault.all(TalkSession), who)
+    out += _talks(vault.all(TalkSession), who, [p.id for p in partners])
     out += [agreements_markdown(vault.all(Agreement),
                                 names, today).rstrip("\n"), ""]
     out += _follow_through(vault, who)
@@ -260,21 +254,37 @@ def visible_controls(text: str) -> str:
                    else f"\\x{ord(ch):02x}" for ch in text)
 
 
-def _talks(talks: list[TalkSession], who) -> list[str]:
+def _talks(talks: list[TalkSession], who, partners: list[str]) -> list[str]:
     out = ["# Talks", ""]
     if not talks:
         return out + ["No talks yet.", ""]
     for talk in sorted(talks, key=lambda t: (t.started_at, t.id)):
-        out += [f"## {_when(talk.started_at)}: {topic(talk.topic).title}", ""]
-        facts = [f"- {len(talk.turns)} turn{'s' if len(talk.turns) != 1 else ''}, "
+        past = past_talk(talk, partners)
+        out += [f"## {_when(talk.started_at)}: {past.title}", ""]
+        if past.subject:
+            out += ["About:", ""] + _quote(past.subject) + [""]
+        facts = [f"- {count_text(len(talk.turns), 'turn')}, "
                  f"{who(talk.first_speaker_id)} spoke first"]
-        if talk.ended_at is not None:
-            facts.append(f"- Lasted {_minutes((talk.ended_at - talk.started_at).total_seconds())}")
+        if past.naming_id is not None:
+            facts.append(f"- {who(past.naming_id)} named what happened")
+        if past.seconds_long is not None:
+            facts.append(f"- Lasted {minutes_text(past.seconds_long)}")
+        else:
+            facts.append("- Still under way")
+        for part in past.partners:
+            facts.append(f"- {who(part.partner_id)}: {count_text(part.turns, 'turn')}, "
+                         f"{minutes_text(part.spoken_seconds)} speaking")
         for pause in talk.breaks:
-            taken = (f", back after {_minutes(pause.actual_seconds)}"
+            taken = (f", back after {minutes_text(pause.actual_seconds)}"
                      if pause.actual_seconds is not None else "")
             facts.append(f"- A break called by {who(pause.called_by)} at "
                          f"{pause.called_at.astimezone():%H:%M}{taken}")
+        if past.breaks and not talk.breaks:  # kept as the session's moves only
+            facts.append(f"- {count_text(past.breaks, 'break')}, "
+                         f"{minutes_text(past.break_seconds)} in all")
+        ratings = [f"{who(p.partner_id)} {p.rating}" if p.rating is not None
+                   else f"{who(p.partner_id)} not given" for p in past.partners]
+        facts.append("- How safe afterwards (1 to 10): " + ", ".join(ratings))
         out += facts + [""]
         for number, turn in enumerate(talk.turns, start=1):
             feeling = ""
@@ -283,14 +293,14 @@ def _talks(talks: list[TalkSession], who) -> list[str]:
                 if turn.intensity:
                     feeling += f" ({turn.intensity} of 10)"
             out.append(f"{number}. {who(turn.speaker_id)} spoke for "
-                       f"{_minutes(turn.spoken_seconds)}{feeling}.")
+                       f"{minutes_text(turn.spoken_seconds)}{feeling}.")
             if turn.paraphrase:
                 heard = "confirmed" if turn.paraphrase_confirmed else "not confirmed yet"
                 out += ["", f"   What the other heard ({heard}):", ""]
                 out += [f"   {line}" for line in _quote(turn.paraphrase)]
             out.append("")
-        if talk.next_steps:
-            out += ["Next steps:", ""] + [f"- {step}" for step in talk.next_steps] + [""]
+        if past.next_steps:
+            out += ["Next steps:", ""] + [f"- {step}" for step in past.next_steps] + [""]
     return out
 
 
@@ -340,11 +350,10 @@ def _goals(goals: list[MiniGoal], who) -> list[str]:
     if not goals:
         return out + ["None set yet.", ""]
     for goal in _by_time(goals):
-        unit = "days in a row" if goal.unit == "days_in_a_row" else "times"
         state = (f"reached on {long_date(goal.reached_at)}" if goal.reached_at
                  else f"{len(goal.progress)} logged so far")
         out += [f"## Set on {long_date(goal.created_at)}, for {who(goal.owner)}", "",
-                goal.text, "", f"- Aim: {goal.target} {unit}; {state}", ""]
+                goal.text, "", f"- Aim: {target_words(goal)}; {state}", ""]
     return out
 
 
@@ -393,6 +402,7 @@ def _check_ins(check_ins: list[CheckIn], who) -> list[str]:
     out += ["How safe each of you felt, from 1 to 10.", "", "| day | who | safe | feeling |",
             "|---|---|---|---|"]
     for check in sorted(check_ins, key=lambda c: (c.on, c.created_at, c.id)):
-        out.append(f"| {long_date(check.on)} | {who(check.partner_id)} | {check.safety} "
+        safe = "" if check.safety is None else check.safety
+        out.append(f"| {long_date(check.on)} | {who(check.partner_id)} | {safe} "
                    f"| {check.feeling or ''} |")
     return out + [""]

@@ -282,7 +282,7 @@ class CheckIn(Record):
     partner_id: str
     on: date
     feeling: str | None = None
-    safety: int = Field(ge=1, le=10)
+    safety: int | None = Field(default=None, ge=1, le=10)  # None: a feeling word alone
 
 
 # --- rituals and the solo safety check ----------------------------------------

@@ -251,14 +251,20 @@ async def test_a_due_review_shows_on_home_then_keep_or_adjust(unlocked_app):
         sam, alex = ids(app.vault)
         form.query_one("#working-0", Select).value = "yes"
         form.query_one("#working-1", Select).value = "no"
+        await pilot.press("ctrl+s")  # keep needs both: one said "not yet"
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewForm)
+        assert "needs both of you" in text_of(app, "#form-message")
+        assert stored(app)[0].reviews == []
+        form.query_one("#working-1", Select).value = "yes"
         await pilot.press("ctrl+s")
         await settle(pilot)
         [a] = stored(app)
         assert a.status == AgreementStatus.AGREED
         assert a.next_review == TODAY + timedelta(days=14)
-        assert a.reviews[-1].working == {sam: True, alex: False}
+        assert a.reviews[-1].working == {sam: True, alex: True}
         assert a.reviews[-1].outcome == "keep"
-        assert "keep (working for Sam, not yet working for Alex)" in text_of(app, "#agr-history")
+        assert "keep (working for Sam, working for Alex)" in text_of(app, "#agr-history")
 
         await pilot.press("r")  # a review can also adjust the words
         await pilot.pause()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Static
+
+from test_break_session import talk_started
 
 from trust_tui.models import TalkSession
 from trust_tui.screens.calm import CalmScreen
 from trust_tui.screens.home import HomeScreen
-from trust_tui.screens.talk import TalkScreen
 from trust_tui.vault import Vault
+from trust_tui.widgets.break_keeper import StandaloneBreak
 from trust_tui.widgets.pacer import BreathingPacer
 from trust_tui.widgets.turn_clock import ClockView
 
@@ -30,7 +32,7 @@ async def test_f2_from_home_and_escape_before_anyone_asked(unlocked_app):
         await pilot.press("f2")
         await pilot.pause()
         calm = app.screen
-        assert isinstance(calm, CalmScreen) and calm.talk is None
+        assert isinstance(calm, CalmScreen) and isinstance(calm.talk, StandaloneBreak)
         assert "Nobody has to say why" in plain(calm, "#calm-message")
         assert "Sam: press f" in plain(calm, "#calm-message")
         await pilot.press("escape")
@@ -70,7 +72,7 @@ async def test_ending_early_needs_both_and_the_length_stays_in_bounds(unlocked_a
     assert Vault.open(path, "sam-passphrase").all(TalkSession) == []
 
 
-async def test_time_up_shows_the_return_prompt_and_the_break_holds_the_idle_lock(unlocked_app):
+async def test_time_up_shows_the_return_prompt(unlocked_app):
     app, path, clock = await unlocked_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -78,9 +80,7 @@ async def test_time_up_shows_the_return_prompt_and_the_break_holds_the_idle_lock
         await pilot.pause()
         calm = app.screen
         await pilot.press("j")
-        clock.advance(60 * 60)  # longer than the idle lock
-        await app.check_idle_lock()
-        assert app.vault_open and app.screen is calm
+        clock.advance(60 * 60)
         calm.tick()
         assert "This is the time you agreed to come back" in plain(calm, "#calm-message")
         assert "time to come back" in calm.query_one("#calm-clock", ClockView).caption
@@ -107,13 +107,7 @@ async def test_f2_during_a_talk_keeps_the_talk_and_saves_the_break(unlocked_app)
     app, path, clock = await unlocked_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("t")
-        await pilot.pause()
-        talk = app.screen
-        assert isinstance(talk, TalkScreen)
-        talk.query_one("#start-minutes", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        talk = await talk_started(pilot)
         await pilot.press("f")
         clock.advance(45)
         await pilot.press("d")  # another prompt: the prompt is part of where they were

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from conftest import ALEX_PASS, SAM_PASS, Told, ids, visible_text
+from conftest import ALEX_PASS, SAM_PASS, Told, ids, screen_text, visible_text
 from conftest import settle as saved
 from trust_tui.domain.journal import private_payload, soft_deleted
 from trust_tui.models import JournalEntry
@@ -22,6 +22,7 @@ from trust_tui.screens.journal import (
 )
 from trust_tui.vault import Vault
 from trust_tui.widgets.apology_hint import ApologyHint
+from trust_tui.widgets.who_is import WhoIsModal
 from trust_tui.widgets.confirm import ConfirmModal
 
 UTC = timezone.utc
@@ -397,12 +398,17 @@ async def test_a_private_entry_for_the_other_partner_asks_for_their_passphrase(u
         await pilot.press("n")
         await pilot.pause()
         editor = app.screen
-        editor.query_one("#entry-author", Select).value = ids(app.vault)["Alex"]
+        # Sam unlocked; Alex is at the keyboard. Ticking private asks who is writing,
+        # every time, instead of sealing it to whoever unlocked.
         editor.query_one("#entry-private").toggle()
         await pilot.pause()
         assert "Private: only the writer" in str(editor.query_one("#entry-private").label)
         editor.query_one("#entry-text", TextArea).insert(SECRET)
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WhoIsModal)
+        assert "Who is writing this private entry?" in screen_text(app)
+        await pilot.press("j")  # Alex's own key
         await pilot.pause()
         assert isinstance(app.screen, PrivateKeyModal)
         await pilot.press("escape")
@@ -412,6 +418,9 @@ async def test_a_private_entry_for_the_other_partner_asks_for_their_passphrase(u
         assert app.screen.query_one("#entry-text", TextArea).text == SECRET
         assert app.vault.all(JournalEntry) == []
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WhoIsModal)  # asked again: every time
+        await pilot.press("j")
         await pilot.pause()
         app.screen.query_one(Input).value = ALEX_PASS
         await pilot.press("enter")
@@ -438,6 +447,8 @@ async def test_a_private_entry_by_sam_cannot_be_read_with_alexs_passphrase(unloc
         app.screen.query_one("#entry-text", TextArea).insert(SECRET)
         app.screen.query_one(".own-word", Input).value = "ashamed"
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("f")  # "who is writing": Sam, with Sam's own key
         await saved(pilot)
         [entry] = app.vault.all(JournalEntry)
         assert entry.private and entry.text is None and entry.feeling is None
@@ -580,6 +591,33 @@ async def test_the_apology_hint_works_around_any_input():
         await pilot.pause()
         assert not hint.has_class("-flagged")
         assert seen == [["sorry_you_feel"], []]
+
+
+async def test_the_apology_hint_says_first_that_there_is_more_and_what_is_missing():
+    """Three phrases in a short box: the count comes first, so it is never cut off;
+    a longer apology that owns nothing and offers nothing hears that, gently."""
+    from textual.app import App
+
+    class Form(App[None]):
+        def compose(self):
+            yield ApologyHint(Input(id="said"))
+
+    app = Form()
+    async with app.run_test(size=(80, 12)) as pilot:
+        app.query_one("#said", Input).value = (
+            "Sorry if that came across badly, but you never let me finish.")
+        await pilot.pause()
+        shown = str(app.query_one(".apology-hint-text", Static).content)
+        assert shown.splitlines()[0].startswith("3 phrases to look at")
+        app.query_one("#said", Input).value = (
+            "I am so sorry about everything that happened between us lately, truly.")
+        await pilot.pause()
+        shown = str(app.query_one(".apology-hint-text", Static).content)
+        assert "name what you did" in shown and "toward repair" in shown
+        app.query_one("#said", Input).value = (
+            "I am so sorry I lied to you about the money. I will show you the statements.")
+        await pilot.pause()
+        assert not app.query_one(ApologyHint).has_class("-flagged")
 
 
 async def test_words_in_an_open_editor_survive_a_lock_as_a_draft(unlocked_app):

@@ -114,5 +114,25 @@ async def test_names_are_data_not_markup(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_progress(pilot)
         assert label_of(screen, "#checkin-0") == "[/]x"
-        assert label_of(screen, "#talk-1") == "[@click="  # cut to the label's width
+        assert label_of(screen, "#talk-1") == "[@click=app.qu…"  # cut to the label's width
         assert app.is_running
+
+
+def test_a_week_of_misses_looks_different_from_a_week_with_nothing_logged():
+    from trust_tui.screens.progress import GAP, ZERO, bars
+
+    [line] = bars([None, 0.0, 1.0], 1.0, rows=1, cell=1, zero_shape=True)
+    assert line == f"{GAP} {ZERO} █"
+    # Counts (wins) have no "logged but none": nothing is a dot.
+    assert bars([0, 0], 1, rows=1, cell=1) == [f"{GAP} {GAP}"]
+
+
+def test_long_names_that_start_alike_stay_apart():
+    from trust_tui.screens.progress import label_width, short_labels
+
+    names = ["Alexandra Montgomery-Smith", "Alexandra Montgomery-Jones"]
+    width = label_width(names)
+    labels = short_labels(names, width)
+    assert len(set(labels)) == 2 and all(len(label) < width for label in labels)
+    assert short_labels(["Alexandra", "Alexander"], label_width(["Alexandra", "Alexander"])) \
+        == ["Alexandra", "Alexander"]

@@ -128,6 +128,7 @@ async def test_the_talk_start_form_and_panes_fit_80x24(unlocked_app):
         footer = talk.query_one(Footer).region
         # The longest guidance and a "last talk saved" note: Begin still above the footer.
         talk.query_one("#start-topic", Select).value = "name_it"
+        talk.query_one("#start-naming", Select).value = app.vault.partners[0].id
         talk.query_one("#start-note", Static).update("Your last talk is saved. Thank you.")
         await pilot.pause()
         begin = talk.query_one("#start-begin", Button).region

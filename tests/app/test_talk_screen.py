@@ -7,6 +7,7 @@ from textual.widgets import Input, OptionList, Select, Static
 
 from conftest import Told, settle
 
+from trust_tui.domain.prompts import has_parts
 from trust_tui.models import FEELINGS, Agreement, AgreementKind, TalkSession
 from trust_tui.screens.calm import CalmScreen
 from trust_tui.screens.talk import TalkScreen
@@ -27,6 +28,8 @@ async def open_talk(pilot, *, topic: str = "feel", minutes: str = "2") -> TalkSc
     screen = pilot.app.screen
     assert isinstance(screen, TalkScreen)
     screen.query_one("#start-topic", Select).value = topic
+    if has_parts(topic):  # a talk about what broke the trust: Sam names what happened
+        screen.query_one("#start-naming", Select).value = pilot.app.vault.partners[0].id
     box = screen.query_one("#start-minutes", Input)
     box.value = minutes
     box.focus()

@@ -158,8 +158,8 @@ async def test_goal_reached_celebrates_then_shows_a_card(unlocked_app):
         await saved(pilot)
         assert len(app.vault.get(MiniGoal, goal.id).progress) == 1
 
-        clock.advance(24 * 3600)
-        await pilot.press("l")
+        clock.advance(2 * 24 * 3600)  # a day forgotten: L logs yesterday, the run holds
+        await pilot.press("L")
         await saved(pilot)
         assert isinstance(app.screen, Celebration)
         await pilot.press("space")
@@ -170,9 +170,13 @@ async def test_goal_reached_celebrates_then_shows_a_card(unlocked_app):
         [card] = [w for w in app.vault.all(Win) if w.kind == "goal_reached"]
         assert card.goal_id == goal.id
         text = wall_text(screen)
-        assert "✦ Goal reached · Tue 3 Mar" in text
+        assert "✦ Goal reached · Wed 4 Mar" in text
         assert "Honest about small things (2 days in a row), a goal for both of you" in text
-        assert "Reached on Tue 3 Mar" in wall_text(screen, "#goal-list")
+        assert "Reached on Wed 4 Mar" in wall_text(screen, "#goal-list")
+        await pilot.press("l")  # reached: nothing more is counted, and it says why
+        await saved(pilot)
+        assert len(app.vault.get(MiniGoal, goal.id).progress) == 2
+        assert "reached already" in " ".join(str(n.message) for n in app._notifications)
 
 
 async def test_a_run_that_ended_is_never_shamed(unlocked_app):

@@ -37,6 +37,7 @@ async def start_talk(pilot) -> None:
     await pilot.pause()
     screen = pilot.app.screen
     screen.query_one("#start-topic", Select).value = "name_it"
+    screen.query_one("#start-naming", Select).value = pilot.app.vault.partners[0].id
     box = screen.query_one("#start-minutes", Input)
     box.value = "5"
     box.focus()

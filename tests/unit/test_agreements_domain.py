@@ -67,7 +67,13 @@ def test_agreed_once_both_confirm_with_review_in_14_days(clock):
 
 def test_review_period_is_configurable_within_7_to_30_days(clock):
     assert agreed(clock, review_every_days=7).next_review == date(2026, 3, 9)
-    assert agreed(clock, review_every_days=30).next_review == date(2026, 4, 1)
+    # The first look is within two weeks whatever the period (the method's 7-14 days);
+    # after a review the chosen period holds.
+    first = agreed(clock, review_every_days=30)
+    assert first.next_review == date(2026, 3, 16)
+    kept = ag.review(first, working={SAM: True, ALEX: True}, outcome="keep",
+                     now=clock.now(), by=SAM)
+    assert kept.next_review == date(2026, 4, 1)
     for bad in (6, 31):
         with pytest.raises(ag.AgreementRuleError):
             draft(clock, review_every_days=bad)
@@ -155,12 +161,22 @@ def test_paused_and_draft_ones_are_never_due(clock):
 def test_review_keep_sets_the_next_date(clock):
     a = agreed(clock)
     clock.advance(15 * DAY)
-    b = ag.review(a, working={SAM: True, ALEX: False}, outcome="keep", now=clock.now(),
+    b = ag.review(a, working={SAM: True, ALEX: True}, outcome="keep", now=clock.now(),
                   by=SAM, note="mostly")
     assert b.status == AgreementStatus.AGREED
     assert b.next_review == today(clock) + timedelta(days=14)
-    assert b.reviews[-1].working == {SAM: True, ALEX: False}
+    assert b.reviews[-1].working == {SAM: True, ALEX: True}
     assert b.reviews[-1].outcome == "keep" and b.reviews[-1].note == "mostly"
+
+
+def test_keeping_it_as_it_is_needs_both_to_say_it_works(clock):
+    a = agreed(clock)
+    clock.advance(15 * DAY)
+    with pytest.raises(ag.AgreementRuleError, match="needs both of you"):
+        ag.review(a, working={SAM: True, ALEX: False}, outcome="keep", now=clock.now(), by=SAM)
+    adjusted = ag.review(a, working={SAM: True, ALEX: False}, outcome="adjust",
+                         now=clock.now(), by=SAM)
+    assert adjusted.status == AgreementStatus.DRAFT
 
 
 def test_review_adjust_goes_back_to_draft_with_history(clock):
@@ -212,6 +228,10 @@ def test_weekly_series_counts_kept_and_missed_per_week(clock):
 def test_summary_with_nothing_logged_is_not_a_verdict():
     text = ag.consistency_summary(ag.weekly_series([], date(2026, 3, 2)))
     assert text.startswith("Nothing logged yet")
+    # Logs older than the weeks shown: the summary must not say "nothing logged yet"
+    # above a "Lately" list that holds them.
+    text = ag.consistency_summary(ag.weekly_series([], date(2026, 3, 2)), logged_before=True)
+    assert "yet" not in text and text.startswith("Nothing logged in the last 8 weeks")
 
 
 # --- repeated misses ----------------------------------------------------------------------
@@ -291,6 +311,43 @@ def test_vague_hint_suggests_concrete_wording_without_blocking(clock):
     assert "save it as it is" in hint
     assert draft(clock, wording="Communicate better").wording == "Communicate better"
     assert ag.vague_hint("Text me if you'll be home after 7") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Be there for me",
+    "Try harder",
+    "Respect my privacy",
+    "Be nicer to my family",
+    "Make me feel safe",
+    "Communicate better",
+    "I will try to be home more",
+    "Be more present with me",
+    "Show you care about us",
+])
+def test_words_with_nothing_observable_get_the_hint(text):
+    assert ag.vague_hint(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Tell me if you will be more than 15 minutes late",  # the demo's own
+    "Text me if you'll be home after 7",
+    "Always tell me, never hide it",
+    "Respect my privacy: knock before you come into my study",
+    "Be nicer to my family: ask how my mother is when she calls",
+    "No phones at dinner",
+    "My diary stays mine",
+    "We spend Sunday morning together, phones off",
+    "Call me once a day when you travel",
+])
+def test_concrete_words_are_left_alone(text):
+    assert ag.vague_hint(text) is None
+
+
+def test_the_demo_couples_agreements_read_as_concrete():
+    from trust_tui.demo.story import BOUNDARIES, EXPECTATIONS, REFINEMENTS
+
+    wordings = [w for w, *_ in (*EXPECTATIONS, *BOUNDARIES)] + list(REFINEMENTS.values())
+    assert [w for w in wordings if ag.vague_hint(w)] == []
 
 
 # --- due lines for home ----------------------------------------------------------------------

@@ -69,3 +69,90 @@ def test_a_stranger_cannot_be_ready():
     brk = BreakClock(FakeClock(), called_by=SAM, partners=(SAM, ALEX))
     with pytest.raises(KeyError):
         brk.toggle_ready("someone")
+
+
+# --- a break under way, replayed from a session's events ---------------------------
+
+def _events(clock: FakeClock, *moves: tuple[str, str | None, float | None]):
+    """Events a minute apart: (kind, by, number)."""
+    from trust_tui.domain.live import event
+
+    made = []
+    for kind, by, number in moves:
+        made.append(event(kind, clock.now(), by=by, number=number))
+        clock.advance(60)
+    return made
+
+
+def test_open_break_carries_on_a_break_after_a_restart_right_to_the_second():
+    from trust_tui.domain.break_clock import open_break
+    from trust_tui.domain.live import BREAK_ASKED, BREAK_LENGTH, BREAK_NOT_READY, BREAK_READY, NOTE
+
+    first = FakeClock()
+    events = _events(first, (BREAK_ASKED, ALEX, 20), (BREAK_LENGTH, None, 30),
+                     (BREAK_READY, SAM, None), (BREAK_READY, ALEX, None),
+                     (BREAK_NOT_READY, ALEX, None), (NOTE, SAM, None))
+    # A new process a minute after the last move: another monotonic clock altogether.
+    later = FakeClock(wall=first.now() + timedelta(seconds=60.5), mono=5.0)
+    brk = open_break(later, (SAM, ALEX), events)
+    assert brk is not None
+    assert brk.called_by == ALEX and brk.minutes == 30 and brk.ready == {SAM}
+    assert brk.called_at == events[0].at
+    assert brk.remaining() == pytest.approx(30 * 60 - 7 * 60 - 0.5)  # 7.5 minutes gone
+    later.advance(10)  # from here on it counts on the monotonic clock
+    assert brk.remaining() == pytest.approx(30 * 60 - 7 * 60 - 10.5)
+    later.advance(30 * 60)
+    assert brk.time_is_up
+    brk.toggle_ready(ALEX)
+    assert brk.end().actual_seconds == pytest.approx(7 * 60 + 0.5 + 10 + 30 * 60)
+
+
+def test_open_break_never_counts_backwards_when_the_clock_was_set_back():
+    from trust_tui.domain.break_clock import open_break
+    from trust_tui.domain.live import BREAK_ASKED
+
+    clock = FakeClock()
+    events = _events(clock, (BREAK_ASKED, SAM, 45))
+    clock.set_wall(events[0].at - timedelta(hours=2))  # someone set the time back
+    brk = open_break(clock, (SAM, ALEX), events)
+    assert brk is not None and brk.elapsed() == 0 and brk.remaining() == 45 * 60
+    clock.advance(90)
+    assert brk.elapsed() == 90
+
+
+def test_no_open_break_once_both_are_back_or_when_none_was_asked():
+    from trust_tui.domain.break_clock import open_break
+    from trust_tui.domain.live import (
+        BREAK_ASKED, BREAK_BACK, BREAK_READY, HAND_OVER, SPEAK, START,
+    )
+
+    clock = FakeClock()
+    assert open_break(clock, (SAM, ALEX), []) is None
+    assert open_break(clock, (SAM, ALEX), _events(clock, (START, None, None),
+                                                  (SPEAK, SAM, None))) is None
+    # A break over, then the talk went on: nothing under way.
+    done = _events(clock, (BREAK_ASKED, SAM, 20), (BREAK_READY, SAM, None),
+                   (BREAK_READY, ALEX, None), (BREAK_BACK, None, None),
+                   (SPEAK, ALEX, None), (HAND_OVER, ALEX, None))
+    assert open_break(clock, (SAM, ALEX), done) is None
+    # A second break after it: that one is under way, from its own start, nobody ready.
+    again = done + _events(clock, (BREAK_ASKED, ALEX, None), (SPEAK, SAM, None))
+    brk = open_break(clock, (SAM, ALEX), again)
+    assert brk is not None and brk.called_by == ALEX and brk.ready == set()
+    assert brk.minutes == 20 and brk.elapsed() == 120
+
+
+def test_coming_back_well_before_twenty_minutes_gets_one_gentle_line():
+    from trust_tui.domain.break_clock import back_early_line
+
+    clock = FakeClock()
+    brk = BreakClock(clock, called_by=SAM, partners=(SAM, ALEX))
+    clock.advance(5 * 60)
+    brk.toggle_ready(SAM), brk.toggle_ready(ALEX)
+    line = back_early_line(brk.end())
+    assert line is not None and "20 minutes" in line
+    assert not any(word in line.lower() for word in ("should", "must", "wrong", "too soon"))
+    later = BreakClock(clock, called_by=SAM, partners=(SAM, ALEX))
+    clock.advance(19 * 60)
+    later.toggle_ready(SAM), later.toggle_ready(ALEX)
+    assert back_early_line(later.end()) is None  # close to the time: nothing to say

@@ -121,6 +121,38 @@ def test_markdown_reads_well_and_keeps_words_exactly(vault):
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
+def test_markdown_talks_hold_what_each_talk_produced(vault, local_utc):
+    from datetime import timedelta
+
+    from trust_tui.models import BreakTaken, SafetyCheckIn
+
+    sam, alex = vault.partner_named("Sam").id, vault.partner_named("Alex").id
+    vault.add_many([
+        TalkSession(topic="name_it", first_speaker_id=sam, naming_id=sam, started_at=WHEN,
+                    ended_at=WHEN + timedelta(minutes=30), subject="[bold]the phone[/]",
+                    turns=[Turn(speaker_id=sam, started_at=WHEN, spoken_seconds=180,
+                                paraphrase="You hid it [i]for weeks[/i].",
+                                paraphrase_confirmed=True)],
+                    breaks=[BreakTaken(called_by=alex, called_at=WHEN, planned_seconds=1200,
+                                       actual_seconds=1320)],
+                    check_ins=[SafetyCheckIn(partner_id=sam, rating=6),
+                               SafetyCheckIn(partner_id=alex, rating=3)],
+                    next_steps=["Talk again on Sunday"]),
+        TalkSession(topic="open", first_speaker_id=alex, started_at=WHEN + timedelta(days=1)),
+    ])
+    text = export.export_markdown(vault, TODAY)
+    for words in ("## 2 March 2026, 18:00: Name what broke", "About:\n\n> [bold]the phone[/]",
+                  "- Sam named what happened", "- Lasted 30 minutes",
+                  "- Sam: 1 turn, 3 minutes speaking", "- Alex: 0 turns, under a minute speaking",
+                  "- A break called by Alex at 18:00, back after 22 minutes",
+                  "- How safe afterwards (1 to 10): Sam 6, Alex 3",
+                  "What the other heard (confirmed):\n\n   > You hid it [i]for weeks[/i].",
+                  "Next steps:\n\n- Talk again on Sunday",
+                  "## 3 March 2026, 18:00: Open talk", "- Still under way",
+                  "- How safe afterwards (1 to 10): Sam not given, Alex not given"):
+        assert words in text, words
+
+
 # --- import ---------------------------------------------------------------------------
 
 def test_import_into_the_same_vault_adds_nothing(vault):
@@ -244,3 +276,12 @@ def test_follow_through_in_markdown_says_what_happened_and_names_no_culprit(vaul
     assert "Text me if you are late: missed (noted by Sam)" in text
     assert "Text me if you are late: kept (noted by Alex)" in text
     assert "slipped" not in text and "Sam missed" not in text
+
+
+def test_a_goal_of_one_reads_one_time_in_the_export(tmp_path):
+    from trust_tui.export import _goals
+    from trust_tui.models import MiniGoal
+
+    goal = MiniGoal(text="a walk", target=1, unit="times", owner=None)
+    lines = _goals([goal], lambda pid: "both of you")
+    assert "- Aim: 1 time; 0 logged so far" in lines

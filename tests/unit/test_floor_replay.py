@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from trust_tui.domain import live
 from trust_tui.domain.clock import FakeClock
 from trust_tui.domain.floor import Floor, NotNow, Phase
-from trust_tui.domain.prompts import ANSWER_PROMPT, HURT, NAMING, PART_PROMPTS, QUESTION_PROMPT
+from trust_tui.domain.prompts import ANSWER_PROMPT, HURT, NAMING, QUESTION_PROMPT, prompts_for
 
 SAM, ALEX = "sam", "alex"
 MOVES = ("feeling", "speak", "prompt", "hand_over", "said_back", "try_again", "confirm",
@@ -148,19 +148,19 @@ def test_a_wall_clock_set_back_never_runs_time_backwards():
 def test_each_partner_keeps_their_place_in_their_own_prompts():
     clock = FakeClock()
     floor = begin(clock, topic="name_it", naming=SAM)
-    assert floor.prompt_line() == (1, 5, PART_PROMPTS[NAMING][0])
+    assert floor.prompt_line() == (1, 5, prompts_for("name_it", NAMING)[0])
     floor.next_prompt(by=SAM)
     floor.next_prompt(by=SAM)
-    assert floor.prompt_line() == (3, 5, PART_PROMPTS[NAMING][2])
+    assert floor.prompt_line() == (3, 5, prompts_for("name_it", NAMING)[2])
     speak_and_pass(floor, clock, SAM, ALEX)
     floor.no_question(by=ALEX)
     assert floor.speaker_id == ALEX
-    assert floor.prompt_line() == (1, 5, PART_PROMPTS[HURT][0])
+    assert floor.prompt_line() == (1, 5, prompts_for("name_it", HURT)[0])
     floor.next_prompt(by=ALEX)
     speak_and_pass(floor, clock, ALEX, SAM)
     floor.no_question(by=SAM)
     # The floor is back with Sam: still prompt 3, Sam's part's prompts.
-    assert (floor.speaker_id, floor.prompt_line()) == (SAM, (3, 5, PART_PROMPTS[NAMING][2]))
+    assert (floor.speaker_id, floor.prompt_line()) == (SAM, (3, 5, prompts_for("name_it", NAMING)[2]))
 
 
 def test_after_a_confirmed_say_back_the_listener_may_ask_one_question():

@@ -77,8 +77,9 @@ def test_wins_and_thanks_per_week():
         Win(text="too old", noticed_by="sam", created_at=at(date(2025, 12, 1))),
     ]
     s = pr.wins_by_week(wins, TODAY, weeks=3, day_of=utc_day)
-    assert (s.wins, s.thanks) == ([0, 0, 2], [0, 1, 0])
-    assert (s.total_wins, s.total_thanks) == (2, 1)
+    # A reached goal has its own card on the wall, so it is not counted as a win here.
+    assert (s.wins, s.thanks) == ([0, 0, 1], [0, 1, 0])
+    assert (s.total_wins, s.total_thanks) == (1, 1)
 
 
 def test_talk_balance_sums_spoken_seconds_per_partner():

@@ -74,8 +74,10 @@ def test_reaching_a_goal_puts_up_one_card_and_only_once(vault_path, vault):
     assert not wins.log_step(sam, goal.id, TODAY, NOW).reached_now
     reached = wins.log_step(alex, goal.id, TODAY, NOW)
     assert reached.reached_now and reached.goal.reached_at == NOW
+    # A reached goal counts no more ("Reached: 2 times" never sits beside 3 dates).
     more = wins.log_step(sam, goal.id, TODAY + timedelta(days=1), NOW + timedelta(days=1))
-    assert more.counted and not more.reached_now
+    assert not more.counted and not more.reached_now and more.why == "reached"
+    assert len(Vault.open(vault_path, SAM_PASS).get(MiniGoal, goal.id).progress) == 2
     [card] = Vault.open(vault_path, SAM_PASS).all(Win)
     assert (card.kind, card.goal_id, card.noticed_by) == ("goal_reached", goal.id, ids["Alex"])
     assert card.text == "one kind word (2 times), Alex's goal"
@@ -110,3 +112,22 @@ def test_a_reached_goal_and_its_card_land_together_or_not_at_all(vault, monkeypa
     assert [w for w in vault.all(Win) if w.kind == "goal_reached"] == []
     assert wins.log_step(vault, goal.id, TODAY, NOW).reached_now
     assert len([w for w in vault.all(Win) if w.kind == "goal_reached"]) == 1
+
+
+def test_a_forgotten_day_can_be_logged_the_day_after_and_no_earlier(vault):
+    goal = wins.set_goal(vault, "a walk", owner=None, target=3, unit="days_in_a_row", at=NOW)
+    wins.log_step(vault, goal.id, TODAY - timedelta(days=2), NOW)
+    # Yesterday was forgotten: logged today for yesterday, the run holds.
+    late = wins.log_step(vault, goal.id, TODAY, NOW, day=TODAY - timedelta(days=1))
+    assert late.counted
+    assert wins.log_step(vault, goal.id, TODAY, NOW).reached_now
+    older = wins.log_step(vault, goal.id, TODAY, NOW, day=TODAY - timedelta(days=3))
+    assert not older.counted
+
+
+def test_a_days_goal_counts_one_log_a_day(vault):
+    goal = wins.set_goal(vault, "a walk", owner=None, target=5, unit="days_in_a_row", at=NOW)
+    assert wins.log_step(vault, goal.id, TODAY, NOW).counted
+    again = wins.log_step(vault, goal.id, TODAY, NOW)
+    assert not again.counted and again.why == "already"
+    assert vault.get(MiniGoal, goal.id).progress == [TODAY]

@@ -220,10 +220,17 @@ class Sample:
                                     note=note, new_wording=REFINEMENTS[made.wording])
                 made = self.agreed_by_both(made, at)  # new words: both agree again
             else:
-                note = self.rng.choice(("", "", "Working for both of us.",
-                                        "Easier than at first.", "Still matters."))
-                made = rules.review(made, working=self.working(), outcome="keep", now=at,
-                                    by=asker, note=note)
+                working = self.working()
+                if all(working.values()):
+                    note = self.rng.choice(("", "", "Working for both of us.",
+                                            "Easier than at first.", "Still matters."))
+                    made = rules.review(made, working=working, outcome="keep", now=at,
+                                        by=asker, note=note)
+                else:
+                    # Not yet working for one of them: the same words, looked at sooner.
+                    made = rules.review(made, working=working, outcome="adjust", now=at,
+                                        by=asker, note="Not there yet; we talked it through.")
+                    made = self.agreed_by_both(made, at)
             if len(made.reviews) >= 4 and every != 30:
                 every = 30  # checked less often once it holds
                 made = rules.edit(made, by=asker, now=at, review_every_days=every)

@@ -5,7 +5,8 @@ The rules every agreement follows, whichever kind it is:
 - changing the words of an agreement takes it back to a draft (a confirmation was
   given to the old words) and the old words are kept in its history;
 - it is looked at again after a while (a review for an expectation, a check-back for
-  a boundary): 14 days after agreement unless the couple chose 7-30;
+  a boundary): 14 days after agreement unless the couple chose 7-30 (the first look
+  always within 14 days); keeping it as it is needs both to say it is working;
 - follow-through is logged as kept or missed, and shown as a weekly trend with plain
   numbers, never as a score;
 - when the same one is missed three times within its review period, the app says so
@@ -38,6 +39,11 @@ from trust_tui.models import (
 DEFAULT_REVIEW_DAYS = 14
 MIN_REVIEW_DAYS = 7
 MAX_REVIEW_DAYS = 30
+# The first look comes within two weeks (the method's 7-14 days), whatever the period
+# chosen for later ones: a new agreement is where a mismatch shows first.
+FIRST_REVIEW_MAX_DAYS = 14
+KEEP_NEEDS_BOTH = ("Keeping it as it is needs both of you to say it is working. "
+                   "Adjust the words together, or talk it through first.")
 MISSES_TO_NOTICE = 3
 MAX_WORDING = 4000  # as Agreement.wording holds; the forms tell before it comes to this
 SERIES_WEEKS = 8
@@ -131,7 +137,10 @@ def confirm(agreement: Agreement, partner_id: str, partner_ids: Sequence[str],
     if partner_ids and set(partner_ids) <= set(updated.confirmed_by):
         updated.status = AgreementStatus.AGREED
         updated.agreed_at = now
-        updated.next_review = review_date(local_day(now), updated.review_every_days)
+        every = updated.review_every_days
+        if not updated.reviews:
+            every = min(every, FIRST_REVIEW_MAX_DAYS)
+        updated.next_review = review_date(local_day(now), every)
     return updated
 
 
@@ -248,6 +257,9 @@ def review(agreement: Agreement, *, working: Mapping[str, bool], outcome: Outcom
         raise AgreementRuleError("A review is for an agreed one; agree on this draft first.")
     if outcome not in ("keep", "adjust", "retire"):
         raise AgreementRuleError("Choose keep, adjust or retire.")
+    # (A ritual's choice made together, with no one's answer recorded, may keep it.)
+    if outcome == "keep" and not all(working.values()):
+        raise AgreementRuleError(KEEP_NEEDS_BOTH)
     if outcome == "adjust" and new_wording is not None \
             and same_words(new_wording, agreement.wording):
         raise AgreementRuleError("These are the words you already agreed on, so nothing "
@@ -313,9 +325,13 @@ def _times(n: int) -> str:
     return "once" if n == 1 else ("twice" if n == 2 else f"{n} times")
 
 
-def consistency_summary(series: Sequence[WeekTally]) -> str:
-    """Plain numbers for the weekly series (no rates, no verdict)."""
+def consistency_summary(series: Sequence[WeekTally], logged_before: bool = False) -> str:
+    """Plain numbers for the weekly series (no rates, no verdict). `logged_before`: some
+    were logged before these weeks (the summary must not say "nothing logged yet")."""
     if not series or not any(w.total for w in series):
+        if logged_before:
+            return (f"Nothing logged in the last {len(series)} weeks; the earlier ones "
+                    "are listed below.")
         return "Nothing logged yet. Each kept or missed one you log shows here, week by week."
     kept = sum(w.kept for w in series)
     missed = sum(w.missed for w in series)
@@ -359,37 +375,74 @@ def repeated_miss_notice(agreement: Agreement, entries: Iterable[FollowThrough],
 
 # --- vague wording ----------------------------------------------------------------------
 
-VAGUE_WORDS: tuple[str, ...] = ("better", "more", "always", "never", "communicate", "try to")
+# Words that can mean different things to each partner, as families (the first is the
+# name the hint quotes). Extend freely: a phrase only matters when nothing observable
+# stands beside it.
+VAGUE_PHRASES: tuple[tuple[str, str], ...] = (
+    ("communicate", r"communicat(?:e|es|ed|ing|ion)"),
+    ("be there for me", r"be there for (?:me|us|you)"),
+    ("try harder", r"try(?:ing)? harder"),
+    ("try to", r"(?:try|tries|trying) to"),
+    ("respect", r"respect(?:s|ed|ing|ful)?"),
+    ("make me feel", r"make (?:me|us) feel"),
+    ("be nicer", r"be (?:nicer|kinder|sweeter|warmer|more \w+|less \w+)"),
+    ("support", r"support(?:s|ed|ive|ing)?"),
+    ("care", r"care (?:more|about)|show (?:that )?you care"),
+    ("be honest", r"be (?:honest|open|present|considerate|supportive|there)"),
+    ("pay attention", r"pay (?:more )?attention"),
+    ("prioriti[sz]e", r"prioriti[sz]e"),
+    ("better", r"better"),
+    ("more", r"more"),
+    ("always", r"always"),
+    ("never", r"never"),
+)
 _VAGUE = re.compile(
-    r"\b(better|more|always|never|communicat(?:e|es|ed|ing|ion)|(?:try|tries|trying) to)\b",
-    re.IGNORECASE)
+    r"\b(?:" + "|".join(f"(?P<v{i}>{pattern})" for i, (_, pattern) in enumerate(VAGUE_PHRASES))
+    + r")\b", re.IGNORECASE)
+# Something someone could see done, or check: a time, a number, a day, how often, or
+# a plain action.
+_OBSERVABLE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty"
+    r"|half|once|twice|every|each|daily|weekly|monthly|nightly|minutes?|hours?|days?|weeks?"
+    r"|months?|o'?clock|noon|midnight|morning|evening|night|tonight|today|tomorrow|weekends?"
+    r"|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|before|after"
+    r"|by|within|until|bed|bedtime|dinner|lunch|breakfast"
+    r"|text|texts|call|calls|phone|ring|tell|tells|ask|asks|knock|knocks|leave|come home"
+    r"|put|pay|turn off|switch off|share|message|write|sit|stop|wait|check in|send|read"
+    r"|open|close|cook|clean|walk|meet|sleep|delete|show me|say|spend|hug|kiss|thank"
+    r"|phones?|diary|journal|bank|passwords?|location|car|keys?|door|room)\b", re.IGNORECASE)
 
 
 def vague_words(text: str) -> list[str]:
     """The words in `text` that can mean different things to each partner."""
     found: list[str] = []
     for match in _VAGUE.finditer(text):
-        word = match.group(1).lower()
-        if word.startswith("communicat"):
-            word = "communicate"
-        elif word.endswith(" to"):
-            word = "try to"
-        if word not in found:
-            found.append(word)
+        name = next(VAGUE_PHRASES[int(key[1:])][0] for key, value in match.groupdict().items()
+                    if value is not None)
+        if name not in found:
+            found.append(name)
     return found
 
 
+def observable(text: str) -> bool:
+    """Whether the words hold something someone could see done or check (a time, a
+    number, how often, a plain action or thing)."""
+    return bool(_OBSERVABLE.search(text))
+
+
 def vague_hint(text: str) -> str | None:
-    """A suggestion (never a block) when the wording is hard to check."""
+    """A suggestion (never a block) when the wording is hard to check: words that
+    mean different things to each partner, and nothing observable beside them."""
     words = vague_words(text)
-    if not words:
+    if not words or observable(text):
         return None
     quoted = " and ".join(f"'{w}'" for w in words[:2])
     if len(words) > 2:
         quoted = ", ".join(f"'{w}'" for w in words[:-1]) + f" and '{words[-1]}'"
-    return (f"{quoted} can mean different things to each of you. Saying who does what, "
-            "and when, makes it easier to keep - for example: 'Text me if you will be "
-            "home after 7.' You can save it as it is, too.")
+    return (f"{quoted} can mean different things to each of you, and nothing here says "
+            "what you would see done, or when. Saying who does what, and when, makes it "
+            "easier to keep - for example: 'Text me if you will be home after 7.' "
+            "You can save it as it is, too.")
 
 
 # --- what is due (for home) ----------------------------------------------------------------

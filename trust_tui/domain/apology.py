@@ -23,6 +23,10 @@ YOU_MADE_ME = "you_made_me"
 I_ONLY = "i_only"
 ALWAYS_NEVER = "always_never"
 MOVE_ON = "move_on"
+SHOULD_HAVE = "should_have"
+DISMISSED = "dismissed"
+MY_REASONS = "my_reasons"
+TOO_SENSITIVE = "too_sensitive"
 
 # pattern -> (a short gentle note on why, a direct form to try)
 WORDS: dict[str, tuple[str, str]] = {
@@ -53,6 +57,22 @@ WORDS: dict[str, tuple[str, str]] = {
     MOVE_ON: (
         "Hurry can feel like the hurt does not matter.",
         '"What can I do to make it right?"',
+    ),
+    SHOULD_HAVE: (
+        "After an apology, this turns it back to what they did.",
+        'Keep to your part: "I did ..., and I am sorry." Their part can be its own talk.',
+    ),
+    DISMISSED: (
+        "This can sound as if the apology is given only to end the talk.",
+        '"I mean it: I am sorry that I ..."',
+    ),
+    MY_REASONS: (
+        "Reasons can sound like a defence, even when they are true.",
+        'Own it first: "I chose to ..., and it hurt you." Reasons can come later, if asked.',
+    ),
+    TOO_SENSITIVE: (
+        "This puts the hurt on how they took it, not on what happened.",
+        '"I see that it hurt you. I am sorry that I ..."',
     ),
 }
 
@@ -98,15 +118,18 @@ _NOT_APOLOGY = re.compile(
     r"|\bapologi[sz]ed to (?!you\b)\w+", _I)
 
 # "but" and its cousins, except where they mean "also" or "except".
-_BUT = re.compile(r"\b(?:but|however|it'?s just that)\b", _I)
+_BUT = re.compile(r"\b(?:but|however|it'?s just that|anyway)\b|(?<=,)\s?(?:though|although)\b",
+                  _I)
 _BUT_NOT_EXCUSE = re.compile(
     r"\b(?:not only\b[^.!?]*\bbut|but also|nothing but|anything but|all but"
     r"|nobody but|no one but|anyone but|everyone but|cannot but|can't help but)\b", _I)
 
+_YOU = r"(?:you|u)"
 _SORRY_YOU_FEEL = re.compile(
     r"\b(?:sorry|apologi[sz]e)(?:,)? (?:that |if |about how |for how |for the way )?"
-    r"you(?: are| were|'re| got| get)? "
-    r"(?:feel|felt|feeling|think|thought|took|take|see|saw|upset|offended|overreact\w*)\b", _I)
+    + _YOU + r"(?: are| were|'re| got| get| have been| feel| felt)? "
+    r"(?:feel|felt|feeling|think|thought|took|take|see|saw|upset|offended|overreact\w*"
+    r"|hurt|disappointed|misunderst\w*|sad|angry|mad|annoyed|bothered|let down)\b", _I)
 
 _SORRY_IF = re.compile(
     r"\b(?:sorry|apologi[sz]e) if\b"
@@ -147,6 +170,29 @@ _MOVE_ON = re.compile(
     r"\bi (?:already )?(?:said|told you) (?:i'?m|i am|i was) sorry\b|\bi already apologi[sz]ed\b"
     r"|\bget over it\b|\b(?:can we|let'?s) (?:just )?move on\b", _I)
 
+_SHOULD_HAVE = re.compile(
+    r"\b" + _YOU + r" (?:should|shouldn'?t|should not|could|ought to) have\b"
+    r"|\b" + _YOU + r" (?:should|need to) (?:have|learn|stop|try)\b", _I)
+_DISMISSED = re.compile(
+    r"\bif (?:that'?s|that is|this is) what " + _YOU + r" (?:want|need) to hear\b"
+    r"|\b(?:are you )?happy now\b|\bthere,? i said it\b|\bwhatever you say\b", _I)
+_MY_REASONS = re.compile(
+    r"\bi had (?:my|good|a good|a) reasons?\b"
+    r"|\bi (?:just |only )?(?:wanted|meant|was trying|tried) to (?:protect|spare|shield)\b", _I)
+_TOO_SENSITIVE = re.compile(
+    r"\b" + _YOU + r"(?:'re| are| were| get| got)? (?:(?:way |so |too |a bit |kind of )*)"
+    r"(?:overreact\w*|too sensitive|so sensitive|(?:being )?(?:dramatic|hysterical|paranoid))\b",
+    _I)
+# Quoting the old wrong inside an apology ("I'm sorry I said you always overreact"):
+# the words after such a verb are what was said then, not what is said now.
+_QUOTING = re.compile(
+    r"\b(?:i|and|that i|when i|how i)\s+(?:said|told you|called you|kept saying|was saying"
+    r"|accused you of|made you (?:believe|think))\b", _I)
+# Families that point at the other person; quoting the old words is not doing it again.
+_BLAMING = (YOU_MADE_ME, ALWAYS_NEVER, SHOULD_HAVE, TOO_SENSITIVE)
+# Families that only undo an apology (said or just said); elsewhere they are plain words.
+_AFTER_APOLOGY = (SHOULD_HAVE, DISMISSED, MY_REASONS)
+
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
@@ -174,11 +220,14 @@ def find_excuses(text: str) -> list[ExcuseFlag]:
     for match in _SENTENCE.finditer(plain):
         sentence, base = match.group(), match.start()
         apology = _is_apology(sentence)
+        quoted_from = _quoting_at(sentence) if apology else None
         # "but" inside an apology (after the sorry), or opening the next sentence.
         apology_at = _first_apology(sentence) if apology else None
         for but in _BUT.finditer(sentence):
             after_sorry = apology_at is not None and but.start() > apology_at
             opens_next = previous_was_apology and not sentence[:but.start()].strip()
+            if but.group().lower() == "anyway" and not _opens_clause(sentence, but.start()):
+                continue  # "you never listen anyway": not a turn away from the sorry
             if (after_sorry or opens_next) and not _excused_but(sentence, but):
                 flag(base + but.start(), base + but.end(), BUT_AFTER_SORRY)
         for found in _SORRY_YOU_FEEL.finditer(sentence):
@@ -198,16 +247,39 @@ def find_excuses(text: str) -> list[ExcuseFlag]:
                 flag(base + found.start(), base + found.end(), ALWAYS_NEVER)
         for found in _MOVE_ON.finditer(sentence):
             flag(base + found.start(), base + found.end(), MOVE_ON)
+        for family, pattern in ((SHOULD_HAVE, _SHOULD_HAVE), (DISMISSED, _DISMISSED),
+                                (MY_REASONS, _MY_REASONS), (TOO_SENSITIVE, _TOO_SENSITIVE)):
+            if family in _AFTER_APOLOGY and not (apology or previous_was_apology):
+                continue
+            for found in pattern.finditer(sentence):
+                flag(base + found.start(), base + found.end(), family)
+        if quoted_from is not None:
+            flags = [f for f in flags if not (f.pattern in _BLAMING
+                                              and f.start >= base + quoted_from)]
         if sentence.strip():
             previous_was_apology = apology
     flags.sort(key=lambda f: (f.start, f.end))
     return _without_overlaps(flags)
 
 
+def _quoting_at(sentence: str) -> int | None:
+    """Where an apology starts quoting what was said then (after the sorry), if it does."""
+    apology_at = _first_apology(sentence)
+    for found in _QUOTING.finditer(sentence):
+        if apology_at is not None and found.start() > apology_at:
+            return found.start()
+    return None
+
+
 def _first_apology(sentence: str) -> int | None:
     cleaned = _NOT_APOLOGY.sub(lambda m: " " * len(m.group()), sentence)
     found = _APOLOGY.search(cleaned)
     return found.start() if found else None
+
+
+def _opens_clause(sentence: str, at: int) -> bool:
+    before = sentence[:at].rstrip()
+    return not before or before.endswith((",", ";", ":"))
 
 
 def _excused_but(sentence: str, but: re.Match[str]) -> bool:
@@ -253,3 +325,43 @@ def note_of(flag: ExcuseFlag) -> str:
 def notes(text: str) -> list[str]:
     """The apology helper's gentle notes on a text, in the order they appear."""
     return [note_of(flag) for flag in find_excuses(text)]
+
+
+# --- what a strong apology has (noticed gently, never scored) ---------------------------
+
+# Owning it: the writer names something they did ("I lied", "my part", "sorry I ...").
+_OWNS_IT = re.compile(
+    r"\bi (?:\w+ )?(?:hurt|lied|broke|betrayed|hid|cheated|shouted|yelled|snapped|forgot"
+    r"|missed|ignored|let you down|did|was wrong|made a mistake|chose|said|kept|took|failed"
+    r"|left|blamed|went|spent|texted|called|promised|didn'?t|wasn'?t|haven'?t|never told)\b"
+    r"|\bmy (?:part|fault|choice|mistake|doing|lie|lies)\b"
+    r"|\b(?:sorry|apologi[sz]e|forgive me) (?:that |for )?(?:i\b|what i|my|the way i|\w+ing\b)"
+    r"|\b(?:sorry|apologi[sz]e|forgive me)\b[^.!?]{0,20}\bfor (?:the|my|what|how|\w+ing)\b",
+    _I)
+# Repair: asking what would help, or saying what the writer will do.
+_OFFERS_REPAIR = re.compile(
+    r"\bwhat (?:would|could|can|will|might) (?:help|i do|make)|\bhow can i\b|\bi will\b"
+    r"|\bi'?ll\b|\bi'?m going to\b|\bi am going to\b|\bfrom now on\b|\bnext time\b"
+    r"|\bmake (?:it|this|things|up for)\b|\bwhat do you need\b|\blet me\b|\bi promise\b"
+    r"|\bi want to (?:make|repair|fix|earn|rebuild|change|do better)\b|\bi'?d like to\b", _I)
+
+NAMES_NO_HARM = ("It may help to name what you did and what it did to them: "
+                 '"I ..., and it hurt you."')
+OFFERS_NO_REPAIR = ("You could offer something toward repair: ask what would help, "
+                    "or say one thing you will do.")
+
+
+def gaps(text: str) -> list[str]:
+    """What a strong apology usually holds and this one does not say yet: owning
+    what the writer did, and something toward repair. Only for an apology; a
+    gentle line each, never a score or a block."""
+    plain = _normalise(text)
+    if len(plain.split()) < 4 or not any(
+            _is_apology(m.group()) for m in _SENTENCE.finditer(plain)):
+        return []
+    found = []
+    if not _OWNS_IT.search(plain):
+        found.append(NAMES_NO_HARM)
+    if not _OFFERS_REPAIR.search(plain):
+        found.append(OFFERS_NO_REPAIR)
+    return found

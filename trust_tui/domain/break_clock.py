@@ -9,17 +9,23 @@ steady, and nobody is left waiting alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from trust_tui.domain import live
 from trust_tui.domain.clock import Clock
+from trust_tui.domain.live import (
+    BREAK_ASKED, BREAK_BACK, BREAK_LENGTH, BREAK_NOT_READY, BREAK_READY, END, seconds_between,
+)
 from trust_tui.models import BreakTaken, LiveEvent
 
 MIN_MINUTES = 20
 MAX_MINUTES = 24 * 60
 DEFAULT_MINUTES = 20
+# Back together sooner than this gets one gentle line on why the time matters.
+WELL_BEFORE_SECONDS = 15 * 60
+BACK_EARLY_LINE = ("A body usually needs about 20 minutes to settle after a hard moment; "
+                   "if the feelings come back strong, another break is always fine.")
 
 # The lengths offered when calling a break, shortest first (minutes).
 LENGTHS: tuple[int, ...] = (20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1440)
@@ -69,6 +75,18 @@ class BreakClock:
         self.minutes = clamp_minutes(self.minutes)
         self.started_mono = self.clock.monotonic()
         self.called_at = self.clock.now()
+
+    @classmethod
+    def resumed(cls, clock: Clock, called_by: str, partners: tuple[str, ...], minutes: int,
+                called_at: datetime, ready: Iterable[str] = ()) -> BreakClock:
+        """A break called at `called_at` (wall clock), carried on now: the time since
+        then counts (never less than nothing: a clock set back), and from here on it
+        runs on the monotonic clock."""
+        brk = cls(clock, called_by=called_by, partners=partners, minutes=minutes)
+        brk.called_at = called_at
+        brk.started_mono = clock.monotonic() - seconds_between(called_at, clock.now())
+        brk.ready = {pid for pid in ready if pid in partners}
+        return brk
 
     @property
     def planned_seconds(self) -> float:
@@ -124,28 +142,33 @@ class BreakClock:
         return self.ended
 
 
-# --- a break under way, replayed from a session's events ------------------------------
-# (A minimal version of what helper "breaks" writes; theirs replaces it.)
+def back_early_line(taken: BreakTaken) -> str | None:
+    """One gentle line when both came back well before a body settles; else None."""
+    spent = taken.actual_seconds or 0.0
+    return BACK_EARLY_LINE if spent < WELL_BEFORE_SECONDS else None
+
 
 def open_break(clock: Clock, partners: tuple[str, ...],
                events: Sequence[LiveEvent]) -> BreakClock | None:
-    """The break under way in these events (the last BREAK_ASKED with no BREAK_BACK
-    after it), with its length, who is ready, and its time left from the wall clock,
-    re-anchored on `clock`'s monotonic clock. None when no break is open."""
+    """The break under way in a session's events, carried on from the clock now.
+
+    That is the last "break asked" with no "break back" (nor an end) after it, with
+    the length as last changed and who said they are ready; None if there is none."""
     asked = next((i for i in range(len(events) - 1, -1, -1)
-                  if events[i].kind in (live.BREAK_ASKED, live.BREAK_BACK)), None)
-    if asked is None or events[asked].kind != live.BREAK_ASKED:
+                  if events[i].kind == BREAK_ASKED), None)
+    if asked is None:
         return None
-    first = events[asked]
-    brk = BreakClock(clock, first.by or partners[0], partners,
-                     minutes=int(first.number or DEFAULT_MINUTES))
-    for moved in events[asked + 1:]:
-        if moved.kind == live.BREAK_LENGTH and moved.number is not None:
-            brk.set_minutes(int(moved.number))
-        elif moved.kind == live.BREAK_READY and moved.by in partners:
-            brk.ready.add(moved.by)
-        elif moved.kind == live.BREAK_NOT_READY:
-            brk.ready.discard(moved.by or "")
-    brk.called_at = first.at
-    brk.started_mono = clock.monotonic() - live.seconds_between(first.at, clock.now())
-    return brk
+    start = events[asked]
+    minutes = int(start.number) if start.number is not None else DEFAULT_MINUTES
+    ready: set[str] = set()
+    for later in events[asked + 1:]:
+        if later.kind in (BREAK_BACK, END):
+            return None
+        if later.kind == BREAK_LENGTH and later.number is not None:
+            minutes = int(later.number)
+        elif later.kind == BREAK_READY and later.by is not None:
+            ready.add(later.by)
+        elif later.kind == BREAK_NOT_READY:
+            ready.discard(later.by or "")
+    called_by = start.by if start.by in partners else (partners[0] if partners else "")
+    return BreakClock.resumed(clock, called_by, partners, minutes, start.at, ready)

@@ -63,10 +63,12 @@ def checkin_series(check_ins: Iterable[CheckIn], partner_id: str, today: date,
                    weeks: int = WEEKS) -> CheckInSeries:
     starts = week_starts(today, weeks)
     first, end = starts[0], today
+    # A check-in with a feeling word alone has no number to draw.
     mine = sorted((c for c in check_ins
-                   if c.partner_id == partner_id and first <= c.on <= end),
+                   if c.partner_id == partner_id and first <= c.on <= end
+                   and c.safety is not None),
                   key=lambda c: (c.on, c.created_at))
-    by_week: dict[date, list[int]] = {}
+    by_week: dict[date, list[int | None]] = {}
     for c in mine:
         by_week.setdefault(week_of(c.on), []).append(c.safety)
     values = [_mean(by_week.get(w, [])) for w in starts]
@@ -167,9 +169,10 @@ def wins_by_week(wins: Iterable[Win], today: date, weeks: int = WEEKS,
         i = index.get(week_of(day))
         if i is None or day > today:
             continue
+        # As on the wall: a reached goal and a setback have cards of their own.
         if w.kind == "thanks":
             thanked[i] += 1
-        else:
+        elif w.kind == "win":
             won[i] += 1
     return WinsSeries(starts, won, thanked)
 

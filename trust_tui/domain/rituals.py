@@ -203,6 +203,7 @@ def setback(expectations: Sequence[Item] = ()) -> Ritual:
                 saves=("setback",),
                 items=tuple(expectations),
                 empty="No agreed expectation to link; that is fine.",
+                check="apology",  # "what happened" is often said as a first apology
             ),
             Step(
                 key="felt",

@@ -145,21 +145,45 @@ def goal_progress(goal: MiniGoal, today: date) -> GoalProgress:
     return GoalProgress(goal.target, goal.unit, current, best, reached, counted_today)
 
 
+# A forgotten day can still be logged the day after (a run need not reset for it).
+LOG_BACK_DAYS = 1
+
+ALREADY = "already"  # a days goal already has that day
+REACHED = "reached"  # the goal is reached: nothing more to count
+TOO_LONG_AGO = "too long ago"
+
+
 @dataclass(frozen=True)
 class Logged:
     progress: list[date]
-    counted: bool  # False when a days-in-a-row goal already had today
+    counted: bool  # False: nothing was added (see `why`)
     reached_now: bool  # this log reached the goal for the first time
+    why: str | None = None  # ALREADY, REACHED or TOO_LONG_AGO when not counted
 
 
-def log_progress(goal: MiniGoal, today: date) -> Logged:
-    """One key press of progress. Days in a row count each day once; times count each."""
-    if goal.unit == "days_in_a_row" and today in goal.progress:
-        return Logged(list(goal.progress), counted=False, reached_now=False)
-    before = goal_progress(goal, today)
-    progress = sorted([*goal.progress, today])
+def log_progress(goal: MiniGoal, today: date, day: date | None = None) -> Logged:
+    """One key press of progress on `day` (today, or yesterday when it was forgotten).
+    Days in a row count each day once; times count each; a reached goal counts no more."""
+    day = today if day is None else day
+    kept = list(goal.progress)
+    if goal_progress(goal, today).reached:
+        return Logged(kept, counted=False, reached_now=False, why=REACHED)
+    if not today - timedelta(days=LOG_BACK_DAYS) <= day <= today:
+        return Logged(kept, counted=False, reached_now=False, why=TOO_LONG_AGO)
+    if goal.unit == "days_in_a_row" and day in goal.progress:
+        return Logged(kept, counted=False, reached_now=False, why=ALREADY)
+    progress = sorted([*goal.progress, day])
     after = goal_progress(goal.model_copy(update={"progress": progress}), today)
-    return Logged(progress, counted=True, reached_now=after.reached and not before.reached)
+    return Logged(progress, counted=True, reached_now=after.reached)
+
+
+def not_counted_words(why: str | None, day_word: str = "Today") -> str:
+    """Why a log added nothing, in a plain sentence."""
+    if why == REACHED:
+        return "This goal is reached already. A new one can be set with g."
+    if why == TOO_LONG_AGO:
+        return "Only today or yesterday can be logged."
+    return f"{day_word} is already counted for this goal."
 
 
 def unit_words(unit: str, n: int) -> str:

@@ -4,10 +4,17 @@ First one question: who is asking (each partner's own key: f on the left, j on
 the right); nobody has to say why. Then a breathing pacer, the time left in
 large digits and the agreed time to come back. The break ends when both
 partners say they are ready, early or on time. The screen below (a talk) waits
-where it stopped; a talk in progress gets the break saved with it.
+where it stopped.
+
+Every move (asked by whom for how long, length, ready, not ready, back) goes to
+the session under the break as a LiveEvent (`break_moved`), which keeps it: a
+talk or a ritual in its own events, a break with nothing under it in its own
+record (widgets/break_keeper.py). So a break under way carries on after a lock
+or a restart: the screen starts from the session's `open_break()`.
 
 The app pushes `CalmScreen()` with no arguments: the talk in progress, if any,
-is `app.current_talk` (see widgets/talk_in_progress.py).
+is `app.current_talk` (see widgets/talk_in_progress.py). While it is up, the
+break owns the screen (app.py lets no area, palette command or second break in).
 """
 
 from __future__ import annotations
@@ -22,11 +29,18 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from trust_tui.domain.break_clock import (
-    DEFAULT_MINUTES, BreakClock, clamp_minutes, describe_length, longer, shorter,
+    DEFAULT_MINUTES, BreakClock, back_early_line, clamp_minutes, describe_length, longer,
+    shorter,
 )
 from trust_tui.domain.breathing import next_pattern, pattern
+from trust_tui.domain.live import (
+    BREAK_ASKED, BREAK_BACK, BREAK_LENGTH, BREAK_NOT_READY, BREAK_READY, event,
+)
 from trust_tui.models import BreakTaken
+from trust_tui.store import StoreCall
+from trust_tui.widgets.break_keeper import StandaloneBreak
 from trust_tui.widgets.pacer import BreathingPacer
+from trust_tui.widgets.saving import StoreClient
 from trust_tui.widgets.shell import Shell, shell_of
 from trust_tui.widgets.talk_in_progress import TalkInProgress
 from trust_tui.widgets.turn_clock import ClockView
@@ -37,7 +51,7 @@ LEFT_KEY, RIGHT_KEY = "f", "j"
 TICK_SECONDS = 0.25
 
 
-class CalmScreen(Screen[BreakTaken | None]):
+class CalmScreen(StoreClient, Screen[BreakTaken | None]):
     CSS_PATH = sheet("calm")
 
     BINDINGS = [
@@ -48,6 +62,7 @@ class CalmScreen(Screen[BreakTaken | None]):
         Binding("minus", "length(-1)", "Shorter"),
         Binding("plus,equals_sign", "length(1)", "Longer"),
         Binding("p", "pattern", "Another breath"),
+        Binding("question_mark", "app.safety_note", "Safety note", show=False),
     ]
 
     def __init__(self, talk: TalkInProgress | None = None) -> None:
@@ -72,15 +87,18 @@ class CalmScreen(Screen[BreakTaken | None]):
     def _setup(self) -> None:
         # Runs before compose: the pacer needs the pattern and the clock.
         talk = self._talk_given or getattr(self.app, "current_talk", None)
-        self.talk = talk if isinstance(talk, TalkInProgress) else None
         vault = self.trust_app.vault
-        if self.talk is not None:
-            self.sides = tuple(self.talk.sides)
-        else:
-            self.sides = tuple(p.id for p in vault.partners[:2])
+        if not isinstance(talk, TalkInProgress):  # nothing under it: it keeps itself
+            talk = StandaloneBreak(self, vault, self.clock)
+        self.talk = talk
+        self.sides = tuple(talk.sides)
         settings = vault.settings
         self.minutes = clamp_minutes(settings.default_break_minutes)
         self.pattern_key = pattern(settings.breathing_pattern).key
+        # A break under way (before a lock, a restart) carries on with its time.
+        self.brk = talk.open_break()
+        if self.brk is not None:
+            self.minutes = self.brk.minutes
 
     def compose(self) -> ComposeResult:
         self._setup()
@@ -103,6 +121,16 @@ class CalmScreen(Screen[BreakTaken | None]):
             self.talk.break_started()  # what waits below holds still (a ritual's step)
         self.refresh_view()
 
+    def _moved(self, kind: str, by: str | None = None, number: float | None = None) -> None:
+        """One move of the break, handed to the session under it to keep."""
+        if self.talk is not None:
+            self.talk.break_moved(event(kind, self.clock.now(), by=by, number=number))
+
+    def pending_words(self) -> list[StoreCall]:
+        if isinstance(self.talk, StandaloneBreak):
+            return self.talk.pending_words()
+        return []
+
     # --- who, how long, which breath -----------------------------------------------
 
     def _who(self, pid: str) -> str:
@@ -118,8 +146,10 @@ class CalmScreen(Screen[BreakTaken | None]):
         if self.brk is None:
             self.brk = BreakClock(self.clock, called_by=pid, partners=tuple(self.sides),
                                   minutes=self.minutes)
+            self._moved(BREAK_ASKED, by=pid, number=self.brk.minutes)
         else:
-            self.brk.toggle_ready(pid)
+            ready = self.brk.toggle_ready(pid)
+            self._moved(BREAK_READY if ready else BREAK_NOT_READY, by=pid)
             if self.brk.both_ready:
                 self._end()
                 return
@@ -127,8 +157,9 @@ class CalmScreen(Screen[BreakTaken | None]):
 
     def action_length(self, step: int) -> None:
         self.minutes = longer(self.minutes) if step > 0 else shorter(self.minutes)
-        if self.brk is not None:
+        if self.brk is not None and self.brk.minutes != self.minutes:
             self.brk.set_minutes(self.minutes)
+            self._moved(BREAK_LENGTH, number=self.brk.minutes)
         self.refresh_view()
 
     def action_pattern(self) -> None:
@@ -150,18 +181,16 @@ class CalmScreen(Screen[BreakTaken | None]):
             return self.brk is None
         return True
 
-    def holds_idle_lock(self) -> bool:
-        # Nobody touches the keyboard during a break; locking would end it.
-        return True
+    # No `holds_idle_lock`: an unattended break locks as anywhere else (nothing is
+    # lost: after unlocking it carries on with its time).
 
     def _end(self) -> None:
-        assert self.brk is not None
+        assert self.brk is not None and self.talk is not None
         taken = self.brk.end()
-        if self.talk is not None:
-            self.talk.break_taken(taken)
-            self.notify("Welcome back. " + self.talk.where_we_were(), markup=False)
-        else:
-            self.notify("Welcome back.", markup=False)
+        self._moved(BREAK_BACK)
+        self.talk.break_taken(taken)
+        words = ["Welcome back.", self.talk.where_we_were(), back_early_line(taken) or ""]
+        self.notify(" ".join(w for w in words if w), markup=False)
         self.dismiss(taken)
 
     # --- drawing ------------------------------------------------------------------
@@ -175,6 +204,17 @@ class CalmScreen(Screen[BreakTaken | None]):
             self.refresh_view()
         else:
             self._draw_clock()
+
+    def bell_due_in(self) -> float | None:
+        """Seconds until the bell (the app rings it if it locks meanwhile); None when
+        no break runs, its time is up already or the bell is off."""
+        if self.brk is None or self.brk.time_is_up:
+            return None
+        return self.brk.remaining() if self.trust_app.vault.settings.break_bell else None
+
+    def _ring(self) -> None:
+        if self.trust_app.vault_open and self.trust_app.vault.settings.break_bell:
+            self.app.bell()
 
     def _draw_clock(self) -> None:
         view = self.query_one("#calm-clock", ClockView)
@@ -205,7 +245,9 @@ class CalmScreen(Screen[BreakTaken | None]):
     def refresh_view(self) -> None:
         brk = self.brk
         self._wake_at_the_end()
-        self._time_was_up = None if brk is None else brk.time_is_up
+        was_up, self._time_was_up = self._time_was_up, None if brk is None else brk.time_is_up
+        if was_up is False and self._time_was_up:
+            self._ring()  # the time is up while it ran: for partners who stepped away
         chosen = pattern(self.pattern_key)
         self.query_one("#calm-pattern", Static).update(Content.assemble(
             (chosen.name, "bold"), f": {chosen.hint}.  p  another way to breathe"))
@@ -237,8 +279,8 @@ class CalmScreen(Screen[BreakTaken | None]):
         self.query_one("#calm-title", Static).update(typed(title))
         self.query_one("#calm-message", Static).update(typed(message))
         self.query_one("#calm-ready", Static).update(typed(ready))
-        talk = ("Your talk waits where it stopped: " + self.talk.where_we_were()
-                if self.talk is not None else "")
+        where = self.talk.where_we_were() if self.talk is not None else ""
+        talk = "Your talk waits where it stopped: " + where if where else ""
         self.query_one("#calm-talk", Static).update(typed(talk))
         self._draw_clock()
         self.refresh_bindings()

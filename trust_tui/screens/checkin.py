@@ -1,5 +1,6 @@
 """The daily check-in (steps 2 and 4): each partner's feeling word and how safe
-they feel today, 1 to 10, stored dated. Either of them can skip; a second
+they feel today, 1 to 10, stored dated. They answer in turn, each number hidden
+until both have one; a word alone is fine and either of them can skip; a second
 check-in on the same day replaces that partner's first one.
 
 A `FormModal[list[Answer]]`: `ask_check_in(app)` opens it and saves what it
@@ -63,9 +64,13 @@ class CheckInModal(FormModal[list[Answer]]):
     def compose_form(self) -> ComposeResult:
         with Vertical(id="checkin-box", classes="form-box"):
             yield Static("Daily check-in", classes="form-title")
-            yield Static("One word for how you feel, and how safe you feel today: "
-                         "1 is not safe at all, 10 is completely safe. Either of you "
-                         "can skip; there is no right answer.", classes="form-lead")
+            first, second = (p.name for p in self.partners()[:2])
+            yield Static(Content.assemble(
+                "One word for how you feel, and how safe you feel today: 1 is not safe "
+                "at all, 10 is completely safe. ", Content(first), " first, then ",
+                Content(second), " (Enter moves on): each number stays hidden until you "
+                "have both answered. A word alone is fine, and either of you can skip."),
+                classes="form-lead")
             with Horizontal(id="checkin-partners"):
                 for index, partner in enumerate(self.partners()):
                     with Vertical(classes="checkin-partner"):
@@ -75,10 +80,12 @@ class CheckInModal(FormModal[list[Answer]]):
                                      classes="chosen-feeling")
                         with Horizontal(classes="safety-row"):
                             yield Label("Safe today, 1 to 10: ")
+                            # Hidden while typed: the other answers without seeing it.
                             yield Input(type="integer", max_length=2, compact=True,
-                                        placeholder="-",
+                                        placeholder="-", password=True,
                                         validators=[Integer(1, 10)], valid_empty=True,
                                         id=f"safe-{index}", classes="safety")
+            yield Static("", id="checkin-reveal")
             yield from self.form_foot("Save", self.CANCEL_LABEL, compact=True)
 
     def on_mount(self) -> None:
@@ -126,8 +133,28 @@ class CheckInModal(FormModal[list[Answer]]):
 
     @on(Input.Submitted, ".safety")
     def _submitted(self, event: Input.Submitted) -> None:
+        """In turn: Enter after the first partner's number moves to the second; after
+        the last one it saves."""
         event.stop()
-        self.action_save()
+        index = int((event.input.id or "safe-0").removeprefix("safe-"))
+        if index + 1 < len(self.partners()):
+            self.query_one(f"#feel-{index + 1}", FeelingPicker).focus_list()
+        else:
+            self.action_save()
+
+    @on(Input.Changed, ".safety")
+    def _number_changed(self) -> None:
+        """Once both have a number, both are shown; until then neither is."""
+        boxes = [self.query_one(f"#safe-{index}", Input)
+                 for index in range(len(self.partners()))]
+        both = all(box.value.strip() and box.is_valid for box in boxes)
+        reveal = self.query_one("#checkin-reveal", Static)
+        if not both:
+            reveal.update("")
+            return
+        reveal.update(Content.assemble("You have both answered: ", Content(" · ").join(
+            Content.assemble(Content(p.name), f" {box.value.strip()}")
+            for p, box in zip(self.partners(), boxes))))
 
     def collect(self) -> list[Answer] | None:
         answers: list[Answer] = []
@@ -137,13 +164,13 @@ class CheckInModal(FormModal[list[Answer]]):
             number = box.value.strip()
             if not number and not feeling:
                 continue  # this partner skips today
-            if not number or not box.is_valid:
+            if number and not box.is_valid:
                 self.say(Content.assemble(
                     "How safe does ", Content(partner.name),
-                    " feel today? A number from 1 to 10 (or leave both empty to skip)."))
+                    " feel today? A number from 1 to 10, or leave it empty."))
                 box.focus()
                 return None
-            answers.append(Answer(partner.id, feeling, int(number)))
+            answers.append(Answer(partner.id, feeling, int(number) if number else None))
         if not answers:
             self.say("Nothing to save yet. Fill in either of you, or press escape.")
             return None

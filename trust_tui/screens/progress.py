@@ -23,18 +23,21 @@ from trust_tui.screens.base import AreaScreen, sheet
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 GAP = "·"  # a week with nothing recorded: not zero, not bad, just empty
+ZERO = "○"  # a week with something logged and none of it kept: a shape, not a colour
 BAR_ROWS = 2
 CELL = 2  # characters per week (plus one space)
 TALK_WIDTH = pr.WEEKS * (CELL + 1) - 1  # as wide as the weekly bars
-LABEL_WIDTH = 9  # a partner's name (cut to 8) and a space
+LABEL_WIDTH = 9  # the narrowest label column: a short name and a space
+MAX_LABEL_WIDTH = 16
 
 
 def bars(values: Sequence[float | None], top: float, rows: int = BAR_ROWS,
-         cell: int = CELL) -> list[str]:
+         cell: int = CELL, zero_shape: bool = False) -> list[str]:
     """Vertical bars, one column group per value, rows listed top to bottom.
 
     A positive value always shows at least a sliver, so "a little" never looks
-    like "nothing"; None (and zero) show as a dot on the baseline.
+    like "nothing"; None (nothing recorded) shows as a dot on the baseline, and a
+    zero that was recorded (`zero_shape`, for rates: logged, none kept) as a ring.
     """
     steps = rows * 8
     lines = []
@@ -42,7 +45,8 @@ def bars(values: Sequence[float | None], top: float, rows: int = BAR_ROWS,
         line = []
         for value in values:
             if not value:
-                ch = GAP if row == 0 else " "
+                empty = ZERO if zero_shape and value == 0 else GAP
+                ch = empty if row == 0 else " "
             else:
                 level = max(1, round(min(value / top, 1.0) * steps)) if top else 0
                 ch = BLOCKS[max(0, min(8, level - row * 8))]
@@ -62,6 +66,23 @@ def share_bar(share: float | None, width: int = TALK_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def short_labels(names: Sequence[str], width: int) -> list[str]:
+    """Each name cut to fit `width - 1` characters, told apart when cutting would make
+    two the same ("Alexandra" and "Alexander" never both read "Alexand…")."""
+    room = width - 1
+    cut = [n if len(n) <= room else n[:room - 1] + "…" for n in names]
+    if len(set(cut)) == len(cut):
+        return cut
+    tail = max(1, room // 3)
+    return [n if len(n) <= room else n[:room - 1 - tail] + "…" + n[-tail:] for n in names]
+
+
+def label_width(names: Sequence[str]) -> int:
+    """Wide enough for the longest name, within bounds that keep 80 columns working."""
+    longest = max((len(n) for n in names), default=0)
+    return max(LABEL_WIDTH, min(MAX_LABEL_WIDTH, longest + 1))
+
+
 class ChartRow(Horizontal):
     """A label and bars on the left, plain numbers beside them on the right."""
 
@@ -69,13 +90,14 @@ class ChartRow(Horizontal):
         yield Static("", classes="chart")
         yield Static("", classes="numbers")
 
-    def show(self, label: str, chart: Sequence[str], numbers: str) -> None:
-        label_width = LABEL_WIDTH
-        # The label (cut to fit, one space kept) sits on the bars' bottom line.
-        cut = label[:label_width - 1]
-        lines = [f"{(cut if i == len(chart) - 1 else ''):<{label_width}}{line}"
+    def show(self, label: str, chart: Sequence[str], numbers: str,
+             width: int = LABEL_WIDTH) -> None:
+        # The label (cut to fit by the screen, one space kept) sits on the bars' bottom line.
+        lines = [f"{(label if i == len(chart) - 1 else ''):<{width}}{line}"
                  for i, line in enumerate(chart)]
-        self.query_one(".chart", Static).update(Content("\n".join(lines)))
+        chart_box = self.query_one(".chart", Static)
+        chart_box.styles.width = width + max((len(line) for line in chart), default=0)
+        chart_box.update(Content("\n".join(lines)))
         self.query_one(".numbers", Static).update(Content(numbers))
 
 
@@ -94,7 +116,8 @@ class ProgressScreen(AreaScreen):
                          classes="chart-title")
             for i, _ in enumerate(partners):
                 yield ChartRow(id=f"checkin-{i}")
-            yield Static("Follow-through  (kept, out of what was logged, per week)",
+            yield Static(f"Follow-through  (kept, out of what was logged, per week; "
+                         f"{GAP} nothing logged, {ZERO} logged, none kept)",
                          classes="chart-title")
             yield ChartRow(id="follow-through")
             yield Static("Wins and thank-yous per week", classes="chart-title")
@@ -112,24 +135,29 @@ class ProgressScreen(AreaScreen):
         today = self.today()
         partners = self.vault.partners
         weeks = pr.week_starts(today)
-        self.query_one("#axis", Static).update(Content(axis(weeks)))
+        self.query_one("#axis", Static).update(
+            Content(" " * (label_width([p.name for p in partners]) - LABEL_WIDTH) + axis(weeks)))
 
+        names = [p.name for p in partners]
+        width = label_width(names)
+        labels = short_labels(names, width)
         check_ins = self.vault.all(CheckIn)
         for i, partner in enumerate(partners):
             s = pr.checkin_series(check_ins, partner.id, today)
             self.query_one(f"#checkin-{i}", ChartRow).show(
-                partner.name, bars(s.values, 10), checkin_numbers(s))
+                labels[i], bars(s.values, 10), checkin_numbers(s), width)
 
         ft = pr.follow_through_by_week(self.vault.all(FollowThrough), today)
         self.query_one("#follow-through", ChartRow).show(
-            "kept", bars(ft.rates, 1.0), follow_through_numbers(ft))
+            "kept", bars(ft.rates, 1.0, zero_shape=True), follow_through_numbers(ft), width)
 
         ws = pr.wins_by_week(self.vault.all(Win), today)
         top = max([*ws.wins, *ws.thanks, 1])
         self.query_one("#wins-row", ChartRow).show(
-            "wins", bars(ws.wins, top), count_numbers(ws.wins, "win", "wins"))
+            "wins", bars(ws.wins, top), count_numbers(ws.wins, "win", "wins"), width)
         self.query_one("#thanks-row", ChartRow).show(
-            "thanks", bars(ws.thanks, top), count_numbers(ws.thanks, "thank-you", "thank-yous"))
+            "thanks", bars(ws.thanks, top), count_numbers(ws.thanks, "thank-you", "thank-yous"),
+            width)
 
         since = weeks[0]
         balance = pr.talk_balance(self.vault.all(TalkSession), [p.id for p in partners], since)
@@ -142,7 +170,8 @@ class ProgressScreen(AreaScreen):
             # Minutes, not a share: a percentage beside a name reads as a score.
             numbers = "-" if share is None else \
                 f"spoke for {pr.minutes(balance.seconds[partner.id])}"
-            self.query_one(f"#talk-{i}", ChartRow).show(partner.name, [share_bar(share)], numbers)
+            self.query_one(f"#talk-{i}", ChartRow).show(labels[i], [share_bar(share)], numbers,
+                                                         width)
 
 
 def checkin_numbers(s: pr.CheckInSeries) -> str:

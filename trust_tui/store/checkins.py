@@ -15,11 +15,12 @@ from trust_tui.vault import Vault
 
 @dataclass(frozen=True)
 class Answer:
-    """One partner's check-in as given: a feeling word (optional) and 1-10."""
+    """One partner's check-in as given: a feeling word and 1-10, either may be left out
+    (not both)."""
 
     partner_id: str
     feeling: str | None
-    safety: int
+    safety: int | None
 
 
 def todays(vault: Vault, today: date) -> dict[str, CheckIn]:

@@ -45,11 +45,13 @@ def set_goal(vault: Vault, text: str, *, owner: str | None, target: int, unit: G
 @dataclass(frozen=True)
 class StepLogged:
     goal: MiniGoal  # as it is on disk now
-    counted: bool  # False: today was already counted (here or in another window)
+    counted: bool  # False: the day was already counted (here or in another window)
     reached_now: bool  # this step reached the goal for the first time: a card is up
+    why: str | None = None  # why it was not counted (domain.wins: ALREADY, REACHED, ...)
 
 
-def log_step(vault: Vault, goal_id: str, today: date, now: datetime) -> StepLogged:
+def log_step(vault: Vault, goal_id: str, today: date, now: datetime,
+             day: date | None = None) -> StepLogged:
     """Today's step on a goal, counted on the latest file under the lock. A day a
     days-in-a-row goal already has is not written again; a first reach adds one
     "goal reached" card (noticed by whoever logged it)."""
@@ -57,9 +59,9 @@ def log_step(vault: Vault, goal_id: str, today: date, now: datetime) -> StepLogg
         goal = vault.get(MiniGoal, goal_id)
         if goal is None:
             raise KeyError(goal_id)
-        logged = log_progress(goal, today)
+        logged = log_progress(goal, today, day)
         if not logged.counted:
-            return StepLogged(goal, counted=False, reached_now=False)
+            return StepLogged(goal, counted=False, reached_now=False, why=logged.why)
         update: dict[str, object] = {"progress": logged.progress}
         if logged.reached_now:
             update["reached_at"] = now

@@ -22,9 +22,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
-from trust_tui.domain.apology import ExcuseFlag, find_excuses, first_words
+from trust_tui.domain.apology import ExcuseFlag, find_excuses, first_words, gaps
 
 MAX_SHOWN = 2
+GAPS_AFTER_WORDS = 10  # words typed before the hint mentions what an apology holds
 
 
 class ApologyHint(Vertical):
@@ -33,7 +34,8 @@ class ApologyHint(Vertical):
         height: auto;
         & > .apology-hint-text {
             height: auto;
-            max-height: 5;
+            max-height: 6;
+            overflow-y: auto;
             color: $text-muted;
             padding: 0 1;
             display: none;
@@ -62,6 +64,7 @@ class ApologyHint(Vertical):
         super().__init__(*children, id=id, classes=classes)
         self.max_shown = max_shown
         self._flags: list[ExcuseFlag] = []
+        self._gaps: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="apology-hint-text")
@@ -89,22 +92,30 @@ class ApologyHint(Vertical):
     def check(self, text: str) -> list[ExcuseFlag]:
         """Look at `text` now and show what is worth a second look."""
         flags = find_excuses(text)
-        if [(f.pattern, f.said) for f in flags] != [(f.pattern, f.said) for f in self._flags]:
-            self._flags = flags
-            self.query_one(".apology-hint-text", Static).update(self.render_flags(flags))
-            self.set_class(bool(flags), "-flagged")
-            self.post_message(self.Flagged(self, list(flags)))
+        # What a strong apology holds is only mentioned once there is some of it to read.
+        missing = gaps(text) if len(text.split()) >= GAPS_AFTER_WORDS else []
+        seen = [(f.pattern, f.said) for f in flags]
+        if seen != [(f.pattern, f.said) for f in self._flags] or missing != self._gaps:
+            changed = seen != [(f.pattern, f.said) for f in self._flags]
+            self._flags, self._gaps = flags, missing
+            self.query_one(".apology-hint-text", Static).update(
+                self.render_flags(flags, missing))
+            self.set_class(bool(flags or missing), "-flagged")
+            if changed:
+                self.post_message(self.Flagged(self, list(flags)))
         return flags
 
-    def render_flags(self, flags: list[ExcuseFlag]) -> Content:
-        if not flags:
-            return Content("")
+    def render_flags(self, flags: list[ExcuseFlag], missing: list[str] | None = None) -> Content:
         lines = []
+        more = len(flags) - self.max_shown
+        if more > 0:
+            # First, so a short box never cuts off that there is more to look at.
+            lines.append(Content(f"{len(flags)} phrases to look at; the first "
+                                 f"{self.max_shown} here, the rest as you change these."))
         for item in flags[: self.max_shown]:
             lines.append(Content.assemble(
                 ("✎ ", "bold"), ('"' + first_words(item) + '"', "italic"), ": ", item.why,
                 " Try: ", item.suggestion))
-        more = len(flags) - self.max_shown
-        if more > 0:
-            lines.append(Content(f"  (and {more} more to look at)"))
+        for line in missing or []:
+            lines.append(Content.assemble(("· ", "bold"), line))
         return Content("\n").join(lines)

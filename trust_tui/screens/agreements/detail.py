@@ -104,5 +104,6 @@ class AgreementDetail(VerticalScroll):
             counts = [getattr(w, name) for w in series]
             self.query_one(f"#spark-{name}", Sparkline).data = counts
             self.query_one(f"#numbers-{name}", Static).update(" ".join(map(str, counts)))
-        self.query_one("#agr-summary", Static).update(typed(rules.consistency_summary(series)))
+        summary = rules.consistency_summary(series, logged_before=bool(mine))
+        self.query_one("#agr-summary", Static).update(typed(summary))
         self.query_one("#agr-history", Static).update(typed(history_text(a, mine, seen)))

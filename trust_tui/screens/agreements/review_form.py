@@ -119,5 +119,9 @@ class ReviewForm(AgreementFormModal[ReviewInput]):
                 return None
         if not self.query_one("#note", LimitedInput).fits():
             return None
+        if outcome == "keep" and not all(working.values()):
+            self.say(rules.KEEP_NEEDS_BOTH)
+            self.query_one("#outcome", Select).focus()
+            return None
         return ReviewInput(working, cast(Outcome, outcome), self.query_one("#note", Input).value,
                            new_wording, self.value_of("#by"))

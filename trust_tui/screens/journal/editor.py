@@ -20,6 +20,7 @@ from trust_tui.screens.base import sheet
 from trust_tui.store import StoreCall, bind
 from trust_tui.store import journal as journal_store
 from trust_tui.widgets.apology_hint import ApologyHint
+from trust_tui.widgets.who_is import WhoIsModal
 from trust_tui.widgets.feeling_picker import FeelingPicker, chosen_words
 from trust_tui.widgets.form_modal import FormModal
 from trust_tui.widgets.limits import LimitedTextArea
@@ -60,6 +61,8 @@ class EntryEditor(FormModal[EntryDraft]):
         self.live = draft  # what is in the fields now (kept for a lock or quit)
         self._journal_saving = False  # closing with the words: the journal saves them
         self._journal_warned = False  # told why these words cannot be kept as a draft
+        # A new private entry asks who is writing, every time, before it is sealed.
+        self._journal_writer_asked = False
 
     def compose_form(self) -> ComposeResult:
         editing = self.draft.entry_id is not None and not self.draft.is_draft
@@ -128,6 +131,7 @@ class EntryEditor(FormModal[EntryDraft]):
         # Said in words: the box's colour alone would not say which it is.
         event.checkbox.label = privacy_words(event.value)
         self.live = replace(self.live, private=event.value)
+        self._journal_writer_asked = False
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -141,6 +145,11 @@ class EntryEditor(FormModal[EntryDraft]):
             self.say(f"One entry holds up to {MAX_TEXT:,} characters; this is "
                      f"{len(text):,}. Could it be two entries?")
             return None
+        private = self.query_one("#entry-private", Checkbox).value
+        editing = self.draft.entry_id is not None and not self.draft.is_draft
+        if private and not editing and not self._journal_writer_asked:
+            self._ask_who_is_writing()
+            return None
         self._journal_saving = True  # the draft becomes (or goes with) the saved entry
         return replace(
             self.draft,
@@ -150,6 +159,22 @@ class EntryEditor(FormModal[EntryDraft]):
             text=text.rstrip(),
             private=self.query_one("#entry-private", Checkbox).value,
         )
+
+    def _ask_who_is_writing(self) -> None:
+        """Sealed to its writer, so the writer says who they are: the one who unlocked
+        may not be the one at the keyboard now."""
+
+        def answered(pid: str | None) -> None:
+            if pid is None:
+                self.say("Saved nothing yet: say who is writing, then ctrl+s.")
+                return
+            self.query_one("#entry-author", Select).value = pid
+            self._journal_writer_asked = True
+            self.action_save()
+
+        self.app.push_screen(WhoIsModal(
+            "Who is writing this private entry? Only they will be able to read it.",
+            [(p.id, p.name) for p in self.partners]), answered)
 
     # --- unsaved words: a journal draft entry --------------------------------------------------
 

@@ -148,7 +148,7 @@ class StepView(Vertical):
         excuses = []
         if step.check == "apology":
             for note in notes:
-                for found in apology.notes(note.text):
+                for found in [*apology.notes(note.text), *apology.gaps(note.text)]:
                     excuses.append(f"{self._who(note.by)}, worth a second look: {found}")
         box = self.query_one("#run-excuses", Static)
         box.display = bool(excuses)

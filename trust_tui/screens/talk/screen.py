@@ -29,6 +29,7 @@ from trust_tui.domain.live import is_stale
 from trust_tui.domain.prompts import has_parts
 from trust_tui.models import BreakTaken, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
+from trust_tui.screens.talk.history import PastTalks
 from trust_tui.screens.talk.start_form import StartForm
 from trust_tui.screens.talk.summary import (SummaryForm, SummaryWords, TalkOutcome,
                                             summary_text)
@@ -43,6 +44,7 @@ TICK_SECONDS = 0.25
 
 class TalkScreen(FloorHost, AreaScreen):
     CSS_PATH = sheet("talk")
+    COMMANDS = {PastTalks}
 
     BINDINGS = [
         *FLOOR_BINDINGS,
@@ -52,6 +54,7 @@ class TalkScreen(FloorHost, AreaScreen):
         # (a short terminal may hide the button itself below the fold).
         Binding("ctrl+s", "begin", "Begin the talk"),
         Binding("ctrl+s", "save_talk", "How the talk went"),
+        Binding("y", "history", "Past talks"),
         Binding("escape", "leave", "Leave field / home", show=False),
     ]
 
@@ -114,19 +117,25 @@ class TalkScreen(FloorHost, AreaScreen):
     def action_begin(self) -> None:
         self.query_one(StartForm).submit()
 
+    def action_history(self) -> None:
+        if self.stage == "start":
+            self.query_one(StartForm).open_history()
+
     @on(StartForm.Begin)
     def _begin_asked(self, event: StartForm.Begin) -> None:
         self.begin(topic_key=event.topic_key, turn_minutes=event.turn_minutes,
                    first_speaker_id=event.first_speaker_id, sides=event.sides,
-                   naming_id=getattr(event, "naming_id", None))
+                   naming_id=event.naming_id, subject=event.subject)
 
     def begin(self, *, topic_key: str, turn_minutes: int, first_speaker_id: str,
-              sides: tuple[str, str], naming_id: str | None = None) -> None:
+              sides: tuple[str, str], naming_id: str | None = None,
+              subject: str | None = None) -> None:
         if naming_id is None and has_parts(topic_key):
             naming_id = first_speaker_id  # the one who broke the trust names it first
         floor = Floor.begin(self.clock, topic_key=topic_key, turn_minutes=turn_minutes,
                             first_speaker_id=first_speaker_id, partners=sides,
                             naming_id=naming_id, by=sides[0])
+        floor.session.subject = subject
         self._show_floor(floor)
         self.save_floor()
 
@@ -209,7 +218,7 @@ class TalkScreen(FloorHost, AreaScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("pause", "end_talk", "side"):
             return self.stage == "talk" and self.floor is not None
-        if action == "begin":
+        if action in ("begin", "history"):
             return self.stage == "start"
         if action == "save_talk":
             return self.stage == "summary"

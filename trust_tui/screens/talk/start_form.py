@@ -1,4 +1,11 @@
-"""The talk's start form: what about, who speaks first, who sits where, how long."""
+"""The talk's start form: what about, who speaks first, who sits where, how long.
+
+A talk about what broke the trust (a topic with parts, domain/prompts.py) also asks
+which of you is naming what happened: each speaker's prompts follow their part.
+The turn length offered is the one in Settings, read again each time the form is
+shown (a new default is used at once). A talk can start from a next step of an
+earlier one (`start_from`): an open talk with that step as its subject.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,10 @@ from textual.validation import Number
 from textual.widgets import Button, Input, Label, Select, Static
 
 from trust_tui.domain.floor import MAX_TURN_MINUTES, MIN_TURN_MINUTES
-from trust_tui.domain.prompts import TOPIC_ORDER, TOPICS, topic
+from trust_tui.domain.prompts import TOPIC_ORDER, TOPICS, WHO_NAMES_IT, WHY_WE_ASK, has_parts, topic
+from trust_tui.models import TalkSession
+from trust_tui.widgets.limits import LimitedInput, limit_of, shortened
+from trust_tui.widgets.shell import shell_of
 from trust_tui.widgets.typed import typed
 
 PartnerOptions = list[tuple[Content, str]]
@@ -22,17 +32,20 @@ class StartForm(VerticalScroll):
 
     class Begin(Message):
         def __init__(self, topic_key: str, turn_minutes: int, first_speaker_id: str,
-                     sides: tuple[str, str]) -> None:
+                     sides: tuple[str, str], naming_id: str | None = None,
+                     subject: str | None = None) -> None:
             super().__init__()
             self.topic_key = topic_key
             self.turn_minutes = turn_minutes
             self.first_speaker_id = first_speaker_id
             self.sides = sides
+            self.naming_id = naming_id  # who names what happened (a topic with parts)
+            self.subject = subject  # what it is about, in their words (None: not said)
 
     def __init__(self, partners: PartnerOptions, minutes: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._talk_partners = partners
-        self._talk_minutes = minutes
+        self._talk_minutes = minutes  # the default shown last (a typed length is kept)
 
     def compose(self) -> ComposeResult:
         names = self._talk_partners
@@ -47,6 +60,15 @@ class StartForm(VerticalScroll):
             yield Select([(TOPICS[k].title, k) for k in TOPIC_ORDER], value="open",
                          allow_blank=False, compact=True, id="start-topic")
         yield Static("", id="start-guidance", classes="hint")
+        with Horizontal(classes="form-row", id="start-naming-row"):
+            yield Label(WHO_NAMES_IT, classes="form-label")
+            yield Select(names, prompt="Choose one of you", compact=True, id="start-naming")
+        yield Static(WHY_WE_ASK, id="start-why", classes="hint")
+        with Horizontal(classes="form-row"):
+            yield Label("About (optional)", classes="form-label")
+            yield LimitedInput(placeholder="In your words: what the talk is about",
+                               limit=limit_of(TalkSession, "subject"), noun="what it is about",
+                               compact=True, id="start-subject")
         with Horizontal(classes="form-row"):
             yield Label("Who speaks first", classes="form-label")
             yield Select(names, allow_blank=False, compact=True, id="start-first")
@@ -62,18 +84,66 @@ class StartForm(VerticalScroll):
         yield Button("Begin", id="start-begin", variant="primary")
 
     def on_mount(self) -> None:
+        self.query_one("#start-note").display = False
         self._show_guidance()
+
+    def on_show(self) -> None:
+        self.use_default_minutes()
+
+    def on_resize(self) -> None:
+        # A short terminal: the rows sit closer, so Begin stays above the footer.
+        self.set_class(self.app.size.height < 30, "-short")
 
     @on(Select.Changed, "#start-topic")
     def _show_guidance(self) -> None:
-        chosen = topic(str(self.query_one("#start-topic", Select).value))
+        key = str(self.query_one("#start-topic", Select).value)
+        chosen = topic(key)
         step = f"Step {chosen.step}. " if chosen.step else ""
         self.query_one("#start-guidance", Static).update(typed(step + chosen.guidance))
+        for part_id in ("#start-naming-row", "#start-why"):
+            self.query_one(part_id).display = has_parts(key)
+
+    @on(Select.Changed, "#start-naming")
+    def _naming_speaks_first(self, event: Select.Changed) -> None:
+        """The one naming what happened usually begins (it can still be changed)."""
+        if event.value != Select.NULL:
+            self.query_one("#start-first", Select).value = event.value
+
+    def use_default_minutes(self) -> None:
+        """The turn length from Settings, unless another length was typed here."""
+        app = shell_of(self)
+        if not app.vault_open:
+            return
+        minutes = app.vault.settings.default_turn_minutes
+        box = self.query_one("#start-minutes", Input)
+        if box.value.strip() in ("", str(self._talk_minutes)):
+            box.value = str(minutes)
+        self._talk_minutes = minutes
+
+    def open_history(self) -> None:
+        """Past talks; a next step chosen there starts the next talk here."""
+        from trust_tui.screens.talk.history import TalkHistory
+
+        def chosen(step: str | None) -> None:
+            if step:
+                self.start_from(step)
+
+        self.app.push_screen(TalkHistory(), chosen)
+
+    def start_from(self, step: str) -> None:
+        """Begin from a next step of an earlier talk: an open talk about it."""
+        self.query_one("#start-topic", Select).value = "open"
+        self.query_one("#start-subject", Input).value = shortened(
+            " ".join(step.split()), limit_of(TalkSession, "subject"))
+        self.say("Starting from a next step. Choose who speaks first, then Begin.")
+        self.query_one("#start-first", Select).focus()
 
     def set_partners(self, options: PartnerOptions) -> None:
-        """Partner names may have changed: the choices follow, keeping what was chosen."""
+        """Partner names (or the default turn length) may have changed: the choices
+        follow, keeping what was chosen."""
+        self.use_default_minutes()
         self._talk_partners = options
-        for select_id in ("#start-first", "#start-left"):
+        for select_id in ("#start-first", "#start-left", "#start-naming"):
             select = self.query_one(select_id, Select)
             keep = select.value
             select.set_options(options)
@@ -81,7 +151,13 @@ class StartForm(VerticalScroll):
                 select.value = keep
 
     def say(self, note: str) -> None:
-        self.query_one("#start-note", Static).update(typed(note))
+        shown = self.query_one("#start-note", Static)
+        shown.update(typed(note))
+        shown.display = bool(note)
+
+    @on(Input.Submitted, "#start-subject")
+    def _subject_done(self) -> None:
+        self.screen.focus_next()
 
     @on(Button.Pressed, "#start-begin")
     @on(Input.Submitted, "#start-minutes")
@@ -96,10 +172,24 @@ class StartForm(VerticalScroll):
         if len(people) != 2:
             self.notify("A talk needs both partners set up.", markup=False)
             return
+        topic_key = str(self.query_one("#start-topic", Select).value)
+        naming = self.query_one("#start-naming", Select)
+        naming_id = str(naming.value) if naming.value != Select.NULL else None
+        if not has_parts(topic_key):
+            naming_id = None
+        elif naming_id is None:
+            self.notify("Choose which of you is naming what happened: each of you gets "
+                        "the prompts for your part.", markup=False)
+            naming.focus()
+            return
+        subject_box = self.query_one("#start-subject", LimitedInput)
+        if not subject_box.fits():
+            return  # it says why; every word stays in the box
         left = str(self.query_one("#start-left", Select).value)
         right = next(pid for pid in people if pid != left)
         self.post_message(self.Begin(
-            topic_key=str(self.query_one("#start-topic", Select).value),
+            topic_key=topic_key,
             turn_minutes=int(box.value),
             first_speaker_id=str(self.query_one("#start-first", Select).value),
-            sides=(left, right)))
+            sides=(left, right), naming_id=naming_id,
+            subject=subject_box.value.strip() or None))

@@ -180,7 +180,7 @@ class SummaryForm(FormModal[TalkOutcome]):
             line = Content.assemble("- ", typed(step.text), (
                 f"  ({labels.get(step.kind, step.kind).lower()}, {self._who(step.whose)})",
                 "dim"))
-            for note in apology.notes(step.text):
+            for note in [*apology.notes(step.text), *apology.gaps(step.text)]:
                 line = Content.assemble(line, "\n  ", (note, "italic"))
             lines.append(line)
         self.query_one("#next-list", Static).update(Content("\n").join(lines))

@@ -3,6 +3,7 @@ card, g sets a goal, l logs today's step. Every write goes through store.wins.""
 
 from __future__ import annotations
 
+from datetime import timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,8 +12,15 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList, Static
 
 from trust_tui.domain.partners import me_first
-from trust_tui.domain.wins import cards_from, goal_progress, log_progress, progress_words, \
-    setback_framing, target_words
+from trust_tui.domain.wins import (
+    cards_from,
+    goal_progress,
+    log_progress,
+    not_counted_words,
+    progress_words,
+    setback_framing,
+    target_words,
+)
 from trust_tui.models import MiniGoal, Partner, Setback, Win
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.wins.celebration import Celebration
@@ -38,6 +46,7 @@ class WinsScreen(AreaScreen):
         Binding("t", "add_card('thanks')", "Thank you"),
         Binding("g", "add_goal", "New goal"),
         Binding("l", "log_goal", "Log goal"),
+        Binding("L", "log_goal(True)", "Log yesterday", show=False),
         Binding("s", "add_card('setback')", "Setback"),
         Binding("escape", "app.go_home", "Home"),
     ]
@@ -120,27 +129,29 @@ class WinsScreen(AreaScreen):
 
     # --- logging progress ---------------------------------------------------------------
 
-    def action_log_goal(self) -> None:
+    def action_log_goal(self, yesterday: bool = False) -> None:
+        """Today's step on the highlighted goal (L: yesterday's, when it was forgotten)."""
         goal_id = self.query_one(GoalList).goal_id
         goal = self.vault.get(MiniGoal, goal_id) if goal_id else None
         if goal is None:
             self.notify("Set a mini-goal first with g.", markup=False)
             return
-        if not log_progress(goal, self.today()).counted:
+        today = self.today()
+        day = today - timedelta(days=1) if yesterday else today
+        day_word = "Yesterday" if yesterday else "Today"
+        checked = log_progress(goal, today, day)
+        if not checked.counted:
             self.reload()  # it may have been logged in another window since the last redraw
-            self._already_counted()
+            self.notify(not_counted_words(checked.why, day_word), markup=False)
             return
-        self.store(store_wins.log_step, goal.id, self.today(), self.clock.now(),
-                   done=self._logged, saved_message=None)
+        self.store(store_wins.log_step, goal.id, today, self.clock.now(), day,
+                   done=lambda logged: self._logged(logged, day_word), saved_message=None)
 
-    def _already_counted(self) -> None:
-        self.notify("Today is already counted for this goal.", markup=False)
-
-    def _logged(self, logged: store_wins.StepLogged) -> None:
+    def _logged(self, logged: store_wins.StepLogged, day_word: str = "Today") -> None:
         self.reload()
         goal = logged.goal
-        if not logged.counted:  # the other window logged today first
-            self._already_counted()
+        if not logged.counted:  # the other window logged it first
+            self.notify(not_counted_words(logged.why, day_word), markup=False)
         elif logged.reached_now:
             self.app.push_screen(Celebration(goal.text, target_words(goal)))
         else:
