@@ -266,7 +266,7 @@ async def test_prompts_follow_each_partners_part_and_place_and_the_question(unlo
         await pilot.pause()
         talk = await begin_talk(pilot, topic="name_it")
         # Sam (first) names what broke the trust: his part's prompts.
-        assert plain(talk, "#talk-prompt") == f"Prompt 1 of 5\n{prompts_for("name_it", NAMING)[0]}"
+        assert plain(talk, "#talk-prompt") == f"Prompt 1 of 5\n{prompts_for('name_it', NAMING)[0]}"
         await pilot.press("escape")
         await pilot.press("d", "d")
         assert plain(talk, "#talk-prompt").startswith("Prompt 3 of 5")
@@ -290,7 +290,7 @@ async def test_prompts_follow_each_partners_part_and_place_and_the_question(unlo
         await pilot.press("j", "f", "j")
         await pilot.press("d")  # no question
         assert "Sam has the floor" in plain(talk, "#talk-status")
-        assert plain(talk, "#talk-prompt") == f"Prompt 3 of 5\n{prompts_for("name_it", NAMING)[2]}"
+        assert plain(talk, "#talk-prompt") == f"Prompt 3 of 5\n{prompts_for('name_it', NAMING)[2]}"
         await settle(pilot)
     [saved] = Vault.open(path, SAM_PASS).all(TalkSession)
     assert saved.naming_id == ids(Vault.open(path, SAM_PASS))["Sam"]
