@@ -215,10 +215,9 @@ async def test_a_break_under_way_goes_on_after_unlocking(unlocked_app, clock):
     async with mid_turn(unlocked_app, clock) as (app, path, clock, pilot, talk, before):
         await pilot.press("b")
         await settle(pilot)
-        # The calm screen reports the break's moves; they join the talk's events.
-        sam, alex = talk.sides
-        talk.break_moved(live.event(live.BREAK_ASKED, clock.now(), alex, number=20))
+        await pilot.press("j")  # Alex asks for it: the move joins the talk's events
         await settle(pilot)
+        sam, alex = talk.sides
         clock.advance(5 * 60)
         await pilot.press("ctrl+l")
         await settle(pilot)
@@ -230,10 +229,13 @@ async def test_a_break_under_way_goes_on_after_unlocking(unlocked_app, clock):
         brk = talk.open_break()
         assert brk is not None and brk.called_by == alex
         assert abs(brk.remaining() - 15 * 60) < 1
-        talk.break_moved(live.event(live.BREAK_BACK, clock.now()))
-        app.pop_screen()
+        clock.advance(15 * 60)
+        await pilot.press("f", "j")  # both ready
         await settle(pilot)
         assert app.screen is talk and seen(talk) == before
+        assert talk.open_break() is None
+        kinds = [e.kind for e in talk.floor.session.events]
+        assert kinds.count(live.BREAK_ASKED) == 1 and live.BREAK_BACK in kinds
 
 
 @pytest.mark.parametrize("left_by", ["ctrl+l", "escape"])
