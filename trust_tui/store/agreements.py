@@ -11,7 +11,6 @@ are never written over.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from trust_tui.domain import agreements as rules
@@ -19,37 +18,11 @@ from trust_tui.domain.agreements import Outcome
 from trust_tui.domain.agreements_md import agreements_markdown
 from trust_tui.files import describe_os_error, write_private_file
 from trust_tui.models import Agreement, AgreementKind, FollowThrough, RaisedConcern, Record
+from trust_tui.store.undo import Change, Undo, Undone, undo
 from trust_tui.vault import Vault
 
 GONE = "That one is no longer here, so nothing was changed."
-
-
-@dataclass(frozen=True)
-class Undo:
-    """How to take a change back: records to put back as they were (each beside the
-    version this window wrote), and records this window added."""
-
-    restore: tuple[tuple[Record, Record], ...] = ()  # (as it was before, as written)
-    remove: tuple[Record, ...] = ()
-
-
-@dataclass(frozen=True)
-class Change:
-    """What a change did: the record as saved, or `problem` (nothing was changed)."""
-
-    record: Record | None
-    undo: Undo = Undo()
-    problem: str | None = None
-
-
-@dataclass(frozen=True)
-class Undone:
-    put_back: int
-    left: int  # changed in another window since: left as it is
-
-
-def _same(a: Record | None, b: Record) -> bool:
-    return a is not None and a.model_dump(mode="json") == b.model_dump(mode="json")
+__all__ = ["Change", "Undo", "Undone", "undo"]  # re-exported: the screen knows one store
 
 
 # --- adding ---------------------------------------------------------------------------------
@@ -159,28 +132,6 @@ def mark_talked_through(vault: Vault, concern_ids: Sequence[str]) -> Change:
 
 
 # --- undo -------------------------------------------------------------------------------------
-
-def undo(vault: Vault, step: Undo) -> Undone:
-    """Take this window's last change back, record by record; a record changed in
-    another window since is left as it is (their words are not written over)."""
-    put_back = left = 0
-    with vault.transaction():
-        restored = []
-        for before, written in step.restore:
-            if _same(vault.get(type(written), written.id), written):
-                restored.append(before)
-            else:
-                left += 1
-        vault.put_many(restored)  # what it puts back lands in one write
-        put_back += len(restored)
-        for added in step.remove:
-            if _same(vault.get(type(added), added.id), added):
-                vault.remove(type(added), added.id)
-                put_back += 1
-            else:
-                left += 1
-    return Undone(put_back, left)
-
 
 # --- reading and export ----------------------------------------------------------------------
 
