@@ -159,6 +159,8 @@ async def test_editing_agreed_words_goes_back_to_draft_with_history(unlocked_app
         await pilot.pause()
         form = app.screen
         assert isinstance(form, AgreementForm)
+        area = form.query_one("#wording", TextArea)
+        assert area.cursor_location == area.document.end  # typing goes on at the end
         form.query_one("#wording", TextArea).load_text("Text me if you'll be home after 7")
         form.query_one("#changed-by", Select).value = ids(app.vault)[1]  # Alex changes it
         await pilot.press("ctrl+s")
