@@ -70,7 +70,8 @@ def confirming(clock: FakeClock):
 
 
 def naming_with_a_box_open():
-    """Sam moved to "scared" with their own keys and opened their own word box:
+    """Sam moved down to "scared" and back up to "sad" with their own keys, then
+    opened their own word box and typed "raw":
     the pane says whose box it is and how to give the keys back."""
     async def run_before(pilot) -> None:
         await start_talk(pilot)

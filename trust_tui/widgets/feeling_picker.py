@@ -80,7 +80,10 @@ class FeelingPicker(Vertical):
         yield options
         own = dict(placeholder="or your own word", limit=MAX_WORD, refuse=True,
                    noun="a feeling word", compact=True, classes="own-word")
-        yield SeatBox(**own) if self._seated else LimitedInput(**own)  # type: ignore[arg-type]
+        if self._seated:
+            yield SeatBox(enter="Tab how strong, Enter keeps it", **own)  # type: ignore[arg-type]
+        else:
+            yield LimitedInput(**own)  # type: ignore[arg-type]
         if self._with_intensity:
             with Horizontal(classes="intensity-row"):
                 strength = dict(placeholder="1-10", type="integer", compact=True,

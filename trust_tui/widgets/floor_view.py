@@ -131,8 +131,8 @@ class FloorView(Widget):
             max-height: 4;
             &:focus { border-left: tall $border; }
         }
-        /* ...and its feeling line follows its keys without a blank line. */
-        &.-short PartnerPane > .pane-feeling { margin: 0; }
+        /* ...and, while picking, its feeling line follows its keys without a blank line. */
+        &.-short PartnerPane.-picking > .pane-feeling { margin: 0; }
     }
     """
 

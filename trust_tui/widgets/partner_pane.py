@@ -105,6 +105,7 @@ class PartnerPane(VerticalScroll):
             return
         self.view = view
         self.set_class(view.role == SPEAKER, "-speaker")
+        self.set_class(view.show_picker, "-picking")
         self.border_subtitle = view.role.lower()
         self.query_one(".pane-role", Static).update(typed(view.role))
         keys = Content("\n").join(
