@@ -98,7 +98,7 @@ async def test_a_click_opens_a_box_for_its_own_partner(unlocked_app):
 
 
 async def test_f2_and_ctrl_l_act_from_inside_a_box(unlocked_app):
-    app, _, _ = await unlocked_app()
+    app, _, clock = await unlocked_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         talk = await open_talk(pilot)
@@ -110,9 +110,14 @@ async def test_f2_and_ctrl_l_act_from_inside_a_box(unlocked_app):
         await pilot.press("escape")  # not now
         await pilot.pause()
         assert app.screen is talk
-        assert talk.query_one("#pane-left .own-word", Input).value == "raw"
-        await pilot.press("s")
-        assert isinstance(talk.focused, SeatBox)
+        box = talk.query_one("#pane-left .own-word", SeatBox)
+        assert box.value == "raw" and not box.is_open  # closed by the break, words kept
+        await pilot.press("f")  # so f acts: Sam starts speaking, feeling "raw"
+        assert talk.floor.phase.value == "speaking" and box.value == "raw"
+        assert "Feeling: raw" in says(talk, "#pane-left .pane-feeling")
+        clock.advance(20)
+        await pilot.press("f", "l")  # Alex opens their box to say it back
+        assert isinstance(talk.focused, SeatBox) and talk.focused.is_open
         await pilot.press("ctrl+l")
         await settle(pilot)
         assert not app.vault_open

@@ -122,6 +122,16 @@ class SeatBox(LimitedInput):
             self.close()
             self.then.open(by, name)
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, screen: object) -> None:
+        # A break, a question or a lock on top: back here, nobody is mid-typing, so
+        # the box is closed (its words kept) and the keys are keys again.
+        if self.is_open and screen is not self.screen:
+            self.close()
+
     def _on_blur(self, event: events.Blur) -> None:
         super()._on_blur(event)
         # The focus went elsewhere (a click, a form): the box is closed, not left open.
