@@ -7,12 +7,8 @@ from their own side of the keyboard: the left partner with s/d/f, the right
 partner with j/k/l (f and j carry the little bumps, so a finger finds "my main
 key" without looking).
 
-Two people, one keyboard: a partner's box (the line said back, a jot, their own
-feeling word) is a seat box (widgets/seat_box.py) that opens only with that
-partner's own key (s left, l right), says whose it is, and gives every key back
-on Enter or Esc. Nothing on the floor takes the focus by itself: the speaker
-moves through the feelings with the keys above and below their main key (r / v
-left, u / m right) and the highlighted word counts when they start speaking.
+Nothing takes the focus by itself: a box opens with its partner's s or l (seat_box.py);
+the speaker moves through the feelings with PICK_KEYS, and the highlighted one counts.
 
 The screen holding it owns the keys (`act`, `toggle_pause`, `ask_to_end`) and
 hears what happened as messages: `Passed` (a floor passed: worth saving) and
@@ -54,10 +50,7 @@ SIDE_KEYS: dict[str, dict[str, str]] = {
 }
 SLOTS = ("primary", "secondary", "field")
 # Moving through the feelings, above and below each partner's main key (f, j).
-PICK_KEYS: dict[str, dict[str, str]] = {
-    LEFT: {"up": "r", "down": "v"},
-    RIGHT: {"up": "u", "down": "m"},
-}
+PICK_KEYS = {LEFT: {"up": "r", "down": "v"}, RIGHT: {"up": "u", "down": "m"}}
 # For the screen holding the floor: each partner's keys (its `action_side` passes
 # them to `act`) and the break (b, beside f2), named in the footer as f2.
 FLOOR_BINDINGS = [
@@ -124,14 +117,14 @@ class FloorView(Widget):
             min-width: 28;
         }
         /* Short terminals (80x24): the feeling list loses its top and bottom border
-           lines, so a pane still shows its keys, the picker and what to do now. */
+           lines (and the feeling line its blank line above while picking), so a pane
+           still shows its keys, the picker and what to do now. */
         &.-short PartnerPane FeelingPicker > OptionList {
             border: none;
             border-left: tall $border-blurred;
             max-height: 4;
             &:focus { border-left: tall $border; }
         }
-        /* ...and, while picking, its feeling line follows its keys without a blank line. */
         &.-short PartnerPane.-picking > .pane-feeling { margin: 0; }
     }
     """
@@ -241,8 +234,9 @@ class FloorView(Widget):
         if not self.running:
             return
         pid = self.sides[0 if side == LEFT else 1]
-        if slot in ("up", "down"):
-            self._pick(pid, -1 if slot == "up" else 1)
+        if slot in PICK_KEYS[side]:  # the speaker's feelings: the highlighted word counts
+            if self._picking(pid):
+                self._pane(side).picker.move(-1 if slot == "up" else 1)
             return
         action = self._actions(pid).get(slot)
         if action is None:
@@ -279,19 +273,10 @@ class FloorView(Widget):
         return (floor is not None and not floor.ended and not floor.paused
                 and pid == floor.speaker_id and floor.phase == Phase.NAMING)
 
-    def _pick(self, pid: str, delta: int) -> None:
-        """The speaker moves through the feelings with their own keys; the
-        highlighted word is the chosen one (no Enter needed)."""
-        if self._picking(pid):
-            self._pane(self._side_of(pid)).picker.move(delta)
-
     def _open_summary(self) -> None:
         """The listener's own box: a jot while listening, or the line said back."""
         assert self.floor is not None
-        box = self._listener_pane().summary_input
-        box.enter_words = ("Enter says it back" if self.floor.phase == Phase.PARAPHRASE
-                           else "Enter keeps it")
-        box.open()
+        self._listener_pane().open_summary(says_back=self.floor.phase == Phase.PARAPHRASE)
 
     @on(FeelingPicker.Changed)
     def _feeling_changed(self, event: FeelingPicker.Changed) -> None:

@@ -100,6 +100,12 @@ class PartnerPane(VerticalScroll):
     def summary_input(self) -> SeatBox:
         return self.query_one(".pane-summary", SeatBox)
 
+    def open_summary(self, *, says_back: bool) -> None:
+        """Open this partner's line box (Enter says it back, or keeps a jot)."""
+        box = self.summary_input
+        box.enter_words = "Enter says it back" if says_back else "Enter keeps it"
+        box.open()
+
     def show(self, view: PaneView) -> None:
         if view == self.view:
             return
