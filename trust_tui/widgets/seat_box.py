@@ -23,6 +23,8 @@ from typing import Any
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.dom import NoScreen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from trust_tui.widgets.limits import LimitedInput
@@ -39,12 +41,6 @@ def says_words(name: str, enter: str = KEEPS) -> Content:
 
 class SeatBox(LimitedInput):
     """A one-line box that belongs to one partner (see the module's note)."""
-
-    DEFAULT_CSS = """
-    SeatBox.-seat-open {
-        border: tall $accent;
-    }
-    """
 
     BINDINGS = [Binding("escape", "close_box", "Close the box", show=False)]
 
@@ -91,12 +87,15 @@ class SeatBox(LimitedInput):
         self.can_focus = False
         self.remove_class("-seat-open")
         self._say(None)
-        try:
-            screen = self.screen
-        except Exception:  # noqa: BLE001 - already gone with its screen
-            return
-        if screen.focused is self:
+        screen = self._seat_screen()
+        if screen is not None and screen.focused is self:
             screen.set_focus(None)
+
+    def _seat_screen(self) -> Screen | None:
+        try:
+            return self.screen
+        except NoScreen:  # already gone with its screen
+            return None
 
     def _say(self, words: Content | None) -> None:
         if self.says is not None:
@@ -129,20 +128,17 @@ class SeatBox(LimitedInput):
     def _screen_changed(self, screen: object) -> None:
         # A break, a question or a lock on top: back here, nobody is mid-typing, so
         # the box is closed (its words kept) and the keys are keys again.
-        if self.is_open and screen is not self.screen:
+        if self.is_open and screen is not self._seat_screen():
             self.close()
 
     def _on_blur(self, event: events.Blur) -> None:
         super()._on_blur(event)
         # The focus went elsewhere (a click, a form): the box is closed, not left open.
-        if self.is_open and self.screen.focused is not self:
+        here = self._seat_screen()
+        if self.is_open and (here is None or here.focused is not self):
             self.close()
 
     async def _on_mouse_down(self, event: events.MouseDown) -> None:
         if not self.is_open:
             self.open()  # a click opens it for its own partner
         await super()._on_mouse_down(event)
-
-    def on_hide(self) -> None:
-        if self.is_open:
-            self.close()
