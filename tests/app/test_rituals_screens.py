@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from conftest import SAM_PASS, Told, settle
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from trust_tui.models import (
     Agreement,
