@@ -31,6 +31,7 @@ from trust_tui.models import (
     JournalEntry,
     MiniGoal,
     Partner,
+    RaisedConcern,
     Record,
     RitualRun,
     Setback,
@@ -233,8 +234,9 @@ def export_markdown(vault: Vault, today: date) -> str:
     out += [f"- {p.name}, since {long_date(p.created_at)}" for p in partners] + [""]
 
     out += _talks(vault.all(TalkSession), who, [p.id for p in partners])
-    out += [agreements_markdown(vault.all(Agreement),
-                                names, today).rstrip("\n"), ""]
+    out += [agreements_markdown(vault.all(Agreement), names, today,
+                                vault.all(FollowThrough),
+                                vault.all(RaisedConcern)).rstrip("\n"), ""]
     out += _follow_through(vault, who)
     out += _wins(vault.all(Win), vault.all(Setback), who)
     out += _goals(vault.all(MiniGoal), who)

@@ -203,6 +203,7 @@ class RaisedConcern(Record):
     text: str = Field(min_length=1, max_length=4000)
     agreement_id: str | None = None
     addressed: bool = False
+    addressed_at: datetime | None = None  # when it was marked talked through
 
 
 # --- wins, thank-yous, goals, setbacks ---------------------------------------

@@ -159,6 +159,8 @@ async def test_editing_agreed_words_goes_back_to_draft_with_history(unlocked_app
         await pilot.pause()
         form = app.screen
         assert isinstance(form, AgreementForm)
+        area = form.query_one("#wording", TextArea)
+        assert area.cursor_location == area.document.end  # typing goes on at the end
         form.query_one("#wording", TextArea).load_text("Text me if you'll be home after 7")
         form.query_one("#changed-by", Select).value = ids(app.vault)[1]  # Alex changes it
         await pilot.press("ctrl+s")
@@ -287,7 +289,7 @@ async def test_a_due_review_shows_on_home_then_keep_or_adjust(unlocked_app):
 # --- boundaries ----------------------------------------------------------------------------
 
 async def test_boundaries_raise_it_now_and_check_back(unlocked_app, clock):
-    app, _, _ = await unlocked_app(seed=lambda v: make(
+    app, _, app_clock = await unlocked_app(seed=lambda v: make(
         v, "My journal is mine", kind=AgreementKind.BOUNDARY, agreed=True, days_ago=14))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_area(pilot, "b")
@@ -329,7 +331,12 @@ async def test_boundaries_raise_it_now_and_check_back(unlocked_app, clock):
         assert app.screen.query_one("#agr-concerns", Static).display
         await pilot.press("t")  # or mark it talked through on its own
         await settle(pilot)
-        assert app.vault.all(RaisedConcern)[0].addressed
+        [concern] = app.vault.all(RaisedConcern)
+        assert concern.addressed and concern.addressed_at == app_clock.now()
+        # Talked through, it stays in the agreement's history (never silently gone).
+        history = text_of(app, "#agr-history")
+        assert "Raised:" in history and "talked through" in history
+        assert concern.text in history.replace("\n", " ")
 
 
 async def test_expectations_and_boundaries_stay_apart(unlocked_app):

@@ -85,6 +85,27 @@ async def test_escape_keeps_words_and_they_come_back_then_go_once_saved(unlocked
     assert kept_words(path) == []
 
 
+async def test_kept_words_can_be_cleared_at_once_and_then_let_go(unlocked_app):
+    app, path, clock = await unlocked_app()
+    results: list = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_form(pilot, results)
+        app.screen.query_one("#note", Input).value = "a long paragraph " * 200
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(kept_words(path)) == 1
+        await open_form(pilot, results)
+        await pilot.click("#clear-kept")
+        await pilot.pause()
+        assert app.screen.query_one("#note", Input).value == ""
+        assert "Cleared" in message_of(app)
+        await pilot.press("escape")  # nothing typed now: closes and lets the draft go
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteForm)
+    assert kept_words(path) == []
+
+
 async def test_a_form_left_as_it_opened_closes_at_once_and_keeps_nothing(unlocked_app):
     app, path, clock = await unlocked_app()
     results: list = []

@@ -39,15 +39,20 @@ from trust_tui.models import (
 from trust_tui.domain.clock import FakeClock
 from trust_tui.vault import FAST_TEST_KDF, Vault
 from trust_tui.widgets.limits import LimitedInput, LimitedTextArea, limit_of, shortened
+from trust_tui.widgets.seat_box import SeatBox
 
 LONG = "w" * 10_000
 
 
 
 async def paste(pilot, selector: str, text: str = LONG):
-    """Focus a box on the current screen and paste into it the way a terminal does."""
+    """Focus a box on the current screen and paste into it the way a terminal does
+    (a partner's own box is opened for its partner, as their key or a click does)."""
     box = pilot.app.screen.query_one(selector)
-    box.focus()
+    if isinstance(box, SeatBox):
+        box.open()
+    else:
+        box.focus()
     await pilot.pause()
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
@@ -372,6 +377,7 @@ async def talk(run: Run) -> None:
     await pilot.press("enter")
     await pilot.pause()
     await refused(pilot, run.told, "#pane-left .own-word", "A feeling word", 30)
+    await pilot.press("escape")  # Sam's box closes: the keys are keys again
     await pilot.press("f")
     run.clock.advance(60)
     await pilot.press("f", "l")  # Sam hands over; Alex goes to say it back

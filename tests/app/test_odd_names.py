@@ -78,6 +78,9 @@ async def talk(pilot) -> None:
     await pilot.click("#start-begin")
     await pilot.pause()
     both_named(app, "the talk")
+    await pilot.press("s")  # Sam's own word box says whose it is, as typed
+    assert f"{SAM} is typing:" in screen_text(app)
+    await pilot.press("escape")
     await pilot.press("f2")
     await pilot.pause()
     both_named(app, "the break")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from conftest import SAM_PASS, Told, settle
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from trust_tui.models import (
     Agreement,
@@ -24,6 +24,7 @@ from trust_tui.screens.home import HomeScreen
 from trust_tui.screens.rituals import RitualRunScreen, RitualsScreen, RitualTalkScreen
 from trust_tui.vault import Vault
 from trust_tui.vault.errors import WriteFailed
+from trust_tui.widgets.seat_box import SeatBox
 
 MARKUP = "[bold]late[/] [@click=app.quit]q \x1b[31m"
 
@@ -34,12 +35,14 @@ def plain(screen, selector: str) -> str:
 
 
 async def note(pilot, run: RitualRunScreen, key: str, text: str):
-    """A partner goes to their box (s left, l right), writes, adds it, leaves the box."""
+    """A partner opens their own box with their own key (s left, l right) each time,
+    writes, and Enter adds the note and gives every key back at once."""
     await pilot.press(key)
     focused = run.focused
-    assert isinstance(focused, Input)
+    assert isinstance(focused, SeatBox) and focused.is_open
     focused.value = text
-    await pilot.press("enter", "escape")
+    await pilot.press("enter")
+    assert run.focused is None and not focused.is_open
 
 
 async def open_ritual(pilot, key: str) -> RitualRunScreen:

@@ -53,10 +53,12 @@ async def test_a_whole_talk_with_a_break_is_saved(unlocked_app):
         assert "LISTENING" in plain(right, ".pane-role")
         assert plain(left, ".pane-keys").startswith(" f  start speaking")
 
-        # Sam picks "hurt" from the list (it has focus), then starts speaking.
-        await pilot.press("down", "enter")
-        talk.query_one("#pane-left .intensity", Input).value = "7"
+        # Sam moves to "hurt" with v (below f): the highlighted word counts, no Enter.
+        # How strong goes in Sam's own box: s opens it, Tab to the strength, Enter.
+        await pilot.press("v")
+        await pilot.press("s", "tab", "7", "enter")
         await pilot.pause()
+        assert talk.focused is None
         assert "Feeling: hurt (7 of 10)" in plain(left, ".pane-feeling")
         await pilot.press("d")  # another prompt
         assert plain(talk, "#talk-prompt").startswith("Prompt 2 of 5")
@@ -85,8 +87,7 @@ async def test_a_whole_talk_with_a_break_is_saved(unlocked_app):
         assert "LISTENING" in plain(left, ".pane-role")
 
         # Alex types a word of their own and starts; a break comes mid-turn.
-        own = talk.query_one("#pane-right .own-word", Input)
-        own.focus()
+        await pilot.press("l")  # Alex opens their own word box
         await pilot.press(*"[b]raw")
         await pilot.press("escape")  # leave the text box, keys are keys again
         await pilot.press("j")

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from textual.widgets import Input, OptionList, Select
 
-from conftest import Told, ids
+from conftest import Told, ids, visible_text
 from conftest import settle as saved
 
 from trust_tui.models import MiniGoal, Setback, Win
@@ -369,3 +369,64 @@ async def test_a_day_logged_in_another_window_is_counted_once_and_said_so(unlock
         said = told.messages
         assert "Today is already counted for this goal." in said
         assert "1 of 3 days in a row · logged today" in flowing(wall_text(screen, "#goal-list"))
+
+
+async def test_a_card_can_be_changed_taken_off_and_put_back(unlocked_app):
+    """The wall is theirs: e changes a card's words, x takes it off (asked first), and
+    ctrl+z undoes the last change, each said in words."""
+    app, _, _ = await unlocked_app()
+    told = Told(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wall(pilot)
+        await pilot.press("a", *"We laughd", "enter")
+        await saved(pilot)
+        [win] = app.vault.all(Win)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CardForm) and "changing it" in visible_text(form)
+        box = form.query_one("#card-text", Input)
+        assert box.value == "We laughd"
+        box.value = "We laughed at dinner"
+        await pilot.press("enter")
+        await saved(pilot)
+        assert app.vault.get(Win, win.id).text == "We laughed at dinner"
+        assert len(app.vault.all(Win)) == 1  # changed, not added
+        assert "We laughed at dinner" in wall_text(screen)
+
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("n")  # "Keep it"
+        await saved(pilot)
+        assert app.vault.get(Win, win.id) is not None
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await saved(pilot)
+        assert app.vault.all(Win) == []
+        assert "The card is off the wall. ctrl+z puts it back." in told.messages
+
+        await pilot.press("ctrl+z")
+        await saved(pilot)
+        assert app.vault.get(Win, win.id).text == "We laughed at dinner"
+        assert "Undone: taking the card off." in told.messages
+        assert "We laughed at dinner" in wall_text(screen)
+
+
+async def test_a_goal_can_be_changed_and_an_added_one_undone(unlocked_app):
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_wall(pilot)
+        await pilot.press("g", *"A walk", "enter")
+        await saved(pilot)
+        [goal] = app.vault.all(MiniGoal)
+        screen.query_one("#goal-list", OptionList).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#goal-target", Input).value = "3"
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        assert app.vault.get(MiniGoal, goal.id).target == 3
+        await pilot.press("ctrl+z")  # the change undone: back to 7
+        await saved(pilot)
+        assert app.vault.get(MiniGoal, goal.id).target == 7

@@ -62,7 +62,18 @@ async def what_held(pilot) -> None:
     screen = pilot.app.screen
     await pilot.press("s")
     screen.focused.value = "the coffee in bed"
-    await pilot.press("enter", "escape", "1", "n")
+    await pilot.press("enter", "1", "n")  # Enter gives the keys back: 1 marks it
+    await pilot.pause()
+
+
+async def alex_is_typing(pilot) -> None:
+    """Sam added a thank-you (s, Enter gave the keys back); Alex opened their own box
+    with l and is typing: it says so under the box."""
+    await rituals_list(pilot)
+    await pilot.press("w")
+    await pilot.pause()
+    await pilot.press("s", *"the tea", "enter")
+    await pilot.press("l", *"the [b]walk")
     await pilot.pause()
 
 
@@ -85,6 +96,11 @@ def test_rituals_list(snap_compare, tmp_path):
 
 def test_weekly_what_held(snap_compare, tmp_path):
     assert snap_compare(make_app(tmp_path), terminal_size=SIZE, run_before=what_held)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+def test_weekly_a_partners_box_open(snap_compare, tmp_path, size):
+    assert snap_compare(make_app(tmp_path), terminal_size=size, run_before=alex_is_typing)
 
 
 def test_safety_check_danger(snap_compare, tmp_path):

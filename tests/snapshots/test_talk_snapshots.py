@@ -49,8 +49,8 @@ def mid_turn(clock: FakeClock):
     """Sam named "hurt" (8 of 10) and has spoken for 4:35 of 5 minutes."""
     async def run_before(pilot) -> None:
         await start_talk(pilot)
-        await pilot.press("down", "enter")
-        pilot.app.screen.query_one("#pane-left .intensity", Input).value = "8"
+        await pilot.press("v")  # below f: "hurt" highlighted, and so chosen
+        await pilot.press("s", "tab", "8", "enter")  # how strong, in Sam's own box
         await pilot.press("f")
         clock.advance(275)
         pilot.app.screen.tick()
@@ -66,6 +66,18 @@ def confirming(clock: FakeClock):
         pilot.app.screen.query_one("#pane-right .pane-summary", Input).value = (
             "[bold]You[/] felt shut out when I [@click=app.quit]hid it")
         await pilot.press("j")
+        await pilot.pause()
+    return run_before
+
+
+def naming_with_a_box_open():
+    """Sam moved down to "scared" and back up to "sad" with their own keys, then
+    opened their own word box and typed "raw":
+    the pane says whose box it is and how to give the keys back."""
+    async def run_before(pilot) -> None:
+        await start_talk(pilot)
+        await pilot.press("v", "v", "v", "r")
+        await pilot.press("s", *"raw")
         await pilot.pause()
     return run_before
 
@@ -100,6 +112,12 @@ def test_talk_confirming_a_paraphrase(snap_compare, tmp_path, size):
 def test_break(snap_compare, tmp_path, size):
     app, clock = make_app(tmp_path)
     assert snap_compare(app, terminal_size=size, run_before=on_break(clock))
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)])
+def test_talk_naming_with_a_box_open(snap_compare, tmp_path, size):
+    app, clock = make_app(tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=naming_with_a_box_open())
 
 
 def test_talk_at_80_by_24(snap_compare, tmp_path):

@@ -196,3 +196,24 @@ def test_export_writes_a_private_file_or_says_why_not(vault, tmp_path):
     why = agreements.export(vault, tmp_path / "nope" / "x.md", today=TODAY)
     assert why == "its folder does not exist (or is not a folder)"
     assert not (tmp_path / "nope").exists()
+
+
+def test_the_export_keeps_each_agreements_history(vault, tmp_path):
+    """Reviews, follow-through and concerns talked through stay on the record: the
+    agreements page (and so the full Markdown export) lists them."""
+    sam, alex = both(vault)
+    b = agreed(vault, "My journal is mine", AgreementKind.BOUNDARY)
+    raised = agreements.raise_concern(vault, RaisedConcern(by=alex, text="Over my shoulder",
+                                                           agreement_id=b.id, created_at=NOW))
+    agreements.log_follow_through(vault, b.id, by=sam, kept=True, on=TODAY, now=NOW)
+    agreements.log_follow_through(vault, b.id, by=alex, kept=False, on=TODAY, now=NOW)
+    agreements.review(vault, b.id, working={sam: True, alex: True}, outcome="keep",
+                      now=NOW, by=sam, note="Easier now", concern_ids=[raised.record.id])
+    target = tmp_path / "ours.md"
+    assert agreements.export(vault, target, today=TODAY) is None
+    text = target.read_text()
+    assert "- Follow-through logged since 2 March 2026: 1 kept, 1 missed" in text
+    assert ("- Looked at on 2 March 2026: keep, working for Sam, working for Alex "
+            "(Easier now)") in text
+    assert ("- Raised by Alex on 2 March 2026 (talked through on 2 March 2026): "
+            "Over my shoulder") in text

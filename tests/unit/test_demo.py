@@ -194,3 +194,8 @@ def test_the_sample_follows_the_apps_own_rules():
     goals = {r.id: r for r in records if isinstance(r, MiniGoal)}
     for win in (r for r in records if isinstance(r, Win) and r.kind == "goal_reached"):
         assert win.created_at == goals[win.goal_id].reached_at
+
+
+def test_the_same_thank_you_is_not_said_twice_in_a_year():
+    thanks = [r.text for r in sample() if isinstance(r, Win) and r.kind == "thanks"]
+    assert thanks and len(thanks) == len(set(thanks))

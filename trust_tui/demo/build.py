@@ -16,7 +16,7 @@ them; the story's own schedule (and so every other record) does not depend on it
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TypeVar
@@ -312,18 +312,26 @@ class Sample:
         talk.next_steps = self.rng.sample(NEXT_STEPS, self.rng.randrange(1, 3))
         return _stamped(talk, self.new_id(), created_at=talk.started_at)
 
+    def dealt(self, phrases: Sequence[str], count: int) -> list[str]:
+        """`count` phrases dealt from shuffled decks: none comes twice until every
+        one has come once (one thank-you is not said on two dates in a row of weeks)."""
+        out: list[str] = []
+        while len(out) < count:
+            deck = list(phrases)
+            self.rng.shuffle(deck)
+            out += deck
+        return out[:count]
+
     def wins_and_thanks(self) -> None:
-        for _ in range(20 * self.days // 365):
+        for text in self.dealt(WINS, 20 * self.days // 365):
             day = self.day(self.rng.randrange(5, self.days))
-            self.add(Win(id=self.new_id(), created_at=self.at(day, 21),
-                         text=self.rng.choice(WINS),
+            self.add(Win(id=self.new_id(), created_at=self.at(day, 21), text=text,
                          noticed_by=self.rng.choice(self.couple.both())))
-        for _ in range(12 * self.days // 365):
+        for text in self.dealt(THANKS, 12 * self.days // 365):
             day = self.day(self.rng.randrange(5, self.days))
             by = self.rng.choice(self.couple.both())
             self.add(Win(id=self.new_id(), created_at=self.at(day, 21), kind="thanks",
-                         text=self.rng.choice(THANKS), noticed_by=by,
-                         to=self.couple.other(by)))
+                         text=text, noticed_by=by, to=self.couple.other(by)))
 
     def goals(self) -> None:
         count = 4 * self.days // 365

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 from trust_tui.domain.clock import local_day
-from trust_tui.models import Agreement, AgreementKind, AgreementStatus
+from trust_tui.models import (Agreement, AgreementKind, AgreementStatus, FollowThrough,
+                              RaisedConcern)
 
 TITLE = "Our agreements"
 
@@ -33,8 +34,37 @@ def _sort_key(agreement: Agreement) -> tuple[datetime, datetime, str]:
     return (agreement.agreed_at or agreement.created_at, agreement.created_at, agreement.id)
 
 
+def _history(agreement: Agreement, names_by_id: Mapping[str, str],
+             follow: list[FollowThrough], concerns: list[RaisedConcern]) -> list[str]:
+    """What happened with it since: follow-through in plain counts, each review, each
+    concern raised (talked through or still open). Never a score."""
+    def name(pid: str | None) -> str:
+        return names_by_id.get(pid or "", "someone")
+
+    lines = []
+    if follow:
+        kept = sum(1 for f in follow if f.kept)
+        first = min(f.on for f in follow)
+        lines.append(f"- Follow-through logged since {long_date(first)}: {kept} kept, "
+                     f"{len(follow) - kept} missed")
+    for review in agreement.reviews:
+        how = ", ".join(f"{'working' if ok else 'not yet working'} for {name(pid)}"
+                        for pid, ok in review.working.items())
+        note = f" ({review.note})" if review.note else ""
+        lines.append(f"- Looked at on {long_date(review.at)}: {review.outcome}"
+                     + (f", {how}" if how else "") + note)
+    for concern in sorted(concerns, key=lambda c: c.created_at):
+        state = (f"talked through on {long_date(concern.addressed_at)}"
+                 if concern.addressed and concern.addressed_at
+                 else "talked through" if concern.addressed else "not talked through yet")
+        lines.append(f"- Raised by {name(concern.by)} on {long_date(concern.created_at)} "
+                     f"({state}): {' '.join(concern.text.split())}")
+    return lines
+
+
 def _entry(agreement: Agreement, number: int, who_words: str, review_words: str,
-           names_by_id: Mapping[str, str]) -> list[str]:
+           names_by_id: Mapping[str, str], follow: list[FollowThrough] | None = None,
+           concerns: list[RaisedConcern] | None = None) -> list[str]:
     who = names_by_id.get(agreement.asked_by, "someone")
     facts = [f"- {who_words}: {who}"]
     if agreement.category and agreement.category != "other":
@@ -43,15 +73,23 @@ def _entry(agreement: Agreement, number: int, who_words: str, review_words: str,
         facts.append(f"- Agreed on: {long_date(agreement.agreed_at)}")
     if agreement.next_review is not None:
         facts.append(f"- {review_words}: {long_date(agreement.next_review)}")
+    facts += _history(agreement, names_by_id, follow or [], concerns or [])
     # The wording is its own paragraph, exactly as typed (it may span lines).
     return [f"### {number}.", "", agreement.wording.strip("\n"), "", *facts, ""]
 
 
 def agreements_markdown(agreements: Iterable[Agreement], names_by_id: Mapping[str, str],
-                        today: date) -> str:
+                        today: date, follow: Iterable[FollowThrough] = (),
+                        concerns: Iterable[RaisedConcern] = ()) -> str:
     """The agreed expectations and boundaries (drafts, paused and retired ones left
-    out) as one Markdown document ending in a newline."""
+    out) as one Markdown document ending in a newline, each with its history."""
     agreed = [a for a in agreements if a.status == AgreementStatus.AGREED]
+    follow_of: dict[str, list[FollowThrough]] = {}
+    for entry in follow:
+        follow_of.setdefault(entry.agreement_id, []).append(entry)
+    concerns_of: dict[str, list[RaisedConcern]] = {}
+    for concern in concerns:
+        concerns_of.setdefault(concern.agreement_id or "", []).append(concern)
     names = [n for n in names_by_id.values() if n]
     lines = [f"# {TITLE}", ""]
     if names:
@@ -66,5 +104,6 @@ def agreements_markdown(agreements: Iterable[Agreement], names_by_id: Mapping[st
             lines += ["Nothing agreed here yet.", ""]
             continue
         for number, agreement in enumerate(mine, start=1):
-            lines += _entry(agreement, number, who_words, review_words, names_by_id)
+            lines += _entry(agreement, number, who_words, review_words, names_by_id,
+                            follow_of.get(agreement.id), concerns_of.get(agreement.id))
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -11,7 +11,6 @@ are never written over.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from trust_tui.domain import agreements as rules
@@ -19,37 +18,11 @@ from trust_tui.domain.agreements import Outcome
 from trust_tui.domain.agreements_md import agreements_markdown
 from trust_tui.files import describe_os_error, write_private_file
 from trust_tui.models import Agreement, AgreementKind, FollowThrough, RaisedConcern, Record
+from trust_tui.store.undo import Change, Undo, Undone, undo
 from trust_tui.vault import Vault
 
 GONE = "That one is no longer here, so nothing was changed."
-
-
-@dataclass(frozen=True)
-class Undo:
-    """How to take a change back: records to put back as they were (each beside the
-    version this window wrote), and records this window added."""
-
-    restore: tuple[tuple[Record, Record], ...] = ()  # (as it was before, as written)
-    remove: tuple[Record, ...] = ()
-
-
-@dataclass(frozen=True)
-class Change:
-    """What a change did: the record as saved, or `problem` (nothing was changed)."""
-
-    record: Record | None
-    undo: Undo = Undo()
-    problem: str | None = None
-
-
-@dataclass(frozen=True)
-class Undone:
-    put_back: int
-    left: int  # changed in another window since: left as it is
-
-
-def _same(a: Record | None, b: Record) -> bool:
-    return a is not None and a.model_dump(mode="json") == b.model_dump(mode="json")
+__all__ = ["Change", "Undo", "Undone", "undo"]  # re-exported: the screen knows one store
 
 
 # --- adding ---------------------------------------------------------------------------------
@@ -87,7 +60,7 @@ def log_follow_through(vault: Vault, agreement_id: str, *, by: str, kept: bool, 
 # --- changing one agreement ------------------------------------------------------------------
 
 def _change(vault: Vault, agreement_id: str, rule: Callable[[Agreement], Agreement],
-            concern_ids: Sequence[str] = ()) -> Change:
+            concern_ids: Sequence[str] = (), now: datetime | None = None) -> Change:
     """Apply `rule` to the latest stored agreement (and mark these concerns talked
     through), in one transaction."""
     with vault.transaction():
@@ -98,7 +71,7 @@ def _change(vault: Vault, agreement_id: str, rule: Callable[[Agreement], Agreeme
             after = rule(before)
         except rules.AgreementRuleError as error:
             return Change(None, problem=str(error))
-        talked = _talked_through(vault, concern_ids)
+        talked = _talked_through(vault, concern_ids, now)
         # The agreement and the concerns it settles land in one write, or neither.
         vault.put_many([after, *(marked for _, marked in talked)])
         return Change(after, Undo(restore=((before, after), *talked)))
@@ -134,24 +107,28 @@ def review(vault: Vault, agreement_id: str, *, working: Mapping[str, bool], outc
     brought up in it are marked talked through in the same save."""
     return _change(vault, agreement_id, lambda a: rules.review(
         a, working=working, outcome=outcome, now=now, by=by, note=note,
-        new_wording=new_wording), concern_ids)
+        new_wording=new_wording), concern_ids, now)
 
 
 # --- concerns ---------------------------------------------------------------------------------
 
-def _talked_through(vault: Vault, concern_ids: Sequence[str]) -> list[tuple[Record, Record]]:
+def _talked_through(vault: Vault, concern_ids: Sequence[str],
+                    now: datetime | None) -> list[tuple[Record, Record]]:
     pairs: list[tuple[Record, Record]] = []
     for concern_id in concern_ids:
         before = vault.get(RaisedConcern, concern_id)
         if before is None or before.addressed:
             continue  # gone, or marked already (another window): nothing to mark
-        pairs.append((before, before.model_copy(update={"addressed": True})))
+        # Kept with when, so the history (on screen and in exports) still shows it.
+        pairs.append((before, before.model_copy(update={"addressed": True,
+                                                        "addressed_at": now})))
     return pairs  # written by the caller, with whatever else changes with them
 
 
-def mark_talked_through(vault: Vault, concern_ids: Sequence[str]) -> Change:
+def mark_talked_through(vault: Vault, concern_ids: Sequence[str],
+                        now: datetime | None = None) -> Change:
     with vault.transaction():
-        talked = _talked_through(vault, concern_ids)
+        talked = _talked_through(vault, concern_ids, now)
         if not talked:  # marked already in another window: nothing of ours to undo
             return Change(None, problem="Already talked through.")
         vault.put_many([marked for _, marked in talked])
@@ -159,28 +136,6 @@ def mark_talked_through(vault: Vault, concern_ids: Sequence[str]) -> Change:
 
 
 # --- undo -------------------------------------------------------------------------------------
-
-def undo(vault: Vault, step: Undo) -> Undone:
-    """Take this window's last change back, record by record; a record changed in
-    another window since is left as it is (their words are not written over)."""
-    put_back = left = 0
-    with vault.transaction():
-        restored = []
-        for before, written in step.restore:
-            if _same(vault.get(type(written), written.id), written):
-                restored.append(before)
-            else:
-                left += 1
-        vault.put_many(restored)  # what it puts back lands in one write
-        put_back += len(restored)
-        for added in step.remove:
-            if _same(vault.get(type(added), added.id), added):
-                vault.remove(type(added), added.id)
-                put_back += 1
-            else:
-                left += 1
-    return Undone(put_back, left)
-
 
 # --- reading and export ----------------------------------------------------------------------
 
@@ -195,7 +150,8 @@ def export(vault: Vault, path: Path, *, today: date) -> str | None:
     """Write the agreed ones as Markdown, readable by this user only. Returns why
     nothing was written (plain words), or None once it is written."""
     names = {p.id: p.name for p in vault.partners}
-    text = agreements_markdown(vault.all(Agreement), names, today)
+    text = agreements_markdown(vault.all(Agreement), names, today,
+                               vault.all(FollowThrough), vault.all(RaisedConcern))
     try:
         # errors="replace": a lone surrogate pasted into a wording cannot be UTF-8.
         write_private_file(path, text.encode("utf-8", errors="replace"))

@@ -14,6 +14,7 @@ from typing import Literal
 
 from trust_tui.domain.wins import log_progress, reached_card_text
 from trust_tui.models import MiniGoal, Setback, Win
+from trust_tui.store.undo import Change, Undo
 from trust_tui.vault import Vault
 
 CardKind = Literal["win", "thanks", "setback"]
@@ -79,3 +80,69 @@ def whose(vault: Vault, goal: MiniGoal) -> str:
     if goal.owner is None:
         return "a goal for both of you"
     return f"{vault.name_of(goal.owner)}'s goal"
+
+
+# --- changing and taking off: each answers with how to undo it ---------------------------
+
+GONE = "That one is no longer on the wall, so nothing was changed."
+
+
+def card_model(kind: str) -> type[Win] | type[Setback]:
+    return Setback if kind == "setback" else Win
+
+
+def change_card(vault: Vault, kind: str, record_id: str, text: str, by: str,
+                to: str | None = None) -> Change:
+    """New words (and who) on a card, on the latest stored one."""
+    model = card_model(kind)
+    with vault.transaction():
+        before = vault.get(model, record_id)
+        if before is None:
+            return Change(None, problem=GONE)
+        update: dict[str, object] = {"text": text}
+        if isinstance(before, Setback):
+            update["noted_by"] = by
+        else:
+            update["noticed_by"] = by
+            if before.kind == "thanks":
+                update["to"] = to
+        after = before.model_copy(update=update)
+        vault.put(after)
+    return Change(after, Undo(restore=((before, after),)))
+
+
+def remove_card(vault: Vault, kind: str, record_id: str) -> Change:
+    """Take a card off the wall (ctrl+z puts it back)."""
+    return _removed(vault, card_model(kind), record_id)
+
+
+def change_goal(vault: Vault, goal_id: str, text: str, *, owner: str | None, target: int,
+                unit: GoalUnit) -> Change:
+    """New words, owner or target for a goal; the days logged stay."""
+    with vault.transaction():
+        before = vault.get(MiniGoal, goal_id)
+        if before is None:
+            return Change(None, problem=GONE)
+        after = before.model_copy(update={"text": text, "owner": owner, "target": target,
+                                          "unit": unit})
+        vault.put(after)
+    return Change(after, Undo(restore=((before, after),)))
+
+
+def remove_goal(vault: Vault, goal_id: str) -> Change:
+    return _removed(vault, MiniGoal, goal_id)
+
+
+def _removed(vault: Vault, model: type[Win] | type[Setback] | type[MiniGoal],
+             record_id: str) -> Change:
+    with vault.transaction():
+        before = vault.get(model, record_id)
+        if before is None:
+            return Change(None, problem=GONE)
+        vault.remove(model, record_id)
+    return Change(before, Undo(add_back=(before,)))
+
+
+def added(record: Win | Setback | MiniGoal) -> Undo:
+    """How to take back a card or goal just added."""
+    return Undo(remove=(record,))

@@ -2,6 +2,12 @@
 optional 1-10 intensity. Used by the talk, check-ins and the journal.
 
 Posts `FeelingPicker.Changed(feeling, intensity)` whenever either changes.
+
+`seated=True` (the talk's floor, where two people share one keyboard): the list
+never takes the focus; the partner moves through it with their own keys (`move`)
+and the highlighted word is the one chosen. The word and strength boxes are seat
+boxes (widgets/seat_box.py): they open only with the partner's own key (`open_own_word`),
+Tab goes from the word to how strong, and Enter or Esc gives every key back.
 """
 
 from __future__ import annotations
@@ -12,10 +18,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.validation import Number
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 
 from trust_tui.models import FEELINGS
 from trust_tui.widgets.limits import LimitedInput
+from trust_tui.widgets.seat_box import SeatBox
 
 MAX_WORD = 30
 
@@ -56,24 +63,43 @@ class FeelingPicker(Vertical):
             return self.picker
 
     def __init__(self, *, feelings: tuple[str, ...] = FEELINGS, with_intensity: bool = True,
-                 id: str | None = None, classes: str | None = None) -> None:
+                 seated: bool = False, id: str | None = None,
+                 classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._feelings = feelings
         self._with_intensity = with_intensity
+        self._seated = seated
         self._picked: str | None = None
         self._typed = ""
         self._intensity: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield OptionList(*self._feelings, classes="feeling-list")
-        yield LimitedInput(placeholder="or your own word", limit=MAX_WORD, refuse=True,
-                           noun="a feeling word", compact=True, classes="own-word")
+        options = OptionList(*self._feelings, classes="feeling-list")
+        if self._seated:
+            options.can_focus = False  # the partner's own keys move it (`move`)
+        yield options
+        own = dict(placeholder="or your own word", limit=MAX_WORD, refuse=True,
+                   noun="a feeling word", compact=True, classes="own-word")
+        if self._seated:
+            yield SeatBox(enter="Tab how strong, Enter keeps it", **own)  # type: ignore[arg-type]
+        else:
+            yield LimitedInput(**own)  # type: ignore[arg-type]
         if self._with_intensity:
             with Horizontal(classes="intensity-row"):
-                yield Input(placeholder="1-10", type="integer", max_length=2, compact=True,
-                            validators=[Number(1, 10)], valid_empty=True,
-                            classes="intensity")
+                strength = dict(placeholder="1-10", type="integer", compact=True,
+                                validators=[Number(1, 10)], valid_empty=True,
+                                classes="intensity")
+                if self._seated:
+                    yield SeatBox(limit=2, refuse=True, noun="how strong",  # type: ignore[arg-type]
+                                  **strength)
+                else:
+                    yield Input(max_length=2, **strength)  # type: ignore[arg-type]
                 yield Label(" how strong (optional)")
+
+    def on_mount(self) -> None:
+        boxes = list(self.query(SeatBox).results(SeatBox))
+        if len(boxes) == 2:
+            boxes[0].then = boxes[1]  # Tab: from the word to how strong
 
     # --- reading and setting -------------------------------------------------
 
@@ -106,6 +132,41 @@ class FeelingPicker(Vertical):
 
     def focus_list(self) -> None:
         self.query_one(OptionList).focus()
+
+    # --- seated: moved and opened by one partner's own keys ------------------------
+
+    def seat(self, owner_id: str | None, name: str) -> None:
+        """Whose picker it is (its boxes open for them)."""
+        for box in self.query(SeatBox).results(SeatBox):
+            box.seat(owner_id, name)
+
+    def says_on(self, line: Static) -> None:
+        """Where the boxes say whose they are while open."""
+        for box in self.query(SeatBox).results(SeatBox):
+            box.says = line
+
+    def close_boxes(self) -> None:
+        for box in self.query(SeatBox).results(SeatBox):
+            if box.is_open:
+                box.close()
+
+    def open_own_word(self) -> None:
+        self.query_one(".own-word", SeatBox).open()
+
+    def move(self, delta: int) -> None:
+        """Highlight the word above (-1) or below (+1); the highlighted word is chosen."""
+        options = self.query_one(OptionList)
+        count = options.option_count
+        if not count:
+            return
+        now = options.highlighted
+        if now is None:
+            index = 0 if delta > 0 else count - 1
+        else:
+            index = max(0, min(count - 1, now + delta))
+        options.highlighted = index
+        self._picked = str(options.get_option_at_index(index).prompt)
+        self._changed()
 
     def _changed(self) -> None:
         self.post_message(self.Changed(self, self.feeling, self.intensity))

@@ -7,6 +7,9 @@ from their own side of the keyboard: the left partner with s/d/f, the right
 partner with j/k/l (f and j carry the little bumps, so a finger finds "my main
 key" without looking).
 
+Nothing takes the focus by itself: a box opens with its partner's s or l (seat_box.py);
+the speaker moves through the feelings with PICK_KEYS, and the highlighted one counts.
+
 The screen holding it owns the keys (`act`, `toggle_pause`, `ask_to_end`) and
 hears what happened as messages: `Moved` (any move: the floor's events grew, save
 them), `Passed` (a floor passed) and `Ended` (the couple ended it). The talk
@@ -45,11 +48,15 @@ SIDE_KEYS: dict[str, dict[str, str]] = {
     RIGHT: {"primary": "j", "secondary": "k", "field": "l"},
 }
 SLOTS = ("primary", "secondary", "field")
+# Moving through the feelings, above and below each partner's main key (f, j).
+PICK_KEYS = {LEFT: {"up": "r", "down": "v"}, RIGHT: {"up": "u", "down": "m"}}
 # For the screen holding the floor: each partner's keys (its `action_side` passes
 # them to `act`) and the break (b, beside f2), named in the footer as f2.
 FLOOR_BINDINGS = [
     *[Binding(key, f"side('{side}', '{slot}')", show=False)
       for side, keys in SIDE_KEYS.items() for slot, key in keys.items()],
+    *[Binding(key, f"side('{side}', '{slot}')", show=False)
+      for side, keys in PICK_KEYS.items() for slot, key in keys.items()],
     Binding("b", "app.take_break", "Break", show=False),
 ]
 
@@ -109,13 +116,15 @@ class FloorView(Widget):
             min-width: 28;
         }
         /* Short terminals (80x24): the feeling list loses its top and bottom border
-           lines, so a pane still shows its keys, the picker and what to do now. */
+           lines (and the feeling line its blank line above while picking), so a pane
+           still shows its keys, the picker and what to do now. */
         &.-short PartnerPane FeelingPicker > OptionList {
             border: none;
             border-left: tall $border-blurred;
             max-height: 4;
             &:focus { border-left: tall $border; }
         }
+        &.-short PartnerPane.-picking > .pane-feeling { margin: 0; }
     }
     """
 
@@ -174,17 +183,13 @@ class FloorView(Widget):
         self._floor_jot = jot_while_listening
         for side, pid in zip((LEFT, RIGHT), sides):
             pane = self._pane(side)
-            pane.partner_name = self._who(pid)
-            pane.border_title = typed(pane.partner_name)
+            pane.seat(pid, self._who(pid))
             pane.picker.clear()
             pane.summary_input.value = (typing or {}).get(pid, "")
-            pane.summary_input.select_on_focus = False  # words kept there stay on focus
         self._show_feeling(floor)
         self._fit()
         self._floor_look = None
         self.refresh_view()
-        if floor.phase == Phase.NAMING:
-            self._speaker_pane().picker.focus_list()
 
     def _show_feeling(self, floor: Floor) -> None:
         """The speaker's picker shows the feeling the floor holds (after a replay)."""
@@ -239,7 +244,7 @@ class FloorView(Widget):
         if speaking and floor.phase == Phase.NAMING:
             return {"primary": ("start speaking", lambda: self._start_speaking(pid)),
                     **({} if floor.answering else {"secondary": prompt}),
-                    "field": ("choose a feeling", self._speaker_pane().picker.focus_list)}
+                    "field": ("your own word", self._speaker_pane().picker.open_own_word)}
         if speaking and floor.phase == Phase.SPEAKING:
             done = "hand over early" if floor.time_left() > 0 else "I'm done"
             return {"primary": (done, lambda: floor.end_turn(by=pid)),
@@ -248,10 +253,10 @@ class FloorView(Widget):
             return {"primary": ("ask a question", lambda: floor.ask_question(by=pid)),
                     "secondary": ("no question", lambda: self._no_question(pid))}
         if not speaking and floor.phase == Phase.SPEAKING and self._floor_jot:
-            return {"field": ("jot a few words", self._listener_pane().summary_input.focus)}
+            return {"field": ("jot a few words", self._open_summary)}
         if not speaking and floor.phase == Phase.PARAPHRASE:
             return {"primary": ("I've said it back", lambda: self._paraphrased(pid)),
-                    "field": ("type what you heard", self._listener_pane().summary_input.focus)}
+                    "field": ("type what you heard", self._open_summary)}
         if speaking and floor.phase == Phase.CONFIRMING:
             return {"primary": ("that's it", lambda: self._confirm(pid)),
                     "secondary": ("try again", lambda: floor.try_again(by=pid))}
@@ -262,6 +267,10 @@ class FloorView(Widget):
         if not self.running:
             return
         pid = self.sides[0 if side == LEFT else 1]
+        if slot in PICK_KEYS[side]:  # the speaker's feelings: the highlighted word counts
+            if self._picking(pid):
+                self._pane(side).picker.move(-1 if slot == "up" else 1)
+            return
         action = self._actions(pid).get(slot)
         if action is None:
             return
@@ -312,8 +321,18 @@ class FloorView(Widget):
         if self.floor.phase != Phase.NAMING:
             return  # the listener may ask a question first
         self._speaker_pane().picker.clear()
-        self._speaker_pane().picker.focus_list()
         self.post_message(self.Passed(self))
+
+    def _picking(self, pid: str) -> bool:
+        """This partner is choosing a feeling now (the speaker, before speaking)."""
+        floor = self.floor
+        return (floor is not None and not floor.ended and not floor.paused
+                and pid == floor.speaker_id and floor.phase == Phase.NAMING)
+
+    def _open_summary(self) -> None:
+        """The listener's own box: a jot while listening, or the line said back."""
+        assert self.floor is not None
+        self._listener_pane().open_summary(says_back=self.floor.phase == Phase.PARAPHRASE)
 
     @on(FeelingPicker.Changed)
     def _feeling_changed(self, event: FeelingPicker.Changed) -> None:
@@ -438,6 +457,9 @@ class FloorView(Widget):
             task += " A few words in your box help."
         if floor.paused:
             task = "Paused. Press p when you are both ready to go on."
+        if self._picking(pid):
+            pick = PICK_KEYS[side]
+            keys = (*keys, (f"{pick['up']} {pick['down']}", "move in the list"))
         return PaneView(
             role=SPEAKER if speaking else LISTENER,
             feeling=feeling_line(floor, pid), task=task, keys=keys,

@@ -37,7 +37,9 @@ from trust_tui.widgets.saving import StoreClient
 
 ResultT = TypeVar("ResultT")
 
-KEPT = "Your words from last time are back: save them, or clear them to let them go."
+KEPT = ("Your words from last time are back: save them, or clear them to let them go "
+        "(Clear all empties every box at once).")
+CLEARED = "Cleared. Escape now closes without keeping anything."
 # Said once the form has closed (escape or Cancel) with typed words kept.
 KEPT_ON_CLOSE = "Your words are kept for next time; clear them to let them go."
 TEXT_FIELDS = (Input, TextArea)
@@ -206,6 +208,31 @@ class FormModal(StoreClient, ModalScreen[ResultT], Generic[ResultT]):
         # order), so the fields hold their opening values by now.
         if self.start_keeping():
             self.say(KEPT)
+            # A long kept draft need not be deleted key by key.
+            for buttons in self.query(".form-buttons"):
+                buttons.mount(Button("Clear all", id="clear-kept", compact=True))
+                break
+
+    @on(Button.Pressed, "#clear-kept")
+    def _clear_kept(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.clear_words()
+
+    def clear_words(self) -> None:
+        """Empty every text box at once (kept words that are no longer wanted)."""
+        first = None
+        for widget in self.query("Input, TextArea"):
+            if widget.id not in self._form_texts:
+                continue
+            if isinstance(widget, Input):
+                widget.value = ""
+            elif isinstance(widget, TextArea):
+                widget.load_text("")
+            self._form_live[widget.id] = ""
+            first = first or widget
+        if first is not None:
+            first.focus()
+        self.say(CLEARED)
 
     def start_keeping(self) -> bool:
         """Follow the fields from now on; put back words kept last time (True if so)."""

@@ -82,6 +82,9 @@ class AgreementForm(AgreementFormModal[AgreementInput]):
 
     def on_mount(self) -> None:
         self._update_hint()
+        # Changing words starts where typing would go on: at their end (as the journal).
+        area = self.query_one("#wording", TextArea)
+        area.move_cursor(area.document.end)
 
     @on(TextArea.Changed, "#wording")
     def _update_hint(self) -> None:

@@ -62,6 +62,15 @@ def history_text(a: Agreement, mine: list[FollowThrough], seen: Seen) -> str:
                             for p, ok in r.working.items())
             note = f" - {r.note}" if r.note else ""
             lines.append(f"  {day_of(r.at)}: {r.outcome}{' (' + how + ')' if how else ''}{note}")
+    raised = sorted((c for c in seen.concerns if c.agreement_id == a.id),
+                    key=lambda c: c.created_at, reverse=True)
+    if raised:
+        lines.append("Raised:")
+        for c in raised:
+            state = "talked through" if c.addressed else "not talked through yet"
+            if c.addressed and c.addressed_at is not None:
+                state += f" {day_of(c.addressed_at)}"
+            lines.append(f"  {day_of(c.created_at)}, by {seen.name(c.by)} ({state}): {c.text}")
     if a.history:
         lines.append("Earlier words:")
         for h in reversed(a.history):

@@ -415,5 +415,5 @@ class BoundariesScreen(AgreementsScreen):
         if not ids:
             self.notify("Nothing raised about this one right now.", markup=False)
             return
-        self._save(store.mark_talked_through, ids, label="marking talked through",
-                   said="Marked as talked through.")
+        self._save(store.mark_talked_through, ids, now=self.clock.now(),
+                   label="marking talked through", said="Marked as talked through.")

@@ -5,7 +5,9 @@ that uses the floor opens the floor step (`RitualTalkScreen`, the shared floor
 view) and comes back here. f2 (or b) is a break from anywhere: the ritual waits
 on the very step, prompt and item, and the break is kept in the summary.
 
-Keys on a step: s / l write a note (left / right partner; enter adds it),
+Keys on a step: s / l write a note (left / right partner; the box opens only with
+its partner's key, says whose it is, and Enter adds the note and gives every key
+back, Esc closes it keeping the words; the note is filed under whoever opened it),
 f / j "I'm calm enough" (left / right), a another prompt, [ ] previous/next item,
 1-9 mark a note (a thank-you for the wins wall, a commitment as a mini-goal or a
 draft expectation), o a review's outcome, t take the floor, n next step,
@@ -36,6 +38,7 @@ from trust_tui.store import StoreCall, bind, talks
 from trust_tui.store import rituals as store
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.limits import LimitedInput
+from trust_tui.widgets.seat_box import SeatBox
 
 
 class RitualRunScreen(RitualBreaks, AreaScreen):
@@ -200,7 +203,8 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
         if step is None or step.gate is not None:
             return
         target = TOGETHER if step.who == "together" else side
-        self.query_one(f"#note-{target}", Input).focus()
+        pid = self._pid(side)
+        self.step_view.box(target).open(pid, self.vault.name_of(pid))
 
     @on(Input.Submitted, ".notes-col Input")
     def _note_added(self, event: Input.Submitted) -> None:
@@ -211,8 +215,11 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
         if isinstance(event.input, LimitedInput) and not event.input.fits():
             return  # told why; every word stays in the box
         side = (event.input.id or "").removeprefix("note-")
+        by = self._pid(side)
+        if side != TOGETHER and isinstance(event.input, SeatBox) and event.input.opened_by:
+            by = event.input.opened_by  # filed under the partner whose key opened it
         try:
-            flow.add_note(event.value, by=self._pid(side))
+            flow.add_note(event.value, by=by)
         except (NotNow, ValueError):
             return
         event.input.value = ""

@@ -16,7 +16,7 @@ from trust_tui.models import RitualNote
 from trust_tui.screens.rituals.notes import (
     LEFT, MARK_WORDS, NOTE_LIMIT, OUTCOME_WORDS, RIGHT, TOGETHER,
 )
-from trust_tui.widgets.limits import LimitedInput
+from trust_tui.widgets.seat_box import SeatBox
 
 Marks = Mapping[tuple[str, int], str]
 
@@ -41,8 +41,9 @@ class StepView(Vertical):
                 for side in (LEFT, TOGETHER, RIGHT):
                     with Vertical(id=f"col-{side}", classes="notes-col"):
                         yield Label("", id=f"name-{side}", classes="col-name", markup=False)
-                        yield LimitedInput(placeholder="A note (enter adds it)",
-                                           limit=NOTE_LIMIT, noun="a note", id=f"note-{side}")
+                        yield SeatBox(placeholder="A note (enter adds it)", enter="Enter adds it",
+                                      limit=NOTE_LIMIT, noun="a note", id=f"note-{side}")
+                        yield Static("", id=f"says-{side}", classes="col-says")
                         yield Static("", id=f"notes-{side}", classes="col-notes")
             yield Static("", id="run-excuses")
         yield Static("", id="run-keys")
@@ -53,7 +54,16 @@ class StepView(Vertical):
         self._ritual_who = who
         for side, pid in zip((LEFT, RIGHT), sides):
             self.query_one(f"#name-{side}", Label).update(self._who(pid))
+            self.box(side).seat(pid, self._who(pid))
         self.query_one(f"#name-{TOGETHER}", Label).update("Both of you")
+        for side in (LEFT, RIGHT, TOGETHER):
+            says = self.query_one(f"#says-{side}", Static)
+            says.display = False
+            self.box(side).says = says
+
+    def box(self, side: str) -> SeatBox:
+        """A column's note box (left, right or together)."""
+        return self.query_one(f"#note-{side}", SeatBox)
 
     def _who(self, pid: str | None) -> str:
         return self._ritual_who(pid)
@@ -135,6 +145,10 @@ class StepView(Vertical):
     def _draw_notes(self, flow: Flow, step: Step, marks: Marks) -> None:
         self.query_one("#run-notes").display = step.gate is None
         together = step.who == "together"
+        for side in (LEFT, RIGHT, TOGETHER):
+            shown = step.gate is None and (side == TOGETHER) == together
+            if not shown and self.box(side).is_open:
+                self.box(side).close()  # a box out of sight never holds the keys
         self.query_one(f"#col-{TOGETHER}").display = together
         for side in (LEFT, RIGHT):
             self.query_one(f"#col-{side}").display = not together

@@ -90,19 +90,23 @@ class CardForm(WinsForm[CardDraft]):
     """Write one card: a win, a thank-you or a setback. `partners` come me first."""
 
     def __init__(self, kind: CardKind, partners: Sequence[Partner],
-                 draft: CardDraft | None = None) -> None:
+                 draft: CardDraft | None = None, editing: str | None = None) -> None:
         # A draft: words a save could not keep, back in the form (typed, not saved).
-        super().__init__(typed_already=draft is not None)
+        # `editing`: the card's id when changing one (its words are the saved ones).
+        super().__init__(typed_already=draft is not None and editing is None)
         self.card_kind = kind
         self.partners = list(partners)
         self.card_draft = draft
-        self.draft_key = f"card:{kind}"  # words kept on escape or a lock come back
+        self.editing = editing
+        # Words kept on escape or a lock come back (a card being changed keeps its own).
+        self.draft_key = f"card-edit:{editing}" if editing else f"card:{kind}"
 
     def compose_form(self) -> ComposeResult:
         title, prompt, who = FORM_WORDS[self.card_kind]
         draft = self.card_draft
         with Vertical(classes="form-box"):
-            yield Static(title, classes="form-title")
+            yield Static(f"{title}: changing it" if self.editing else title,
+                         classes="form-title")
             yield Static(prompt, classes="form-lead")
             limit = limit_of(Setback if self.card_kind == "setback" else Win, "text")
             yield LimitedInput(draft.text if draft else "", id="card-text", limit=limit,
@@ -138,16 +142,20 @@ class CardForm(WinsForm[CardDraft]):
 class GoalForm(WinsForm[GoalDraft]):
     """A mini-goal in words, whose it is, and a target. `partners` come me first."""
 
-    def __init__(self, partners: Sequence[Partner], draft: GoalDraft | None = None) -> None:
-        super().__init__(typed_already=draft is not None)
+    def __init__(self, partners: Sequence[Partner], draft: GoalDraft | None = None,
+                 editing: str | None = None) -> None:
+        super().__init__(typed_already=draft is not None and editing is None)
         self.partners = list(partners)
         self.goal_draft = draft  # shown again after a save that did not go through
-        self.draft_key = "goal"  # words kept on escape or a lock come back
+        self.editing = editing  # the goal's id when changing one
+        # Words kept on escape or a lock come back (a goal being changed keeps its own).
+        self.draft_key = f"goal-edit:{editing}" if editing else "goal"
 
     def compose_form(self) -> ComposeResult:
         draft = self.goal_draft or GoalDraft("", None, 7, "days_in_a_row")
         with Vertical(classes="form-box"):
-            yield Static("A mini-goal", classes="form-title")
+            yield Static("A mini-goal: changing it" if self.editing else "A mini-goal",
+                         classes="form-title")
             yield Static("A small goal in your words, e.g. honest about small things",
                          classes="form-lead")
             yield LimitedInput(draft.text, id="goal-text", placeholder="The goal",

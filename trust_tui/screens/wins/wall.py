@@ -11,8 +11,14 @@ from textual import on
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from trust_tui.domain.wins import Card, WeekOfCards, day_label, group_by_week, week_label, \
-    week_summary
+from trust_tui.domain.wins import (
+    Card,
+    WeekOfCards,
+    day_label,
+    group_by_week,
+    week_label,
+    week_summary,
+)
 from trust_tui.widgets.paged_list import PagedList
 from trust_tui.widgets.typed import typed
 
