@@ -46,9 +46,8 @@ async def to_turn_two_mid_speech(pilot, clock) -> TalkScreen:
     await pilot.press("f")
     clock.advance(30)
     await pilot.press("f", "j", "f")  # hand over, said back, that's it
-    await pilot.press("down", "enter")  # Alex's list has the focus: "hurt"
-    talk.query_one("#pane-right .intensity", Input).value = "7"
-    await pilot.press("escape")
+    await pilot.press("m")  # Alex moves to "hurt" in the list
+    await pilot.press("l", "tab", "7", "enter")  # how strong: 7
     await pilot.press("k", "k")  # prompt 3 of 5
     await pilot.press("j")  # Alex starts speaking
     clock.advance(40)
@@ -269,7 +268,6 @@ async def test_prompts_follow_each_partners_part_and_place_and_the_question(unlo
         talk = await begin_talk(pilot, topic="name_it")
         # Sam (first) names what broke the trust: his part's prompts.
         assert plain(talk, "#talk-prompt") == f"Prompt 1 of 5\n{prompts_for('name_it', NAMING)[0]}"
-        await pilot.press("escape")
         await pilot.press("d", "d")
         assert plain(talk, "#talk-prompt").startswith("Prompt 3 of 5")
         await pilot.press("f")
@@ -287,7 +285,7 @@ async def test_prompts_follow_each_partners_part_and_place_and_the_question(unlo
         await pilot.press("f", "j", "f")
         # The floor passes to Alex, and comes back to Sam at prompt 3.
         assert "Alex has the floor" in plain(talk, "#talk-status")
-        await pilot.press("escape", "j")
+        await pilot.press("j")
         clock.advance(20)
         await pilot.press("j", "f", "j")
         await pilot.press("d")  # no question
@@ -304,3 +302,26 @@ def test_stale_is_a_day(clock: FakeClock):
     moved = [live.event(live.START, clock.now())]
     assert not live.is_stale(moved, clock.now() + timedelta(hours=23))
     assert live.is_stale(moved, clock.now() + timedelta(hours=24))
+
+
+async def test_a_feeling_chosen_before_a_lock_is_still_chosen(unlocked_app, clock):
+    def seed(vault):
+        sam, alex = (p.id for p in vault.partners)
+        floor = Floor.begin(clock, topic_key="feel", turn_minutes=3, first_speaker_id=sam,
+                            partners=(sam, alex), by=sam)
+        floor.set_feeling("hurt", 7, by=sam)
+        floor.away()
+        talks.save_progress(vault, floor.session)
+
+    app, path, clock = await unlocked_app(seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        talk = await open_talk_again(pilot)
+        await settle(pilot)
+        assert plain(talk, "#pane-left .pane-feeling") == "Feeling: hurt (7 of 10)"
+        await pilot.press("f")  # Sam starts with it
+        await settle(pilot)
+        assert talk.floor.session.turns[0].feeling == "hurt"
+        assert talk.floor.session.turns[0].intensity == 7
+        kinds = [e.kind for e in talk.floor.session.events]
+        assert kinds == [live.START, live.FEELING, live.AWAY, live.BACK, live.SPEAK]
