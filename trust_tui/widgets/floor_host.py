@@ -94,7 +94,22 @@ class FloorHost:
         floor.away()  # and so no save of its own when the screen goes
         self._floor_queued = None
         return [bind(talks.keep_typing, floor.session.model_copy(deep=True),
-                     self.floor_view.typing())]
+                     self._floor_typing())]
+
+    def _floor_typing(self) -> dict[str, str]:
+        """Half-typed lines in the partners' boxes (partner id -> words)."""
+        boxes = {pid: self.floor_view.pane_of(pid).summary_input for pid in self.sides}
+        return {pid: box.value for pid, box in boxes.items() if box.value.strip()}
+
+    def show_typing(self) -> None:
+        """Half-typed lines kept with a floor replayed go back in their boxes."""
+        floor = self.floor
+        if floor is None:
+            return
+        kept, floor.session.typing = dict(floor.session.typing), {}
+        for pid, words in kept.items():
+            if pid in self.sides:
+                self.floor_view.pane_of(pid).summary_input.value = words
 
     # --- breaks, and the idle lock ----------------------------------------------------------
 

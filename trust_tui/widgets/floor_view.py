@@ -172,10 +172,9 @@ class FloorView(Widget):
 
     def start(self, floor: Floor, sides: tuple[str, str], names: dict[str, str], *,
               prompts: Sequence[str] | None = None, heading: str | None = None,
-              jot_while_listening: bool = False, typing: dict[str, str] | None = None) -> None:
-        """Show this floor; `names` maps partner id to name (typed by the couple).
-        A floor replayed from its events shows its feeling again, and `typing` (partner
-        id -> words) puts half-typed lines back in their boxes."""
+              jot_while_listening: bool = False) -> None:
+        """Show this floor; `names` maps partner id to name (typed by the couple). A
+        floor replayed from its events shows its feeling again."""
         self.floor, self.sides, self._floor_names = floor, sides, dict(names)
         self._floor_prompts, self._floor_heading = prompts, heading
         if prompts is not None:
@@ -185,7 +184,6 @@ class FloorView(Widget):
             pane = self._pane(side)
             pane.seat(pid, self._who(pid))
             pane.picker.clear()
-            pane.summary_input.value = (typing or {}).get(pid, "")
         self._show_feeling(floor)
         self._fit()
         self._floor_look = None
@@ -197,19 +195,12 @@ class FloorView(Widget):
             return
         self._floor_prefill = (floor.feeling, floor.intensity)
         picker = self._speaker_pane().picker
-        if floor.intensity is not None:
-            for box in picker.query(".intensity").results(Input):
-                box.value = str(floor.intensity)
+        for box in picker.query(".intensity").results(Input):
+            box.value = "" if floor.intensity is None else str(floor.intensity)
         picker.prefill(floor.feeling)
 
-    def typing(self) -> dict[str, str]:
-        """Half-typed lines in the partners' boxes (partner id -> words)."""
-        kept = {}
-        for side, pid in zip((LEFT, RIGHT), self.sides):
-            words = self._pane(side).summary_input.value
-            if words.strip():
-                kept[pid] = words
-        return kept
+    def pane_of(self, pid: str) -> PartnerPane:
+        return self._pane(self._side_of(pid))
 
     def _who(self, pid: str) -> str:
         return self._floor_names.get(pid, "")
@@ -251,7 +242,7 @@ class FloorView(Widget):
                     **({} if floor.answering else {"secondary": prompt})}
         if not speaking and floor.phase == Phase.ASKING:
             return {"primary": ("ask a question", lambda: floor.ask_question(by=pid)),
-                    "secondary": ("no question", lambda: self._no_question(pid))}
+                    "secondary": ("no question", lambda: self._confirm(pid, question=True))}
         if not speaking and floor.phase == Phase.SPEAKING and self._floor_jot:
             return {"field": ("jot a few words", self._open_summary)}
         if not speaking and floor.phase == Phase.PARAPHRASE:
@@ -305,19 +296,10 @@ class FloorView(Widget):
         box.value = ""
         self.screen.set_focus(None)
 
-    def _confirm(self, pid: str) -> None:
+    def _confirm(self, pid: str, *, question: bool = False) -> None:
+        """"That's it" (or, `question`, no question): a new turn has a fresh feeling."""
         assert self.floor is not None
-        self.floor.confirm(by=pid)
-        self._next_speaker()
-
-    def _no_question(self, pid: str) -> None:
-        assert self.floor is not None
-        self.floor.no_question(by=pid)
-        self._next_speaker()
-
-    def _next_speaker(self) -> None:
-        """A new turn (the floor passed, or a question's answer): a fresh feeling."""
-        assert self.floor is not None
+        self.floor.no_question(by=pid) if question else self.floor.confirm(by=pid)
         if self.floor.phase != Phase.NAMING:
             return  # the listener may ask a question first
         self._speaker_pane().picker.clear()
@@ -340,14 +322,11 @@ class FloorView(Widget):
         floor = self.floor
         if floor is None or event.picker is not self._speaker_pane().picker:
             return
-        if self._floor_prefill is not None:
-            # The picker showing the feeling kept in the floor: not a move.
-            feeling, intensity = self._floor_prefill
-            if event.feeling in (None, feeling) and event.intensity in (None, intensity):
-                if (event.feeling, event.intensity) == self._floor_prefill:
-                    self._floor_prefill = None
-                return
-            self._floor_prefill = None
+        kept = self._floor_prefill  # the picker showing the feeling kept: not a move
+        if kept and event.feeling in (None, kept[0]) and event.intensity in (None, kept[1]):
+            self._floor_prefill = None if (event.feeling, event.intensity) == kept else kept
+            return
+        self._floor_prefill = None
         moves = self._moves()
         try:
             floor.set_feeling(event.feeling, event.intensity, by=floor.speaker_id)

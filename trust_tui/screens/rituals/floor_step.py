@@ -73,10 +73,9 @@ class RitualTalkScreen(FloorHost, AreaScreen):
         self.set_interval(TICK_SECONDS, self.floor_view.tick)
         flow = self.ritual_screen.flow
         assert flow is not None
-        session, typing = self._ritual_session, {}
+        session = self._ritual_session
         if session is not None:
             floor = Floor.replay(self.clock, session, self.sides)
-            typing, floor.session.typing = dict(floor.session.typing), {}
         else:
             floor = Floor.begin(self.clock, topic_key="open",
                                 turn_minutes=self.vault.settings.default_turn_minutes,
@@ -86,7 +85,8 @@ class RitualTalkScreen(FloorHost, AreaScreen):
         self.floor_view.start(floor, self.sides, {p.id: p.name for p in self.vault.partners},
                               prompts=self.ritual_step.prompts,
                               heading=f"{flow.position}: {self.ritual_step.title}",
-                              jot_while_listening=True, typing=typing)
+                              jot_while_listening=True)
+        self.show_typing()
         self.ritual_screen.floor_begun(floor.session.id)
         if session is None:
             self.save_floor()

@@ -139,11 +139,11 @@ class TalkScreen(FloorHost, AreaScreen):
         self._show_floor(floor)
         self.save_floor()
 
-    def _show_floor(self, floor: Floor, typing: dict[str, str] | None = None) -> None:
+    def _show_floor(self, floor: Floor) -> None:
         self._talk_words = SummaryWords()
         self.trust_app.current_talk = self
         self._go("talk")
-        self.floor_view.start(floor, floor.partners, self._names(), typing=typing)
+        self.floor_view.start(floor, floor.partners, self._names())
 
     # --- a talk under way: continued from its events ---------------------------------
 
@@ -157,9 +157,8 @@ class TalkScreen(FloorHost, AreaScreen):
         if session is None or len(partners) != 2:
             return
         floor = Floor.replay(self.clock, session, seats(session, partners))  # type: ignore[arg-type]
-        typing = dict(floor.session.typing)
-        floor.session.typing = {}
-        self._show_floor(floor, typing)
+        self._show_floor(floor)
+        self.show_typing()
         if self.app.screen is self:
             self.on_screen_resume()
 
