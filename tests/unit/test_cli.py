@@ -549,3 +549,10 @@ def test_the_app_stopping_on_an_error_is_a_non_zero_exit():
 
     assert output.run_app(StoppedApp()) == output.EXIT_STOPPED == 3
     assert output.run_app(ClosedApp()) == output.EXIT_OK
+
+
+def test_version_is_said_without_opening_anything(capsys):
+    from trust_tui.cli import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("trust-tui 0.")

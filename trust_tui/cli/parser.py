@@ -22,11 +22,21 @@ class _Parser(argparse.ArgumentParser):
         raise Refusal(f"{message[:1].upper()}{message[1:]}.")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("trust-tui")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trust-tui",
         description="A terminal app for a couple rebuilding trust. Run it without a "
                     "command to open the app.")
+    parser.add_argument("--version", action="version", version=f"trust-tui {_version()}")
     parser.add_argument("--vault", metavar="PATH", default=None,
                         help=f"the vault file (default: ${paths.ENV_VAULT}, else "
                              "couple.vault in your data folder)")

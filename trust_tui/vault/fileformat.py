@@ -26,7 +26,6 @@ import json
 import os
 import struct
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,11 +33,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-_orjson_dumps: Callable[[Any], bytes] | None
-try:
-    from orjson import dumps as _orjson_dumps
-except ImportError:  # a speed-up only: json.dumps writes the same bytes
-    _orjson_dumps = None
+from orjson import dumps as _orjson_dumps  # a dependency: the fast path for every save
 
 from trust_tui.vault.errors import (
     DamagedVault,
@@ -326,11 +321,10 @@ def encode_tables(tables: Tables) -> bytes:
     # orjson writes the same bytes as json.dumps below about ten times faster,
     # and both hold the GIL throughout: at 10 years of records json.dumps alone
     # froze the app's typing for 30-90 ms on every save (bench/bench_typing.py).
-    if _orjson_dumps is not None:
-        try:
-            return _orjson_dumps(tables)
-        except TypeError:
-            pass  # a lone surrogate (or a shape orjson refuses): the path below
+    try:
+        return _orjson_dumps(tables)
+    except TypeError:
+        pass  # a lone surrogate (or a shape orjson refuses): the path below
     # surrogatepass: any Python str round-trips, even a lone surrogate that a
     # paste might smuggle in, instead of failing the save.
     return json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode(
