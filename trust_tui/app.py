@@ -30,7 +30,7 @@ from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
 from trust_tui.theme import CALM_THEME
 from trust_tui.vault.errors import VaultError
-from trust_tui.wiring import due_lines, open_area, talk_break_under_way
+from trust_tui.wiring import due_lines, open_area, ritual_break_under_way, talk_break_under_way
 
 if TYPE_CHECKING:  # imported on first use, after the first screen paints
     from trust_tui.vault import KdfParams, Vault
@@ -165,6 +165,11 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         await self._carry_on_break()
         if talk_break_under_way(vault, self.clock):
             await self.switch_mode("talk")  # a talk's break goes on, with the talk
+        elif ritual_break_under_way(vault, self.clock):
+            await self.switch_mode("rituals")  # and a ritual's, with the ritual
+            go_on = getattr(self.screen, "action_go_on", None)
+            if callable(go_on):
+                go_on()
         # Years of records are long-lived objects: keep the cyclic collector from
         # walking them all mid-keystroke (a 30-year vault stalled typing 62 ms;
         # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.

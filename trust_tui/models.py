@@ -328,6 +328,9 @@ class RitualRun(Record):
     at_step: str | None = None
     marks: list[RitualMark] = Field(default_factory=list)
     outcomes: dict[str, str] = Field(default_factory=dict)  # agreement id -> review outcome
+    # A break's moves on a step (a floor step's join its talk's events): one under
+    # way goes on after a lock or a restart.
+    events: list[LiveEvent] = Field(default_factory=list)
 
 
 class SafetyCheck(Record):

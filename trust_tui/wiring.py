@@ -60,6 +60,13 @@ def due_lines(mode: str, vault: Vault, today: date) -> list[str]:
     return list(due(vault, today))
 
 
+def ritual_break_under_way(vault: Vault, clock: Clock) -> bool:
+    """A ritual under way has a break open (on a step or on its floor)."""
+    from trust_tui.store.rituals import break_under_way
+
+    return break_under_way(vault, clock) is not None
+
+
 def talk_break_under_way(vault: Vault, clock: Clock) -> bool:
     """A talk under way has a break open: after unlocking, its area opens."""
     from trust_tui.screens.talk import break_under_way

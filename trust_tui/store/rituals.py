@@ -14,8 +14,11 @@ from datetime import datetime
 
 from trust_tui.domain import agreements as agreement_rules
 from trust_tui.domain.agreements import Outcome
+from trust_tui.domain.break_clock import open_break
+from trust_tui.domain.clock import Clock
 from trust_tui.domain.rituals import SETBACK, WEEKLY
 from trust_tui.models import Agreement, Record, RitualRun, Setback
+from trust_tui.store import talks
 from trust_tui.vault import Vault
 
 RITUAL_NAMES = {WEEKLY: "Weekly meeting", SETBACK: "Talking through a setback"}
@@ -25,6 +28,19 @@ def unfinished(vault: Vault) -> RitualRun | None:
     """The newest ritual left under way (by a lock, a crash or a closed terminal)."""
     runs = [r for r in vault.all(RitualRun) if r.in_progress and r.ritual in RITUAL_NAMES]
     return max(runs, key=lambda r: r.started_at, default=None)
+
+
+def break_under_way(vault: Vault, clock: Clock) -> RitualRun | None:
+    """The ritual under way with a break open, on a step or in its floor's talk."""
+    run = unfinished(vault)
+    if run is None:
+        return None
+    partners = tuple(p.id for p in vault.partners[:2])
+    floor = talks.under_way(vault, ritual_id=run.id)
+    for events in (run.events, floor.events if floor is not None else []):
+        if open_break(clock, partners, events) is not None:
+            return run
+    return None
 
 
 def keep_progress(vault: Vault, run: RitualRun) -> RitualRun:

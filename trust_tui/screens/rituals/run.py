@@ -115,6 +115,7 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
             self.outcomes = dict(run.outcomes)
             self.linked = run.agreement_id
             self.talk_ids = [run.talk_id] if run.talk_id else []
+            self._ritual_break = list(run.events)
         self.step_view.seat(self.sides, self.vault.name_of)
         self.trust_app.current_talk = self
         self.refresh_view()
@@ -124,7 +125,11 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
             self.call_after_refresh(self._continue_floor)
 
     def _continue_floor(self) -> None:
-        """Continued mid-floor: the floor step's talk goes on at its very turn."""
+        """Continued mid-floor: the floor step's talk goes on at its very turn; a
+        break under way on a step goes on with its time."""
+        if self.open_break() is not None:
+            self.trust_app.action_take_break()  # the calm screen carries it on (current_talk)
+            return
         flow, step = self.flow, self.step
         if flow is None or step is None or not step.uses_floor or not self.running:
             return
@@ -154,13 +159,15 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
                 side = (box.id or "").removeprefix("note-")
                 result.notes.extend(typed_notes(box.value, self._pid(side), item))
         if self.resume is None and flow.index == 0 and not run.breaks and not any(
-                s.notes or s.answers for s in run.steps) and not self.talk_ids:
+                s.notes or s.answers for s in run.steps) and not self.talk_ids \
+                and not self._ritual_break:
             return None  # opened, nothing said yet: nothing to come back to
         return run.model_copy(update={
             "marks": [RitualMark(step=s, index=i, mark=m) for (s, i), m in self.marks.items()],
             "outcomes": dict(self.outcomes),
             "talk_id": self.talk_ids[0] if self.talk_ids else None,
-            "agreement_id": self.linked})
+            "agreement_id": self.linked,
+            "events": list(self._ritual_break)})
 
     def _keep_progress(self) -> None:
         run = self._progress()

@@ -47,11 +47,13 @@ class RitualBreaks:
         self._ritual_break = []
         if self.flow is not None and self.flow.on_break:
             self.flow.end_break(taken)
-            self._keep_progress()
+        self._keep_progress()
 
     def break_moved(self, event: LiveEvent) -> None:
-        """A break's moves on a step (a floor step's join its talk's events)."""
+        """A break's moves on a step, kept with the run at once (a lock or a restart
+        carries the break on); a floor step's join its talk's events instead."""
         self._ritual_break.append(event)
+        self._keep_progress()
 
     def open_break(self) -> BreakClock | None:
         return open_break(self.clock, self.sides, self._ritual_break)
