@@ -475,3 +475,25 @@ async def test_a_kept_number_cleared_before_saving_is_not_saved(unlocked_app):
         assert app.screen is talk and talk.stage == "start"
     [saved] = Vault.open(path, "sam-passphrase").all(TalkSession)
     assert saved.check_ins == []
+
+
+def test_a_short_break_never_reads_as_zero_minutes():
+    from trust_tui.screens.talk.summary import break_minutes
+
+    assert break_minutes(20) == "under a minute"
+    assert break_minutes(60) == "1 minute"
+    assert break_minutes(21 * 60) == "21 minutes"
+
+
+async def test_the_start_form_is_ready_for_the_keyboard(unlocked_app):
+    """t, then enter opens "What about" at once: no Tab needed to find the form."""
+    from textual.widgets import Select
+
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.pause()
+        focused = app.screen.focused
+        assert isinstance(focused, Select) and focused.id == "start-topic"

@@ -10,8 +10,7 @@ STEPS: tuple[tuple[int, str, str], ...] = (
     (4, "Keep to it, even in small things",
      "Note what was kept and what slipped; doubt at first is expected."),
     (5, "Honest about the small stuff, daily",
-     "Share the everyday details and own small slips straight away, in the honesty "
-     "log (h) or the journal."),
+     "Share everyday details and own small slips at once (the honesty log, h)."),
     (6, "Own it, without excuses",
      "'I hurt you' rather than 'sorry you feel that way'; ask what would help."),
     (7, "Re-learn your boundaries",

@@ -89,6 +89,12 @@ class StartForm(VerticalScroll):
 
     def on_show(self) -> None:
         self.use_default_minutes()
+        # Ready for the keyboard: the first choice has the focus (enter opens it).
+        self.call_after_refresh(self._focus_first)
+
+    def _focus_first(self) -> None:
+        if self.display and self.screen.focused is None:
+            self.query_one("#start-topic", Select).focus()
 
     def on_resize(self) -> None:
         # A short terminal: the rows sit closer, so Begin stays above the footer.

@@ -67,6 +67,14 @@ class SummaryWords:
         return [step.text for step in self.steps] + ([box] if box else [])
 
 
+def break_minutes(seconds: float) -> str:
+    """'under a minute', '1 minute', '21 minutes': never "0 minutes" for a real break."""
+    whole = round(seconds / 60)
+    if whole < 1:
+        return "under a minute"
+    return plural(whole, "minute")
+
+
 def summary_text(floor: Floor, names: Mapping[str, str]) -> Content:
     """What was said, in a few lines: turns, time speaking, feelings, breaks."""
     summary = floor.summary()
@@ -84,7 +92,7 @@ def summary_text(floor: Floor, names: Mapping[str, str]) -> Content:
         lines.append(Content("\n").join(parts))
     if summary.breaks:
         lines.append(typed(f"{plural(summary.breaks, 'break').capitalize()}, "
-                           f"{round(summary.break_seconds / 60)} minutes in all. "
+                           f"{break_minutes(summary.break_seconds)} in all. "
                            "Taking one is part of talking well."))
     else:
         lines.append(typed("No breaks this time."))
