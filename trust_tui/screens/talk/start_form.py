@@ -93,7 +93,7 @@ class StartForm(VerticalScroll):
         self.call_after_refresh(self._focus_first)
 
     def _focus_first(self) -> None:
-        if self.display and self.screen.focused is None:
+        if self.display and self.screen.focused in (None, self):
             self.query_one("#start-topic", Select).focus()
 
     def on_resize(self) -> None:
