@@ -247,3 +247,32 @@ async def test_a_crash_shows_no_locals_or_secrets(unlocked_app, capsys):
     shown = capsys.readouterr()
     assert "unexpected error" in shown.out + shown.err
     assert SAM_PASS not in shown.out + shown.err
+
+
+async def test_home_says_in_words_when_todays_list_runs_past_the_window(unlocked_app, clock):
+    """At 80x24 a long Today list says how much more there is below, not only with a
+    scrollbar; scrolled to its end, the line goes."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+    from trust_tui.models import MiniGoal
+
+    from datetime import timedelta
+
+    def seed(vault):
+        yesterday = clock.now().astimezone().date() - timedelta(days=1)
+        for n in range(2):
+            vault.add(MiniGoal(text=f"A small goal with rather long words, number {n} " * 6,
+                               target=7, progress=[yesterday]))
+
+    app, _, _ = await unlocked_app(seed=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        more = app.screen.query_one("#due-more", Static)
+        assert more.display and "more lines below" in str(more.content)
+        scroll = app.screen.query_one("#due-scroll", VerticalScroll)
+        scroll.scroll_end(animate=False)
+        await pilot.pause()
+        await pilot.pause()
+        assert not more.display

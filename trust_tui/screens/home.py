@@ -44,11 +44,15 @@ class HomeScreen(AreaScreen):
                 # What is due scrolls; every key below it stays in sight, even at 80x24.
                 with VerticalScroll(id="due-scroll"):
                     yield Static("", id="due-list")
+                # In words, not only a scrollbar: a short window hides some of the list.
+                yield Static("", id="due-more")
                 yield Static("", id="home-keys")
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
+        self.watch(self.query_one("#due-scroll"), "scroll_y", lambda _y: self._say_if_more(),
+                   init=False)
 
     def reload(self) -> None:
         names = [p.name for p in self.vault.partners]
@@ -58,7 +62,19 @@ class HomeScreen(AreaScreen):
             Content.assemble((" & ".join(names), "bold"), greeting))
         self.query_one("#steps-list", Static).update(self._steps_content())
         self.query_one("#due-list", Static).update(self._due_content())
+        self.call_after_refresh(self._say_if_more)
         self.query_one("#home-keys", Static).update(Content(self._keys_text()))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._say_if_more)
+
+    def _say_if_more(self) -> None:
+        scroll = self.query_one("#due-scroll", VerticalScroll)
+        hidden = scroll.max_scroll_y - scroll.scroll_y
+        more = self.query_one("#due-more", Static)
+        more.update(f"▼ {hidden} more line{'s' if hidden != 1 else ''} below: scroll "
+                    "to see them" if hidden > 0 else "")
+        more.display = hidden > 0
 
     @staticmethod
     def _keys_text() -> str:
