@@ -287,6 +287,8 @@ def _talks(talks: list[TalkSession], who, partners: list[str]) -> list[str]:
         ratings = [f"{who(p.partner_id)} {p.rating}" if p.rating is not None
                    else f"{who(p.partner_id)} not given" for p in past.partners]
         facts.append("- How safe afterwards (1 to 10): " + ", ".join(ratings))
+        facts += [f"- {who(by)} reached for repair words: {' '.join(phrase.split())}"
+                  for by, phrase in past.repairs]
         out += facts + [""]
         for number, turn in enumerate(talk.turns, start=1):
             feeling = ""

@@ -33,6 +33,7 @@ GO_ON = "go on"
 AWAY = "away"  # the talk is off screen (locked, another screen): its clock waits
 BACK = "back"
 NOTE = "note"  # text, by: whose key opened the box
+REPAIR = "repair"  # a repair phrase one of them reached for (domain/repair.py); text, by
 BREAK_ASKED = "break asked"  # by: who asked; number: minutes
 BREAK_LENGTH = "break length"  # number: minutes
 BREAK_READY = "break ready"  # by

@@ -50,6 +50,7 @@ class PastTalk:
     break_seconds: float
     next_steps: tuple[str, ...]
     in_ritual: bool
+    repairs: tuple[tuple[str | None, str], ...] = ()  # (who, the phrase reached for)
 
     @property
     def under_way(self) -> bool:
@@ -128,7 +129,9 @@ def past_talk(talk: TalkSession, partners: Sequence[str]) -> PastTalk:
                         for t in talk.turns if t.paraphrase and t.paraphrase.strip()),
         breaks=breaks, break_seconds=break_seconds,
         next_steps=tuple(step for step in talk.next_steps if step.strip()),
-        in_ritual=talk.ritual_id is not None)
+        in_ritual=talk.ritual_id is not None,
+        repairs=tuple((e.by, e.text) for e in talk.events
+                      if e.kind == live.REPAIR and e.text))
 
 
 def minutes_text(seconds: float) -> str:

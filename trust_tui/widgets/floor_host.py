@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from trust_tui.domain import live
 from trust_tui.domain.break_clock import open_break
 from trust_tui.store import StoreCall, bind, talks
+from trust_tui.widgets.repair_card import RepairCard
 from trust_tui.widgets.shell import shell_of
 
 if TYPE_CHECKING:
@@ -110,6 +112,26 @@ class FloorHost:
         for pid, words in kept.items():
             if pid in self.sides:
                 self.floor_view.pane_of(pid).summary_input.value = words
+
+    # --- repair phrases ------------------------------------------------------------------------
+
+    def action_repair_card(self, side: str) -> None:
+        """a (left) or ; (right): that partner's card of repair phrases; the one they
+        reach for is noted with the talk."""
+        floor = self.floor
+        if floor is None or floor.ended:
+            return
+        pid = self.sides[0 if side == "left" else 1]
+
+        def used(phrase: str | None) -> None:
+            if phrase is None or self.floor is not floor or floor.ended:
+                return
+            floor.record(live.event(live.REPAIR, self.clock.now(), pid,  # type: ignore[attr-defined]
+                                    phrase))
+            self.save_floor()
+
+        name = shell_of(self).vault.name_of(pid)  # type: ignore[arg-type]
+        self.app.push_screen(RepairCard(name), used)  # type: ignore[attr-defined]
 
     # --- breaks, and the idle lock ----------------------------------------------------------
 

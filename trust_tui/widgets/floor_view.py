@@ -57,6 +57,9 @@ FLOOR_BINDINGS = [
     *[Binding(key, f"side('{side}', '{slot}')", show=False)
       for side, keys in PICK_KEYS.items() for slot, key in keys.items()],
     Binding("b", "app.take_break", "Break", show=False),
+    # Each partner's card of repair phrases, beside their side keys (FloorHost).
+    Binding("a", "repair_card('left')", show=False),
+    Binding("semicolon", "repair_card('right')", show=False),
 ]
 
 Action = tuple[str, Callable[[], object]]
@@ -155,7 +158,7 @@ class FloorView(Widget):
                 yield ClockView(id="talk-clock")
                 yield Static("", id="talk-phase")
                 yield Static("", id="talk-prompt")
-                yield Static(typed("b  break    p  pause\ne  end the talk"),
+                yield Static(typed("b  break    p  pause\ne  end    a ;  repair words"),
                              id="talk-shared-keys")
             yield PartnerPane(RIGHT, "", id="pane-right")
 

@@ -78,6 +78,9 @@ def talk_detail(talk: PastTalk, names: Mapping[str, str]) -> Content:
             lines.append(Content.assemble(
                 typed(f"{who(said.listener_id)}, of {who(said.speaker_id)}'s turn "),
                 (f"({heard})", "dim"), ": ", typed(said.text)))
+    if talk.repairs:
+        lines += [Content(""), Content("Repair words reached for:")]
+        lines += [typed(f"{who(by)}: {phrase}") for by, phrase in talk.repairs]
     lines.append(Content(""))
     lines.append(typed(
         f"{count_text(talk.breaks, 'break')}, {minutes_text(talk.break_seconds)} in all."
