@@ -23,6 +23,7 @@ BENCHES = {
     "startup": "bench_startup.py",
     "typing": "bench_typing.py",
     "timer": "bench_timer.py",
+    "move": "bench_move.py",
 }
 
 
