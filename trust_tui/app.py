@@ -388,6 +388,12 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
             return
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
         yield SystemCommand("Quit", "Close trust-tui", self.action_quit)
+        # README promises "ctrl+p, then Keys": Textual's panel of every key here.
+        if screen.query("HelpPanel"):
+            yield SystemCommand("Keys", "Hide the list of keys", self.action_hide_help_panel)
+        else:
+            yield SystemCommand("Keys", "Every key on this screen, and what it does",
+                                self.action_show_help_panel)
         if not self.vault_open:
             return
         yield SystemCommand("Lock now", "Forget the key and clear the screen (ctrl+l)",

@@ -276,3 +276,26 @@ async def test_home_says_in_words_when_todays_list_runs_past_the_window(unlocked
         await pilot.pause()
         await pilot.pause()
         assert not more.display
+
+
+async def test_the_palette_finds_keys_as_readme_promises(unlocked_app):
+    """ctrl+p, then typing "Keys" and enter shows the list of keys (typed as a user
+    would, not by calling the action)."""
+    from textual.command import CommandList
+    from textual.widgets import HelpPanel
+
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Keys")
+        found = app.screen.query_one(CommandList)
+        for _ in range(200):  # the palette searches in the background: wait for it
+            if found.option_count and "Keys" in str(found.get_option_at_index(0).prompt):
+                break
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query(HelpPanel)
