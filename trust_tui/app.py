@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import gc
+import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,7 @@ from trust_tui.app_breaks import KEPT_OUT_BY_A_BREAK, BreakOwnsTheScreen
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
-from trust_tui.theme import CALM_THEME
+from trust_tui.theme import THEMES, starting_theme
 from trust_tui.vault.errors import VaultError
 from trust_tui.wiring import due_lines, open_area, ritual_break_under_way, talk_break_under_way
 
@@ -69,18 +70,22 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
     ]
 
-    # The calm theme is the default itself, not a switch after start (a switch
+    # The starting theme is the default itself, not a switch after start (a switch
     # would restyle every widget once more before the first paint).
-    theme: Reactive[str] = Reactive(CALM_THEME.name)
+    theme: Reactive[str] = Reactive(starting_theme)
 
     @property
     def available_themes(self) -> dict[str, Theme]:
-        return {**super().available_themes, CALM_THEME.name: CALM_THEME}
+        # Ours are registered in __init__, but Textual resolves the starting theme
+        # inside App.__init__, before that: they are known here from the start too.
+        return {**super().available_themes, **{theme.name: theme for theme in THEMES}}
 
     def __init__(self, vault_path: Path, *, clock: Clock | None = None,
                  kdf: KdfParams | None = None, idle_minutes: float | None = None,
                  vault: Vault | None = None) -> None:
         super().__init__()
+        for theme in THEMES:
+            self.register_theme(theme)
         self.vault_path = Path(vault_path)
         self.clock: Clock = clock or SystemClock()
         self.kdf = kdf  # only used when setup creates a vault (tests pass a fast one)
@@ -161,6 +166,7 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         self._last_activity = self.clock.monotonic()
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        self._use_their_theme(vault)
         await self.switch_mode(HOME_MODE)
         await self._carry_on_break()
         if talk_break_under_way(vault, self.clock):
@@ -174,6 +180,24 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         # walking them all mid-keystroke (a 30-year vault stalled typing 62 ms;
         # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.
         gc.freeze()
+
+    # --- the theme they chose ----------------------------------------------------------
+
+    def _use_their_theme(self, vault: Vault) -> None:
+        """The theme kept in their settings, unless TEXTUAL_THEME asks for one."""
+        chosen = vault.settings.theme
+        if "TEXTUAL_THEME" not in os.environ and chosen in self.available_themes:
+            self.theme = chosen
+
+    def watch_theme(self, theme_name: str) -> None:
+        """A theme chosen (ctrl+p, Theme) is kept in the couple's settings."""
+        if self.vault_open and self.vault.settings.theme != theme_name:
+            from trust_tui.store import bind
+            from trust_tui.store import settings as settings_store
+            from trust_tui.widgets.saving import SaveRequest
+
+            self.request_save(SaveRequest(bind(settings_store.change, {"theme": theme_name}),
+                                          saved_message=None))
 
     async def action_lock(self) -> None:
         """Forget the key and every screen that showed content; back to unlock."""

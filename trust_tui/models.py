@@ -68,6 +68,7 @@ class Settings(Record):
     breathing_pattern: str = "slow"
     safety_note_seen: bool = False
     break_bell: bool = True  # ring the terminal bell when a break's time is up
+    theme: str | None = Field(default=None, max_length=80)  # chosen with ctrl+p, Theme
 
 
 # --- talks and breaks ---------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ALEX_PASS, SAM_PASS, Told, every_screen, screen_lines
+from conftest import ALEX_PASS, SAM_PASS, Told, every_screen, screen_lines, settle
 from textual.widgets import Input, Label, Static
 
 from trust_tui.models import Win
@@ -299,3 +299,28 @@ async def test_the_palette_finds_keys_as_readme_promises(unlocked_app):
         await pilot.pause()
         await pilot.pause()
         assert app.screen.query(HelpPanel)
+
+
+async def test_a_chosen_theme_is_kept_and_textual_theme_is_honoured(unlocked_app, monkeypatch):
+    from trust_tui.app import TrustApp
+    from trust_tui.theme import starting_theme
+
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "trust-calm"
+        assert "trust-high-contrast" in app.available_themes
+        app.theme = "trust-high-contrast"  # as the palette's Theme does
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        assert app.vault.settings.theme == "trust-high-contrast"
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        await pilot.press(*SAM_PASS, "enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.theme == "trust-high-contrast"  # theirs again after unlocking
+    assert starting_theme({"TEXTUAL_THEME": "nord"}) == "nord"
+    assert starting_theme({"TEXTUAL_THEME": "no-such-theme"}) == "trust-calm"
+    monkeypatch.setenv("TEXTUAL_THEME", "trust-high-contrast")
+    assert TrustApp(path, clock=clock).theme == "trust-high-contrast"
