@@ -1,18 +1,34 @@
-"""A gentle strength hint for a passphrase (a hint, never a gate past the minimum)."""
+"""A gentle strength hint for a passphrase (a hint, never a gate past the minimum).
+
+The estimate is zxcvbn's (a maintained estimator that knows repeats, sequences,
+keyboard walks and common words), so "aaaaaaaaaaaaaaaaaaaa" or one word said four
+times is never called strong just for its length.
+"""
 
 from __future__ import annotations
+
+MIN_LENGTH = 8
+# zxcvbn scores 0-4, said in words (never a number, never a colour alone).
+WORDS_BY_SCORE = {
+    0: "Easy to guess.",
+    1: "Easy to guess.",
+    2: "Fair. A few more words only you would think of would make it stronger.",
+    3: "Good. Another word or two would make it stronger still.",
+    4: "Strong: hard to guess.",
+}
 
 
 def strength_hint(passphrase: str) -> str:
     length = len(passphrase)
-    words = len([w for w in passphrase.split() if w])
-    kinds = sum([any(c.islower() for c in passphrase), any(c.isupper() for c in passphrase),
-                 any(c.isdigit() for c in passphrase),
-                 any(not c.isalnum() for c in passphrase)])
-    if length < 8:
-        return f"{8 - length} more characters to go."
-    if length >= 20 or words >= 4:
-        return "Strong: a long passphrase is the best kind."
-    if length >= 12 and kinds >= 2:
-        return "Good. A few more words would make it stronger still."
-    return "Fair. A short sentence only you would think of is stronger."
+    if length < MIN_LENGTH:
+        return f"{MIN_LENGTH - length} more characters to go."
+    from zxcvbn import zxcvbn  # loaded on first use: only setup and passwd need it
+
+    # zxcvbn reads only the first 100 characters' patterns well; longer is strong anyway.
+    result = zxcvbn(passphrase[:100])
+    score = int(result["score"])
+    words = WORDS_BY_SCORE[score]
+    warning = str(result["feedback"].get("warning") or "")
+    if score < 3 and warning:
+        words = f"{words} {warning}"
+    return words
