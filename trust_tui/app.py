@@ -29,6 +29,7 @@ from trust_tui.app_breaks import KEPT_OUT_BY_A_BREAK, BreakOwnsTheScreen
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
+from trust_tui import paths
 from trust_tui.theme import THEMES, starting_theme
 from trust_tui.vault.errors import VaultError
 from trust_tui.wiring import due_lines, open_area, ritual_break_under_way, talk_break_under_way
@@ -80,13 +81,15 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         # inside App.__init__, before that: they are known here from the start too.
         return {**super().available_themes, **{theme.name: theme for theme in THEMES}}
 
-    def __init__(self, vault_path: Path, *, clock: Clock | None = None,
+    def __init__(self, vault_path: Path | None = None, *, clock: Clock | None = None,
                  kdf: KdfParams | None = None, idle_minutes: float | None = None,
                  vault: Vault | None = None) -> None:
         super().__init__()
         for theme in THEMES:
             self.register_theme(theme)
-        self.vault_path = Path(vault_path)
+        # None (`textual run trust_tui.app:TrustApp`): found as the command line does,
+        # TRUST_TUI_VAULT, else the data folder.
+        self.vault_path = paths.vault_path(vault_path)
         self.clock: Clock = clock or SystemClock()
         self.kdf = kdf  # only used when setup creates a vault (tests pass a fast one)
         self._idle_minutes_override = idle_minutes

@@ -556,3 +556,19 @@ def test_version_is_said_without_opening_anything(capsys):
 
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("trust-tui 0.")
+
+
+def test_help_shows_examples_and_exit_codes(capsys):
+    from trust_tui.cli import main
+
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out and "trust-tui init --partner Sam --partner Jo" in out
+    assert "exit codes:" in out and "2  refused" in out
+
+
+def test_textual_run_finds_the_vault_as_the_command_line_does(tmp_path, monkeypatch):
+    from trust_tui.app import TrustApp
+
+    monkeypatch.setenv("TRUST_TUI_VAULT", str(tmp_path / "ours.vault"))
+    assert TrustApp().vault_path == tmp_path / "ours.vault"

@@ -16,6 +16,22 @@ from trust_tui.cli.output import ENV_PASSPHRASE, Refusal
 DEMO_SEED = 6  # trust_tui.demo.DEFAULT_SEED (not imported: the parser stays light)
 
 
+EXAMPLES = """examples:
+  trust-tui                                   open the app (a first run makes a vault)
+  trust-tui init --partner Sam --partner Jo   make a vault for the two of you
+  trust-tui add journal --by Sam "A quiet evening, and it was good."
+  trust-tui export --format markdown -o us.md a document to read (not encrypted)
+  trust-tui check                             does the vault open and authenticate?
+
+exit codes:
+  0  done
+  1  wrong use (a missing or unknown argument)
+  2  refused: a wrong passphrase, a damaged or missing vault, a file it will not take
+  3  something unexpected (said in one sentence)
+  130  stopped with ctrl+c
+"""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -35,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trust-tui",
         description="A terminal app for a couple rebuilding trust. Run it without a "
-                    "command to open the app.")
+                    "command to open the app.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EXAMPLES)
     parser.add_argument("--version", action="version", version=f"trust-tui {_version()}")
     parser.add_argument("--vault", metavar="PATH", default=None,
                         help=f"the vault file (default: ${paths.ENV_VAULT}, else "
