@@ -572,3 +572,14 @@ def test_textual_run_finds_the_vault_as_the_command_line_does(tmp_path, monkeypa
 
     monkeypatch.setenv("TRUST_TUI_VAULT", str(tmp_path / "ours.vault"))
     assert TrustApp().vault_path == tmp_path / "ours.vault"
+
+
+def test_completion_and_man_page_come_from_the_parser(capsys):
+    from trust_tui.cli import main
+
+    assert main(["completion", "bash"]) == 0
+    script = capsys.readouterr().out
+    assert "trust-tui" in script and "restore-backup" in script  # every command
+    assert main(["man"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith(".TH") and "restore\\-backup" in page

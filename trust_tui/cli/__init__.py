@@ -34,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command is None:
         return _open_app(args)
+    if args.command in ("completion", "man"):  # made from the parser alone: no vault
+        from trust_tui.cli.docs import HANDLERS as DOCS
+
+        return DOCS[args.command](args)
     # Only now: the sub-commands import pydantic, the models and the vault.
     from trust_tui.cli.commands import HANDLERS
 

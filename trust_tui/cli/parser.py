@@ -119,4 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the sample partners' passphrases (once or twice; "
                            "else the sample passphrases are printed)")
     demo.add_argument("--no-open", action="store_true", help="create it, do not open the app")
+
+    complete = commands.add_parser(
+        "completion", help="print shell completion for trust-tui (e.g. "
+                           "trust-tui completion bash > ~/.local/share/bash-completion/"
+                           "completions/trust-tui)")
+    complete.add_argument("shell", choices=("bash", "zsh", "tcsh"))
+    commands.add_parser("man", help="print the manual page (trust-tui man | man -l -)")
     return parser
