@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from trust_tui import paths
 from trust_tui.files import make_private_folder, write_private_file
@@ -43,7 +44,7 @@ class SeenGenerations:
         self.file = file if file is not None else paths.state_folder() / SEEN_NAME
         self._today = today
 
-    def _read(self) -> dict[str, list]:
+    def _read(self) -> dict[str, list[Any]]:
         try:
             with open(self.file, "rb") as handle:
                 raw = json.loads(handle.read(MAX_SEEN_FILE + 1))
