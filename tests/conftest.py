@@ -48,6 +48,20 @@ def ids(vault: Vault) -> dict[str, str]:
     return {p.name: p.id for p in vault.partners}
 
 
+@pytest.fixture(autouse=True)
+def own_state_folder(tmp_path: Path, monkeypatch) -> Path:
+    """This machine's notes of generations opened (trust_tui.vault.seen) go to the
+    test's own folder, never the real one (subprocesses inherit it too). With
+    XDG_STATE_HOME the notes land one folder deeper (its trust-tui folder)."""
+    from trust_tui.paths import ENV_STATE
+
+    folder = tmp_path / "machine-state"
+    monkeypatch.setenv(ENV_STATE, str(folder))
+    # Also for the console-script runs, which drop every TRUST_TUI_ variable.
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "couple.vault"

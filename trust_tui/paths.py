@@ -11,6 +11,7 @@ APP_NAME = "trust-tui"
 VAULT_NAME = "couple.vault"
 DEMO_NAME = "demo.vault"
 ENV_VAULT = "TRUST_TUI_VAULT"
+ENV_STATE = "TRUST_TUI_STATE_DIR"  # where this machine's notes go (tests set it)
 
 
 def data_folder() -> Path:
@@ -18,6 +19,17 @@ def data_folder() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def state_folder() -> Path:
+    """This machine's own notes about vaults it opened (never inside a vault):
+    platformdirs' state folder (~/.local/state/trust-tui on Linux)."""
+    from_env = os.environ.get(ENV_STATE, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)
 
 
 def default_vault_path() -> Path:

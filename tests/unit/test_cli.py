@@ -49,6 +49,7 @@ def files(tmp_path: Path):
     def write(name: str, text: str) -> str:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
+        path.chmod(0o600)  # as a passphrase file should be (else a warning)
         return str(path)
 
     return {"sam": write("sam.txt", SAM_PASS + "\n"), "alex": write("alex.txt", ALEX_PASS + "\n"),

@@ -32,7 +32,7 @@ from trust_tui.cli.output import (
     vault_path,
 )
 from trust_tui.domain.passphrase import strength_hint
-from trust_tui.files import describe_os_error, describe_read_error, write_private_file
+from trust_tui.files import describe_os_error, describe_read_error, kind_of, write_export
 from trust_tui.models import JournalEntry, Win
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import Vault, VaultError
@@ -45,6 +45,7 @@ from trust_tui.vault.errors import (
     WrongPassphrase,
 )
 from trust_tui.vault.fileformat import same_passphrase
+from trust_tui.vault.seen import SeenGenerations
 from trust_tui.vault.storage import backup_path
 from trust_tui.vault.vault import MIN_PASSPHRASE, damaged_path, lock_path
 
@@ -78,7 +79,12 @@ def _open_existing(args: argparse.Namespace, **kwargs) -> Vault:
     # Cheap checks first (no key derivation): a missing, foreign or damaged file is
     # reported before anyone types a passphrase for it.
     Vault.read_file(path)
-    return _unlock(args, path, **kwargs)
+    vault = _unlock(args, path, **kwargs)
+    # This machine notes the highest generation it opened; an older copy is said.
+    args.older_copy = vault.watch_generations(SeenGenerations())
+    if args.older_copy is not None and getattr(args, "command", None) != "check":
+        say(f"Note: {args.older_copy.sentence()}")
+    return vault
 
 
 def _new_passphrase(name: str) -> str:
@@ -194,6 +200,10 @@ def _export(args: argparse.Namespace) -> int:
             if _same_file(target, ours):
                 raise Refusal("The export cannot go over the vault or its backup; "
                               "choose another file.")
+        kind = kind_of(target)
+        if kind is not None:  # never replaced by a plain file (as root: /dev/null)
+            raise Refusal(f"The export goes only to a regular file or a new path, and "
+                          f"{target} is {kind}; choose another file.")
     vault = _open_existing(args)
     if args.format == "json":
         text = export.export_json(vault, datetime.now(timezone.utc))
@@ -206,7 +216,7 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     try:
-        write_private_file(target, data)
+        write_export(target, data)
     except OSError as exc:
         raise FileProblem(f"Could not write the export to {target} because "
                           f"{describe_os_error(exc)}; the vault was not changed.") from None
@@ -250,16 +260,22 @@ def _check(args: argparse.Namespace) -> int:
     names = " and ".join(p.name for p in vault.partners)
     out(f"The vault at {path} opens and authenticates: {records:,} records for {names}, "
          f"saved {vault.generation:,} times.")
+    if args.older_copy is not None:
+        out(args.older_copy.sentence())
     backup = backup_path(path)
     try:
-        Vault.read_file(backup)
+        earlier = Vault.read_file(backup)
     except NoVault:
         out("There is no earlier version yet; one is kept from the first change on.")
     except VaultError:
         out(f"The earlier version at {backup} does not pass its checks; "
              "the next change replaces it with a good one.")
     else:
-        out(f"The earlier version at {backup} is there and intact.")
+        if earlier.header.vault_id and vault.vault_id and earlier.header.vault_id != vault.vault_id:
+            out(f"The file at {backup} belongs to another vault, so it is no earlier version "
+                 "of this one; move it away to keep it, as the next change here replaces it.")
+        else:
+            out(f"The earlier version at {backup} is there and intact.")
     return EXIT_OK
 
 
@@ -315,7 +331,7 @@ def _restore(args: argparse.Namespace) -> int:
     records = sum(vault.counts().values())
     out(f"The previous version is back ({records:,} records).")
     if damaged:
-        out(f"The damaged file is kept beside it as {damaged_path(path)}.")
+        out(f"The damaged file is kept beside it as {vault.damaged_copy or damaged_path(path)}.")
     else:
         out("The version it replaced is now the backup: running restore-backup again "
              "undoes this.")

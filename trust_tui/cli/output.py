@@ -2,8 +2,8 @@
 refusal, the one-sentence messages, and reading a passphrase that was given.
 
 Every problem is one sentence on stderr and a non-zero exit: 1 for a wrong use
-of the command, 2 when the vault (or a file) refused; the vault file is then as
-it was. Passphrases are never echoed, printed or put in a message.
+of the command, 2 when the vault (or a file) refused, 3 for anything unexpected
+(a full disk under standard output, a bug); the vault file is then as it was. Passphrases are never echoed, printed or put in a message.
 
 Light on purpose (the parser imports it): the standard library, paths and the
 vault's error classes only; no pydantic, TinyDB, cryptography or Textual.
@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from trust_tui import paths
-from trust_tui.files import describe_read_error
+from trust_tui.files import describe_os_error, describe_read_error
 from trust_tui.vault.errors import VaultError
 
 EXIT_OK = 0
@@ -30,6 +31,7 @@ EXIT_INTERRUPTED = 130
 ENV_PASSPHRASE = "TRUST_TUI_PASSPHRASE"
 PROMPT_TRIES = 3
 MAX_PASSPHRASE_FILE = 64 * 1024
+BOM = "\ufeff"
 
 
 class Refusal(Exception):
@@ -70,8 +72,25 @@ def one_sentence(run: Callable[[], int]) -> int:
     except BrokenPipeError:
         # Whoever read our output stopped early (`| head`); say nothing more, and
         # keep Python from complaining when it flushes stdout on the way out.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return EXIT_REFUSED
+    except OSError as problem:
+        _drop_stdout()  # a full disk under stdout: its next flush would fail again
+        say(f"trust-tui: stopped because {describe_os_error(problem)}; "
+            "whatever was saved before is safe.")
+        return EXIT_STOPPED
+    except Exception as problem:  # a bug: one sentence (its kind, never its words)
+        say(f"trust-tui: stopped on an unexpected problem ({type(problem).__name__}); "
+            "whatever was saved before is safe.")
+        return EXIT_STOPPED
+
+
+def _drop_stdout() -> None:
+    """Point stdout at nothing: what is still buffered there can no longer fail."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # no real stdout (a test's capture): nothing to flush at exit
 
 
 def run_app(app) -> int:
@@ -82,6 +101,14 @@ def run_app(app) -> int:
 
 def vault_path(args: argparse.Namespace) -> Path:
     return paths.vault_path(getattr(args, "vault", None))
+
+
+def vault_argument(given: str) -> str:
+    """--vault's value: an empty one is refused (it never means the usual vault)."""
+    if not given.strip():
+        raise argparse.ArgumentTypeError("it needs a file name; leave --vault out "
+                                         "to use the usual vault")
+    return given
 
 
 # --- passphrases that were given ------------------------------------------------------
@@ -100,9 +127,11 @@ def no_terminal(what: str) -> Refusal:
 
 
 def read_passphrase_file(name: str) -> str:
-    """The file's text with one trailing newline taken off (nothing else)."""
+    """The file's text with one trailing newline taken off (and a byte-order mark
+    some editors put first, with a note); a warning when others may read it."""
     try:
         with open(name, "rb") as handle:
+            _warn_if_readable_by_others(name, os.fstat(handle.fileno()).st_mode)
             raw = handle.read(MAX_PASSPHRASE_FILE + 1)
     except OSError as exc:
         raise FileProblem(f"Could not read the passphrase file {name} because "
@@ -115,6 +144,10 @@ def read_passphrase_file(name: str) -> str:
     except UnicodeDecodeError:
         raise FileProblem(f"The passphrase file {name} is not UTF-8 text; "
                           "nothing was changed.") from None
+    if text.startswith(BOM):
+        text = text[1:]
+        say(f"Note: the passphrase file {name} starts with a byte-order mark "
+            "(an editor adds one); it is not part of the passphrase.")
     if text.endswith("\r\n"):
         text = text[:-2]
     elif text.endswith("\n"):
@@ -122,6 +155,12 @@ def read_passphrase_file(name: str) -> str:
     if not text:
         raise FileProblem(f"The passphrase file {name} is empty; nothing was changed.")
     return text
+
+
+def _warn_if_readable_by_others(name: str, mode: int) -> None:
+    if stat.S_ISREG(mode) and mode & (stat.S_IRGRP | stat.S_IROTH):
+        say(f"Warning: others on this computer can read the passphrase file {name}; "
+            f"`chmod 600 {name}` keeps it yours alone.")
 
 
 def given_passphrase(args: argparse.Namespace) -> str | None:

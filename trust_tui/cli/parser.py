@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from trust_tui import paths
-from trust_tui.cli.output import ENV_PASSPHRASE, Refusal
+from trust_tui.cli.output import ENV_PASSPHRASE, Refusal, vault_argument
 
 DEMO_SEED = 6  # trust_tui.demo.DEFAULT_SEED (not imported: the parser stays light)
 
@@ -55,12 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EXAMPLES)
     parser.add_argument("--version", action="version", version=f"trust-tui {_version()}")
-    parser.add_argument("--vault", metavar="PATH", default=None,
+    parser.add_argument("--vault", metavar="PATH", default=None, type=vault_argument,
                         help=f"the vault file (default: ${paths.ENV_VAULT}, else "
                              "couple.vault in your data folder)")
     # --vault also after the command; SUPPRESS keeps the one given before it.
     vault_opt = _Parser(add_help=False)
     vault_opt.add_argument("--vault", metavar="PATH", default=argparse.SUPPRESS,
+                           type=vault_argument,
                            help="the vault file")
     opener = _Parser(add_help=False, parents=[vault_opt])
     opener.add_argument("--passphrase-file", metavar="FILE", dest="passphrase_file",

@@ -11,11 +11,16 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.passphrase_field import PassphraseField
 from trust_tui.widgets.shell import shell_of
 
 if TYPE_CHECKING:  # types only: the vault layer loads in the field's worker
     from trust_tui.vault import Vault
+    from trust_tui.vault.seen import Older, SeenGenerations
+
+OLDER_DETAIL = ("If one of you restored it, carry on. If not, a newer copy may still be "
+                "somewhere (a backup, a synced folder); locking it again changes nothing.")
 
 
 class UnlockScreen(Screen):
@@ -41,15 +46,36 @@ class UnlockScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(PassphraseField).focus()
 
-    def _open(self, passphrase: str) -> Vault:
+    def _open(self, passphrase: str) -> tuple[Vault, SeenGenerations, Older | None]:
         """Runs in the field's worker, off the event loop: pydantic, TinyDB and
-        cryptography load while the key is derived, not before the screen first paints."""
+        cryptography load while the key is derived, not before the screen first paints.
+        Also compares with the highest generation opened on this machine."""
         from trust_tui.vault import Vault
+        from trust_tui.vault.seen import SeenGenerations
 
-        return Vault.open(self.vault_path, passphrase)
+        vault = Vault.open(self.vault_path, passphrase)
+        seen = SeenGenerations()
+        return vault, seen, vault.watch_generations(seen)
 
     @on(PassphraseField.Accepted)
     async def _opened(self, event: PassphraseField.Accepted) -> None:
         # This screen may stay under the areas (it can be the app's first screen):
         # the field keeps no passphrase (it is cleared as soon as it is read).
-        await shell_of(self).vault_unlocked(event.result)
+        vault, seen, older = event.result
+        if older is None:
+            await shell_of(self).vault_unlocked(vault)
+            return
+
+        async def decided(carry_on: bool | None) -> None:
+            if carry_on:
+                vault.carry_on(seen)  # the couple decided: this copy is the one now
+                await shell_of(self).vault_unlocked(vault)
+                return
+            vault.lock()
+            field = self.query_one(PassphraseField)
+            field.entry.disabled = False
+            field.focus()
+            field.say("It stays locked, and nothing was changed.")
+
+        self.app.push_screen(ConfirmModal(older.sentence(), "Carry on with this copy",
+                                          "Lock it again", detail=OLDER_DETAIL), decided)

@@ -16,7 +16,7 @@ from pathlib import Path
 from trust_tui.domain import agreements as rules
 from trust_tui.domain.agreements import Outcome
 from trust_tui.domain.agreements_md import agreements_markdown
-from trust_tui.files import describe_os_error, write_private_file
+from trust_tui.files import describe_os_error, write_export
 from trust_tui.models import Agreement, AgreementKind, FollowThrough, RaisedConcern, Record
 from trust_tui.store.undo import Change, Undo, Undone, undo
 from trust_tui.vault import Vault
@@ -154,7 +154,7 @@ def export(vault: Vault, path: Path, *, today: date) -> str | None:
                                vault.all(FollowThrough), vault.all(RaisedConcern))
     try:
         # errors="replace": a lone surrogate pasted into a wording cannot be UTF-8.
-        write_private_file(path, text.encode("utf-8", errors="replace"))
+        write_export(path, text.encode("utf-8", errors="replace"))
     except OSError as error:
         return describe_os_error(error)
     return None

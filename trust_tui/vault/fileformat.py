@@ -204,11 +204,32 @@ class Keyslot:
 class Header:
     generation: int = 0
     slots: list[Keyslot] = field(default_factory=list)
+    # Random, made at create (an older vault gets one on its next save); names no
+    # one. Tells this vault's `.bak` and copies from another vault's.
+    vault_id: str = ""
 
     def as_bytes(self, body_nonce: bytes) -> bytes:
-        return json.dumps({"generation": self.generation, "body_nonce": _b64(body_nonce),
-                           "slots": [s.as_dict() for s in self.slots]},
-                          sort_keys=True).encode("utf-8")
+        fields = {"generation": self.generation, "body_nonce": _b64(body_nonce),
+                  "slots": [s.as_dict() for s in self.slots]}
+        if self.vault_id:
+            fields["vault_id"] = self.vault_id
+        return json.dumps(fields, sort_keys=True).encode("utf-8")
+
+
+VAULT_ID_SIZE = 16  # bytes, written as 32 hex digits
+
+
+def new_vault_id() -> str:
+    return os.urandom(VAULT_ID_SIZE).hex()
+
+
+def _vault_id(raw: Any) -> str:
+    if raw == "":
+        return ""
+    if (not isinstance(raw, str) or len(raw) != 2 * VAULT_ID_SIZE
+            or raw.strip("0123456789abcdef")):
+        raise ValueError("the vault id is malformed")
+    return raw
 
 
 @dataclass
@@ -283,7 +304,8 @@ def parse(blob: bytes, path: Path) -> VaultFile:
         if len(raw["slots"]) > MAX_SLOTS:
             raise UnsafeHeader(f"{len(raw['slots'])} keyslots")
         header = Header(generation=int(raw["generation"]),
-                        slots=[Keyslot.from_dict(s) for s in raw["slots"]])
+                        slots=[Keyslot.from_dict(s) for s in raw["slots"]],
+                        vault_id=_vault_id(raw.get("vault_id", "")))
         body_nonce = _unb64(raw["body_nonce"])
     except UnsafeHeader:
         raise

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile  # noqa: F401  (the fault tests break mkstemp through this module's name)
+from collections.abc import Callable
 from pathlib import Path
 
 from tinydb.storages import Storage
@@ -148,6 +149,8 @@ class EncryptedStorage(Storage):
         self._data_key: bytes | None = data_key
         self._tables: fileformat.Tables | None = tables
         self._identity = identity
+        # Told of every durable write (this machine's note of the highest generation).
+        self.on_saved: Callable[[fileformat.Header], None] | None = None
 
     @property
     def generation(self) -> int:
@@ -215,7 +218,8 @@ class EncryptedStorage(Storage):
         if key is None:
             raise VaultLocked()
         header = fileformat.Header(generation=self.header.generation + 1,
-                                   slots=self.header.slots if slots is None else slots)
+                                   slots=self.header.slots if slots is None else slots,
+                                   vault_id=self.header.vault_id or fileformat.new_vault_id())
         try:
             blob = fileformat.build(header, key, fileformat.encode_tables(data))
             atomic_write(self.path, blob)
@@ -225,6 +229,11 @@ class EncryptedStorage(Storage):
             self.invalidate()
             raise
         self._keep(header, data, file_identity(self.path), reading=False)
+        if self.on_saved is not None:
+            try:
+                self.on_saved(header)
+            except Exception:  # noqa: BLE001  a note that failed; the save itself is durable
+                pass
 
     def write_header(self, slots: list[fileformat.Keyslot]) -> None:
         """Rewrite the file with new keyslots and the same contents."""

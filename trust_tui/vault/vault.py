@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from tinydb import Query
 from tinydb.table import Table
 
-from trust_tui.files import describe_os_error, describe_read_error
+from trust_tui.files import describe_os_error, describe_read_error, make_private_folder
 from trust_tui.models import Partner, Record, Settings
 from trust_tui.vault import fileformat
 from trust_tui.vault.backups import Backups, damaged_path
@@ -123,7 +123,7 @@ class Vault(PrivateText, Passphrases, Backups):
             Settings.table: {"1": Settings().model_dump(mode="json")},
         }
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)  # 0700, whatever the umask
         except OSError as exc:
             raise WriteFailed(path, describe_os_error(exc)) from None
         header = fileformat.Header(generation=0, slots=slots)
