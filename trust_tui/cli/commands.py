@@ -33,6 +33,7 @@ from trust_tui.cli.output import (
 )
 from trust_tui.domain.passphrase import strength_hint
 from trust_tui.files import describe_os_error, describe_read_error, write_private_file
+from trust_tui.import_checks import inert, read_bounded
 from trust_tui.models import JournalEntry, Win
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import Vault, VaultError
@@ -220,11 +221,12 @@ def _import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     try:
-        with open(source, "rb") as handle:
-            raw = handle.read()
+        raw = read_bounded(source)
     except OSError as exc:
-        raise FileProblem(f"Could not read {source} because {describe_read_error(exc)}; "
-                          "nothing was imported.") from None
+        raise FileProblem(f"Could not read {inert(source)} because "
+                          f"{describe_read_error(exc)}; nothing was imported.") from None
+    except export.ImportRefused as refused:
+        raise FileProblem(str(refused)) from None
     try:
         parsed = export.parse_export(raw, str(source))
         vault = _open_existing(args)

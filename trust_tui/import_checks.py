@@ -1,0 +1,151 @@
+"""What an import checks before anything is written (issue 13): a JSON export may
+come from anywhere, so it is read with bounds and every value is checked against
+what this trust-tui could have written itself.
+
+- Reading stops after MAX_IMPORT_BYTES (`import /dev/zero` ends with a sentence).
+- JSON: no Infinity or NaN, no number beyond 2**53, no text longer than
+  MAX_FIELD_CHARS, no nesting deeper than MAX_DEPTH, at most MAX_RECORDS records.
+- Each record, once its model has read it: every time has a time zone and every
+  date lies within the years 1900 to 2200; sealed text has a nonce and ciphertext
+  of the sizes AES-GCM gives.
+- Refusals never carry a control character from the file (`inert`).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+MAX_RECORDS = 100_000
+MAX_DEPTH = 24
+MAX_FIELD_CHARS = 256 * 1024
+MAX_NUMBER = 2**53
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+NONCE_BYTES, TAG_BYTES = 12, 16
+_SHOWN_CHARS = 80
+
+
+class ImportRefused(Exception):
+    """An export that cannot be brought in; one sentence, nothing of its content
+    beyond the partners' names (made inert)."""
+
+
+def inert(text: object, limit: int = _SHOWN_CHARS) -> str:
+    """Text from a file, safe to print on one line: control, format (bidi) and lone
+    surrogate characters become visible codes such as `\\x1b`; long text is cut."""
+    shown = str(text)
+    cut = len(shown) > limit
+    return "".join(_visible(ch) for ch in shown[:limit]) + ("..." if cut else "")
+
+
+def _visible(ch: str) -> str:
+    if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+        return ch
+    return f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}"
+
+
+def read_bounded(path: Path) -> bytes:
+    """At most MAX_IMPORT_BYTES of a file; more is refused without reading on."""
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_IMPORT_BYTES + 1)
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportRefused(f"{inert(path)} is larger than any trust-tui export "
+                            f"({MAX_IMPORT_BYTES // (1024 * 1024)} MB), so nothing was "
+                            "imported.")
+    return raw
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number an export holds")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError("a number too large")
+    return number
+
+
+def load_json(raw: bytes) -> Any:
+    """The parsed JSON; ValueError (or RecursionError) when it is not JSON we accept."""
+    return json.loads(raw.decode("utf-8"), parse_constant=_no_constant, parse_float=_finite)
+
+
+def check_shape(data: Any, source: str) -> None:
+    """Depth, text lengths and number sizes of the whole file (no recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ImportRefused(f"{source} nests deeper than any trust-tui export "
+                                f"({MAX_DEPTH} levels), so nothing was imported.")
+        if isinstance(value, str):
+            _check_text(value, source)
+        elif isinstance(value, bool) or value is None:
+            pass
+        elif isinstance(value, (int, float)):
+            if not (math.isfinite(value) and -MAX_NUMBER <= value <= MAX_NUMBER):
+                raise ImportRefused(f"{source} holds a number no trust-tui export holds, "
+                                    "so nothing was imported.")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                _check_text(key, source)
+                stack.append((item, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+
+
+def _check_text(text: str, source: str) -> None:
+    if len(text) > MAX_FIELD_CHARS:
+        raise ImportRefused(f"{source} holds a text longer than {MAX_FIELD_CHARS:,} "
+                            "characters, so nothing was imported.")
+
+
+def check_count(tables: dict[str, Any], source: str) -> None:
+    count = sum(len(rows) for rows in tables.values() if isinstance(rows, list))
+    if count > MAX_RECORDS:
+        raise ImportRefused(f"{source} holds {count:,} records, more than the "
+                            f"{MAX_RECORDS:,} one import may bring in, so nothing was "
+                            "imported.")
+
+
+def record_problem(dumped: Any) -> str | None:
+    """What is wrong with one record as its model read it (model_dump, python mode):
+    a few words, never its content; None when nothing is."""
+    stack = [dumped]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, datetime):
+            if value.tzinfo is None or value.utcoffset() is None:
+                return "a time without a time zone"
+            if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+                return f"a date outside the years {EARLIEST_YEAR} to {LATEST_YEAR}"
+        elif isinstance(value, date):
+            if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+                return f"a date outside the years {EARLIEST_YEAR} to {LATEST_YEAR}"
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                return "a number that is not finite"
+        elif isinstance(value, dict):
+            if {"owner", "nonce", "ciphertext"} <= value.keys() and not _sound_seal(value):
+                return "sealed text of the wrong size"
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+    return None
+
+
+def _sound_seal(seal: dict[str, Any]) -> bool:
+    try:
+        nonce = base64.b64decode(str(seal["nonce"]).encode("ascii"), validate=True)
+        sealed = base64.b64decode(str(seal["ciphertext"]).encode("ascii"), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return len(nonce) == NONCE_BYTES and len(sealed) >= TAG_BYTES
