@@ -257,6 +257,11 @@ def export_markdown(vault: Vault, today: date) -> str:
     out += _rituals(vault.all(RitualRun))
     out += _journal(vault.all(JournalEntry), who)
     out += _check_ins(vault.all(CheckIn), who)
+    left_out = sum(vault.unreadable.values())
+    if left_out:  # said plainly, never silently fewer (issue 13)
+        out += ["# Left out", "", f"{left_out:,} record{'s' if left_out != 1 else ''} could "
+                f"not be read and {'are' if left_out != 1 else 'is'} left out; "
+                "`trust-tui check` lists them.", ""]
     text = "\n".join(out).rstrip("\n") + "\n"
     return visible_controls(_LONE_SURROGATE.sub("\ufffd", text))
 

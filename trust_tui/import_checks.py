@@ -13,22 +13,22 @@ what this trust-tui could have written itself.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import math
 import unicodedata
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from trust_tui.vault.soundness import record_problem
+
+__all__ = ["ImportRefused", "check_count", "check_shape", "inert", "load_json",
+           "read_bounded", "record_problem"]
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_RECORDS = 100_000
 MAX_DEPTH = 24
 MAX_FIELD_CHARS = 256 * 1024
 MAX_NUMBER = 2**53
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
-NONCE_BYTES, TAG_BYTES = 12, 16
 _SHOWN_CHARS = 80
 
 
@@ -114,38 +114,3 @@ def check_count(tables: dict[str, Any], source: str) -> None:
         raise ImportRefused(f"{source} holds {count:,} records, more than the "
                             f"{MAX_RECORDS:,} one import may bring in, so nothing was "
                             "imported.")
-
-
-def record_problem(dumped: Any) -> str | None:
-    """What is wrong with one record as its model read it (model_dump, python mode):
-    a few words, never its content; None when nothing is."""
-    stack = [dumped]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, datetime):
-            if value.tzinfo is None or value.utcoffset() is None:
-                return "a time without a time zone"
-            if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-                return f"a date outside the years {EARLIEST_YEAR} to {LATEST_YEAR}"
-        elif isinstance(value, date):
-            if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-                return f"a date outside the years {EARLIEST_YEAR} to {LATEST_YEAR}"
-        elif isinstance(value, float):
-            if not math.isfinite(value):
-                return "a number that is not finite"
-        elif isinstance(value, dict):
-            if {"owner", "nonce", "ciphertext"} <= value.keys() and not _sound_seal(value):
-                return "sealed text of the wrong size"
-            stack.extend(value.values())
-        elif isinstance(value, (list, tuple)):
-            stack.extend(value)
-    return None
-
-
-def _sound_seal(seal: dict[str, Any]) -> bool:
-    try:
-        nonce = base64.b64decode(str(seal["nonce"]).encode("ascii"), validate=True)
-        sealed = base64.b64decode(str(seal["ciphertext"]).encode("ascii"), validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    return len(nonce) == NONCE_BYTES and len(sealed) >= TAG_BYTES
