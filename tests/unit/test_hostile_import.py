@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ALEX_PASS, SAM_PASS, make_vault
+from damaged import a_seal
 
 from trust_tui import cli, export
 from trust_tui.models import JournalEntry, Win
@@ -20,7 +21,7 @@ def _sample(tmp_path: Path) -> dict:
     me = source.me.id
     source.add_many([Win(text="a walk together", noticed_by=me),
                      JournalEntry(author=me, text="open words")])
-    source.add(JournalEntry(author=me, private=True, sealed=source.seal("mine alone")))
+    source.add(JournalEntry(author=me, private=True, sealed=a_seal(me)))
     return json.loads(export.export_json(source, Win(text="x", noticed_by=me).created_at))
 
 
