@@ -54,6 +54,9 @@ EXPORT_VERSION = 1
 FORMATS = ("json", "markdown")
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# In the JSON also as \u escapes (the same string once read): DEL, the C1 controls
+# (a terminal may act on them as on ESC) and the bidirectional overrides.
+_JSON_ESCAPED = re.compile("[\ud800-\udfff\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 __all__ = ["ImportRefused"]  # it lives with the import's checks, raised from both
@@ -75,10 +78,10 @@ def export_data(vault: Vault, exported_at: datetime) -> dict[str, Any]:
 
 def json_text(data: Mapping[str, Any]) -> str:
     """Readable JSON (unicode as itself) that is still valid UTF-8 when a text
-    holds a lone surrogate: those, and only those, become \\u escapes, which
-    `json.loads` turns back into the same string."""
+    holds a lone surrogate: those, and characters a terminal would act on, become
+    \\u escapes, which `json.loads` turns back into the same string."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def export_json(vault: Vault, exported_at: datetime) -> str:

@@ -131,3 +131,12 @@ def test_a_file_name_with_escapes_is_said_inert(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and "\x1b" not in err and "no\\x1b[2Jsuch.json" in err
     assert Vault.open(tmp_path / "couple.vault", ALEX_PASS).all(Win) == []
+
+
+def test_the_json_export_shows_no_terminal_control_yet_keeps_every_character(tmp_path):
+    vault = make_vault(tmp_path / "a.vault")
+    words = "C1 \x9b31m, DEL \x7f, override \u202e, ESC \x1b[2J, line \u2028 end"
+    vault.add(Win(text=words, noticed_by=vault.me.id))
+    text = export.export_json(vault, Win(text="x", noticed_by=vault.me.id).created_at)
+    assert not any(ch in text for ch in "\x9b\x7f\u202e\x1b\u2028")
+    assert [w["text"] for w in json.loads(text)["tables"]["wins"]] == [words]
