@@ -25,6 +25,10 @@ async def _visit_every_area(app) -> str:
             await app.switch_mode(area.mode)
             await pilot.pause()
             seen.append(visible_text(pilot))
+        await app.switch_mode("home")
+        app.screen.reload()
+        await pilot.pause()
+        seen.append(visible_text(pilot))
         assert app.return_code is None  # still running: nothing crashed
     return "\n".join(seen)
 
@@ -33,6 +37,7 @@ async def test_records_that_cannot_be_read_never_crash_a_screen(unlocked_app):
     app, _, _ = await unlocked_app(seed=damage)
     text = await _visit_every_area(app)
     assert "a readable win" in text and CANARY not in text
+    assert "records could not be read and" in text  # (the line wraps)
 
 
 @pytest.mark.parametrize("seed", [8])
