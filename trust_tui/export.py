@@ -40,6 +40,7 @@ from trust_tui.models import (
     Win,
 )
 from trust_tui.import_checks import (
+    PATH_CHARS,
     ImportRefused,
     check_count,
     check_shape,
@@ -108,7 +109,7 @@ class Imported:
 def parse_export(raw: bytes, source: str) -> Parsed:
     """Check and read a JSON export, all of it before anything is written; raises
     ImportRefused (never with record text, nor a control character)."""
-    source = inert(source)
+    source = inert(source, PATH_CHARS)
     not_ours = ImportRefused(f"{source} is not a trust-tui JSON export, so nothing was imported.")
     try:
         data = load_json(raw)

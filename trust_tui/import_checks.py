@@ -30,6 +30,7 @@ MAX_DEPTH = 24
 MAX_FIELD_CHARS = 256 * 1024
 MAX_NUMBER = 2**53
 _SHOWN_CHARS = 80
+PATH_CHARS = 1000  # a file name is shown whole (made inert), a name from a file cut
 
 
 class ImportRefused(Exception):
@@ -56,7 +57,7 @@ def read_bounded(path: Path) -> bytes:
     with open(path, "rb") as handle:
         raw = handle.read(MAX_IMPORT_BYTES + 1)
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportRefused(f"{inert(path)} is larger than any trust-tui export "
+        raise ImportRefused(f"{inert(path, PATH_CHARS)} is larger than any trust-tui export "
                             f"({MAX_IMPORT_BYTES // (1024 * 1024)} MB), so nothing was "
                             "imported.")
     return raw

@@ -33,7 +33,7 @@ from trust_tui.cli.output import (
 )
 from trust_tui.domain.passphrase import strength_hint
 from trust_tui.files import describe_os_error, describe_read_error, write_private_file
-from trust_tui.import_checks import inert, read_bounded
+from trust_tui.import_checks import PATH_CHARS, inert, read_bounded
 from trust_tui.models import JournalEntry, Win
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import Vault, VaultError
@@ -215,7 +215,8 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise FileProblem(f"Could not write the export to {target} because "
                           f"{describe_os_error(exc)}; the vault was not changed.") from None
-    say(f"Wrote {'the rest' if left_out else 'everything'} to {target} (readable only by you). It is not encrypted: "
+    wrote = "the rest" if left_out else "everything"
+    say(f"Wrote {wrote} to {target} (readable only by you). It is not encrypted: "
          "keep it where only the two of you can reach it.")
     return EXIT_OK
 
@@ -227,7 +228,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         raw = read_bounded(source)
     except OSError as exc:
-        raise FileProblem(f"Could not read {inert(source)} because "
+        raise FileProblem(f"Could not read {inert(source, PATH_CHARS)} because "
                           f"{describe_read_error(exc)}; nothing was imported.") from None
     except export.ImportRefused as refused:
         raise FileProblem(str(refused)) from None
