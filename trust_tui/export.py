@@ -39,6 +39,15 @@ from trust_tui.models import (
     TalkSession,
     Win,
 )
+from trust_tui.import_checks import (
+    PATH_CHARS,
+    ImportRefused,
+    check_count,
+    check_shape,
+    inert,
+    load_json,
+    record_problem,
+)
 from trust_tui.vault import Vault
 
 EXPORT_FORMAT = "trust-tui-export"
@@ -46,11 +55,12 @@ EXPORT_VERSION = 1
 FORMATS = ("json", "markdown")
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# In the JSON also as \u escapes (the same string once read): DEL, the C1 controls
+# (a terminal may act on them as on ESC) and the bidirectional overrides.
+_JSON_ESCAPED = re.compile("[\ud800-\udfff\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-class ImportRefused(Exception):
-    """An export that cannot be brought in; one sentence, nothing of its content
-    beyond the partners' names."""
+__all__ = ["ImportRefused"]  # it lives with the import's checks, raised from both
 
 
 # --- JSON --------------------------------------------------------------------------
@@ -69,10 +79,10 @@ def export_data(vault: Vault, exported_at: datetime) -> dict[str, Any]:
 
 def json_text(data: Mapping[str, Any]) -> str:
     """Readable JSON (unicode as itself) that is still valid UTF-8 when a text
-    holds a lone surrogate: those, and only those, become \\u escapes, which
-    `json.loads` turns back into the same string."""
+    holds a lone surrogate: those, and characters a terminal would act on, become
+    \\u escapes, which `json.loads` turns back into the same string."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def export_json(vault: Vault, exported_at: datetime) -> str:
@@ -97,12 +107,15 @@ class Imported:
 
 
 def parse_export(raw: bytes, source: str) -> Parsed:
-    """Check and read a JSON export; raises ImportRefused (never with record text)."""
+    """Check and read a JSON export, all of it before anything is written; raises
+    ImportRefused (never with record text, nor a control character)."""
+    source = inert(source, PATH_CHARS)
     not_ours = ImportRefused(f"{source} is not a trust-tui JSON export, so nothing was imported.")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = load_json(raw)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise not_ours from None
+    check_shape(data, source)
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise not_ours
     version = data.get("version")
@@ -114,24 +127,28 @@ def parse_export(raw: bytes, source: str) -> Parsed:
     tables = data.get("tables")
     if not isinstance(tables, dict):
         raise not_ours
+    check_count(tables, source)
     partners: list[Partner] = []
     records: list[Record] = []
     unknown: list[str] = []
     for name, rows in tables.items():
         model = RECORD_BY_TABLE.get(name)
         if model is None:
-            unknown.append(str(name))  # from a newer trust-tui: left out, and said so
+            unknown.append(inert(name))  # from a newer trust-tui: left out, and said so
             continue
         if not isinstance(rows, list):
             raise not_ours
         for number, row in enumerate(rows, start=1):
             try:
                 record = model.model_validate(row)
+                problem = record_problem(record.model_dump())
             except ValidationError:
                 # pydantic's message quotes the input: say where, never what.
+                problem = "nothing this trust-tui can read"
+            if problem is not None:
                 raise ImportRefused(
-                    f"Record {number} of the {name} part of {source} is not readable, "
-                    "so nothing was imported.") from None
+                    f"Record {number} of the {name} part of {source} holds {problem}, "
+                    "so nothing was imported.")
             (partners if model is Partner else records).append(record)
     return Parsed(partners, records, unknown)
 
@@ -151,7 +168,8 @@ def partner_map(theirs: Iterable[Partner], ours: Iterable[Partner]) -> dict[str,
             mapping[partner.id] = by_name[partner.name.casefold()]
         else:
             raise ImportRefused(
-                f"The export is for {_names(theirs)} but this vault is for {_names(ours)}, "
+                f"The export is for {inert(_names(theirs), 200)} but this vault is for "
+                f"{inert(_names(ours), 200)}, "
                 "so nothing was imported (set up the new vault with the same two names).")
     return mapping
 
@@ -243,6 +261,11 @@ def export_markdown(vault: Vault, today: date) -> str:
     out += _rituals(vault.all(RitualRun))
     out += _journal(vault.all(JournalEntry), who)
     out += _check_ins(vault.all(CheckIn), who)
+    left_out = sum(vault.unreadable.values())
+    if left_out:  # said plainly, never silently fewer (issue 13)
+        out += ["# Left out", "", f"{left_out:,} record{'s' if left_out != 1 else ''} could "
+                f"not be read and {'are' if left_out != 1 else 'is'} left out; "
+                "`trust-tui check` lists them.", ""]
     text = "\n".join(out).rstrip("\n") + "\n"
     return visible_controls(_LONE_SURROGATE.sub("\ufffd", text))
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ALEX_PASS, SAM_PASS, make_vault
+from doctored import rewrite
 from vault_samples import sample_model
 
 from trust_tui.models import ALL_RECORDS, JournalEntry, MiniGoal, Partner, Settings, Win
@@ -45,19 +46,6 @@ def win(vault: Vault, text: str) -> Win:
 
 def texts(vault: Vault) -> list[str]:
     return [w.text for w in vault.all(Win)]
-
-
-def rewrite(path: Path, edit) -> None:
-    """Doctor the header JSON of a vault and fix up length and digest, as a
-    deliberate tamperer would (accidental damage is caught by the digest)."""
-    blob = path.read_bytes()
-    _, version, hlen = struct.unpack_from(">8sHI", blob)
-    header = json.loads(blob[14:14 + hlen])
-    header = edit(header) or header
-    new_header = json.dumps(header, sort_keys=True).encode()
-    body = blob[14 + hlen:-32]
-    out = blob[:8] + struct.pack(">HI", version, len(new_header)) + new_header + body
-    path.write_bytes(out + hashlib.sha256(out).digest())
 
 
 def set_version(path: Path, version: int) -> None:
@@ -301,17 +289,20 @@ def test_private_text_is_unreadable_with_the_other_passphrase(vault: Vault, vaul
 # --- refusing bad files ----------------------------------------------------------------
 
 def _heavy_slots(header: dict, copies: int) -> None:
-    """Each slot within its own cap (1 GiB x 2 passes), but six of them together."""
+    """Each slot within its own cap (256 MiB x 3 passes), but three of them together."""
     header["slots"] = [json.loads(json.dumps(s)) for s in header["slots"] * copies]
     for slot in header["slots"]:
-        slot["kdf"].update(memory_kib=1024 * 1024, iterations=2)
+        slot["kdf"].update(memory_kib=256 * 1024, iterations=3)
 
 
 @pytest.mark.parametrize("edit, what", [
     (lambda h: h["slots"][0]["kdf"].update(memory_kib=4 * 1024 * 1024), "memory"),
+    (lambda h: h["slots"][0]["kdf"].update(memory_kib=512 * 1024), "memory"),
     (lambda h: h["slots"][0]["kdf"].update(iterations=1000), "iterations"),
     (lambda h: h["slots"][0]["kdf"].update(lanes=255), "lanes"),
-    (lambda h: h["slots"][0]["kdf"].update(memory_kib=1024 * 1024, iterations=10), "passes"),
+    (lambda h: h["slots"][0]["kdf"].update(memory_kib=256 * 1024, iterations=4), "passes"),
+    (lambda h: h["slots"][0]["kdf"].update(name="scrypt", memory_kib=2**18, iterations=8,
+                                           lanes=2), "passes"),
     (lambda h: h["slots"][0]["kdf"].update(name="pbkdf2"), "pbkdf2"),
     (lambda h: h["slots"][0]["kdf"].update(name="scrypt", memory_kib=2**24, iterations=8,
                                            lanes=1), "scrypt"),

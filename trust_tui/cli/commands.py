@@ -33,6 +33,7 @@ from trust_tui.cli.output import (
 )
 from trust_tui.domain.passphrase import strength_hint
 from trust_tui.files import describe_os_error, describe_read_error, kind_of, write_export
+from trust_tui.import_checks import PATH_CHARS, inert, read_bounded
 from trust_tui.models import JournalEntry, Win
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import Vault, VaultError
@@ -210,6 +211,10 @@ def _export(args: argparse.Namespace) -> int:
     else:
         text = export.export_markdown(vault, date.today())
     data = text.encode("utf-8")
+    left_out = sum(vault.unreadable.values())
+    if left_out:
+        say(f"{_records(left_out)} could not be read and {'is' if left_out == 1 else 'are'} "
+            "left out; `trust-tui check` lists them.")
     if target is None:
         say("Note: this export is not encrypted; keep it where only the two of you can reach it.")
         sys.stdout.buffer.write(data)
@@ -220,7 +225,8 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise FileProblem(f"Could not write the export to {target} because "
                           f"{describe_os_error(exc)}; the vault was not changed.") from None
-    say(f"Wrote everything to {target} (readable only by you). It is not encrypted: "
+    wrote = "the rest" if left_out else "everything"
+    say(f"Wrote {wrote} to {target} (readable only by you). It is not encrypted: "
          "keep it where only the two of you can reach it.")
     return EXIT_OK
 
@@ -230,11 +236,12 @@ def _import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     try:
-        with open(source, "rb") as handle:
-            raw = handle.read()
+        raw = read_bounded(source)
     except OSError as exc:
-        raise FileProblem(f"Could not read {source} because {describe_read_error(exc)}; "
-                          "nothing was imported.") from None
+        raise FileProblem(f"Could not read {inert(source, PATH_CHARS)} because "
+                          f"{describe_read_error(exc)}; nothing was imported.") from None
+    except export.ImportRefused as refused:
+        raise FileProblem(str(refused)) from None
     try:
         parsed = export.parse_export(raw, str(source))
         vault = _open_existing(args)
@@ -276,7 +283,44 @@ def _check(args: argparse.Namespace) -> int:
                  "of this one; move it away to keep it, as the next change here replaces it.")
         else:
             out(f"The earlier version at {backup} is there and intact.")
+    return _check_records(args, vault)
+
+
+def _check_records(args: argparse.Namespace, vault: Vault) -> int:
+    """List the records that cannot be read (table and id, never content); with
+    --repair, move them into the sealed quarantine table after a confirmation."""
+    from trust_tui.vault.quarantine import move_to_quarantine, unreadable_records
+
+    found = unreadable_records(vault)
+    if not found:
+        out("Every record can be read.")
+        return EXIT_OK
+    out(f"{_records(len(found))} cannot be read (from another version of trust-tui, or "
+        "damaged) and are left out of every screen and export:")
+    for item in found:
+        where = ("the whole part" if item.key is None else
+                 f"id {inert(item.record_id)}" if item.record_id else "a record with no id")
+        out(f"- {item.table}: {where}")
+    if not args.repair:
+        out("`trust-tui check --repair` moves them into a sealed quarantine table in the "
+            "vault; nothing is deleted.")
+        return EXIT_OK
+    if not args.yes:
+        if not interactive():
+            raise Refusal("There is no terminal to confirm the repair: add --yes to move "
+                          "them; nothing was changed.")
+        if not _confirm(f"Move {_records(len(found)).lower()} into the sealed quarantine "
+                        "table (nothing is deleted)?"):
+            out("Nothing was changed.")
+            return EXIT_OK
+    moved = move_to_quarantine(vault, datetime.now(timezone.utc))
+    out(f"Moved {_records(moved).lower()} into the sealed quarantine table; nothing was "
+        "deleted.")
     return EXIT_OK
+
+
+def _records(count: int) -> str:
+    return "One record" if count == 1 else f"{count:,} records"
 
 
 def _passwd(args: argparse.Namespace) -> int:

@@ -95,8 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
                               help="bring a JSON export back, without duplicates")
     imp.add_argument("file", metavar="FILE")
 
-    commands.add_parser("check", parents=[opener],
-                        help="check that the vault opens and authenticates")
+    check = commands.add_parser("check", parents=[opener],
+                                help="check that the vault opens and authenticates, and "
+                                     "list records that cannot be read")
+    check.add_argument("--repair", action="store_true",
+                       help="move records that cannot be read into a sealed quarantine "
+                            "table (nothing is deleted)")
+    check.add_argument("--yes", action="store_true", help="do not ask to confirm the repair")
 
     passwd = commands.add_parser("passwd", parents=[opener],
                                  help="change one partner's passphrase")

@@ -105,6 +105,10 @@ class HomeScreen(AreaScreen):
                 self.log.error(f"due lines for {area.mode}: {error!r}")
         if not lines:
             lines = ["Nothing is due today. Any small step counts."]
+        left_out = sum(self.vault.unreadable.values())  # as the areas read them so far
+        if left_out:
+            lines.append(f"{left_out} record{'s' if left_out != 1 else ''} could not be read "
+                         "and left out; `trust-tui check` lists them.")
         return Content("\n").join(Content("- " + line) for line in lines)
 
     def action_safety_note(self) -> None:

@@ -57,15 +57,24 @@ KEY_SIZE = 32
 NONCE_SIZE = 12
 
 # Caps checked before any derivation, so a doctored header cannot make an unlock
-# take minutes or exhaust memory. The default (128 MiB x 3 passes) is about 0.4 s
-# on a 2020s laptop core; one slot may cost at most ~5x that, and a wrong
-# passphrase tries every slot, so the slots together are capped too.
-MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+# take long or exhaust memory. Measured on the 2-core machine this was built on
+# (bench figures in issue 13): the default (Argon2id 128 MiB x 3 passes, or scrypt
+# n=2**17 r=8) takes about 0.4 s and 150 MiB; one slot may ask for at most 256 MiB
+# and 768 MiB-passes (about 0.9 s), and a wrong passphrase tries every slot, so
+# the slots together are capped at twice that: the worst doctored header costs a
+# wrong passphrase about 1.8 s (3 s with the other core busy) and 256 MiB at once.
+MAX_MEMORY_KIB = 256 * 1024  # 256 MiB
 MAX_ITERATIONS = 10
 MAX_LANES = 16
-MAX_SLOT_WORK = 2 * 1024 * 1024  # KiB x passes for one slot (2 GiB-passes)
-MAX_TOTAL_WORK = 4 * MAX_SLOT_WORK  # all slots together
-MAX_SCRYPT_MEMORY = 1024 * 1024 * 1024  # bytes: 128 * n * r
+MAX_SLOT_WORK = 3 * 256 * 1024  # KiB x passes for one slot (768 MiB-passes)
+MAX_TOTAL_WORK = 2 * MAX_SLOT_WORK  # all slots together
+MAX_SCRYPT_MEMORY = 256 * 1024 * 1024  # bytes: 128 * n * r
+# scrypt's memory is written once and read once per block, and its mixing is slower
+# than Argon2's: one KiB of it costs about three Argon2 KiB-passes here.
+SCRYPT_PASSES = 3
+MAX_GENERATION = 2**53
+MAX_SLOT_ID = 64
+_SLOT_ID_CHARACTERS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
 MAX_SLOTS = 8
 MAX_HEADER = 64 * 1024
 SALT_SIZE = 16
@@ -75,8 +84,25 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: str) -> bytes:
+def _unb64(text: object) -> bytes:
+    if not isinstance(text, str):
+        raise TypeError("not text")
     return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _whole(value: object, low: int, high: int) -> int:
+    """A JSON whole number within [low, high]: never a bool, a float (Infinity and
+    NaN arrive as floats), a string or a huge number."""
+    if type(value) is not int or not (low <= value <= high):
+        raise ValueError("not a whole number within bounds")
+    return value
+
+
+def _slot_id(value: object) -> str:
+    if (not isinstance(value, str) or not (1 <= len(value) <= MAX_SLOT_ID)
+            or not _SLOT_ID_CHARACTERS.issuperset(value)):
+        raise ValueError("not a keyslot id")  # a lone surrogate, a control character, ...
+    return value
 
 
 @dataclass(frozen=True)
@@ -101,9 +127,12 @@ class KdfParams:
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "KdfParams":
         try:
-            params = cls(name=str(raw["name"]), memory_kib=int(raw["memory_kib"]),
-                         iterations=int(raw["iterations"]), lanes=int(raw["lanes"]))
-        except (KeyError, TypeError, ValueError) as exc:
+            if not isinstance(raw, dict) or not isinstance(raw["name"], str):
+                raise TypeError("not a set of parameters")
+            params = cls(name=raw["name"], memory_kib=_whole(raw["memory_kib"], 1, 2**62),
+                         iterations=_whole(raw["iterations"], 1, 2**62),
+                         lanes=_whole(raw["lanes"], 1, 2**62))
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise UnsafeHeader("unreadable parameters") from exc
         params.check_caps()
         return params
@@ -112,7 +141,7 @@ class KdfParams:
     def work(self) -> int:
         """A rough cost in KiB x passes, comparable between the two methods."""
         if self.name == "scrypt":
-            return 128 * self.memory_kib * self.iterations * self.lanes // 1024
+            return SCRYPT_PASSES * 128 * self.memory_kib * self.iterations * self.lanes // 1024
         return self.memory_kib * self.iterations
 
     def check_caps(self) -> None:
@@ -129,21 +158,27 @@ class KdfParams:
                     or 128 * n * r > MAX_SCRYPT_MEMORY):
                 raise UnsafeHeader(f"scrypt n={n} r={r} p={p}")
         else:
-            raise UnsafeHeader(f"unknown method {self.name!r}")
+            raise UnsafeHeader(f"unknown method {ascii(self.name)[:40]}")  # escapes shown inert
         if self.work > MAX_SLOT_WORK:
             raise UnsafeHeader(f"{self.memory_kib} KiB of memory times {self.iterations} passes")
 
     def derive(self, passphrase: str, salt: bytes) -> bytes:
+        self.check_caps()  # also for parameters made in code, not read from a file
         secret = normal_passphrase(passphrase).encode("utf-8", "surrogatepass")
-        if self.name == "argon2id":
-            from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+        try:
+            if self.name == "argon2id":
+                from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-            return Argon2id(salt=salt, length=KEY_SIZE, iterations=self.iterations,
-                            lanes=self.lanes, memory_cost=self.memory_kib).derive(secret)
-        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+                return Argon2id(salt=salt, length=KEY_SIZE, iterations=self.iterations,
+                                lanes=self.lanes, memory_cost=self.memory_kib).derive(secret)
+            from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-        return Scrypt(salt=salt, length=KEY_SIZE, n=self.memory_kib, r=self.iterations,
-                      p=self.lanes).derive(secret)
+            return Scrypt(salt=salt, length=KEY_SIZE, n=self.memory_kib, r=self.iterations,
+                          p=self.lanes).derive(secret)
+        except MemoryError:
+            raise UnsafeHeader("more memory than this computer could give") from None
+        except (ValueError, OverflowError):  # settings this cryptography refuses
+            raise UnsafeHeader("settings this computer cannot use") from None
 
 
 def _argon2_available() -> bool:
@@ -190,7 +225,9 @@ class Keyslot:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "Keyslot":
-        slot = cls(id=str(raw["id"]), kdf=KdfParams.from_dict(raw["kdf"]),
+        if not isinstance(raw, dict):
+            raise TypeError("not a keyslot")
+        slot = cls(id=_slot_id(raw["id"]), kdf=KdfParams.from_dict(raw["kdf"]),
                    salt=_unb64(raw["salt"]), nonce=_unb64(raw["nonce"]),
                    wrapped=_unb64(raw["wrapped"]))
         # Wrong sizes would make the KDF or AES-GCM raise ValueError deep inside.
@@ -301,15 +338,18 @@ def parse(blob: bytes, path: Path) -> VaultFile:
     header_end = _PREFIX.size + hlen
     try:
         raw = json.loads(blob[_PREFIX.size:header_end])
+        if not isinstance(raw, dict) or not isinstance(raw["slots"], list):
+            raise TypeError("not a header")
         if len(raw["slots"]) > MAX_SLOTS:
             raise UnsafeHeader(f"{len(raw['slots'])} keyslots")
-        header = Header(generation=int(raw["generation"]),
+        header = Header(generation=_whole(raw["generation"], 0, MAX_GENERATION),
                         slots=[Keyslot.from_dict(s) for s in raw["slots"]],
                         vault_id=_vault_id(raw.get("vault_id", "")))
         body_nonce = _unb64(raw["body_nonce"])
     except UnsafeHeader:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError,
+            OverflowError, MemoryError) as exc:
         raise DamagedVault(path, "its header is unreadable") from exc
     if not header.slots:
         raise DamagedVault(path, "it has no keyslots")
@@ -334,8 +374,9 @@ def peek_generation(path: Path) -> int | None:
             magic, _, hlen = _PREFIX.unpack(prefix)
             if magic != MAGIC or hlen > MAX_HEADER:
                 return None
-            return int(json.loads(handle.read(hlen))["generation"])
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            return _whole(json.loads(handle.read(hlen))["generation"], 0, MAX_GENERATION)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, OverflowError,
+            MemoryError):
         return None
 
 

@@ -19,8 +19,6 @@ from typing import TypeVar
 
 import filelock
 from pydantic import ValidationError
-from tinydb import Query
-from tinydb.table import Table
 
 from trust_tui.files import describe_os_error, describe_read_error, make_private_folder
 from trust_tui.models import Partner, Record, Settings
@@ -39,6 +37,7 @@ from trust_tui.vault.errors import (
 )
 from trust_tui.vault.passphrases import MIN_PASSPHRASE, Passphrases, check_passphrase
 from trust_tui.vault.private import PrivateText
+from trust_tui.vault.soundness import SoundCache, documents
 from trust_tui.vault.storage import (
     LOCK_TIMEOUT_SECONDS,
     EncryptedStorage,
@@ -79,6 +78,7 @@ class Vault(PrivateText, Passphrases, Backups):
         # Tables are copy-on-write, so an unchanged table is the same object.
         self._ids: dict[str, tuple[fileformat.Table, frozenset[object], int]] = {}
         self.unreadable: dict[str, int] = {}  # table -> records `all()` had to leave out
+        self._sound = SoundCache()
         self._mutex = threading.RLock()
         self._file_lock = filelock.FileLock(lock_path(path), timeout=lock_timeout,
                                             thread_local=False, mode=0o600)
@@ -229,6 +229,7 @@ class Vault(PrivateText, Passphrases, Backups):
         """
         self._private_key = None
         self._private_keys.clear()
+        self._sound.clear()
         self._storage.forget()
 
     def changed_on_disk(self) -> bool:
@@ -248,28 +249,27 @@ class Vault(PrivateText, Passphrases, Backups):
 
     # --- typed records ------------------------------------------------------
 
-    def _table(self, model: type[Record]) -> Table:
-        # A fresh Table each time: TinyDB caches the next id per Table object,
-        # which would be stale after another instance wrote.
-        return Table(self._storage, model.table, cache_size=0)
-
     # Reads take no lock: every change below is copy-on-write (a new dict per
     # changed table, swapped in only after the write is durable), so a read on
     # the UI thread never waits for a save's fsync on the writer thread and never
-    # sees a half-made change. TinyDB's own insert/update/remove edit the stored
-    # dicts in place, so they are not used for writing.
+    # sees a half-made change (so TinyDB's own in-place writes are not used).
 
     def all(self, model: type[R]) -> list[R]:
         """Every record of this kind. One that does not fit this version's model
-        (written by a newer trust-tui, say) is left out here, counted in
-        `unreadable`, and kept in the file untouched; it never crashes a screen."""
+        (written by a newer trust-tui, say) or that a screen could not use (a time
+        with no zone, a seal of the wrong size: vault/soundness.py) is left out
+        here, counted in `unreadable`, and kept in the file untouched."""
         self._require_unlocked()
-        records, skipped = [], 0
-        for doc in self._table(model).all():
+        table = self._storage.read().get(model.table)
+        pairs, skipped = [], 0
+        # The stored table, not TinyDB's view: a damaged document is left out.
+        for doc in documents(table):
             try:
-                records.append(_validate(model, doc))
+                pairs.append((doc, _validate(model, doc)))
             except UnreadableRecord:
                 skipped += 1
+        records: list[R] = self._sound.keep(model.table, table, pairs)
+        skipped += len(pairs) - len(records)
         if skipped:
             self.unreadable[model.table] = skipped
         else:
@@ -278,8 +278,10 @@ class Vault(PrivateText, Passphrases, Backups):
 
     def get(self, model: type[R], record_id: str) -> R | None:
         self._require_unlocked()
-        doc = self._table(model).get(Query().id == record_id)
-        return None if doc is None else _validate(model, doc)
+        for doc in documents(self._storage.read().get(model.table)):
+            if isinstance(doc, dict) and doc.get("id") == record_id:
+                return _validate(model, doc)
+        return None
 
     def add(self, record: Record) -> None:
         self.add_many([record])
@@ -323,7 +325,7 @@ class Vault(PrivateText, Passphrases, Backups):
         cached = self._ids.get(table_name)
         if cached is not None and cached[0] is table:
             return cached[1], cached[2]
-        ids = frozenset(doc.get("id") for doc in table.values())
+        ids = frozenset(doc.get("id") for doc in table.values() if isinstance(doc, dict))
         next_key = int(_next_key(table))
         self._ids[table_name] = (table, ids, next_key)
         return ids, next_key
@@ -426,7 +428,9 @@ class Vault(PrivateText, Passphrases, Backups):
         self.put(settings)
 
 
-def _validate(model: type[R], doc: fileformat.Document) -> R:
+def _validate(model: type[R], doc: object) -> R:
+    if not isinstance(doc, dict):
+        raise UnreadableRecord(model.table)
     try:
         return model.model_validate(doc)
     except ValidationError:
@@ -435,11 +439,11 @@ def _validate(model: type[R], doc: fileformat.Document) -> R:
 
 def _key_of(table: fileformat.Table, record_id: str) -> str | None:
     for key, doc in table.items():
-        if doc.get("id") == record_id:
+        if isinstance(doc, dict) and doc.get("id") == record_id:
             return key
     return None
 
 
 def _next_key(table: fileformat.Table) -> str:
     # TinyDB's document ids: one more than the largest, as TinyDB itself does.
-    return str(max((int(k) for k in table), default=0) + 1)
+    return str(max((int(k) for k in table if k.isascii() and k.isdigit()), default=0) + 1)
