@@ -55,6 +55,9 @@ class Partner(Record):
     name: str = Field(min_length=1, max_length=60)
     # Which vault keyslot holds this partner's passphrase-wrapped keys.
     slot_id: str
+    # Names this partner's current private key (a one-way check value, never the
+    # key): a window still holding a key replaced by `passwd` refuses to seal.
+    key_check: str | None = None
 
 
 class Settings(Record):

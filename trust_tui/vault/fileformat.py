@@ -31,7 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from orjson import dumps as _orjson_dumps  # a dependency: the fast path for every save
 
@@ -204,11 +206,16 @@ class Keyslot:
 class Header:
     generation: int = 0
     slots: list[Keyslot] = field(default_factory=list)
+    # Changes with every `rekey` (random, never derived from a key): another window
+    # still holding the old data key sees that the keys changed, not "damage".
+    key_id: str | None = None
 
     def as_bytes(self, body_nonce: bytes) -> bytes:
-        return json.dumps({"generation": self.generation, "body_nonce": _b64(body_nonce),
-                           "slots": [s.as_dict() for s in self.slots]},
-                          sort_keys=True).encode("utf-8")
+        raw: dict[str, Any] = {"generation": self.generation, "body_nonce": _b64(body_nonce),
+                               "slots": [s.as_dict() for s in self.slots]}
+        if self.key_id is not None:
+            raw["key_id"] = self.key_id
+        return json.dumps(raw, sort_keys=True).encode("utf-8")
 
 
 @dataclass
@@ -282,8 +289,10 @@ def parse(blob: bytes, path: Path) -> VaultFile:
         raw = json.loads(blob[_PREFIX.size:header_end])
         if len(raw["slots"]) > MAX_SLOTS:
             raise UnsafeHeader(f"{len(raw['slots'])} keyslots")
+        key_id = raw.get("key_id")
         header = Header(generation=int(raw["generation"]),
-                        slots=[Keyslot.from_dict(s) for s in raw["slots"]])
+                        slots=[Keyslot.from_dict(s) for s in raw["slots"]],
+                        key_id=None if key_id is None else str(key_id))
         body_nonce = _unb64(raw["body_nonce"])
     except UnsafeHeader:
         raise
@@ -352,13 +361,53 @@ def build(header: Header, data_key: bytes, plaintext: bytes) -> bytes:
     return b"".join((aad, body, digest.digest()))
 
 
-def seal_text(key: bytes, text: str, owner: str) -> tuple[bytes, bytes]:
+def _text_aad(owner: str, context: str | None) -> bytes:
+    """Associated data of a sealed text: its owner and, for newer seals, the place it
+    belongs (e.g. an entry and its version), so it cannot be moved or replayed."""
+    aad = b"private\x00" + owner.encode("utf-8", "surrogatepass")
+    if context is not None:
+        aad += b"\x00" + context.encode("utf-8", "surrogatepass")
+    return aad
+
+
+def seal_bytes(key: bytes, plain: bytes, owner: str,
+               context: str | None = None) -> tuple[bytes, bytes]:
     nonce = os.urandom(NONCE_SIZE)
-    return nonce, AESGCM(key).encrypt(nonce, text.encode("utf-8"), b"private\x00" + owner.encode())
+    return nonce, AESGCM(key).encrypt(nonce, plain, _text_aad(owner, context))
 
 
-def open_text(key: bytes, nonce: bytes, ciphertext: bytes, owner: str) -> str | None:
+def open_bytes(key: bytes, nonce: bytes, ciphertext: bytes, owner: str,
+               context: str | None = None) -> bytes | None:
     try:
-        return AESGCM(key).decrypt(nonce, ciphertext, b"private\x00" + owner.encode()).decode("utf-8")
-    except InvalidTag:
+        return AESGCM(key).decrypt(nonce, ciphertext, _text_aad(owner, context))
+    except (InvalidTag, ValueError):  # ValueError: a nonce of the wrong size
         return None
+
+
+def seal_text(key: bytes, text: str, owner: str,
+              context: str | None = None) -> tuple[bytes, bytes]:
+    return seal_bytes(key, text.encode("utf-8"), owner, context)
+
+
+def open_text(key: bytes, nonce: bytes, ciphertext: bytes, owner: str,
+              context: str | None = None) -> str | None:
+    plain = open_bytes(key, nonce, ciphertext, owner, context)
+    try:
+        return None if plain is None else plain.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def key_check(private_key: bytes) -> str:
+    """A check value naming a private key (HKDF: it reveals nothing of the key)."""
+    return HKDF(algorithm=hashes.SHA256(), length=16, salt=None,
+                info=b"trust-tui private key check").derive(private_key).hex()
+
+
+def new_key() -> bytes:
+    return os.urandom(KEY_SIZE)
+
+
+def new_key_id() -> str:
+    """A random name for one data key (in the clear: it says only that keys changed)."""
+    return os.urandom(8).hex()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from trust_tui.models import Partner, SealedText
 from trust_tui.vault import fileformat
-from trust_tui.vault.errors import VaultLocked
+from trust_tui.vault.errors import KeysChanged, VaultLocked
 
 
 class PrivateText:
@@ -64,9 +64,18 @@ class PrivateText:
         key = self._private_key_of(owner)
         if key is None:
             raise VaultLocked()
+        for partner in self.partners:
+            if partner.id == owner:
+                self._check_current(partner, key)
         nonce, ciphertext = fileformat.seal_text(key, text, owner)
         return SealedText(owner=owner, nonce=base64.b64encode(nonce).decode(),
                           ciphertext=base64.b64encode(ciphertext).decode())
+
+    def _check_current(self, partner: Partner, key: bytes) -> None:
+        """Refuse to seal under a private key that `passwd` or `rekey` replaced in
+        another window: words sealed so would open for no one."""
+        if partner.key_check is not None and partner.key_check != fileformat.key_check(key):
+            raise KeysChanged()
 
     def unseal(self, sealed: SealedText) -> str | None:
         """The text if this session holds its owner's private key, else None."""

@@ -23,7 +23,13 @@ from trust_tui.files import (
     write_private_file,
 )
 from trust_tui.vault import fileformat
-from trust_tui.vault.errors import CannotRead, DamagedVault, VaultLocked, WriteFailed
+from trust_tui.vault.errors import (
+    CannotRead,
+    DamagedVault,
+    KeysChanged,
+    VaultLocked,
+    WriteFailed,
+)
 
 # How long a writer waits for another one's file lock before the vault is called busy.
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -200,6 +206,8 @@ class EncryptedStorage(Storage):
         except OSError as exc:
             raise CannotRead(self.path, describe_read_error(exc)) from None
         parsed = fileformat.parse(blob, self.path)
+        if parsed.header.key_id != self.header.key_id:
+            raise KeysChanged()  # `rekey` ran elsewhere: our data key is an old one
         tables = parsed.decrypt(key, self.path)
         return self._keep(parsed.header, tables, identity)
 
@@ -209,13 +217,19 @@ class EncryptedStorage(Storage):
             tables = self._load()
         return tables
 
-    def write(self, data: fileformat.Tables, slots: list[fileformat.Keyslot] | None = None) -> None:
-        """Write `data` as the next generation (with new keyslots if given)."""
+    def write(self, data: fileformat.Tables, slots: list[fileformat.Keyslot] | None = None,
+              new_key: tuple[bytes, str] | None = None) -> None:
+        """Write `data` as the next generation (with new keyslots if given, and under
+        a new data key and key id if given: `rekey`)."""
         key = self._data_key  # once: lock() may drop it from another thread
         if key is None:
             raise VaultLocked()
+        key_id = self.header.key_id
+        if new_key is not None:
+            key, key_id = new_key
         header = fileformat.Header(generation=self.header.generation + 1,
-                                   slots=self.header.slots if slots is None else slots)
+                                   slots=self.header.slots if slots is None else slots,
+                                   key_id=key_id)
         try:
             blob = fileformat.build(header, key, fileformat.encode_tables(data))
             atomic_write(self.path, blob)
@@ -224,6 +238,8 @@ class EncryptedStorage(Storage):
             # have changed our tables in place already: read them again from disk.
             self.invalidate()
             raise
+        if new_key is not None and self._data_key is not None:
+            self._data_key = key
         self._keep(header, data, file_identity(self.path), reading=False)
 
     def write_header(self, slots: list[fileformat.Keyslot]) -> None:

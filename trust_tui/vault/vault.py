@@ -39,6 +39,7 @@ from trust_tui.vault.errors import (
 )
 from trust_tui.vault.passphrases import MIN_PASSPHRASE, Passphrases, check_passphrase
 from trust_tui.vault.private import PrivateText
+from trust_tui.vault.rotation import KeyRotation
 from trust_tui.vault.storage import (
     LOCK_TIMEOUT_SECONDS,
     EncryptedStorage,
@@ -60,11 +61,11 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-class Vault(PrivateText, Passphrases, Backups):
+class Vault(PrivateText, Passphrases, KeyRotation, Backups):
     """An unlocked vault. Create with `Vault.create` or `Vault.open`.
 
     Here: opening, locking, transactions and typed records; private text,
-    passphrases and backups come from the mixins in their own modules.
+    passphrases, new keys and backups come from the mixins in their own modules.
     """
 
     def __init__(self, path: Path, storage: EncryptedStorage, slot_id: str,
@@ -116,7 +117,8 @@ class Vault(PrivateText, Passphrases, Backups):
             private_key = os.urandom(fileformat.KEY_SIZE)
             slot_id = os.urandom(8).hex()
             slots.append(fileformat.Keyslot.seal(slot_id, passphrase, data_key, private_key, kdf))
-            people.append(Partner(name=name.strip(), slot_id=slot_id))
+            people.append(Partner(name=name.strip(), slot_id=slot_id,
+                                  key_check=fileformat.key_check(private_key)))
             first_private = first_private or private_key
         tables = {
             Partner.table: {str(i + 1): p.model_dump(mode="json") for i, p in enumerate(people)},
