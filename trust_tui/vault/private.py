@@ -58,7 +58,8 @@ class PrivateText:
             return self._private_key
         return None
 
-    def seal(self, text: str, owner_id: str | None = None) -> SealedText:
+    def seal(self, text: str, owner_id: str | None = None,
+             context: str | None = None) -> SealedText:
         """Encrypt text so only its owner (default: who unlocked) can read it."""
         owner = owner_id or self.me.id
         key = self._private_key_of(owner)
@@ -67,9 +68,9 @@ class PrivateText:
         for partner in self.partners:
             if partner.id == owner:
                 self._check_current(partner, key)
-        nonce, ciphertext = fileformat.seal_text(key, text, owner)
+        nonce, ciphertext = fileformat.seal_text(key, text, owner, context)
         return SealedText(owner=owner, nonce=base64.b64encode(nonce).decode(),
-                          ciphertext=base64.b64encode(ciphertext).decode())
+                          ciphertext=base64.b64encode(ciphertext).decode(), context=context)
 
     def _check_current(self, partner: Partner, key: bytes) -> None:
         """Refuse to seal under a private key that `passwd` or `rekey` replaced in
@@ -82,5 +83,9 @@ class PrivateText:
         key = self._private_key_of(sealed.owner)
         if key is None:
             return None
-        return fileformat.open_text(key, base64.b64decode(sealed.nonce),
-                                    base64.b64decode(sealed.ciphertext), sealed.owner)
+        try:
+            nonce = base64.b64decode(sealed.nonce, validate=True)
+            ciphertext = base64.b64decode(sealed.ciphertext, validate=True)
+        except ValueError:
+            return None
+        return fileformat.open_text(key, nonce, ciphertext, sealed.owner, sealed.context)
