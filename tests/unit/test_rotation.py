@@ -14,7 +14,7 @@ from conftest import ALEX_PASS, SAM_PASS, ids, make_vault, utc
 from trust_tui import cli
 from trust_tui.cli import commands
 from trust_tui.domain.journal import EntryDraft, read_private_payload
-from trust_tui.models import JournalEntry, SafetyCheck, Win
+from trust_tui.models import JournalEntry, Win
 from trust_tui.store.journal import save_entry
 from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
 from trust_tui.vault.errors import DamagedVault, KeysChanged
@@ -107,8 +107,7 @@ def test_after_passwd_an_old_copy_opens_none_of_the_new_private_words(tmp_path, 
 
 def test_passwd_seals_safety_checks_again_and_the_backup_holds_the_new_keys(tmp_path, path):
     vault = Vault.open(path, SAM_PASS)
-    check = SafetyCheck(partner_id=vault.me.id, sealed=vault.seal("I feel safe: 8"))
-    vault.add(check)
+    vault.add_to_locker(vault.hold_key(vault.me.id), "I feel safe: 8", "2026-03-04")
     old_copy = path.read_bytes()
     new = passwd_sam(tmp_path, path)
 
@@ -117,7 +116,13 @@ def test_passwd_seals_safety_checks_again_and_the_backup_holds_the_new_keys(tmp_
         _, _, private_key = fileformat.parse(blob, path).unlock(new)
         assert private_key != old_private
     vault = Vault.open(path, new)
-    assert vault.unseal(vault.get(SafetyCheck, check.id).sealed) == "I feel safe: 8"
+    assert [c["text"] for c in vault.locker(vault.me.id) or []] == ["I feel safe: 8"]
+    data_key, _ = attacker_keys(old_copy, path, SAM_PASS)
+    lockers = attacker_reads(path, data_key)["lockers"].values()
+    [sealed] = [d["sealed"] for d in lockers if d["sealed"]["owner"] == vault.me.id]
+    assert fileformat.open_bytes(old_private, base64.b64decode(sealed["nonce"]),
+                                 base64.b64decode(sealed["ciphertext"]), sealed["owner"],
+                                 sealed["context"]) is None
     # Alex's keys are untouched: Alex's slot still opens as before.
     assert Vault.open(path, ALEX_PASS).me.name == "Alex"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile  # noqa: F401  (the fault tests break mkstemp through this module's name)
+from collections.abc import Callable
 from pathlib import Path
 
 from tinydb.storages import Storage
@@ -154,6 +155,7 @@ class EncryptedStorage(Storage):
         self._data_key: bytes | None = data_key
         self._tables: fileformat.Tables | None = tables
         self._identity = identity
+        self.before_write: Callable[[fileformat.Tables], fileformat.Tables] | None = None
 
     @property
     def generation(self) -> int:
@@ -224,6 +226,8 @@ class EncryptedStorage(Storage):
         key = self._data_key  # once: lock() may drop it from another thread
         if key is None:
             raise VaultLocked()
+        if self.before_write is not None:
+            data = self.before_write(data)  # the vault's lockers, sealed afresh
         key_id = self.header.key_id
         if new_key is not None:
             key, key_id = new_key

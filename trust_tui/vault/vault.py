@@ -38,6 +38,7 @@ from trust_tui.vault.errors import (
     WriteFailed,
 )
 from trust_tui.vault.passphrases import MIN_PASSPHRASE, Passphrases, check_passphrase
+from trust_tui.vault.locker import Lockers
 from trust_tui.vault.private import PrivateText
 from trust_tui.vault.rotation import KeyRotation
 from trust_tui.vault.storage import (
@@ -61,7 +62,7 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-class Vault(PrivateText, Passphrases, KeyRotation, Backups):
+class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups):
     """An unlocked vault. Create with `Vault.create` or `Vault.open`.
 
     Here: opening, locking, transactions and typed records; private text,
@@ -75,6 +76,8 @@ class Vault(PrivateText, Passphrases, KeyRotation, Backups):
         self._slot_id = slot_id
         self._private_key: bytes | None = private_key
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
+        self._locker_adds = {}  # a safety check being kept: partner -> (key, check)
+        storage.before_write = self._fresh_lockers  # every write seals the lockers afresh
         # Per table: (the table dict it was built from, its record ids, next key); an id
         # is whatever the document holds (object: a damaged one may hold none).
         # Tables are copy-on-write, so an unchanged table is the same object.
@@ -112,13 +115,14 @@ class Vault(PrivateText, Passphrases, KeyRotation, Backups):
                for i, a in enumerate(secrets) for b in secrets[i + 1:]):
             raise ValueError("Each partner needs a passphrase of their own.")
         data_key = os.urandom(fileformat.KEY_SIZE)
-        slots, people, first_private = [], [], b""
+        slots, people, first_private, keys = [], [], b"", {}
         for name, passphrase in partners:
             private_key = os.urandom(fileformat.KEY_SIZE)
             slot_id = os.urandom(8).hex()
             slots.append(fileformat.Keyslot.seal(slot_id, passphrase, data_key, private_key, kdf))
             people.append(Partner(name=name.strip(), slot_id=slot_id,
                                   key_check=fileformat.key_check(private_key)))
+            keys[people[-1].id] = private_key
             first_private = first_private or private_key
         tables = {
             Partner.table: {str(i + 1): p.model_dump(mode="json") for i, p in enumerate(people)},
@@ -134,7 +138,11 @@ class Vault(PrivateText, Passphrases, KeyRotation, Backups):
         with vault._locked():
             if path.exists():
                 raise VaultExists(path)
-            storage.write(tables)
+            vault._private_keys.update(keys)  # a locker for each of them from the start
+            try:
+                storage.write(tables)
+            finally:
+                vault._private_keys.clear()
         return vault
 
     @classmethod
@@ -329,6 +337,12 @@ class Vault(PrivateText, Passphrases, KeyRotation, Backups):
         next_key = int(_next_key(table))
         self._ids[table_name] = (table, ids, next_key)
         return ids, next_key
+
+    def _read_tables(self) -> fileformat.Tables:
+        return self._storage.read()
+
+    def _write_tables(self, data: fileformat.Tables) -> None:
+        self._storage.write(data)
 
     def _table_copy(self, table_name: str) -> fileformat.Table:
         return dict(self._storage.read().get(table_name, {}))
