@@ -73,8 +73,13 @@ def test_the_other_partner_sees_only_that_there_is_a_private_entry_and_its_day(s
         assert readable(entry, alex.unseal, has_key=alex.can_read_private).locked
     # Padded: a one-word apology and a long edited entry seal to the same length.
     assert len(records[short].sealed.ciphertext) == len(records[long_id].sealed.ciphertext)
-    # Sam reads the kind back.
+    # Of when it was written, only the day shows (midday of that day, where they are).
+    assert {e.created_at.astimezone().hour for e in records.values()} == {12}
+    assert {e.created_at.astimezone().date() for e in records.values()} == {
+        utc(2026, 3, 4, 18).astimezone().date()}
+    # Sam reads the kind and the time back.
     assert as_sam_sees(sam, short).entry.kind == "apology"
+    assert as_sam_sees(sam, short).entry.created_at == utc(2026, 3, 4, 18)
 
 
 def swap_sealed(vault: Vault, entry_id: str, other: JournalEntry) -> None:

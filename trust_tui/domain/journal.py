@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 # "as local_day": re-exported, screens import it from here
 from trust_tui.domain.clock import local_day as local_day
@@ -61,14 +61,24 @@ def sealed_context(entry_id: str, seal_id: str) -> str:
     return f"journal:{entry_id}:{seal_id}"
 
 
+def day_only(moment: datetime) -> datetime:
+    """What a private entry shows of when it was written: midday of that local day."""
+    local = moment.astimezone().replace(hour=12, minute=0, second=0, microsecond=0)
+    return local.astimezone(timezone.utc)
+
+
 def private_payload(text: str, feeling: str | None, kind: str = "entry",
-                    history: Iterable[JournalEdit] = ()) -> str:
-    """What gets sealed for a private entry: its text, feeling, kind and its whole
-    history (earlier words and when they were changed), padded to a fixed size."""
+                    history: Iterable[JournalEdit] = (),
+                    created_at: datetime | None = None) -> str:
+    """What gets sealed for a private entry: its text, feeling, kind, when it was
+    written and its whole history (earlier words and when they were changed),
+    padded to a fixed size."""
     earlier = [{"at": edit.at.isoformat(), "text": edit.old_text, "feeling": edit.old_feeling}
                for edit in history]
-    raw = json.dumps({"v": 2, "text": text, "feeling": feeling, "kind": kind,
-                      "history": earlier}, ensure_ascii=False)
+    data = {"v": 2, "text": text, "feeling": feeling, "kind": kind, "history": earlier}
+    if created_at is not None:
+        data["created_at"] = created_at.isoformat()
+    raw = json.dumps(data, ensure_ascii=False)
     size = len(raw.encode("utf-8"))
     target = next((n for n in PAD_SIZES if n >= size), 0)
     if not target:
@@ -82,6 +92,7 @@ class PrivateWords:
     feeling: str | None = None
     kind: str | None = None  # None: sealed before kinds were (the clear one holds)
     history: tuple[JournalEdit, ...] = ()
+    created_at: datetime | None = None  # None: the clear one holds
 
 
 def read_private(raw: str) -> PrivateWords:
@@ -95,7 +106,15 @@ def read_private(raw: str) -> PrivateWords:
     feeling, kind = data.get("feeling"), data.get("kind")
     return PrivateWords(data["text"], feeling if isinstance(feeling, str) else None,
                         kind if kind in KIND_WORDS else None,
-                        tuple(_earlier(data.get("history"))))
+                        tuple(_earlier(data.get("history"))), _moment(data.get("created_at")))
+
+
+def _moment(raw: object) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None
 
 
 def _earlier(raw: object) -> Iterable[JournalEdit]:
@@ -149,8 +168,10 @@ def readable(entry: JournalEntry, unseal: Callable[[SealedText], str | None],
             return Readable(entry, None, None, day, broken)
         words = read_private(raw)
         if entry.seal_id is not None:  # the kind and history were sealed with the words
-            entry = entry.model_copy(update={"kind": words.kind or entry.kind,
-                                             "history": list(words.history)})
+            entry = entry.model_copy(update={
+                "kind": words.kind or entry.kind, "history": list(words.history),
+                "created_at": words.created_at or entry.created_at})
+            day = day_of(entry.created_at)
         return Readable(entry, words.text, words.feeling, day)
     return Readable(entry, entry.text or "", entry.feeling, day)
 

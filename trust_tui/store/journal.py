@@ -20,6 +20,7 @@ from typing import Any
 
 from trust_tui.domain.journal import (
     EntryDraft,
+    day_only,
     edited,
     private_payload,
     read_private_payload,
@@ -39,19 +40,26 @@ class _SavedMeanwhile(Exception):
     """The draft being kept was saved as an entry in another window."""
 
 
-def _words(vault: Vault, draft: EntryDraft, entry_id: str,
+def _words(vault: Vault, draft: EntryDraft, entry_id: str, created: datetime,
            history: list[JournalEdit] | None = None) -> dict[str, Any]:
     """The fields an entry's words take: shared ones as typed; private ones sealed to
-    their writer with their kind and whole history (`history`: earlier versions in
-    plain words, sealed here), bound to this entry and a fresh version id."""
+    their writer with their kind, time and whole history (`history`: earlier
+    versions in plain words, sealed here), bound to this entry and a fresh version
+    id; in the clear a private entry keeps only its day."""
     if not draft.private:
         return {"text": draft.text, "sealed": None, "private": False, "seal_id": None,
-                "feeling": draft.feeling, "kind": draft.kind}
+                "feeling": draft.feeling, "kind": draft.kind, "created_at": created}
     seal_id = secrets.token_hex(8)
-    payload = private_payload(draft.text, draft.feeling, draft.kind, history or [])
+    payload = private_payload(draft.text, draft.feeling, draft.kind, history or [], created)
     sealed = vault.seal(payload, draft.author, context=sealed_context(entry_id, seal_id))
     return {"text": None, "sealed": sealed, "private": True, "seal_id": seal_id,
-            "feeling": None, "kind": "entry", "history": []}
+            "feeling": None, "kind": "entry", "history": [], "created_at": day_only(created)}
+
+
+def _as_written(vault: Vault, entry: JournalEntry) -> JournalEntry:
+    """The entry with what was sealed with its words (kind, time, history) put back,
+    when this session can open them."""
+    return readable(entry, vault.unseal).entry
 
 
 def _earlier_words(vault: Vault, entry: JournalEntry, at: datetime) -> list[JournalEdit]:
@@ -91,7 +99,8 @@ def keep_draft(vault: Vault, draft: EntryDraft, at: datetime) -> str | None:
             def keep(entry: JournalEntry) -> JournalEntry:
                 if not entry.draft:
                     raise _SavedMeanwhile  # never write unsaved words over a saved entry
-                return entry.model_copy(update=_words(vault, draft, entry.id))
+                return entry.model_copy(update=_words(
+                    vault, draft, entry.id, _as_written(vault, entry).created_at))
 
             try:
                 vault.update(JournalEntry, earlier, keep)
@@ -106,7 +115,7 @@ def keep_draft(vault: Vault, draft: EntryDraft, at: datetime) -> str | None:
                              draft_of=draft_of)
         if earlier is not None:
             entry = entry.model_copy(update={"id": earlier})
-        vault.add(entry.model_copy(update=_words(vault, draft, entry.id)))
+        vault.add(entry.model_copy(update=_words(vault, draft, entry.id, at)))
         return entry.id
 
 
@@ -140,7 +149,7 @@ def save_entry(vault: Vault, draft: EntryDraft, at: datetime) -> Saved:
     with vault.transaction():
         if draft.entry_id is None:
             entry = JournalEntry(author=draft.author, created_at=at)
-            vault.add(entry.model_copy(update=_words(vault, draft, entry.id)))
+            vault.add(entry.model_copy(update=_words(vault, draft, entry.id, at)))
             return Saved(entry.id)
         brought_back = False
 
@@ -151,14 +160,17 @@ def save_entry(vault: Vault, draft: EntryDraft, at: datetime) -> Saved:
                 # words just saved bring it back rather than vanish with it.
                 entry = restored(entry)
                 brought_back = True
+            created = _as_written(vault, entry).created_at
             if entry.draft:  # finishing a draft: its words were never saved, no history
-                return entry.model_copy(update={**_words(vault, draft, entry.id),
+                return entry.model_copy(update={**_words(vault, draft, entry.id, created),
                                                 "draft": False, "draft_of": None})
             if draft.private:  # the whole history is sealed with the words
                 history = _earlier_words(vault, entry, at)
-                return entry.model_copy(update=_words(vault, draft, entry.id, history))
+                return entry.model_copy(update=_words(vault, draft, entry.id, created,
+                                                      history))
             new = edited(entry, at, text=draft.text, sealed=None, feeling=draft.feeling)
-            return new.model_copy(update={"kind": draft.kind, "seal_id": None})
+            return new.model_copy(update={"kind": draft.kind, "seal_id": None,
+                                          "created_at": created})
 
         vault.update(JournalEntry, draft.entry_id, change)
         if draft.kept_id is not None:  # the edit's kept words are in it now
