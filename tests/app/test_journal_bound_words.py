@@ -33,7 +33,9 @@ async def test_swapped_private_words_show_as_cannot_be_opened(unlocked_app):
         app.screen.query_one(Input).value = SAM_PASS
         await pilot.press("enter")
         await saved(pilot)
-        shown = detail(screen)  # the newest, the second entry, is highlighted
+        await pilot.press("end")  # the swapped one: unopened, it keeps only its day (noon)
+        await pilot.pause()
+        shown = detail(screen)
         assert "cannot be opened" in shown
         assert "words of the first entry" not in shown
         await pilot.press("e")

@@ -49,7 +49,7 @@ def kept(path, passphrase: str) -> list[dict]:
 def lockers_as_alex_sees_them(path) -> dict[str, tuple[str, int]]:
     """What the other partner (with the shared data key) sees: owner -> (sealed, size)."""
     alex = Vault.open(path, ALEX_PASS)
-    table = alex._read_tables().get(LOCKERS, {})
+    table = alex._storage.read().get(LOCKERS, {})
     return {d["sealed"]["owner"]: (d["sealed"]["ciphertext"], len(d["sealed"]["ciphertext"]))
             for d in table.values()}
 

@@ -11,7 +11,7 @@ from trust_tui.vault.locker import LOCKERS
 
 
 def locker_sizes(vault: Vault) -> set[int]:
-    return {len(d["sealed"]["ciphertext"]) for d in vault._read_tables()[LOCKERS].values()}
+    return {len(d["sealed"]["ciphertext"]) for d in vault._storage.read()[LOCKERS].values()}
 
 
 def test_a_full_locker_keeps_its_size_and_lets_the_oldest_checks_go(vault: Vault):

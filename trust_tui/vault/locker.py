@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from trust_tui.models import SealedText
 from trust_tui.vault import fileformat
 from trust_tui.vault.errors import VaultLocked
+from trust_tui.vault.storage import EncryptedStorage
 
 LOCKERS = "lockers"
 OLD_CHECKS = "safety_checks"
@@ -99,16 +100,20 @@ class Lockers:
     _slot_id: str
     _private_key: bytes | None
     _private_keys: dict[str, bytes]
+    _storage: EncryptedStorage
+    _locker_adds: dict[str, tuple[bytes, dict[str, Any]]]
 
     if TYPE_CHECKING:
         import contextlib
 
         def transaction(self) -> contextlib.AbstractContextManager[None]: ...
         def _private_key_of(self, partner_id: str) -> bytes | None: ...
-        def _write_tables(self, data: fileformat.Tables) -> None: ...
-        def _read_tables(self) -> fileformat.Tables: ...
 
-    _locker_adds: dict[str, tuple[bytes, dict[str, Any]]]
+    def with_lockers(self, data: fileformat.Tables,
+                     keys: dict[str, bytes]) -> fileformat.Tables:
+        """`data` with a locker for each of these partners (a new vault)."""
+        lockers = {str(n + 1): _sealed(pid, key, []) for n, (pid, key) in enumerate(keys.items())}
+        return {**data, LOCKERS: lockers}
 
     def hold_key(self, partner_id: str) -> HeldKey:
         """Take this partner's key for one save (a screen may forget it at once)."""
@@ -122,7 +127,7 @@ class Lockers:
         with self.transaction():
             self._locker_adds[held.partner_id] = (held._key, {"at": at, "text": text})
             try:
-                self._write_tables(self._read_tables())
+                self._storage.write(self._storage.read())
             finally:
                 self._locker_adds.pop(held.partner_id, None)
 
@@ -132,7 +137,7 @@ class Lockers:
         key = self._private_key_of(partner_id)
         if key is None:
             return None
-        data = self._read_tables()
+        data = self._storage.read()
         lockers = data.get(LOCKERS, {})
         name = _find(lockers, partner_id)
         doc = None if name is None else lockers[name]

@@ -115,7 +115,7 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups):
                for i, a in enumerate(secrets) for b in secrets[i + 1:]):
             raise ValueError("Each partner needs a passphrase of their own.")
         data_key = os.urandom(fileformat.KEY_SIZE)
-        slots, people, first_private, keys = [], [], b"", {}
+        slots, people, keys = [], [], {}
         for name, passphrase in partners:
             private_key = os.urandom(fileformat.KEY_SIZE)
             slot_id = os.urandom(8).hex()
@@ -123,7 +123,6 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups):
             people.append(Partner(name=name.strip(), slot_id=slot_id,
                                   key_check=fileformat.key_check(private_key)))
             keys[people[-1].id] = private_key
-            first_private = first_private or private_key
         tables = {
             Partner.table: {str(i + 1): p.model_dump(mode="json") for i, p in enumerate(people)},
             Settings.table: {"1": Settings().model_dump(mode="json")},
@@ -134,15 +133,11 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups):
             raise WriteFailed(path, describe_os_error(exc)) from None
         header = fileformat.Header(generation=0, slots=slots)
         storage = EncryptedStorage(path, header, data_key, tables, None)
-        vault = cls(path, storage, slots[0].id, first_private, lock_timeout)
+        vault = cls(path, storage, slots[0].id, keys[people[0].id], lock_timeout)
         with vault._locked():
             if path.exists():
                 raise VaultExists(path)
-            vault._private_keys.update(keys)  # a locker for each of them from the start
-            try:
-                storage.write(tables)
-            finally:
-                vault._private_keys.clear()
+            storage.write(vault.with_lockers(tables, keys))  # one for each from the start
         return vault
 
     @classmethod
@@ -337,12 +332,6 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups):
         next_key = int(_next_key(table))
         self._ids[table_name] = (table, ids, next_key)
         return ids, next_key
-
-    def _read_tables(self) -> fileformat.Tables:
-        return self._storage.read()
-
-    def _write_tables(self, data: fileformat.Tables) -> None:
-        self._storage.write(data)
 
     def _table_copy(self, table_name: str) -> fileformat.Table:
         return dict(self._storage.read().get(table_name, {}))
