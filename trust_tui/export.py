@@ -72,9 +72,20 @@ def export_data(vault: Vault, exported_at: datetime) -> dict[str, Any]:
         "version": EXPORT_VERSION,
         "exported_at": exported_at.isoformat(),
         "partners": [p.name for p in vault.partners],
-        "tables": {model.table: [r.model_dump(mode="json") for r in vault.all(model)]
+        "tables": {model.table: [_exported(r) for r in vault.all(model)]
                    for model in ALL_RECORDS},
     }
+
+
+def _exported(record: Record) -> dict[str, Any]:
+    """A record as JSON. A private entry's earlier words in plain text (kept by an
+    older trust-tui when a shared entry was made private) are left out: only its
+    writer may read them, and they are sealed again when it is next saved."""
+    dumped = record.model_dump(mode="json")
+    if isinstance(record, JournalEntry) and record.private:
+        dumped["history"] = [edit for edit in dumped.get("history", [])
+                             if edit.get("old_sealed") is not None]
+    return dumped
 
 
 def json_text(data: Mapping[str, Any]) -> str:
@@ -411,7 +422,8 @@ def _journal(entries: list[JournalEntry], who) -> list[str]:
     if not shown:
         return out + ["No entries yet.", ""]
     for entry in shown:
-        head = f"## {_when(entry.created_at)}: {who(entry.author)}{kinds.get(entry.kind, '')}"
+        kind = "" if entry.private else kinds.get(entry.kind, "")  # private: sealed too
+        head = f"## {_when(entry.created_at)}: {who(entry.author)}{kind}"
         if entry.draft:  # words kept from an editor closed before saving
             head += " (a draft, not saved yet)"
         if entry.private or entry.text is None:

@@ -42,7 +42,7 @@ def describe_os_error(exc: OSError) -> str:
     """Why a write failed, in plain words (never the path or data of the error);
     a clause that reads after "because"."""
     if isinstance(exc, NotARegularFile):
-        return exc.strerror
+        return exc.strerror or "it is not a regular file"
     if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
         return "the disk is full (or the file size limit was reached)"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

@@ -55,6 +55,9 @@ class Partner(Record):
     name: str = Field(min_length=1, max_length=60)
     # Which vault keyslot holds this partner's passphrase-wrapped keys.
     slot_id: str
+    # Names this partner's current private key (a one-way check value, never the
+    # key): a window still holding a key replaced by `passwd` refuses to seal.
+    key_check: str | None = None
 
 
 class Settings(Record):
@@ -247,6 +250,9 @@ class SealedText(BaseModel):
     owner: str
     nonce: str
     ciphertext: str
+    # Where it belongs (e.g. "journal:<entry id>:<seal id>"), in its associated
+    # data: moved or replayed, it does not open. None: sealed before binding.
+    context: str | None = None
 
 
 class JournalEdit(BaseModel):
@@ -265,6 +271,9 @@ class JournalEntry(Record):
     text: str | None = Field(default=None, max_length=100_000)
     sealed: SealedText | None = None  # set instead of text when private
     private: bool = False
+    # Private: a fresh id on every save, bound into the sealed words (see
+    # domain.journal.sealed_context); the kind, feeling and history are sealed too.
+    seal_id: str | None = None
     history: list[JournalEdit] = Field(default_factory=list)
     deleted: bool = False
     # When it was deleted: undo works for the rest of that session; a day later

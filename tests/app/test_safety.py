@@ -10,9 +10,10 @@ from conftest import ALEX_PASS, SAM_PASS
 from textual.widgets import Static
 
 from trust_tui.domain import rituals
-from trust_tui.models import ALL_RECORDS, SafetyCheck
-from trust_tui.screens.safety import NeutralScreen, SoloSafetyScreen, read_sealed, sealed_text
+from trust_tui.models import ALL_RECORDS, SafetyCheck, Win
+from trust_tui.screens.safety import NeutralScreen, SoloSafetyScreen, read_sealed
 from trust_tui.vault import Vault
+from trust_tui.vault.locker import LOCKERS
 
 # Answer keys: Yes, Sometimes, No, I'd rather not say.
 YES, SOMETIMES, NO, RATHER_NOT = "1", "2", "3", "4"
@@ -37,6 +38,20 @@ async def open_check(app, pilot, passphrase: str):
 async def answer(pilot, *keys: str):
     await pilot.press(*keys)
     await pilot.pause()
+
+
+def kept(path, passphrase: str) -> list[dict]:
+    """The checks in the locker of whoever this passphrase belongs to."""
+    vault = Vault.open(path, passphrase)
+    return [read_sealed(item["text"]) for item in vault.locker(vault.me.id) or []]
+
+
+def lockers_as_alex_sees_them(path) -> dict[str, tuple[str, int]]:
+    """What the other partner (with the shared data key) sees: owner -> (sealed, size)."""
+    alex = Vault.open(path, ALEX_PASS)
+    table = alex._storage.read().get(LOCKERS, {})
+    return {d["sealed"]["owner"]: (d["sealed"]["ciphertext"], len(d["sealed"]["ciphertext"]))
+            for d in table.values()}
 
 
 def export_json(vault: Vault) -> str:
@@ -65,20 +80,17 @@ async def test_a_check_with_danger_is_sealed_to_the_one_who_answered(unlocked_ap
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SoloSafetyScreen)
-        [check] = app.vault.all(SafetyCheck)
-        assert check.partner_id == app.vault.me.id
-        saved = read_sealed(app.vault.unseal(check.sealed))
+        assert app.vault.all(SafetyCheck) == []  # no record of its own: not who, not when
+        [saved] = kept(path, SAM_PASS)
         assert saved["answers"] == {"afraid": "Sometimes", "controlled": "No",
                                     "pressured": "Yes", "free": "No"}
         assert saved["skipped"] == ["threatened"] and saved["danger"] is True
 
     # The other partner's passphrase opens the vault but not the answers.
     alex = Vault.open(path, ALEX_PASS)
-    [check] = alex.all(SafetyCheck)
-    assert alex.unseal(check.sealed) is None
+    assert alex.locker(alex.partner_named("Sam").id) is None and kept(path, ALEX_PASS) == []
     # Everything but the sealed bytes themselves (random base64 may spell "Yes").
     dumped = re.sub(r'"(nonce|ciphertext)": "[A-Za-z0-9+/=]*"', "", export_json(alex))
-    assert '"sealed"' in dumped
     for word in ("Sometimes", "pressured", "danger", "afraid", "Yes"):
         assert word not in dumped
     assert b"Sometimes" not in path.read_bytes()
@@ -97,22 +109,45 @@ async def test_a_partner_who_did_not_unlock_can_check_and_is_forgotten_after(unl
         # Alex's key is gone the moment the answers are sealed: Sam's session
         # (still open at the same keyboard) cannot read them.
         assert not app.vault.can_read_private(alex.id)
-        [check] = app.vault.all(SafetyCheck)
-        assert check.partner_id == alex.id and app.vault.unseal(check.sealed) is None
-    assert read_sealed(Vault.open(path, ALEX_PASS).unseal(check.sealed))["danger"] is False
+        assert app.vault.locker(alex.id) is None
+    [saved] = kept(path, ALEX_PASS)
+    assert saved["danger"] is False
 
 
-def test_sealed_checks_are_one_size_whatever_the_answers(vault):
-    """The size of a sealed check says nothing about what was answered."""
-    me = vault.me.id
-    calm = sealed_text({"afraid": "No", "threatened": "No", "controlled": "No",
-                        "pressured": "No", "free": "Yes"}, [])
-    worried = sealed_text({"afraid": "Sometimes", "pressured": "Sometimes"},
-                          ["threatened", "controlled", "free"])
-    assert len(calm) == len(worried)
-    sizes = {len(vault.seal(text, me).ciphertext) for text in (calm, worried, sealed_text({}, []))}
-    assert len(sizes) == 1
-    assert read_sealed(worried)["danger"] is True and read_sealed(calm)["danger"] is False
+async def test_a_check_leaves_no_trace_the_other_partner_can_see(unlocked_app):
+    """Not who, not when, not how many: each locker keeps one size, and every save
+    of its owner's session seals it afresh, whatever was saved."""
+    app, path, clock = await unlocked_app()  # unlocked by Sam
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = lockers_as_alex_sees_them(path)
+        await open_check(app, pilot, SAM_PASS)
+        await answer(pilot, SOMETIMES, YES, NO, YES, NO)
+        await app.workers.wait_for_complete()
+        after_check = lockers_as_alex_sees_them(path)
+        app.vault.add(Win(text="a plain win", noticed_by=app.vault.me.id))
+        after_win = lockers_as_alex_sees_them(path)
+    sam = app.vault.partner_named("Sam").id
+    sizes = {size for seen in (before, after_check, after_win) for _, size in seen.values()}
+    assert len(sizes) == 1 and len(before) == len(after_check) == len(after_win) == 2
+    # Sam's locker changes on a win as on a check: a change says nothing.
+    assert before[sam][0] != after_check[sam][0] != after_win[sam][0]
+    assert [c["danger"] for c in kept(path, SAM_PASS)] == [True]
+
+
+async def test_the_one_who_answered_reads_their_earlier_checks(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_check(app, pilot, ALEX_PASS)
+        await answer(pilot, SOMETIMES, NO, NO, NO, YES)
+        await app.workers.wait_for_complete()
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_check(app, pilot, ALEX_PASS)
+        await answer(pilot, "r")
+        text = screen_text(app)
+        assert "Your earlier checks" in text and "afraid: Sometimes" in text
+        assert " - pointed to danger" in text
+        assert not app.vault.can_read_private(app.vault.partner_named("Alex").id)
 
 
 async def test_ctrl_n_hides_at_once_and_drops_the_answers(unlocked_app):
@@ -129,7 +164,7 @@ async def test_ctrl_n_hides_at_once_and_drops_the_answers(unlocked_app):
             assert word not in text
         assert not app.vault.can_read_private(alex.id)
         await app.workers.wait_for_complete()
-        assert app.vault.all(SafetyCheck) == []  # nothing half-answered is kept
+        assert kept(path, ALEX_PASS) == []  # nothing half-answered is kept
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, (NeutralScreen, SoloSafetyScreen))
@@ -164,4 +199,4 @@ async def test_ctrl_l_locks_in_the_middle_of_a_check(unlocked_app):
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen) and not app.vault_open
         assert screen.flow is None and screen.partner is None  # dropped on the way out
-    assert Vault.open(path, SAM_PASS).all(SafetyCheck) == []
+    assert kept(path, ALEX_PASS) == []

@@ -131,7 +131,8 @@ def test_create_demo_opens_for_both_and_keeps_some_entries_private(tmp_path):
     assert all(as_eli.unseal(e.sealed) is None for e in private)
     text, feeling = read_private_payload(vault.unseal(private[0].sealed))
     assert text and feeling in FEELINGS
-    assert sum(as_eli.counts().values()) == added + 3  # two partners and the settings
+    # Two partners, the settings and a safety-check locker for each partner.
+    assert sum(as_eli.counts().values()) == added + 5
 
 
 def test_create_demo_refuses_an_existing_vault(tmp_path):

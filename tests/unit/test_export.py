@@ -186,7 +186,9 @@ def test_import_into_a_new_vault_maps_partners_by_name(vault, tmp_path):
     parsed = _round_trip(vault)
     fresh = make_vault(tmp_path / "fresh.vault")
     result = export.import_into(fresh, parsed)
-    assert result.added == 2 and result.private_left_out == 2
+    # The safety check (a record of its own, as an older trust-tui kept it) moved
+    # into Sam's locker on that save, and lockers are not exported at all.
+    assert result.added == 2 and result.private_left_out == 1
     [thanks] = fresh.all(Win)
     assert (fresh.name_of(thanks.noticed_by), fresh.name_of(thanks.to)) == ("Sam", "Alex")
     [boundary] = fresh.all(Agreement)

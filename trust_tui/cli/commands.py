@@ -341,7 +341,36 @@ def _passwd(args: argparse.Namespace) -> int:
     say("Changing it (a second or two)...")
     vault.change_passphrase(partner, new)
     out(f"Changed {partner.name}'s passphrase; the old one no longer opens the vault "
-         "or its backup.")
+         f"or its backup, and {partner.name}'s private words are sealed under a new key.")
+    out(REKEY_HINT)
+    return EXIT_OK
+
+
+REKEY_HINT = ("An old copy of the file with the old passphrase still opens shared records "
+              "written from now on, until you both run `trust-tui rekey`.")
+
+
+def _rekey(args: argparse.Namespace) -> int:
+    path = vault_path(args)
+    Vault.read_file(path)  # a missing or damaged file is reported before any prompt
+    files = args.passphrase_files or []
+    if files:
+        if len(files) != 2:
+            raise Refusal("rekey needs --passphrase-file twice, once for each of you, "
+                          "so nothing was changed.")
+        secrets = [read_passphrase_file(name) for name in files]
+    elif not interactive():
+        raise no_terminal("both passphrases")
+    else:
+        secrets = [getpass.getpass("One partner's passphrase: "),
+                   getpass.getpass("The other partner's passphrase: ")]
+    if same_passphrase(secrets[0], secrets[1]):
+        raise Refusal("rekey needs both of your passphrases, one each, so nothing was changed.")
+    vault = Vault.open(path, secrets[0])
+    say("Making new keys and sealing everything again (a few seconds)...")
+    vault.rekey(secrets)
+    out("New keys for everything: an old copy of the file opens nothing written from "
+        "now on, whatever passphrase is tried with it.")
     return EXIT_OK
 
 
@@ -425,5 +454,5 @@ def _demo(args: argparse.Namespace) -> int:
 
 HANDLERS = {
     "init": _init, "add": _add, "export": _export, "import": _import, "check": _check,
-    "passwd": _passwd, "restore-backup": _restore, "demo": _demo,
+    "passwd": _passwd, "rekey": _rekey, "restore-backup": _restore, "demo": _demo,
 }

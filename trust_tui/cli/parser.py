@@ -110,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.add_argument("--new-passphrase-file", metavar="FILE",
                         help="read the new passphrase from FILE (else asked for twice)")
 
+    rekey = commands.add_parser("rekey", parents=[vault_opt],
+                                help="new keys for everything (both of you, both passphrases)")
+    rekey.add_argument("--passphrase-file", action="append", metavar="FILE",
+                       dest="passphrase_files",
+                       help="a partner's passphrase; give it twice, once for each of you "
+                            "(else both are asked for)")
+
     restore = commands.add_parser("restore-backup", parents=[opener],
                                   help="put the previous version of the vault back")
     restore.add_argument("--yes", action="store_true", help="do not ask to confirm")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 # "as local_day": re-exported, screens import it from here
 from trust_tui.domain.clock import local_day as local_day
@@ -50,46 +50,130 @@ class EntryDraft:
 
 # --- private entries ---------------------------------------------------------------
 
-def private_payload(text: str, feeling: str | None) -> str:
-    """What gets sealed for a private entry: the text and the feeling together."""
-    return json.dumps({"v": 1, "text": text, "feeling": feeling}, ensure_ascii=False)
+# A private entry's sealed words are padded to one of these lengths (characters of
+# JSON; beyond the last, to a multiple of it), so their size says little.
+PAD_SIZES = (1024, 4096, 16384, 65536)
+
+
+def sealed_context(entry_id: str, seal_id: str) -> str:
+    """What a private entry's sealed words are bound to: the entry and the version
+    (a fresh `seal_id` on every save), so they cannot be moved or replayed."""
+    return f"journal:{entry_id}:{seal_id}"
+
+
+def day_only(moment: datetime) -> datetime:
+    """What a private entry shows of when it was written: midday of that local day."""
+    local = moment.astimezone().replace(hour=12, minute=0, second=0, microsecond=0)
+    return local.astimezone(timezone.utc)
+
+
+def private_payload(text: str, feeling: str | None, kind: str = "entry",
+                    history: Iterable[JournalEdit] = (),
+                    created_at: datetime | None = None) -> str:
+    """What gets sealed for a private entry: its text, feeling, kind, when it was
+    written and its whole history (earlier words and when they were changed),
+    padded to a fixed size."""
+    earlier = [{"at": edit.at.isoformat(), "text": edit.old_text, "feeling": edit.old_feeling}
+               for edit in history]
+    data = {"v": 2, "text": text, "feeling": feeling, "kind": kind, "history": earlier}
+    if created_at is not None:
+        data["created_at"] = created_at.isoformat()
+    raw = json.dumps(data, ensure_ascii=False)
+    size = len(raw.encode("utf-8"))
+    target = next((n for n in PAD_SIZES if n >= size), 0)
+    if not target:
+        target = -(-size // PAD_SIZES[-1]) * PAD_SIZES[-1]
+    return raw + " " * (target - size)  # trailing spaces: still the same JSON
+
+
+@dataclass(frozen=True)
+class PrivateWords:
+    text: str
+    feeling: str | None = None
+    kind: str | None = None  # None: sealed before kinds were (the clear one holds)
+    history: tuple[JournalEdit, ...] = ()
+    created_at: datetime | None = None  # None: the clear one holds
+
+
+def read_private(raw: str) -> PrivateWords:
+    """The words in a sealed payload (either version); plain sealed text is text."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return PrivateWords(raw)
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        return PrivateWords(raw)
+    feeling, kind = data.get("feeling"), data.get("kind")
+    return PrivateWords(data["text"], feeling if isinstance(feeling, str) else None,
+                        kind if kind in KIND_WORDS else None,
+                        tuple(_earlier(data.get("history"))), _moment(data.get("created_at")))
+
+
+def _moment(raw: object) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None
+
+
+def _earlier(raw: object) -> Iterable[JournalEdit]:
+    for item in raw if isinstance(raw, list) else []:
+        try:
+            yield JournalEdit(at=datetime.fromisoformat(item["at"]), old_text=item["text"],
+                              old_feeling=item.get("feeling"))
+        except (TypeError, KeyError, ValueError):
+            continue  # never a crash for one unreadable earlier version
 
 
 def read_private_payload(raw: str) -> tuple[str, str | None]:
     """(text, feeling) from a sealed payload; plain sealed text is read as text."""
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return raw, None
-    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        return raw, None
-    feeling = data.get("feeling")
-    return data["text"], feeling if isinstance(feeling, str) else None
+    words = read_private(raw)
+    return words.text, words.feeling
 
 
 @dataclass(frozen=True)
 class Readable:
-    """An entry as this session can see it."""
+    """An entry as this session can see it. For a private entry its writer can
+    read, `entry` carries the kind and history that were sealed with the words."""
 
     entry: JournalEntry
     text: str | None  # None: a private entry whose author's key is not here
     feeling: str | None
     day: date
+    broken: bool = False  # sealed words that do not open with their writer's key
 
     @property
     def locked(self) -> bool:
         return self.text is None
 
 
+def _bound_here(entry: JournalEntry, sealed: SealedText) -> bool:
+    """Sealed words stating where they belong must belong to this entry and version."""
+    if sealed.context is None:
+        return entry.seal_id is None  # sealed before binding (opens as it always did)
+    return entry.seal_id is not None and sealed.context == sealed_context(entry.id, entry.seal_id)
+
+
 def readable(entry: JournalEntry, unseal: Callable[[SealedText], str | None],
-             day_of: Callable[[datetime], date] = local_day) -> Readable:
+             day_of: Callable[[datetime], date] = local_day,
+             has_key: Callable[[str], bool] | None = None) -> Readable:
+    """`has_key(owner)`: whether the writer's key is here, so words that still do
+    not open are said to be broken (moved, replayed or damaged), not closed."""
+    day = day_of(entry.created_at)
     if entry.private and entry.sealed is not None:
-        raw = unseal(entry.sealed)
+        raw = unseal(entry.sealed) if _bound_here(entry, entry.sealed) else None
         if raw is None:
-            return Readable(entry, None, None, day_of(entry.created_at))
-        text, feeling = read_private_payload(raw)
-        return Readable(entry, text, feeling, day_of(entry.created_at))
-    return Readable(entry, entry.text or "", entry.feeling, day_of(entry.created_at))
+            broken = has_key is not None and has_key(entry.sealed.owner)
+            return Readable(entry, None, None, day, broken)
+        words = read_private(raw)
+        if entry.seal_id is not None:  # the kind and history were sealed with the words
+            entry = entry.model_copy(update={
+                "kind": words.kind or entry.kind, "history": list(words.history),
+                "created_at": words.created_at or entry.created_at})
+            day = day_of(entry.created_at)
+        return Readable(entry, words.text, words.feeling, day)
+    return Readable(entry, entry.text or "", entry.feeling, day)
 
 
 # --- filtering and search ------------------------------------------------------------

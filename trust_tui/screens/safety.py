@@ -1,9 +1,10 @@
 """The solo safety check: one partner alone, a few plain questions, sealed answers.
 
-The partner doing it types their own passphrase, so the answers are sealed with
-their private key (`vault.seal(text, owner)`); the other partner cannot read
-them, nor see whether they pointed to danger: the stored record is padded to
-one size whatever was answered, and nothing else in the app mentions it.
+The partner doing it types their own passphrase, so the answers are kept in
+their own locker, sealed with their private key: the other partner cannot read
+them, nor see who did a check, when or how many (store/safety.py), and nothing
+else in the app mentions it. `r` during the questions shows the one answering
+their own earlier checks instead.
 ctrl+n hides the screen at once (the answers are dropped and a neutral screen
 shows); the app's ctrl+l lock works here too. The app never offers one partner
 a way to watch the other.
@@ -12,6 +13,7 @@ a way to watch the other.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,16 +26,13 @@ from textual.widgets.option_list import Option
 
 from trust_tui.domain import rituals
 from trust_tui.domain.flow import Flow
-from trust_tui.models import Partner, SafetyCheck
+from trust_tui.models import Partner
 from trust_tui.screens.base import sheet
 from trust_tui.store import safety
 from trust_tui.vault import VaultError
 from trust_tui.widgets.passphrase_field import PassphraseField
 from trust_tui.widgets.saving import StoreClient
 from trust_tui.widgets.shell import Shell, shell_of
-
-# Every sealed check has the same length, so its size says nothing about the answers.
-SEALED_SIZE = 1024
 
 STEP_AWAY = (
     "This check is for one of you at a time. If your partner is here, please ask "
@@ -44,18 +43,34 @@ STEP_AWAY = (
 )
 
 
-def sealed_text(answers: dict[str, str], skipped: list[str]) -> str:
-    """The answers as JSON, padded to one size (see SEALED_SIZE)."""
-    body = json.dumps({"answers": answers, "skipped": skipped,
+def check_text(answers: dict[str, str], skipped: list[str]) -> str:
+    """The answers as JSON (the locker they are kept in is of one fixed size)."""
+    return json.dumps({"answers": answers, "skipped": skipped,
                        "danger": rituals.signals_danger(answers)})
-    if len(body) > SEALED_SIZE - 20:
-        raise ValueError("Safety check answers are too long to pad.")
-    padded = json.dumps({"v": body, "pad": ""})
-    return json.dumps({"v": body, "pad": "." * (SEALED_SIZE - len(padded))})
 
 
 def read_sealed(text: str) -> dict:
-    return json.loads(json.loads(text)["v"])
+    """A kept check's answers (also one kept padded by an older trust-tui)."""
+    data = json.loads(text)
+    return json.loads(data["v"]) if "v" in data else data
+
+
+def earlier_content(checks: list[tuple[datetime | None, str]]) -> Content:
+    """Each kept check: when, whether it pointed to danger, and the answers."""
+    if not checks:
+        return Content("There are no earlier checks of yours here.")
+    lines = []
+    for at, text in checks:
+        when = "An earlier check" if at is None else f"{at.astimezone():%a %-d %b %Y %H:%M}"
+        try:
+            data = read_sealed(text)
+            answers = ", ".join(f"{k}: {v}" for k, v in data.get("answers", {}).items())
+            sign = "pointed to danger" if data.get("danger") else "nothing pointed to danger"
+        except (ValueError, TypeError, AttributeError):
+            answers, sign = "", "could not be read"
+        lines.append(Content.assemble((when, "bold"), f" - {sign}\n",
+                                      Content(answers or "(no answers given)")))
+    return Content("\n\n").join(lines)
 
 
 class NeutralScreen(Screen):
@@ -85,6 +100,7 @@ class SoloSafetyScreen(StoreClient, Screen):
         Binding("ctrl+n", "hide", "Hide now", priority=True),
         Binding("escape", "leave", "Leave"),
         Binding("b", "back", "Previous question", show=False),
+        Binding("r", "earlier", "Your earlier checks", show=False),
         *[Binding(str(n + 1), f"answer({n})", show=False) for n in range(len(rituals.ANSWERS))],
     ]
 
@@ -115,8 +131,13 @@ class SoloSafetyScreen(StoreClient, Screen):
                                    for i, a in enumerate(rituals.ANSWERS)],
                                  id="safety-answers")
                 yield Static("Press 1-4, or choose with the arrows and Enter. "
-                             "b: previous question.",
+                             "b: previous question. r: read your earlier checks instead.",
                              classes="hint")
+            with VerticalScroll(id="safety-earlier"):
+                yield Static("Your earlier checks", classes="section-title")
+                yield Static("", id="safety-earlier-list")
+                yield Static("Only you can read these, with your passphrase. "
+                             "Press escape to leave this screen.", classes="hint")
             with VerticalScroll(id="safety-result"):
                 yield Static("", id="safety-verdict")
                 yield Static("Where to turn", classes="section-title")
@@ -199,10 +220,8 @@ class SoloSafetyScreen(StoreClient, Screen):
         assert self.flow is not None and self.partner is not None
         answers = dict(self.flow.chosen)
         self.danger = rituals.signals_danger(answers)
-        text = sealed_text(answers, self.flow.skipped())
-        check = SafetyCheck(partner_id=self.partner.id,
-                            sealed=self.vault.seal(text, self.partner.id),
-                            created_at=self.shell.clock.now())
+        text = check_text(answers, self.flow.skipped())
+        held = self.vault.hold_key(self.partner.id)  # for this one save only
         self._forget()
         self.flow = None
         verdict = rituals.DANGER_MESSAGE if self.danger else rituals.CLEAR_MESSAGE
@@ -211,7 +230,18 @@ class SoloSafetyScreen(StoreClient, Screen):
         self.query_one(ContentSwitcher).current = "safety-result"
         self.query_one("#safety-result").focus()
         # Quiet on success, as before: nothing else in the app mentions the check.
-        self.store(safety.keep_sealed_check, check, saved_message=None)
+        self.store(safety.keep_check, held, text, self.shell.clock.now(), saved_message=None)
+
+    def action_earlier(self) -> None:
+        """The one answering reads their own earlier checks (their key is here now)."""
+        if self.flow is None or self.partner is None or self.flow.done:
+            return
+        checks = safety.earlier_checks(self.vault, self.partner.id)
+        self._forget()
+        self.flow = None
+        self.query_one("#safety-earlier-list", Static).update(earlier_content(checks))
+        self.query_one(ContentSwitcher).current = "safety-earlier"
+        self.query_one("#safety-earlier").focus()
 
     # --- leaving ------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ an entry deleted meanwhile brings it back rather than lose the words.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,13 +20,18 @@ from typing import Any
 
 from trust_tui.domain.journal import (
     EntryDraft,
+    day_only,
     edited,
     private_payload,
+    read_private_payload,
+    readable,
     restored,
+    sealed_context,
     soft_deleted,
 )
-from trust_tui.models import JournalEntry, SealedText
+from trust_tui.models import JournalEdit, JournalEntry
 from trust_tui.vault import Vault
+from trust_tui.vault.errors import VaultLocked
 
 LINE_KINDS = ("honesty", "slip")
 
@@ -34,17 +40,45 @@ class _SavedMeanwhile(Exception):
     """The draft being kept was saved as an entry in another window."""
 
 
-def _sealed_words(vault: Vault, draft: EntryDraft) -> tuple[SealedText | None, str | None]:
-    """(sealed, text): private words sealed to their writer, shared ones as typed."""
-    if draft.private:
-        return vault.seal(private_payload(draft.text, draft.feeling), draft.author), None
-    return None, draft.text
+def _words(vault: Vault, draft: EntryDraft, entry_id: str, created: datetime,
+           history: list[JournalEdit] | None = None) -> dict[str, Any]:
+    """The fields an entry's words take: shared ones as typed; private ones sealed to
+    their writer with their kind, time and whole history (`history`: earlier
+    versions in plain words, sealed here), bound to this entry and a fresh version
+    id; in the clear a private entry keeps only its day."""
+    if not draft.private:
+        return {"text": draft.text, "sealed": None, "private": False, "seal_id": None,
+                "feeling": draft.feeling, "kind": draft.kind, "created_at": created}
+    seal_id = secrets.token_hex(8)
+    payload = private_payload(draft.text, draft.feeling, draft.kind, history or [], created)
+    sealed = vault.seal(payload, draft.author, context=sealed_context(entry_id, seal_id))
+    return {"text": None, "sealed": sealed, "private": True, "seal_id": seal_id,
+            "feeling": None, "kind": "entry", "history": [], "created_at": day_only(created)}
 
 
-def _words(vault: Vault, draft: EntryDraft) -> dict[str, Any]:
-    sealed, text = _sealed_words(vault, draft)
-    return {"text": text, "sealed": sealed, "private": draft.private,
-            "feeling": None if draft.private else draft.feeling, "kind": draft.kind}
+def _as_written(vault: Vault, entry: JournalEntry) -> JournalEntry:
+    """The entry with what was sealed with its words (kind, time, history) put back,
+    when this session can open them."""
+    return readable(entry, vault.unseal).entry
+
+
+def _earlier_words(vault: Vault, entry: JournalEntry, at: datetime) -> list[JournalEdit]:
+    """An entry's whole history in plain words, the version being replaced last (to
+    be sealed again with a private edit). Raises VaultLocked if its writer's words
+    are sealed and cannot be opened here."""
+    item = readable(entry, vault.unseal)
+    if item.text is None:
+        raise VaultLocked()  # never seal over words that could not be read
+    history = [_opened(vault, edit) for edit in item.entry.history]
+    return [*history, JournalEdit(at=at, old_text=item.text, old_feeling=item.feeling)]
+
+
+def _opened(vault: Vault, edit: JournalEdit) -> JournalEdit:
+    if edit.old_sealed is None:
+        return edit
+    raw = vault.unseal(edit.old_sealed)
+    text, feeling = read_private_payload(raw) if raw is not None else ("", None)
+    return JournalEdit(at=edit.at, old_text=text, old_feeling=feeling)
 
 
 # --- words kept unsaved -------------------------------------------------------------------
@@ -58,7 +92,6 @@ def keep_draft(vault: Vault, draft: EntryDraft, at: datetime) -> str | None:
     if draft.private and not vault.can_read_private(draft.author):
         return None  # never kept in the clear
     with vault.transaction():
-        words = _words(vault, draft)
         earlier = draft.kept_draft_id()
         draft_of = None if draft.is_draft else draft.entry_id
         if earlier is not None:
@@ -66,7 +99,8 @@ def keep_draft(vault: Vault, draft: EntryDraft, at: datetime) -> str | None:
             def keep(entry: JournalEntry) -> JournalEntry:
                 if not entry.draft:
                     raise _SavedMeanwhile  # never write unsaved words over a saved entry
-                return entry.model_copy(update=words)
+                return entry.model_copy(update=_words(
+                    vault, draft, entry.id, _as_written(vault, entry).created_at))
 
             try:
                 vault.update(JournalEntry, earlier, keep)
@@ -78,10 +112,10 @@ def keep_draft(vault: Vault, draft: EntryDraft, at: datetime) -> str | None:
                 # they become a draft of that entry (e brings them back), beside it.
                 draft_of, earlier = earlier, None
         entry = JournalEntry(author=draft.author, created_at=at, draft=True,
-                             draft_of=draft_of, **words)
+                             draft_of=draft_of)
         if earlier is not None:
             entry = entry.model_copy(update={"id": earlier})
-        vault.add(entry)
+        vault.add(entry.model_copy(update=_words(vault, draft, entry.id, at)))
         return entry.id
 
 
@@ -113,13 +147,9 @@ def save_entry(vault: Vault, draft: EntryDraft, at: datetime) -> Saved:
     """Save a new entry, finish a draft, or save an edit (the earlier words are kept
     in its history). An edit's kept unsaved words go once they are in it."""
     with vault.transaction():
-        sealed, text = _sealed_words(vault, draft)
         if draft.entry_id is None:
-            entry = JournalEntry(author=draft.author, kind=draft.kind,  # type: ignore[arg-type]
-                                 feeling=None if draft.private else draft.feeling,
-                                 text=text, sealed=sealed, private=draft.private,
-                                 created_at=at)
-            vault.add(entry)
+            entry = JournalEntry(author=draft.author, created_at=at)
+            vault.add(entry.model_copy(update=_words(vault, draft, entry.id, at)))
             return Saved(entry.id)
         brought_back = False
 
@@ -130,11 +160,17 @@ def save_entry(vault: Vault, draft: EntryDraft, at: datetime) -> Saved:
                 # words just saved bring it back rather than vanish with it.
                 entry = restored(entry)
                 brought_back = True
+            created = _as_written(vault, entry).created_at
             if entry.draft:  # finishing a draft: its words were never saved, no history
-                return entry.model_copy(update={**_words(vault, draft),
+                return entry.model_copy(update={**_words(vault, draft, entry.id, created),
                                                 "draft": False, "draft_of": None})
-            new = edited(entry, at, text=text, sealed=sealed, feeling=draft.feeling)
-            return new.model_copy(update={"kind": draft.kind})
+            if draft.private:  # the whole history is sealed with the words
+                history = _earlier_words(vault, entry, at)
+                return entry.model_copy(update=_words(vault, draft, entry.id, created,
+                                                      history))
+            new = edited(entry, at, text=draft.text, sealed=None, feeling=draft.feeling)
+            return new.model_copy(update={"kind": draft.kind, "seal_id": None,
+                                          "created_at": created})
 
         vault.update(JournalEntry, draft.entry_id, change)
         if draft.kept_id is not None:  # the edit's kept words are in it now

@@ -125,3 +125,18 @@ class UnreadableRecord(VaultError):
             f"A record in the {table} part of the vault could not be read (perhaps it "
             "was written by a newer trust-tui), so it was left as it is."
         )
+
+
+class KeysChanged(VaultError):
+    """This session holds keys that were replaced meanwhile (`passwd` or `rekey`
+    in another window): it must not read with, or seal under, the old ones."""
+
+    def __init__(self) -> None:
+        super().__init__("The vault's keys were changed in another window; please lock "
+                         "(ctrl+l) and unlock again to go on.")
+
+
+class NotEveryone(VaultError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"New keys need both of your passphrases, and {name}'s was not "
+                         "given, so nothing was changed.")

@@ -31,7 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from orjson import dumps as _orjson_dumps  # a dependency: the fast path for every save
 
@@ -244,12 +246,18 @@ class Header:
     # Random, made at create (an older vault gets one on its next save); names no
     # one. Tells this vault's `.bak` and copies from another vault's.
     vault_id: str = ""
+    # Changes with every `rekey` (random, never derived from a key): another window
+    # still holding the old data key sees that the keys changed, not "damage".
+    key_id: str | None = None
 
     def as_bytes(self, body_nonce: bytes) -> bytes:
-        fields = {"generation": self.generation, "body_nonce": _b64(body_nonce),
-                  "slots": [s.as_dict() for s in self.slots]}
+        fields: dict[str, Any] = {"generation": self.generation,
+                                  "body_nonce": _b64(body_nonce),
+                                  "slots": [s.as_dict() for s in self.slots]}
         if self.vault_id:
             fields["vault_id"] = self.vault_id
+        if self.key_id is not None:
+            fields["key_id"] = self.key_id
         return json.dumps(fields, sort_keys=True).encode("utf-8")
 
 
@@ -266,6 +274,15 @@ def _vault_id(raw: Any) -> str:
     if (not isinstance(raw, str) or len(raw) != 2 * VAULT_ID_SIZE
             or raw.strip("0123456789abcdef")):
         raise ValueError("the vault id is malformed")
+    return raw
+
+
+def _key_id(raw: Any) -> str | None:
+    """A rekey's random id: short hex only (a doctored header gets no further)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not 0 < len(raw) <= 64 or raw.strip("0123456789abcdef"):
+        raise ValueError("the key id is malformed")
     return raw
 
 
@@ -344,7 +361,8 @@ def parse(blob: bytes, path: Path) -> VaultFile:
             raise UnsafeHeader(f"{len(raw['slots'])} keyslots")
         header = Header(generation=_whole(raw["generation"], 0, MAX_GENERATION),
                         slots=[Keyslot.from_dict(s) for s in raw["slots"]],
-                        vault_id=_vault_id(raw.get("vault_id", "")))
+                        vault_id=_vault_id(raw.get("vault_id", "")),
+                        key_id=_key_id(raw.get("key_id")))
         body_nonce = _unb64(raw["body_nonce"])
     except UnsafeHeader:
         raise
@@ -415,13 +433,53 @@ def build(header: Header, data_key: bytes, plaintext: bytes) -> bytes:
     return b"".join((aad, body, digest.digest()))
 
 
-def seal_text(key: bytes, text: str, owner: str) -> tuple[bytes, bytes]:
+def _text_aad(owner: str, context: str | None) -> bytes:
+    """Associated data of a sealed text: its owner and, for newer seals, the place it
+    belongs (e.g. an entry and its version), so it cannot be moved or replayed."""
+    aad = b"private\x00" + owner.encode("utf-8", "surrogatepass")
+    if context is not None:
+        aad += b"\x00" + context.encode("utf-8", "surrogatepass")
+    return aad
+
+
+def seal_bytes(key: bytes, plain: bytes, owner: str,
+               context: str | None = None) -> tuple[bytes, bytes]:
     nonce = os.urandom(NONCE_SIZE)
-    return nonce, AESGCM(key).encrypt(nonce, text.encode("utf-8"), b"private\x00" + owner.encode())
+    return nonce, AESGCM(key).encrypt(nonce, plain, _text_aad(owner, context))
 
 
-def open_text(key: bytes, nonce: bytes, ciphertext: bytes, owner: str) -> str | None:
+def open_bytes(key: bytes, nonce: bytes, ciphertext: bytes, owner: str,
+               context: str | None = None) -> bytes | None:
     try:
-        return AESGCM(key).decrypt(nonce, ciphertext, b"private\x00" + owner.encode()).decode("utf-8")
-    except InvalidTag:
+        return AESGCM(key).decrypt(nonce, ciphertext, _text_aad(owner, context))
+    except (InvalidTag, ValueError):  # ValueError: a nonce of the wrong size
         return None
+
+
+def seal_text(key: bytes, text: str, owner: str,
+              context: str | None = None) -> tuple[bytes, bytes]:
+    return seal_bytes(key, text.encode("utf-8"), owner, context)
+
+
+def open_text(key: bytes, nonce: bytes, ciphertext: bytes, owner: str,
+              context: str | None = None) -> str | None:
+    plain = open_bytes(key, nonce, ciphertext, owner, context)
+    try:
+        return None if plain is None else plain.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def key_check(private_key: bytes) -> str:
+    """A check value naming a private key (HKDF: it reveals nothing of the key)."""
+    return HKDF(algorithm=hashes.SHA256(), length=16, salt=None,
+                info=b"trust-tui private key check").derive(private_key).hex()
+
+
+def new_key() -> bytes:
+    return os.urandom(KEY_SIZE)
+
+
+def new_key_id() -> str:
+    """A random name for one data key (in the clear: it says only that keys changed)."""
+    return os.urandom(8).hex()

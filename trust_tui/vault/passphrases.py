@@ -1,7 +1,8 @@
 """Passphrases: the rule for a new one, and changing a partner's own.
 
 Each partner's passphrase opens only their keyslot (the data key and their
-private key, wrapped); changing it rewraps that slot and never touches the data.
+private key, wrapped); changing it rewraps that slot with a new private key and
+seals that partner's private words again under it (rotation.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class Passphrases:
         def transaction(self) -> contextlib.AbstractContextManager[None]: ...
         def _require_unlocked(self) -> None: ...
         def _private_key_of(self, partner_id: str) -> bytes | None: ...
+        def _replace_private_key(self, partner: Partner, old: bytes, new: bytes,
+                                 slot: fileformat.Keyslot) -> None: ...
 
     def change_passphrase(self, partner: Partner, new_passphrase: str,
                           kdf: fileformat.KdfParams | None = None) -> None:
@@ -55,12 +58,14 @@ class Passphrases:
         for slot in self._storage.header.slots:
             if slot.id != partner.slot_id and slot.unseal(new_passphrase) is not None:
                 raise PassphraseTaken()
+        # A new private key too: an old copy of the file and the old passphrase
+        # must open none of this partner's private words written from now on.
+        renewed = fileformat.new_key()
         new_slot = fileformat.Keyslot.seal(partner.slot_id, new_passphrase,
-                                           self._storage.data_key, private_key, kdf)
+                                           self._storage.data_key, renewed, kdf)
         with self.transaction():
-            slots = [new_slot if slot.id == partner.slot_id else slot
-                     for slot in self._storage.header.slots]
-            self._storage.write_header(slots)
-            # Write once more so the backup (previous generation) no longer opens
-            # with the old passphrase either.
-            self._storage.write_header(slots)
+            if new_slot.id not in {slot.id for slot in self._storage.header.slots}:
+                raise NotYourSlot(partner.name)
+            # Both writes hold the new keys, so the backup (the previous generation)
+            # no longer opens with the old passphrase either.
+            self._replace_private_key(partner, private_key, renewed, new_slot)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from trust_tui.models import Partner, SealedText
 from trust_tui.vault import fileformat
-from trust_tui.vault.errors import VaultLocked
+from trust_tui.vault.errors import KeysChanged, VaultLocked
 
 
 class PrivateText:
@@ -58,20 +58,34 @@ class PrivateText:
             return self._private_key
         return None
 
-    def seal(self, text: str, owner_id: str | None = None) -> SealedText:
+    def seal(self, text: str, owner_id: str | None = None,
+             context: str | None = None) -> SealedText:
         """Encrypt text so only its owner (default: who unlocked) can read it."""
         owner = owner_id or self.me.id
         key = self._private_key_of(owner)
         if key is None:
             raise VaultLocked()
-        nonce, ciphertext = fileformat.seal_text(key, text, owner)
+        for partner in self.partners:
+            if partner.id == owner:
+                self._check_current(partner, key)
+        nonce, ciphertext = fileformat.seal_text(key, text, owner, context)
         return SealedText(owner=owner, nonce=base64.b64encode(nonce).decode(),
-                          ciphertext=base64.b64encode(ciphertext).decode())
+                          ciphertext=base64.b64encode(ciphertext).decode(), context=context)
+
+    def _check_current(self, partner: Partner, key: bytes) -> None:
+        """Refuse to seal under a private key that `passwd` or `rekey` replaced in
+        another window: words sealed so would open for no one."""
+        if partner.key_check is not None and partner.key_check != fileformat.key_check(key):
+            raise KeysChanged()
 
     def unseal(self, sealed: SealedText) -> str | None:
         """The text if this session holds its owner's private key, else None."""
         key = self._private_key_of(sealed.owner)
         if key is None:
             return None
-        return fileformat.open_text(key, base64.b64decode(sealed.nonce),
-                                    base64.b64decode(sealed.ciphertext), sealed.owner)
+        try:
+            nonce = base64.b64decode(sealed.nonce, validate=True)
+            ciphertext = base64.b64decode(sealed.ciphertext, validate=True)
+        except ValueError:
+            return None
+        return fileformat.open_text(key, nonce, ciphertext, sealed.owner, sealed.context)

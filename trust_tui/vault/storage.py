@@ -24,7 +24,13 @@ from trust_tui.files import (
     write_private_file,
 )
 from trust_tui.vault import fileformat
-from trust_tui.vault.errors import CannotRead, DamagedVault, VaultLocked, WriteFailed
+from trust_tui.vault.errors import (
+    CannotRead,
+    DamagedVault,
+    KeysChanged,
+    VaultLocked,
+    WriteFailed,
+)
 
 # How long a writer waits for another one's file lock before the vault is called busy.
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -151,6 +157,7 @@ class EncryptedStorage(Storage):
         self._identity = identity
         # Told of every durable write (this machine's note of the highest generation).
         self.on_saved: Callable[[fileformat.Header], None] | None = None
+        self.before_write: Callable[[fileformat.Tables], fileformat.Tables] | None = None
 
     @property
     def generation(self) -> int:
@@ -203,6 +210,8 @@ class EncryptedStorage(Storage):
         except OSError as exc:
             raise CannotRead(self.path, describe_read_error(exc)) from None
         parsed = fileformat.parse(blob, self.path)
+        if parsed.header.key_id != self.header.key_id:
+            raise KeysChanged()  # `rekey` ran elsewhere: our data key is an old one
         tables = parsed.decrypt(key, self.path)
         return self._keep(parsed.header, tables, identity)
 
@@ -212,14 +221,22 @@ class EncryptedStorage(Storage):
             tables = self._load()
         return tables
 
-    def write(self, data: fileformat.Tables, slots: list[fileformat.Keyslot] | None = None) -> None:
-        """Write `data` as the next generation (with new keyslots if given)."""
+    def write(self, data: fileformat.Tables, slots: list[fileformat.Keyslot] | None = None,
+              new_key: tuple[bytes, str] | None = None) -> None:
+        """Write `data` as the next generation (with new keyslots if given, and under
+        a new data key and key id if given: `rekey`)."""
         key = self._data_key  # once: lock() may drop it from another thread
         if key is None:
             raise VaultLocked()
+        if self.before_write is not None:
+            data = self.before_write(data)  # the vault's lockers, sealed afresh
+        key_id = self.header.key_id
+        if new_key is not None:
+            key, key_id = new_key
         header = fileformat.Header(generation=self.header.generation + 1,
                                    slots=self.header.slots if slots is None else slots,
-                                   vault_id=self.header.vault_id or fileformat.new_vault_id())
+                                   vault_id=self.header.vault_id or fileformat.new_vault_id(),
+                                   key_id=key_id)
         try:
             blob = fileformat.build(header, key, fileformat.encode_tables(data))
             atomic_write(self.path, blob)
@@ -228,6 +245,8 @@ class EncryptedStorage(Storage):
             # have changed our tables in place already: read them again from disk.
             self.invalidate()
             raise
+        if new_key is not None and self._data_key is not None:
+            self._data_key = key
         self._keep(header, data, file_identity(self.path), reading=False)
         if self.on_saved is not None:
             try:

@@ -36,7 +36,9 @@ from trust_tui.vault.errors import (
     WriteFailed,
 )
 from trust_tui.vault.passphrases import MIN_PASSPHRASE, Passphrases, check_passphrase
+from trust_tui.vault.locker import Lockers
 from trust_tui.vault.private import PrivateText
+from trust_tui.vault.rotation import KeyRotation
 from trust_tui.vault.soundness import SoundCache, documents
 from trust_tui.vault.storage import (
     LOCK_TIMEOUT_SECONDS,
@@ -59,11 +61,11 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-class Vault(PrivateText, Passphrases, Backups):
+class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups):
     """An unlocked vault. Create with `Vault.create` or `Vault.open`.
 
     Here: opening, locking, transactions and typed records; private text,
-    passphrases and backups come from the mixins in their own modules.
+    passphrases, new keys and backups come from the mixins in their own modules.
     """
 
     def __init__(self, path: Path, storage: EncryptedStorage, slot_id: str,
@@ -73,6 +75,8 @@ class Vault(PrivateText, Passphrases, Backups):
         self._slot_id = slot_id
         self._private_key: bytes | None = private_key
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
+        self._locker_adds = {}  # a safety check being kept: partner -> (key, check)
+        storage.before_write = self._fresh_lockers  # every write seals the lockers afresh
         # Per table: (the table dict it was built from, its record ids, next key); an id
         # is whatever the document holds (object: a damaged one may hold none).
         # Tables are copy-on-write, so an unchanged table is the same object.
@@ -111,13 +115,14 @@ class Vault(PrivateText, Passphrases, Backups):
                for i, a in enumerate(secrets) for b in secrets[i + 1:]):
             raise ValueError("Each partner needs a passphrase of their own.")
         data_key = os.urandom(fileformat.KEY_SIZE)
-        slots, people, first_private = [], [], b""
+        slots, people, keys = [], [], {}
         for name, passphrase in partners:
             private_key = os.urandom(fileformat.KEY_SIZE)
             slot_id = os.urandom(8).hex()
             slots.append(fileformat.Keyslot.seal(slot_id, passphrase, data_key, private_key, kdf))
-            people.append(Partner(name=name.strip(), slot_id=slot_id))
-            first_private = first_private or private_key
+            people.append(Partner(name=name.strip(), slot_id=slot_id,
+                                  key_check=fileformat.key_check(private_key)))
+            keys[people[-1].id] = private_key
         tables = {
             Partner.table: {str(i + 1): p.model_dump(mode="json") for i, p in enumerate(people)},
             Settings.table: {"1": Settings().model_dump(mode="json")},
@@ -128,11 +133,11 @@ class Vault(PrivateText, Passphrases, Backups):
             raise WriteFailed(path, describe_os_error(exc)) from None
         header = fileformat.Header(generation=0, slots=slots)
         storage = EncryptedStorage(path, header, data_key, tables, None)
-        vault = cls(path, storage, slots[0].id, first_private, lock_timeout)
+        vault = cls(path, storage, slots[0].id, keys[people[0].id], lock_timeout)
         with vault._locked():
             if path.exists():
                 raise VaultExists(path)
-            storage.write(tables)
+            storage.write(vault.with_lockers(tables, keys))  # one for each from the start
         return vault
 
     @classmethod

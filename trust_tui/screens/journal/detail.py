@@ -17,7 +17,7 @@ from trust_tui.domain.journal import (
     read_private_payload,
     when_label,
 )
-from trust_tui.models import SealedText
+from trust_tui.models import JournalEdit, SealedText
 from trust_tui.widgets.typed import typed
 
 Unseal = Callable[[SealedText], "str | None"]
@@ -41,7 +41,9 @@ def entry_prompt(item: Readable, name: str, today: date) -> Content:
             "draft, not saved yet"
         parts += [" · ", (words, "italic")]
     head = Content.assemble(*parts)
-    if item.text is None:
+    if item.broken:
+        body = Content.assemble(("Private words that cannot be opened", "dim italic"))
+    elif item.text is None:
         body = Content.assemble(("Private entry by ", "dim italic"), (name, "dim italic"))
     else:
         body = typed(preview(item.text))
@@ -76,6 +78,11 @@ class EntryDetail(VerticalScroll):
         if entry.private:
             lines.append(Content.assemble("Private: only ", Content(name), " can read it."))
         head.update(Content("\n").join(lines))
+        if item.broken:
+            body.update(Content("These private words cannot be opened: they were changed "
+                                "or moved outside trust-tui, so they are not shown."))
+            history.update("")
+            return
         if item.text is None:
             body.update(Content.assemble(
                 ("Private entry by ", "italic"), (name, "italic"), "\n\n",
@@ -94,10 +101,16 @@ def history_content(item: Readable, today: date, unseal: Unseal) -> Content:
     lines = [Content(f"Edited {count} time{'s' if count > 1 else ''}. Earlier words, "
                      "newest first:")]
     for edit in reversed(entry.history):
-        old = edit.old_text
-        if edit.old_sealed is not None:
-            raw = unseal(edit.old_sealed)
-            old = None if raw is None else read_private_payload(raw)[0]
         lines.append(Content.assemble(("Before " + when_label(edit.at, today), "dim"), "\n",
-                                      typed(old if old is not None else "(private)")))
+                                      _earlier_text(entry.id, edit, unseal)))
     return Content("\n\n").join(lines)
+
+
+def _earlier_text(entry_id: str, edit: JournalEdit, unseal: Unseal) -> Content:
+    if edit.old_sealed is None:
+        return typed(edit.old_text or "")
+    context = edit.old_sealed.context
+    if context is not None and not context.startswith(f"journal:{entry_id}:"):
+        return Content("(cannot be opened: these words belong elsewhere)")
+    raw = unseal(edit.old_sealed)
+    return Content("(private)") if raw is None else typed(read_private_payload(raw)[0])

@@ -130,7 +130,8 @@ class JournalScreen(AreaScreen):
         if source == self._loaded:
             return  # shown again with nothing new (e.g. back from a modal)
         self._loaded = source
-        self.items = [readable(entry, self._unseal_shown) for entry in vault.all(JournalEntry)]
+        self.items = [readable(entry, self._unseal_shown, has_key=self.reads_private)
+                      for entry in vault.all(JournalEntry)]
         self._by_id = {item.entry.id: item for item in self.items}
         used = {item.feeling for item in self.items if item.feeling}
         self._feelings = self.query_one(JournalFilters).set_feelings(used, self._feelings)
@@ -246,6 +247,10 @@ class JournalScreen(AreaScreen):
         """The highlighted entry if this session can read it; else says `private_note`
         (with `{name}`, the writer's name) and returns None."""
         item = self.highlighted()
+        if item is not None and item.broken:
+            self.notify("These private words cannot be opened (they were changed outside "
+                        "trust-tui), so there is nothing here to change.", markup=False)
+            return None
         if item is not None and item.text is None:
             self.notify(private_note.format(name=self.vault.name_of(item.entry.author)),
                         markup=False)
