@@ -59,6 +59,8 @@ def own_state_folder(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv(ENV_STATE, str(folder))
     # Also for the console-script runs, which drop every TRUST_TUI_ variable.
     monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    # And their keymap (widgets/keys.py): never the real user's.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     return folder
 
 

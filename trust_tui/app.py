@@ -25,14 +25,20 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from trust_tui import paths
 from trust_tui.app_breaks import KEPT_OUT_BY_A_BREAK, BreakOwnsTheScreen
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
-from trust_tui import paths
 from trust_tui.theme import THEMES, starting_theme
 from trust_tui.vault.errors import VaultError
-from trust_tui.wiring import due_lines, open_area, ritual_break_under_way, talk_break_under_way
+from trust_tui.widgets.keys import keyed, read_keymap
+from trust_tui.wiring import (
+    due_lines,
+    open_area,
+    ritual_break_under_way,
+    talk_break_under_way,
+)
 
 if TYPE_CHECKING:  # imported on first use, after the first screen paints
     from trust_tui.vault import KdfParams, Vault
@@ -61,7 +67,7 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
     # The shell's sheet only; each screen class names its own (loaded with it).
     CSS_PATH = [sheet("base"), sheet("dialogs"), sheet("shell")]
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
+    BINDINGS = keyed("app", [
         Binding("f2", "take_break", "Break", priority=True,
                 tooltip="Either of you can call a calm-down break, any time"),
         Binding("ctrl+l", "lock", "Lock", priority=True,
@@ -69,7 +75,7 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         # Not in the footer: at 80 columns it would push out Break and Lock. Named
         # on home's key list, on the unlock screen and in the palette.
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
-    ]
+    ])
 
     # The starting theme is the default itself, not a switch after start (a switch
     # would restyle every widget once more before the first paint).
@@ -87,6 +93,10 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         super().__init__()
         for theme in THEMES:
             self.register_theme(theme)
+        # Keys they moved (widgets/keys.py): a bad file is said once and changes nothing.
+        self.keymap_loaded, self._keymap_problem = read_keymap(paths.keymap_path())
+        if self.keymap_loaded:
+            self.set_keymap(self.keymap_loaded)
         # None (`textual run trust_tui.app:TrustApp`): found as the command line does,
         # TRUST_TUI_VAULT, else the data folder.
         self.vault_path = paths.vault_path(vault_path)
@@ -142,6 +152,8 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         return 10
 
     async def on_mount(self) -> None:
+        if self._keymap_problem:
+            self.notify(self._keymap_problem, timeout=10, markup=False)
         self.set_interval(IDLE_CHECK_SECONDS, self.check_idle_lock)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
         if self._vault is not None:

@@ -32,6 +32,13 @@ def state_folder() -> Path:
     return user_state_path(APP_NAME, appauthor=False)
 
 
+def keymap_path() -> Path:
+    """The couple's own keys, if they moved any (keymap.toml in the config folder)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "keymap.toml"
+
+
 def default_vault_path() -> Path:
     """The couple's vault when no --vault is given (TRUST_TUI_VAULT wins)."""
     from_env = os.environ.get(ENV_VAULT, "").strip()

@@ -19,7 +19,6 @@ break owns the screen (app.py lets no area, palette command or second break in).
 
 from __future__ import annotations
 
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -29,23 +28,34 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from trust_tui.domain.break_clock import (
-    DEFAULT_MINUTES, BreakClock, back_early_line, clamp_minutes, describe_length, longer,
+    DEFAULT_MINUTES,
+    BreakClock,
+    back_early_line,
+    clamp_minutes,
+    describe_length,
+    longer,
     shorter,
 )
 from trust_tui.domain.breathing import next_pattern, pattern
 from trust_tui.domain.live import (
-    BREAK_ASKED, BREAK_BACK, BREAK_LENGTH, BREAK_NOT_READY, BREAK_READY, event,
+    BREAK_ASKED,
+    BREAK_BACK,
+    BREAK_LENGTH,
+    BREAK_NOT_READY,
+    BREAK_READY,
+    event,
 )
 from trust_tui.models import BreakTaken
+from trust_tui.screens.base import sheet
 from trust_tui.store import StoreCall
 from trust_tui.widgets.break_keeper import StandaloneBreak
+from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.pacer import BreathingPacer
 from trust_tui.widgets.saving import StoreClient
 from trust_tui.widgets.shell import Shell, shell_of
 from trust_tui.widgets.talk_in_progress import TalkInProgress
 from trust_tui.widgets.turn_clock import ClockView
 from trust_tui.widgets.typed import typed
-from trust_tui.screens.base import sheet
 
 LEFT_KEY, RIGHT_KEY = "f", "j"
 TICK_SECONDS = 0.25
@@ -54,7 +64,7 @@ TICK_SECONDS = 0.25
 class CalmScreen(StoreClient, Screen[BreakTaken | None]):
     CSS_PATH = sheet("calm")
 
-    BINDINGS = [
+    BINDINGS = keyed("break", [
         Binding(LEFT_KEY, "side(0)", show=False),
         Binding(RIGHT_KEY, "side(1)", show=False),
         # First in the footer, so a narrow one never cuts the way out of a mistake.
@@ -63,7 +73,7 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
         Binding("plus,equals_sign", "length(1)", "Longer"),
         Binding("p", "pattern", "Another breath"),
         Binding("question_mark", "app.safety_note", "Safety note", show=False),
-    ]
+    ])
 
     def __init__(self, talk: TalkInProgress | None = None) -> None:
         super().__init__()

@@ -14,16 +14,17 @@ from trust_tui.domain.steps import STEPS
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import AreaScreen
 from trust_tui.texts import SAFETY_NOTE
+from trust_tui.widgets.keys import keyed
 
 
 class HomeScreen(AreaScreen):
-    BINDINGS = [
+    BINDINGS = keyed("home", [
         ("c", "app.check_in", "Check-in"),
         ("h", "app.honesty", "Honesty log"),
         # Listed beside "Today" with the area keys; the footer keeps room for f2.
         Binding("question_mark", "safety_note", "Safety note", show=False),
         Binding("s", "app.settings", "Settings", show=False),
-    ]
+    ])
 
     def __init__(self) -> None:
         super().__init__()

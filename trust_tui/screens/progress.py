@@ -20,6 +20,7 @@ from trust_tui.domain import progress as pr
 from trust_tui.domain.wins import day_label
 from trust_tui.models import CheckIn, FollowThrough, TalkSession, Win
 from trust_tui.screens.base import AreaScreen, sheet
+from trust_tui.widgets.keys import keyed
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 GAP = "·"  # a week with nothing recorded: not zero, not bad, just empty
@@ -104,7 +105,7 @@ class ChartRow(Horizontal):
 class ProgressScreen(AreaScreen):
     CSS_PATH = sheet("progress")
 
-    BINDINGS = [Binding("escape", "app.go_home", "Home")]
+    BINDINGS = keyed("progress", [Binding("escape", "app.go_home", "Home")])
 
     def compose(self) -> ComposeResult:
         yield Static(f"Progress, last {pr.WEEKS} weeks: a trend, not a verdict or a score.",

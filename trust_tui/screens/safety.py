@@ -30,6 +30,7 @@ from trust_tui.models import Partner
 from trust_tui.screens.base import sheet
 from trust_tui.store import safety
 from trust_tui.vault import VaultError
+from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.passphrase_field import PassphraseField
 from trust_tui.widgets.saving import StoreClient
 from trust_tui.widgets.shell import Shell, shell_of
@@ -78,7 +79,7 @@ class NeutralScreen(Screen):
 
     CSS_PATH = sheet("safety")
 
-    BINDINGS = [Binding("escape", "leave", "Back")]
+    BINDINGS = keyed("safety", [Binding("escape", "leave", "Back")])
 
     def compose(self) -> ComposeResult:
         with Vertical(id="neutral-box"):
@@ -96,13 +97,13 @@ class SoloSafetyScreen(StoreClient, Screen):
 
     CSS_PATH = sheet("safety")
 
-    BINDINGS = [
+    BINDINGS = keyed("safety", [
         Binding("ctrl+n", "hide", "Hide now", priority=True),
         Binding("escape", "leave", "Leave"),
         Binding("b", "back", "Previous question", show=False),
         Binding("r", "earlier", "Your earlier checks", show=False),
         *[Binding(str(n + 1), f"answer({n})", show=False) for n in range(len(rituals.ANSWERS))],
-    ]
+    ])
 
     def __init__(self) -> None:
         super().__init__()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.validation import Length
@@ -74,7 +75,7 @@ class PartnerFields(Vertical):
 class SetupScreen(Screen):
     """Create the couple's vault."""
 
-    BINDINGS = [("ctrl+s", "create", "Create our vault")]
+    BINDINGS = [Binding("ctrl+s", "create", "Create our vault", id="setup.create")]
 
     def __init__(self, vault_path: Path, kdf: KdfParams | None = None) -> None:
         super().__init__()

@@ -16,6 +16,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from trust_tui.widgets.keys import keyed
+
 
 def _words(text: str | Content) -> Content:
     return text if isinstance(text, Content) else Content(text)
@@ -53,8 +55,8 @@ class ConfirmModal(ModalScreen[bool]):
     }
     """
 
-    BINDINGS = [Binding("y", "answer(True)", "Yes"),
-                Binding("n,escape", "answer(False)", "No")]
+    BINDINGS = keyed("confirm", [Binding("y", "answer(True)", "Yes"),
+                Binding("n,escape", "answer(False)", "No")])
 
     AUTO_FOCUS = "#confirm-no"
 

@@ -34,8 +34,14 @@ from trust_tui.domain.prompts import topic
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.feeling_picker import FeelingPicker
 from trust_tui.widgets.floor_words import (
-    TASKS, clock_caption, feeling_line, phase_text, prompt_text, where_we_were,
+    TASKS,
+    clock_caption,
+    feeling_line,
+    phase_text,
+    prompt_text,
+    where_we_were,
 )
+from trust_tui.widgets.keys import keyed, shown_key
 from trust_tui.widgets.partner_pane import LISTENER, SPEAKER, PaneView, PartnerPane
 from trust_tui.widgets.turn_clock import ClockView
 from trust_tui.widgets.typed import typed
@@ -51,7 +57,7 @@ SLOTS = ("primary", "secondary", "field")
 PICK_KEYS = {LEFT: {"up": "r", "down": "v"}, RIGHT: {"up": "u", "down": "m"}}
 # For the screen holding the floor: each partner's keys (its `action_side` passes
 # them to `act`) and the break (b, beside f2), named in the footer as f2.
-FLOOR_BINDINGS = [
+FLOOR_BINDINGS = keyed("floor", [
     *[Binding(key, f"side('{side}', '{slot}')", show=False)
       for side, keys in SIDE_KEYS.items() for slot, key in keys.items()],
     *[Binding(key, f"side('{side}', '{slot}')", show=False)
@@ -60,7 +66,7 @@ FLOOR_BINDINGS = [
     # Each partner's card of repair phrases, beside their side keys (FloorHost).
     Binding("a", "repair_card('left')", show=False),
     Binding("semicolon", "repair_card('right')", show=False),
-]
+])
 
 Action = tuple[str, Callable[[], object]]
 
@@ -423,12 +429,17 @@ class FloorView(Widget):
         self.query_one("#talk-prompt", Static).update(prompt_text(floor))
         self._draw_clock()
 
+    def _key(self, side: str, slot: str, usual: dict[str, dict[str, str]]) -> str:
+        """The key this partner presses for `slot`, as their keymap has it."""
+        return shown_key(getattr(self.app, "keymap_loaded", {}),
+                         f"floor.side.{side}.{slot}", usual[side][slot])
+
     def _pane_view(self, side: str, pid: str) -> PaneView:
         floor = self.floor
         assert floor is not None
         speaking = pid == floor.speaker_id
         actions = self._actions(pid)
-        keys = tuple((SIDE_KEYS[side][slot], actions[slot][0])
+        keys = tuple((self._key(side, slot, SIDE_KEYS), actions[slot][0])
                      for slot in SLOTS if slot in actions)
         task = TASKS[(speaking, floor.phase)]
         jotting = (self._floor_jot and not speaking and floor.phase == Phase.SPEAKING
@@ -439,8 +450,8 @@ class FloorView(Widget):
         if floor.paused:
             task = "Paused. Press p when you are both ready to go on."
         if self._picking(pid):
-            pick = PICK_KEYS[side]
-            keys = (*keys, (f"{pick['up']} {pick['down']}", "move in the list"))
+            up, down = (self._key(side, slot, PICK_KEYS) for slot in ("up", "down"))
+            keys = (*keys, (f"{up} {down}", "move in the list"))
         return PaneView(
             role=SPEAKER if speaking else LISTENER,
             feeling=feeling_line(floor, pid), task=task, keys=keys,

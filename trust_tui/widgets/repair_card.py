@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from trust_tui.domain.repair import numbered
+from trust_tui.widgets.keys import keyed
 
 
 class RepairCard(ModalScreen[str | None]):
@@ -32,8 +33,8 @@ class RepairCard(ModalScreen[str | None]):
     }
     """
 
-    BINDINGS = [*[Binding(str(n), f"use({n})", show=False) for n in range(1, 10)],
-                Binding("escape", "dismiss(None)", "Put it away")]
+    BINDINGS = keyed("repair", [*[Binding(str(n), f"use({n})", show=False) for n in range(1, 10)],
+                Binding("escape", "dismiss(None)", "Put it away")])
 
     def __init__(self, name: str) -> None:
         super().__init__()

@@ -27,6 +27,7 @@ from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widgets import Static
 
+from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.limits import LimitedInput
 from trust_tui.widgets.typed import typed
 
@@ -42,7 +43,7 @@ def says_words(name: str, enter: str = KEEPS) -> Content:
 class SeatBox(LimitedInput):
     """A one-line box that belongs to one partner (see the module's note)."""
 
-    BINDINGS = [Binding("escape", "close_box", "Close the box", show=False)]
+    BINDINGS = keyed("box", [Binding("escape", "close_box", "Close the box", show=False)])
 
     can_focus = False  # opened on purpose only (see `open`)
 

@@ -18,6 +18,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from trust_tui.widgets.keys import keyed
+
 KEYS = ("f", "j")
 
 
@@ -42,8 +44,8 @@ class WhoIsModal(ModalScreen[str | None]):
     }
     """
 
-    BINDINGS = [*[Binding(key, f"choose({index})", show=False) for index, key in enumerate(KEYS)],
-                Binding("escape", "dismiss(None)", "Not now")]
+    BINDINGS = keyed("who", [*[Binding(key, f"choose({index})", show=False) for index, key in enumerate(KEYS)],
+                Binding("escape", "dismiss(None)", "Not now")])
 
     def __init__(self, question: str, partners: Sequence[tuple[str, str]]) -> None:
         super().__init__()

@@ -31,7 +31,10 @@ from trust_tui.screens.agreements.concern_form import ConcernForm, ConcernInput
 from trust_tui.screens.agreements.concerns import RaisedConcerns, open_about
 from trust_tui.screens.agreements.detail import AgreementDetail
 from trust_tui.screens.agreements.export_form import EXPORT_NAME, ExportForm
-from trust_tui.screens.agreements.follow_through_form import FollowThroughForm, FollowThroughInput
+from trust_tui.screens.agreements.follow_through_form import (
+    FollowThroughForm,
+    FollowThroughInput,
+)
 from trust_tui.screens.agreements.listing import AgreementList
 from trust_tui.screens.agreements.review_form import ReviewForm, ReviewInput
 from trust_tui.screens.agreements.seen import Seen
@@ -44,6 +47,7 @@ from trust_tui.screens.agreements.words import (
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.store import agreements as store
 from trust_tui.widgets.form_modal import FormModal
+from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.typed import typed
 
 LEFT_KEY, RIGHT_KEY = "1", "0"
@@ -65,7 +69,7 @@ class AgreementsScreen(AreaScreen):
     WORDS: ClassVar[KindWords] = EXPECTATION_WORDS
     RAISES: ClassVar[bool] = False  # concerns are raised about boundaries only
 
-    BINDINGS = [
+    BINDINGS = keyed("agreements", [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("k", "follow_through(True)", "Kept"),
@@ -77,7 +81,7 @@ class AgreementsScreen(AreaScreen):
         Binding("x", "export", "Export", show=False),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("p", "pause", "Pause or pick up again", show=False),
-    ]
+    ])
 
     def __init__(self) -> None:
         super().__init__()
@@ -111,6 +115,7 @@ class AgreementsScreen(AreaScreen):
         show = width >= WIDE_FOOTER
         # (An explicit tooltip: a name in one would be read as markup on hover.)
         ordered = BindingsMap([Binding(key, f"agree('{pid}')", f"{name} agrees", show=show,
+                                       id=f"agreements.agree.{key}",
                                        tooltip="Agree on the highlighted draft, on your own key")
                                for key, (pid, name) in zip(PARTNER_KEYS, self.partner_pairs())])
         for key, bindings in self._bindings.key_to_bindings.items():
@@ -391,12 +396,12 @@ class BoundariesScreen(AgreementsScreen):
     WORDS = BOUNDARY_WORDS
     RAISES = True
 
-    BINDINGS = [
+    BINDINGS = keyed("agreements", [
         Binding("n", "raise_now", "Raise it now"),
         Binding("r", "review", "Check back"),
         # Named where it applies: the raised-concerns box says "t when talked through".
         Binding("t", "talked_through", "Talked through", show=False),
-    ]
+    ])
 
     def action_raise_now(self) -> None:
         a = self.selected

@@ -43,6 +43,7 @@ from trust_tui.screens.journal.private import PrivateKeyModal
 from trust_tui.store import journal as journal_store
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.form_modal import KEPT
+from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.paged_list import PagedList
 
 PAGE = 200  # entries drawn per page; "show older" adds another
@@ -53,7 +54,7 @@ EMPTY = ("Nothing written yet. Press n for an entry, or h for a quick line in th
 class JournalScreen(AreaScreen):
     CSS_PATH = sheet("journal")
 
-    BINDINGS = [
+    BINDINGS = keyed("journal", [
         Binding("n", "new_entry", "New entry"),
         Binding("a", "new_entry('apology')", "Say sorry"),
         Binding("e", "edit_entry", "Edit"),
@@ -63,7 +64,7 @@ class JournalScreen(AreaScreen):
         Binding("p", "private_key", "Private"),  # short: Home fits at 80 columns
         Binding("h", "app.honesty", "Honesty line", show=False),
         Binding("escape", "leave", "Home"),
-    ]
+    ])
 
     def __init__(self) -> None:
         super().__init__()

@@ -21,6 +21,7 @@ from trust_tui.screens.base import AreaScreen
 from trust_tui.store import StoreCall
 from trust_tui.widgets.floor_host import FloorHost
 from trust_tui.widgets.floor_view import FLOOR_BINDINGS, FloorView
+from trust_tui.widgets.keys import keyed
 
 TICK_SECONDS = 0.25
 
@@ -44,12 +45,12 @@ class RitualUnderWay(Protocol):
 class RitualTalkScreen(FloorHost, AreaScreen):
     """The floor for one ritual step; dismissed with the talk as saved."""
 
-    BINDINGS = [
+    BINDINGS = keyed("ritual.floor", [
         *FLOOR_BINDINGS,
         Binding("p", "pause", "Pause / go on"),
         Binding("e", "end_talk", "End talk"),
         Binding("escape", "leave", "Leave field / end", show=False),
-    ]
+    ])
 
     def __init__(self, ritual_screen: RitualUnderWay, step: Step, first_speaker_id: str,
                  *, session: TalkSession | None = None) -> None:

@@ -25,6 +25,7 @@ from trust_tui.screens.rituals.run import RitualRunScreen
 from trust_tui.store.rituals import RITUAL_NAMES, unfinished
 from trust_tui.vault import Vault
 from trust_tui.widgets.confirm import ConfirmModal
+from trust_tui.widgets.keys import keyed
 
 
 def due_rituals(vault: Vault, today: date) -> list[str]:
@@ -52,14 +53,14 @@ def under_way(run: RitualRun) -> str:
 class RitualsScreen(AreaScreen):
     CSS_PATH = sheet("rituals")
 
-    BINDINGS = [
+    BINDINGS = keyed("rituals", [
         Binding("c", "go_on", "Continue"),
         Binding("x", "end_unfinished", "End it"),
         Binding("w", "start('weekly')", "Weekly meeting"),
         Binding("s", "start('setback')", "Setback"),
         Binding("a", "start('safety')", "Safety check, alone"),
         Binding("escape", "app.go_home", "Home"),
-    ]
+    ])
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="rituals-body"):

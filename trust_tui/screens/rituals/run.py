@@ -29,14 +29,21 @@ from trust_tui.models import RitualMark, RitualRun, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.rituals.ending import Ending, ending, summary_lines
 from trust_tui.screens.rituals.floor_step import RitualTalkScreen
-from trust_tui.screens.rituals.run_breaks import RitualBreaks
 from trust_tui.screens.rituals.notes import (
-    LEFT, NOT_LINKED, RIGHT, TOGETHER, next_mark, next_outcome, typed_notes,
+    LEFT,
+    NOT_LINKED,
+    RIGHT,
+    TOGETHER,
+    next_mark,
+    next_outcome,
+    typed_notes,
 )
+from trust_tui.screens.rituals.run_breaks import RitualBreaks
 from trust_tui.screens.rituals.step_view import StepView
 from trust_tui.store import StoreCall, bind, talks
 from trust_tui.store import rituals as store
 from trust_tui.widgets.confirm import ConfirmModal
+from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.limits import LimitedInput
 from trust_tui.widgets.seat_box import SeatBox
 
@@ -46,7 +53,7 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
 
     CSS_PATH = sheet("rituals")
 
-    BINDINGS = [
+    BINDINGS = keyed("ritual", [
         Binding("s", "note('left')", "Note (left)", show=False),
         Binding("l", "note('right')", "Note (right)", show=False),
         Binding("f", "calm('left')", show=False),
@@ -65,7 +72,7 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
         # Leaves a note box, else the same as e; kept out of the footer for room.
         Binding("escape", "leave", "Leave box / end", show=False),
         *[Binding(str(n), f"mark({n})", show=False) for n in range(1, 10)],
-    ]
+    ])
 
     def __init__(self, ritual: Ritual, *, resume: RitualRun | None = None,
                  end_now: bool = False) -> None:

@@ -24,10 +24,15 @@ from textual.widgets.option_list import Option
 
 from trust_tui.domain.agreements_md import long_date
 from trust_tui.domain.talk_history import (
-    PastTalk, count_text, minutes_text, newest_first, past_talk,
+    PastTalk,
+    count_text,
+    minutes_text,
+    newest_first,
+    past_talk,
 )
 from trust_tui.models import TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
+from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.limits import shortened
 from trust_tui.widgets.option_lists import replace_options
 from trust_tui.widgets.paged_list import EMPTY, PagedList
@@ -99,10 +104,10 @@ class TalkHistory(AreaScreen):
 
     CSS_PATH = sheet("talk_history")
 
-    BINDINGS = [
+    BINDINGS = keyed("talk.history", [
         Binding("n", "next_steps", "Talk about a next step"),
         Binding("escape", "back", "Back"),
-    ]
+    ])
 
     def __init__(self) -> None:
         super().__init__()

@@ -20,8 +20,8 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Select, Static
 
 from trust_tui.domain.floor import Floor, seats
@@ -31,12 +31,17 @@ from trust_tui.models import BreakTaken, TalkSession
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.talk.history import PastTalks
 from trust_tui.screens.talk.start_form import StartForm
-from trust_tui.screens.talk.summary import (SummaryForm, SummaryWords, TalkOutcome,
-                                            summary_text)
+from trust_tui.screens.talk.summary import (
+    SummaryForm,
+    SummaryWords,
+    TalkOutcome,
+    summary_text,
+)
 from trust_tui.store import StoreCall, bind, talks
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.floor_host import FloorHost
 from trust_tui.widgets.floor_view import FLOOR_BINDINGS, FloorView
+from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.typed import typed
 
 TICK_SECONDS = 0.25
@@ -46,7 +51,7 @@ class TalkScreen(FloorHost, AreaScreen):
     CSS_PATH = sheet("talk")
     COMMANDS = {PastTalks}
 
-    BINDINGS = [
+    BINDINGS = keyed("talk", [
         *FLOOR_BINDINGS,
         Binding("p", "pause", "Pause / go on"),
         Binding("e", "end_talk", "End talk"),
@@ -56,7 +61,7 @@ class TalkScreen(FloorHost, AreaScreen):
         Binding("ctrl+s", "save_talk", "How the talk went"),
         Binding("y", "history", "Past talks"),
         Binding("escape", "leave", "Leave field / home", show=False),
-    ]
+    ])
 
     def __init__(self) -> None:
         super().__init__()

@@ -34,6 +34,7 @@ from trust_tui.store import wins as store_wins
 from trust_tui.store.undo import Change, Undo, Undone
 from trust_tui.store.wins import CardKind
 from trust_tui.widgets.confirm import ConfirmModal
+from trust_tui.widgets.keys import keyed
 
 SAVED_WORDS = {
     "win": "On the wall.",
@@ -47,7 +48,7 @@ CHANGE_HINT = "e  change · x  take off · ctrl+z  undo"
 class WinsScreen(AreaScreen):
     CSS_PATH = sheet("wins")
 
-    BINDINGS = [
+    BINDINGS = keyed("wins", [
         Binding("a", "add_card('win')", "Win"),
         Binding("t", "add_card('thanks')", "Thank you"),
         Binding("g", "add_goal", "New goal"),
@@ -58,7 +59,7 @@ class WinsScreen(AreaScreen):
         Binding("x,delete", "take_off", "Take off", show=False),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("escape", "app.go_home", "Home"),
-    ]
+    ])
 
     def __init__(self) -> None:
         super().__init__()
