@@ -187,6 +187,7 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
 
     async def _lock_now(self) -> None:
         from trust_tui.screens.unlock import UnlockScreen
+        from trust_tui.widgets.forgetting import forget_shown_words
 
         self._break_bell_at = self._break_bell_due()
         await self.keep_pending_words()
@@ -200,8 +201,12 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         self._vault.lock()
         self._vault = None
         gc.unfreeze()  # the records just dropped can be collected now
-        self.clear_notifications()
+        # Textual's own copies (caches, notifications, the clipboard) go too; then
+        # collect and overwrite what the allocators keep of freed memory.
+        forget_shown_words(self)
         self.push_screen(UnlockScreen(self.vault_path))
+        # Once more when the removed screens have finished going (after a paint).
+        self.call_after_refresh(forget_shown_words, self)
         if self._lock_problem:
             self.notify(self._lock_problem, title="Not saved", severity="error",
                         timeout=15, markup=False)

@@ -145,7 +145,8 @@ class EncryptedStorage(Storage):
                  tables: fileformat.Tables, identity: tuple[int, int, int] | None) -> None:
         self.path = path
         self.header = header
-        self._data_key: bytes | None = data_key
+        # A bytearray, so the vault's lock can overwrite it (`Vault.lock`).
+        self._data_key: bytes | None = bytearray(data_key)
         self._tables: fileformat.Tables | None = tables
         self._identity = identity
 
@@ -234,6 +235,11 @@ class EncryptedStorage(Storage):
     def data_key(self) -> bytes:
         if self._data_key is None:
             raise VaultLocked()
+        return self._data_key
+
+    @property
+    def data_key_held(self) -> bytes | None:
+        """The key as held (None once forgotten), for the lock to overwrite."""
         return self._data_key
 
     def forget(self) -> None:

@@ -72,7 +72,9 @@ class Vault(PrivateText, Passphrases, Backups):
         self.path = path
         self._storage = storage
         self._slot_id = slot_id
-        self._private_key: bytes | None = private_key
+        # A bytearray, so a lock can overwrite it (a bytes copy cannot be wiped).
+        self._private_key: bytes | None = bytearray(private_key)
+        self._to_wipe: list[bytearray] = []  # key material dropped by `lock`
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
         # Per table: (the table dict it was built from, its record ids, next key); an id
         # is whatever the document holds (object: a damaged one may hold none).
@@ -196,6 +198,7 @@ class Vault(PrivateText, Passphrases, Backups):
                 yield
             finally:
                 self._file_lock.release()
+        self._wipe_when_idle()  # a lock while this ran left its keys to wipe
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -227,9 +230,26 @@ class Vault(PrivateText, Passphrases, Backups):
         No waiting for the mutex: a save in flight either finishes (its key was
         already in hand) or stops with VaultLocked, leaving the file as it was.
         """
+        keys = [self._private_key, *self._private_keys.values(), self._storage.data_key_held]
         self._private_key = None
         self._private_keys.clear()
         self._storage.forget()
+        self._ids.clear()  # its tables are decrypted records too
+        self.unreadable.clear()
+        self._to_wipe.extend(key for key in keys if isinstance(key, bytearray))
+        self._wipe_when_idle()
+
+    def _wipe_when_idle(self) -> None:
+        """Overwrite dropped key material with zeros, unless a save in flight on
+        another thread still holds it (that save's end wipes it: `_locked`)."""
+        if not self._to_wipe or not self._mutex.acquire(blocking=False):
+            return
+        try:
+            while self._to_wipe:
+                key = self._to_wipe.pop()
+                key[:] = bytes(len(key))
+        finally:
+            self._mutex.release()
 
     def changed_on_disk(self) -> bool:
         """True when another instance wrote since we last read (cheap: one stat)."""

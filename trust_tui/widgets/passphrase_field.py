@@ -30,18 +30,21 @@ cryptography load (tests/unit/test_startup.py).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.widget import Widget
 from textual.widgets import Input, Label
+from textual.worker import active_worker
 
 from trust_tui.vault.errors import VaultError
+from trust_tui.widgets.forgetting import scrub_this_thread
 
 WRONG = "That passphrase did not open it. Please try again."
 EMPTY = "Type your passphrase, then press Enter."
@@ -149,26 +152,17 @@ class PassphraseField(Widget):
         entry.disabled = True
         self.say(self._pf_busy)
         self._pf_owner = self.screen
-        self._pf_run(self.app, passphrase)
-
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def _pf_run(self, app: App[Any], passphrase: str) -> None:
-        # `app` is passed in: a thread finds no app through a field that has gone.
-        try:
-            result = self._pf_check(passphrase)
-        except TryAgain as again:
-            sentence = str(again)
-        except self._pf_catch as error:
-            sentence = self._pf_wrong if self._pf_wrong is not None else str(error)
-        except Exception as error:  # never its text: it could hold the passphrase
-            sentence = f"That did not work ({type(error).__name__}). Please try again."
-        else:
-            app.call_from_thread(self._pf_accepted, result)
-            return
-        app.call_from_thread(self._pf_refused, sentence)
+        # The worker gets a ticket it empties at once, and runs on the app: a
+        # finished Worker keeps its arguments and its node, and neither the
+        # passphrase nor this field (its screen, the words under it) may outlive
+        # the check (see the lock).
+        self.app.run_worker(functools.partial(_check_in_thread, self.app, [self, passphrase]),
+                            name="passphrase", group="passphrase", thread=True,
+                            exit_on_error=False)
+        del passphrase
 
     def _pf_accepted(self, result: Any) -> None:
-        owner = self._pf_owner
+        owner, self._pf_owner = self._pf_owner, None
         if owner is None or not owner.post_message(self.Accepted(self, result)):
             self.release(result)  # the prompt has gone: nobody will take it
         elif self.is_attached:
@@ -185,5 +179,35 @@ class PassphraseField(Widget):
         entry.disabled = False
         entry.focus()
         self.say(sentence)
-        if self._pf_owner is not None:
-            self._pf_owner.post_message(self.Refused(self, sentence))
+        owner, self._pf_owner = self._pf_owner, None
+        if owner is not None:
+            owner.post_message(self.Refused(self, sentence))
+
+
+def _check_in_thread(app: App[Any], ticket: list[Any]) -> None:
+    """The field's check, in a thread worker. `app` is passed in: a thread finds
+    no app through a field that has gone."""
+    # Textual sets the worker into this pool thread's own context and leaves it
+    # there: that Worker (its task, the field, the screen under it) would outlive
+    # the check until the thread's next job. Let it go when done.
+    try:
+        _check(app, *ticket)
+    finally:
+        ticket.clear()
+        active_worker.set(None)  # type: ignore[arg-type]
+        scrub_this_thread()  # the key derivation's copies in this thread's heap
+
+
+def _check(app: App[Any], field: PassphraseField, passphrase: str) -> None:
+    try:
+        result = field._pf_check(passphrase)
+    except TryAgain as again:
+        sentence = str(again)
+    except field._pf_catch as error:
+        sentence = field._pf_wrong if field._pf_wrong is not None else str(error)
+    except Exception as error:  # never its text: it could hold the passphrase
+        sentence = f"That did not work ({type(error).__name__}). Please try again."
+    else:
+        app.call_from_thread(field._pf_accepted, result)
+        return
+    app.call_from_thread(field._pf_refused, sentence)

@@ -1,0 +1,53 @@
+"""Run by test_memory_after_lock.py in a child process: the app at its unlock
+screen, driven by Pilot as a person would (the passphrase typed key by key, the
+journal opened, a private entry read with `p`), then ctrl+l. It says "locked"
+and waits on stdin while the test reads this process's memory.
+
+The passphrase arrives shifted by one code point (argv[2]) and is typed one
+character at a time, so this driver never holds it whole: any whole copy found
+afterwards was made by the app."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import sys
+from pathlib import Path
+
+from trust_tui.app import TrustApp
+from trust_tui.domain.clock import FakeClock
+from trust_tui.vault import FAST_TEST_KDF
+
+
+async def type_shifted(pilot, shifted: str) -> None:
+    for code in shifted:
+        await pilot.press(chr(ord(code) - 1))
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def main(path: Path, shifted: str) -> None:
+    app = TrustApp(path, clock=FakeClock(), kdf=FAST_TEST_KDF)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_shifted(pilot, shifted)  # unlock
+        assert app.vault_open, "did not unlock"
+        await pilot.press("j")  # the journal
+        await pilot.pause()
+        await pilot.press("p")  # open my private entries
+        await pilot.pause()
+        await type_shifted(pilot, shifted)
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.app.workers.wait_for_complete()
+        for _ in range(3):
+            await pilot.pause()
+        assert not app.vault_open, "did not lock"
+        gc.collect()
+        print("locked", flush=True)
+        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+
+
+if __name__ == "__main__":
+    asyncio.run(main(Path(sys.argv[1]), sys.argv[2]))

@@ -1,0 +1,145 @@
+"""What a lock does after the vault has dropped its keys and records: let go of
+every copy of their words the app and Textual still hold, then collect.
+
+    forget_shown_words(app)   # after the screens that showed words are removed
+
+Python cannot wipe a `str` (it is immutable), so what can be done is: drop every
+reference (screens, caches, the clipboard, notifications), collect, and then
+overwrite what the allocator keeps of freed memory where it can (`scrub`). A
+copy the allocator has not handed back to us, or that the terminal or the
+operating system made, is out of reach; README's "Safety of your data" says so.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import functools
+import gc
+import os
+import re
+import sys
+import tempfile
+from typing import Any
+
+# Textual and Rich keep rendered lines, measured text and parsed markup in
+# module- and class-level caches (functools.lru_cache), keyed by the text itself.
+_LIBRARIES = ("textual", "rich")
+
+
+def forget_shown_words(app: Any) -> None:
+    """Drop Textual's copies of what was on screen, collect, and scrub."""
+    app.clear_notifications()
+    app._clipboard = ""  # Textual keeps the last copy_to_clipboard text here
+    clear_library_caches()
+    gc.collect()
+    scrub()
+
+
+def clear_library_caches() -> None:
+    for name, module in list(sys.modules.items()):
+        if module is None or name.partition(".")[0] not in _LIBRARIES:
+            continue
+        for value in list(vars(module).values()):
+            _clear(value)
+            if isinstance(value, type) and value.__module__ == name:
+                for attribute in list(vars(value).values()):
+                    _clear(getattr(attribute, "__func__", attribute))
+
+
+def _clear(value: object) -> None:
+    if isinstance(value, functools._lru_cache_wrapper):
+        value.cache_clear()
+
+
+def scrub() -> None:
+    """Overwrite freed memory the allocators keep for reuse (best effort).
+
+    Python's small-object allocator hands a freed block back unchanged, so every
+    free block it holds (its own count, `sys._debugmallocstats`) is taken once
+    as a zeroed buffer and freed again. glibc's `malloc_trim` then gives whole
+    free pages of larger blocks back to the system, which reads them as zeros."""
+    free_blocks, free_pools = _pymalloc_free()
+    held = [bytearray(size - 1) for size, count in free_blocks.items() for _ in range(count)]
+    # Unused pools are carved for whichever size asks next: take them as 512s.
+    held += [bytearray(511) for _ in range(free_pools * (POOL_SIZE // 512))]
+    del held
+    _malloc_trim()
+
+
+POOL_SIZE = 16384
+
+
+def scrub_this_thread() -> None:
+    """Overwrite what glibc keeps free in this thread's own heap (each thread
+    allocates from its own: a passphrase checked in a worker thread leaves the
+    key derivation's copies there): blocks of every size up to 4 KiB, taken
+    straight from malloc, zeroed and freed again."""
+    libc = _libc()
+    if libc is None:
+        return
+    malloc, free = libc.malloc, libc.free
+    malloc.restype, malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+    free.restype, free.argtypes = None, [ctypes.c_void_p]
+    taken = []
+    for size in range(16, 4097, 16):
+        for _ in range(_BLOCKS_PER_SIZE):
+            block = malloc(size)
+            if block:
+                ctypes.memset(block, 0, size)
+                taken.append(block)
+    for block in taken:
+        free(block)
+    _malloc_trim()
+
+
+_BLOCKS_PER_SIZE = 16
+
+
+def _pymalloc_free() -> tuple[dict[int, int], int]:
+    """(size class -> free blocks in its pools, unused pools), as pymalloc says."""
+    report = _debug_malloc_stats()
+    blocks = {int(m.group(1)): int(m.group(2)) for m in re.finditer(
+        r"^\s*\d+\s+(\d+)\s+\d+\s+\d+\s+(\d+)\s*$", report, re.M)}
+    pools = re.search(r"^(\d+) unused pools", report, re.M)
+    return blocks, int(pools.group(1)) if pools else 0
+
+
+def _debug_malloc_stats() -> str:
+    """What `sys._debugmallocstats` writes to the C stderr, caught in a file."""
+    stats = getattr(sys, "_debugmallocstats", None)
+    if stats is None:
+        return ""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with tempfile.TemporaryFile() as caught:
+            os.dup2(caught.fileno(), 2)
+            try:
+                stats()
+            finally:
+                os.dup2(saved, 2)
+            caught.seek(0)
+            return caught.read().decode("ascii", "replace")
+    except OSError:
+        return ""
+    finally:
+        os.close(saved)
+
+
+@functools.cache
+def _libc() -> Any:
+    name = ctypes.util.find_library("c")
+    if not name or not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(name)
+    except OSError:
+        return None
+
+
+def _malloc_trim() -> None:
+    libc = _libc()
+    trim = getattr(libc, "malloc_trim", None) if libc is not None else None
+    if trim is not None:
+        trim(0)
