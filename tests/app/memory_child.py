@@ -1,10 +1,11 @@
 """Run by test_memory_after_lock.py in a child process: the app at its unlock
 screen, driven by Pilot as a person would (the passphrase typed key by key, the
-journal opened, a private entry read with `p`), then ctrl+l. It says "locked"
+journal opened, a private entry read with `p`, a new entry's words typed and
+not saved), then ctrl+l. It says "locked"
 and waits on stdin while the test reads this process's memory.
 
-The passphrase arrives shifted by one code point (argv[2]) and is typed one
-character at a time, so this driver never holds it whole: any whole copy found
+The passphrase and the new words arrive shifted by one code point (argv[2],
+argv[3]) and are typed one character at a time, so this driver never holds it whole: any whole copy found
 afterwards was made by the app."""
 
 from __future__ import annotations
@@ -14,20 +15,26 @@ import gc
 import sys
 from pathlib import Path
 
+import textual._wait
+
 from trust_tui.app import TrustApp
 from trust_tui.domain.clock import FakeClock
 from trust_tui.vault import FAST_TEST_KDF
 
+# As tests/conftest.py does: Pilot samples for idle every 10 ms, not 20.
+textual._wait.SLEEP_GRANULARITY = 1 / 100
+textual._wait.SLEEP_IDLE = 1 / 1000
 
-async def type_shifted(pilot, shifted: str) -> None:
+
+async def type_shifted(pilot, shifted: str, then: str = "enter") -> None:
     for code in shifted:
         await pilot.press(chr(ord(code) - 1))
-    await pilot.press("enter")
+    await pilot.press(then)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
-async def main(path: Path, shifted: str) -> None:
+async def main(path: Path, shifted: str, typed: str) -> None:
     app = TrustApp(path, clock=FakeClock(), kdf=FAST_TEST_KDF)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -38,7 +45,10 @@ async def main(path: Path, shifted: str) -> None:
         await pilot.press("p")  # open my private entries
         await pilot.pause()
         await type_shifted(pilot, shifted)
+        assert app.screen.reads_private(app.vault.me.id), "private entries not open"
+        await pilot.press("n")  # a new entry, its words typed and not saved
         await pilot.pause()
+        await type_shifted(pilot, typed, then="space")
         await pilot.press("ctrl+l")
         await pilot.app.workers.wait_for_complete()
         for _ in range(3):
@@ -50,4 +60,4 @@ async def main(path: Path, shifted: str) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(Path(sys.argv[1]), sys.argv[2]))
+    asyncio.run(main(Path(sys.argv[1]), sys.argv[2], sys.argv[3]))

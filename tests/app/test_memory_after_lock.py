@@ -7,12 +7,14 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from trust_tui.domain.journal import EntryDraft
+from trust_tui.models import JournalEntry
 from trust_tui.store import journal
 from trust_tui.vault import FAST_TEST_KDF, Vault
 
@@ -21,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Built at run time, so this test module's own constants are not what is found.
 PASSPHRASE = "".join(["Quill", "wort", "-marm", "alade-73"])
 PRIVATE_WORD = "".join(["Xylo", "phonic", "Lanterns"])
+TYPED_WORD = "".join(["Brambl", "ewick", "Harbour"])  # typed at the lock, not saved
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/mem").exists(),
                                 reason="needs /proc to read a process's memory")
@@ -63,20 +66,32 @@ def test_after_a_lock_memory_holds_neither_the_passphrase_nor_a_private_word(tmp
     journal.save_entry(vault, EntryDraft(author=sam, kind="entry", feeling=None,
                                          text="A shared evening walk", private=False), at)
     vault.lock()
-    shifted = "".join(chr(ord(c) + 1) for c in PASSPHRASE)
+    def shifted(word: str) -> str:
+        return "".join(chr(ord(c) + 1) for c in word)
+
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("TEXTUAL", None)
-    child = subprocess.Popen([sys.executable, str(CHILD), str(path), shifted], env=env,
+    child = subprocess.Popen([sys.executable, str(CHILD), str(path),
+                              shifted(PASSPHRASE), shifted(TYPED_WORD)], env=env,
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(60, child.kill)  # a hung child fails the test, not the run
+    watchdog.start()
     try:
         assert child.stdout is not None and child.stdin is not None
         assert child.stdout.readline().strip() == "locked"
-        found = scan(child.pid, {"passphrase": PASSPHRASE, "private word": PRIVATE_WORD})
+        found = scan(child.pid, {"passphrase": PASSPHRASE, "private word": PRIVATE_WORD,
+                                 "unsaved word": TYPED_WORD})
         child.stdin.write("done\n")
         child.stdin.flush()
         assert child.wait(timeout=10) == 0
     finally:
+        watchdog.cancel()
         if child.poll() is None:
             child.kill()
             child.wait()
-    assert found == {"passphrase": 0, "private word": 0}
+    assert found == {"passphrase": 0, "private word": 0, "unsaved word": 0}
+    # The unsaved words were kept as a draft before the lock (in the vault, not memory).
+    kept = Vault.open(path, PASSPHRASE)
+    drafts = [e.text or "" for e in kept.all(JournalEntry) if e.draft]
+    assert [TYPED_WORD in text for text in drafts] == [True]
+    assert TYPED_WORD.encode() not in path.read_bytes()

@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile  # noqa: F401  (the fault tests break mkstemp through this module's name)
 from pathlib import Path
+from typing import cast
 
 from tinydb.storages import Storage
 
@@ -145,8 +146,9 @@ class EncryptedStorage(Storage):
                  tables: fileformat.Tables, identity: tuple[int, int, int] | None) -> None:
         self.path = path
         self.header = header
-        # A bytearray, so the vault's lock can overwrite it (`Vault.lock`).
-        self._data_key: bytes | None = bytearray(data_key)
+        # A bytearray, so the vault's lock can overwrite it (`Vault.lock`); typed as
+        # the bytes it stands for: cryptography takes any bytes-like key.
+        self._data_key: bytes | None = cast(bytes, bytearray(data_key))
         self._tables: fileformat.Tables | None = tables
         self._identity = identity
 

@@ -15,7 +15,7 @@ import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import filelock
 from pydantic import ValidationError
@@ -72,8 +72,9 @@ class Vault(PrivateText, Passphrases, Backups):
         self.path = path
         self._storage = storage
         self._slot_id = slot_id
-        # A bytearray, so a lock can overwrite it (a bytes copy cannot be wiped).
-        self._private_key: bytes | None = bytearray(private_key)
+        # A bytearray, so a lock can overwrite it (a bytes copy cannot be wiped);
+        # typed as the bytes it stands for: cryptography takes any bytes-like key.
+        self._private_key: bytes | None = cast(bytes, bytearray(private_key))
         self._to_wipe: list[bytearray] = []  # key material dropped by `lock`
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
         # Per table: (the table dict it was built from, its record ids, next key); an id
@@ -236,7 +237,9 @@ class Vault(PrivateText, Passphrases, Backups):
         self._storage.forget()
         self._ids.clear()  # its tables are decrypted records too
         self.unreadable.clear()
-        self._to_wipe.extend(key for key in keys if isinstance(key, bytearray))
+        for key in keys:
+            if isinstance(key, bytearray):
+                self._to_wipe.append(key)
         self._wipe_when_idle()
 
     def _wipe_when_idle(self) -> None:

@@ -22,6 +22,8 @@ import sys
 import tempfile
 from typing import Any
 
+from textual.worker import active_worker
+
 # Textual and Rich keep rendered lines, measured text and parsed markup in
 # module- and class-level caches (functools.lru_cache), keyed by the text itself.
 _LIBRARIES = ("textual", "rich")
@@ -31,9 +33,31 @@ def forget_shown_words(app: Any) -> None:
     """Drop Textual's copies of what was on screen, collect, and scrub."""
     app.clear_notifications()
     app._clipboard = ""  # Textual keeps the last copy_to_clipboard text here
+    _drop_gone_watchers(app)
     clear_library_caches()
     gc.collect()
     scrub()
+
+
+def _drop_gone_watchers(app: Any) -> None:
+    """A widget that watches the app (an editor watches its theme) stays in the
+    app's list of watchers after it is removed, until that value next changes:
+    with its words. Textual itself drops such watchers then; drop them now."""
+    watchers: dict[str, list[tuple[Any, Any]]] = getattr(app, "__watchers", {})
+    for name, watching in watchers.items():
+        watching[:] = [(node, callback) for node, callback in watching
+                       if not (getattr(node, "_closing", False) or getattr(node, "_closed", False))]
+
+
+def let_go_of_this_worker() -> None:
+    """Call at the end of a thread worker that held a passphrase or words.
+
+    Textual sets the worker into its pool thread's own context and leaves it
+    there until that thread's next job: the Worker, its arguments, its task and
+    the widget or screen that started it (words, fields) would outlive a lock.
+    Also overwrites what this thread's heap keeps free (`scrub_this_thread`)."""
+    active_worker.set(None)  # type: ignore[arg-type]
+    scrub_this_thread()
 
 
 def clear_library_caches() -> None:

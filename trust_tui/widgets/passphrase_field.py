@@ -41,10 +41,10 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.widget import Widget
 from textual.widgets import Input, Label
-from textual.worker import active_worker
 
 from trust_tui.vault.errors import VaultError
-from trust_tui.widgets.forgetting import scrub_this_thread
+from trust_tui.widgets.devtools_guard import KEYS_LOGGED, keys_are_logged
+from trust_tui.widgets.forgetting import let_go_of_this_worker
 
 WRONG = "That passphrase did not open it. Please try again."
 EMPTY = "Type your passphrase, then press Enter."
@@ -123,6 +123,11 @@ class PassphraseField(Widget):
     def entry(self) -> Input:
         return self.query_one(f"#{self._pf_field_id}", Input)
 
+    def on_mount(self) -> None:
+        if keys_are_logged(self.app):  # devtools would log each key: no field at all
+            self.entry.disabled = True
+            self.say(KEYS_LOGGED)
+
     def focus(self, scroll_visible: bool = True) -> PassphraseField:
         self.entry.focus(scroll_visible)
         return self
@@ -144,8 +149,8 @@ class PassphraseField(Widget):
         entry = self.entry
         passphrase = entry.value
         entry.value = ""  # the passphrase does not stay on screen
-        if entry.disabled:
-            return  # a check is running already
+        if entry.disabled or keys_are_logged(self.app):
+            return  # a check is running already (or devtools are on)
         if not passphrase:
             self.say(self._pf_empty)
             return
@@ -187,15 +192,11 @@ class PassphraseField(Widget):
 def _check_in_thread(app: App[Any], ticket: list[Any]) -> None:
     """The field's check, in a thread worker. `app` is passed in: a thread finds
     no app through a field that has gone."""
-    # Textual sets the worker into this pool thread's own context and leaves it
-    # there: that Worker (its task, the field, the screen under it) would outlive
-    # the check until the thread's next job. Let it go when done.
     try:
         _check(app, *ticket)
     finally:
         ticket.clear()
-        active_worker.set(None)  # type: ignore[arg-type]
-        scrub_this_thread()  # the key derivation's copies in this thread's heap
+        let_go_of_this_worker()  # and the key derivation's copies in this thread's heap
 
 
 def _check(app: App[Any], field: PassphraseField, passphrase: str) -> None:
