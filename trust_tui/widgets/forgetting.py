@@ -13,13 +13,10 @@ operating system made, is out of reach; README's "Safety of your data" says so.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import gc
-import os
 import re
 import sys
-import tempfile
 from typing import Any
 
 from textual.worker import active_worker
@@ -80,14 +77,15 @@ def scrub() -> None:
     """Overwrite freed memory the allocators keep for reuse (best effort).
 
     Python's small-object allocator hands a freed block back unchanged, so every
-    free block it holds (its own count, `sys._debugmallocstats`) is taken once
+    free block it holds (its own count, `_debug_malloc_stats`) is taken once
     as a zeroed buffer and freed again. glibc's `malloc_trim` then gives whole
     free pages of larger blocks back to the system, which reads them as zeros."""
     free_blocks, free_pools = _pymalloc_free()
-    held = [bytearray(size - 1) for size, count in free_blocks.items() for _ in range(count)]
     # Unused pools are carved for whichever size asks next: take them as 512s.
-    held += [bytearray(511) for _ in range(free_pools * (POOL_SIZE // 512))]
-    del held
+    free_blocks[512] = free_blocks.get(512, 0) + free_pools * (POOL_SIZE // 512)
+    for size, count in free_blocks.items():  # one class at a time: little held at once
+        held = [bytearray(size - 1) for _ in range(count)]
+        del held
     _malloc_trim()
 
 
@@ -103,8 +101,6 @@ def scrub_this_thread() -> None:
     if libc is None:
         return
     malloc, free = libc.malloc, libc.free
-    malloc.restype, malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
-    free.restype, free.argtypes = None, [ctypes.c_void_p]
     taken = []
     for size in range(16, 4097, 16):
         for _ in range(_BLOCKS_PER_SIZE):
@@ -130,40 +126,45 @@ def _pymalloc_free() -> tuple[dict[int, int], int]:
 
 
 def _debug_malloc_stats() -> str:
-    """What `sys._debugmallocstats` writes to the C stderr, caught in a file."""
-    stats = getattr(sys, "_debugmallocstats", None)
-    if stats is None:
+    """pymalloc's own report (what `sys._debugmallocstats` prints), written into
+    memory: never through stderr, where Textual is drawing the screen."""
+    libc = _libc()
+    report = getattr(ctypes.pythonapi, "_PyObject_DebugMallocStats", None)
+    if libc is None or report is None or not hasattr(libc, "open_memstream"):
         return ""
-    sys.stderr.flush()
-    saved = os.dup(2)
+    report.argtypes, report.restype = [ctypes.c_void_p], ctypes.c_int
+    libc.open_memstream.restype = ctypes.c_void_p
+    libc.open_memstream.argtypes = [ctypes.POINTER(ctypes.c_char_p),
+                                    ctypes.POINTER(ctypes.c_size_t)]
+    libc.fclose.argtypes = [ctypes.c_void_p]
+    text, size = ctypes.c_char_p(), ctypes.c_size_t()
+    stream = libc.open_memstream(ctypes.byref(text), ctypes.byref(size))
+    if not stream:
+        return ""
+    report(stream)
+    libc.fclose(stream)
     try:
-        with tempfile.TemporaryFile() as caught:
-            os.dup2(caught.fileno(), 2)
-            try:
-                stats()
-            finally:
-                os.dup2(saved, 2)
-            caught.seek(0)
-            return caught.read().decode("ascii", "replace")
-    except OSError:
-        return ""
+        return ctypes.string_at(text, size.value).decode("ascii", "replace")
     finally:
-        os.close(saved)
+        libc.free(ctypes.cast(text, ctypes.c_void_p))
 
 
 @functools.cache
 def _libc() -> Any:
-    name = ctypes.util.find_library("c")
-    if not name or not sys.platform.startswith("linux"):
+    """The C library this process runs on (Linux), its malloc and free typed."""
+    if not sys.platform.startswith("linux"):
         return None
     try:
-        return ctypes.CDLL(name)
-    except OSError:
+        libc = ctypes.CDLL(None)  # the symbols already loaded: glibc's (or musl's)
+        libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+        libc.free.restype, libc.free.argtypes = None, [ctypes.c_void_p]
+    except (OSError, AttributeError):
         return None
+    return libc
 
 
 def _malloc_trim() -> None:
     libc = _libc()
     trim = getattr(libc, "malloc_trim", None) if libc is not None else None
-    if trim is not None:
+    if trim is not None:  # glibc only
         trim(0)
