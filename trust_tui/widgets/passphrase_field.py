@@ -24,6 +24,10 @@ pressed, even if the field has gone meanwhile; if that screen no longer takes
 messages, `release(result)` is called instead, so what was opened is let go
 (an owner that is already leaving calls `event.release()` itself).
 
+The worker holds neither the passphrase nor the field once the check is done
+(a lock finds no copy: tests/app/test_memory_after_lock.py). With Textual's
+devtools on the field is disabled and says why (`widgets.devtools_guard`).
+
 This module stays light: the unlock screen paints before pydantic, TinyDB and
 cryptography load (tests/unit/test_startup.py).
 """
