@@ -187,14 +187,17 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
 
     async def _lock_now(self) -> None:
         from trust_tui.screens.unlock import UnlockScreen
-        from trust_tui.widgets.forgetting import forget_shown_words
+        from trust_tui.widgets.forgetting import forget_after_lock, going
 
         self._break_bell_at = self._break_bell_due()
         await self.keep_pending_words()
         await self.switch_mode(LOCKED_MODE)
+        modes = [HOME_MODE, *(area.mode for area in AREAS)]
+        shown = going([*self.screen_stack[1:],
+                       *(screen for mode in modes for screen in self._screen_stacks.get(mode, []))])
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        for mode in [HOME_MODE, *(area.mode for area in AREAS)]:
+        for mode in modes:
             await self.remove_mode(mode)
         self._add_area_modes()
         self.current_talk = None
@@ -202,11 +205,11 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         self._vault = None
         gc.unfreeze()  # the records just dropped can be collected now
         # Textual's own copies (caches, notifications, the clipboard) go too; then
-        # collect and overwrite what the allocators keep of freed memory.
-        forget_shown_words(self)
+        # collect and overwrite what the allocators keep of freed memory, now and
+        # once more when the removed screens have finished going.
+        forget_after_lock(self, shown, writer=self._save_queue)
+        del shown
         self.push_screen(UnlockScreen(self.vault_path))
-        # Once more when the removed screens have finished going (after a paint).
-        self.call_after_refresh(forget_shown_words, self)
         if self._lock_problem:
             self.notify(self._lock_problem, title="Not saved", severity="error",
                         timeout=15, markup=False)

@@ -12,11 +12,14 @@ operating system made, is out of reach; README's "Safety of your data" says so.
 
 from __future__ import annotations
 
+import concurrent.futures
 import ctypes
 import functools
 import gc
 import re
 import sys
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 from textual.worker import active_worker
@@ -26,9 +29,48 @@ from textual.worker import active_worker
 _LIBRARIES = ("textual", "rich")
 
 
-def forget_shown_words(app: Any) -> None:
+def going(screens: list[Any]) -> list[weakref.ref[Any]]:
+    """The screens a lock is about to remove and every widget on them, weakly
+    held (take them before the removal: it detaches the widgets)."""
+    return [weakref.ref(node) for screen in screens
+            for node in (screen, *screen.walk_children(with_self=False))]
+
+
+def forget_after_lock(app: Any, nodes: list[weakref.ref[Any]],
+                      writer: concurrent.futures.Executor) -> None:
+    """Forget now, and once more when every one of `nodes` (`going`: what the
+    lock removed) has really gone: their tasks end, and their words are freed,
+    a little after the removal itself. The `writer` thread (the app's saves,
+    the words kept at the lock among them) scrubs its own heap too."""
+    _settling.add(app)
+    forget_shown_words(app)
+    scrubbed = writer.submit(scrub_this_thread)
+    _forget_once_gone(app, [*nodes, lambda: None if scrubbed.done() else scrubbed],
+                      _SETTLE_TRIES)
+
+
+def settling(app: Any) -> bool:
+    """Is the lock's last forgetting still waiting for removed widgets to go?"""
+    return app in _settling
+
+
+_settling: weakref.WeakSet[Any] = weakref.WeakSet()
+_SETTLE_TRIES = 100  # every 50 ms: 5 s at most, then it forgets anyway
+
+
+def _forget_once_gone(app: Any, nodes: list[Callable[[], object]], tries: int) -> None:
+    gc.collect()
+    if tries and any(node() is not None for node in nodes):
+        app.set_timer(0.05, lambda: _forget_once_gone(app, nodes, tries - 1))
+        return
+    forget_shown_words(app, notifications=False)  # a "Not saved" said since stays
+    _settling.discard(app)
+
+
+def forget_shown_words(app: Any, *, notifications: bool = True) -> None:
     """Drop Textual's copies of what was on screen, collect, and scrub."""
-    app.clear_notifications()
+    if notifications:
+        app.clear_notifications()
     app._clipboard = ""  # Textual keeps the last copy_to_clipboard text here
     _drop_gone_watchers(app)
     clear_library_caches()
