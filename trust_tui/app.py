@@ -192,23 +192,18 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         self._break_bell_at = self._break_bell_due()
         await self.keep_pending_words()
         await self.switch_mode(LOCKED_MODE)
-        modes = [HOME_MODE, *(area.mode for area in AREAS)]
-        shown = going([*self.screen_stack[1:],
-                       *(screen for mode in modes for screen in self._screen_stacks.get(mode, []))])
+        shown = going(self, [HOME_MODE, *(area.mode for area in AREAS)])  # weakly held
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        for mode in modes:
+        for mode in [HOME_MODE, *(area.mode for area in AREAS)]:
             await self.remove_mode(mode)
         self._add_area_modes()
         self.current_talk = None
         self._vault.lock()
         self._vault = None
         gc.unfreeze()  # the records just dropped can be collected now
-        # Textual's own copies (caches, notifications, the clipboard) go too; then
-        # collect and overwrite what the allocators keep of freed memory, now and
-        # once more when the removed screens have finished going.
+        # Textual's copies go too; collect, overwrite freed memory (widgets/forgetting.py).
         forget_after_lock(self, shown, writer=self._save_queue)
-        del shown
         self.push_screen(UnlockScreen(self.vault_path))
         if self._lock_problem:
             self.notify(self._lock_problem, title="Not saved", severity="error",

@@ -47,6 +47,7 @@ from trust_tui.vault.storage import (
     real_file,
     remove_orphans,
 )
+from trust_tui.vault.wiping import KeyWiping
 
 # Importable from here as before the private-text, passphrase and backup parts moved out.
 __all__ = ["LOCK_TIMEOUT_SECONDS", "MIN_PASSPHRASE", "Vault", "check_passphrase",
@@ -60,7 +61,7 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-class Vault(PrivateText, Passphrases, Backups):
+class Vault(PrivateText, Passphrases, Backups, KeyWiping):
     """An unlocked vault. Create with `Vault.create` or `Vault.open`.
 
     Here: opening, locking, transactions and typed records; private text,
@@ -72,10 +73,7 @@ class Vault(PrivateText, Passphrases, Backups):
         self.path = path
         self._storage = storage
         self._slot_id = slot_id
-        # A bytearray, so a lock can overwrite it (a bytes copy cannot be wiped);
-        # typed as the bytes it stands for: cryptography takes any bytes-like key.
-        self._private_key: bytes | None = cast(bytes, bytearray(private_key))
-        self._to_wipe: list[bytearray] = []  # key material dropped by `lock`
+        self._private_key: bytes | None = cast(bytes, bytearray(private_key))  # a lock wipes it
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
         # Per table: (the table dict it was built from, its record ids, next key); an id
         # is whatever the document holds (object: a damaged one may hold none).
@@ -231,28 +229,11 @@ class Vault(PrivateText, Passphrases, Backups):
         No waiting for the mutex: a save in flight either finishes (its key was
         already in hand) or stops with VaultLocked, leaving the file as it was.
         """
-        keys = [self._private_key, *self._private_keys.values(), self._storage.data_key_held]
+        self._wipe_later(self._private_key, *self._private_keys.values(), self._storage.data_key_held)
         self._private_key = None
         self._private_keys.clear()
         self._storage.forget()
         self._ids.clear()  # its tables are decrypted records too
-        self.unreadable.clear()
-        for key in keys:
-            if isinstance(key, bytearray):
-                self._to_wipe.append(key)
-        self._wipe_when_idle()
-
-    def _wipe_when_idle(self) -> None:
-        """Overwrite dropped key material with zeros, unless a save in flight on
-        another thread still holds it (that save's end wipes it: `_locked`)."""
-        if not self._to_wipe or not self._mutex.acquire(blocking=False):
-            return
-        try:
-            while self._to_wipe:
-                key = self._to_wipe.pop()
-                key[:] = bytes(len(key))
-        finally:
-            self._mutex.release()
 
     def changed_on_disk(self) -> bool:
         """True when another instance wrote since we last read (cheap: one stat)."""

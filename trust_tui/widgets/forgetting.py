@@ -29,9 +29,12 @@ from textual.worker import active_worker
 _LIBRARIES = ("textual", "rich")
 
 
-def going(screens: list[Any]) -> list[weakref.ref[Any]]:
-    """The screens a lock is about to remove and every widget on them, weakly
-    held (take them before the removal: it detaches the widgets)."""
+def going(app: Any, modes: list[str]) -> list[weakref.ref[Any]]:
+    """The screens a lock is about to remove (those over the current one, and
+    the stacks of `modes`) and every widget on them, weakly held. Taken before
+    the removal: it detaches the widgets."""
+    screens = [*app.screen_stack[1:],
+               *(screen for mode in modes for screen in app._screen_stacks.get(mode, []))]
     return [weakref.ref(node) for screen in screens
             for node in (screen, *screen.walk_children(with_self=False))]
 
