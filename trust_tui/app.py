@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import gc
-import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -23,16 +22,16 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.theme import Theme
 
 from trust_tui import paths
 from trust_tui.app_breaks import KEPT_OUT_BY_A_BREAK, BreakOwnsTheScreen
+from trust_tui.app_looks import TheirLooks
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
-from trust_tui.theme import THEMES, starting_theme
+from trust_tui.theme import starting_theme
 from trust_tui.vault.errors import VaultError
-from trust_tui.widgets.keys import keyed, read_keymap
+from trust_tui.widgets.keys import keyed
 from trust_tui.wiring import (
     due_lines,
     open_area,
@@ -60,7 +59,7 @@ def not_saved_sentence(error: Exception) -> str:
             f"What you typed is still here. ({type(error).__name__})")
 
 
-class TrustApp(BreakOwnsTheScreen, App[None]):
+class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
     """The couple's app. Create with the vault path; a missing file means first run."""
 
     TITLE = "trust-tui"
@@ -81,22 +80,11 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
     # would restyle every widget once more before the first paint).
     theme: Reactive[str] = Reactive(starting_theme)
 
-    @property
-    def available_themes(self) -> dict[str, Theme]:
-        # Ours are registered in __init__, but Textual resolves the starting theme
-        # inside App.__init__, before that: they are known here from the start too.
-        return {**super().available_themes, **{theme.name: theme for theme in THEMES}}
-
     def __init__(self, vault_path: Path | None = None, *, clock: Clock | None = None,
                  kdf: KdfParams | None = None, idle_minutes: float | None = None,
                  vault: Vault | None = None) -> None:
         super().__init__()
-        for theme in THEMES:
-            self.register_theme(theme)
-        # Keys they moved (widgets/keys.py): a bad file is said once and changes nothing.
-        self.keymap_loaded, self._keymap_problem = read_keymap(paths.keymap_path())
-        if self.keymap_loaded:
-            self.set_keymap(self.keymap_loaded)
+        self.use_their_looks()
         # None (`textual run trust_tui.app:TrustApp`): found as the command line does,
         # TRUST_TUI_VAULT, else the data folder.
         self.vault_path = paths.vault_path(vault_path)
@@ -152,8 +140,7 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         return 10
 
     async def on_mount(self) -> None:
-        if self._keymap_problem:
-            self.notify(self._keymap_problem, timeout=10, markup=False)
+        self.say_keymap_problem()
         self.set_interval(IDLE_CHECK_SECONDS, self.check_idle_lock)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
         if self._vault is not None:
@@ -196,24 +183,6 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.
         gc.freeze()
 
-    # --- the theme they chose ----------------------------------------------------------
-
-    def _use_their_theme(self, vault: Vault) -> None:
-        """The theme kept in their settings, unless TEXTUAL_THEME asks for one."""
-        chosen = vault.settings.theme
-        if "TEXTUAL_THEME" not in os.environ and chosen in self.available_themes:
-            self.theme = chosen
-
-    def watch_theme(self, theme_name: str) -> None:
-        """A theme chosen (ctrl+p, Theme) is kept in the couple's settings."""
-        if self.vault_open and self.vault.settings.theme != theme_name:
-            from trust_tui.store import bind
-            from trust_tui.store import settings as settings_store
-            from trust_tui.widgets.saving import SaveRequest
-
-            self.request_save(SaveRequest(bind(settings_store.change, {"theme": theme_name}),
-                                          saved_message=None))
-
     async def action_lock(self) -> None:
         """Forget the key and every screen that showed content; back to unlock."""
         if self._vault is None or self._locking:
@@ -226,10 +195,12 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
 
     async def _lock_now(self) -> None:
         from trust_tui.screens.unlock import UnlockScreen
+        from trust_tui.widgets.forgetting import forget_after_lock, going
 
         self._break_bell_at = self._break_bell_due()
         await self.keep_pending_words()
         await self.switch_mode(LOCKED_MODE)
+        shown = going(self, [HOME_MODE, *(area.mode for area in AREAS)])  # weakly held
         while len(self.screen_stack) > 1:
             self.pop_screen()
         for mode in [HOME_MODE, *(area.mode for area in AREAS)]:
@@ -239,7 +210,8 @@ class TrustApp(BreakOwnsTheScreen, App[None]):
         self._vault.lock()
         self._vault = None
         gc.unfreeze()  # the records just dropped can be collected now
-        self.clear_notifications()
+        # Textual's copies go too; collect, overwrite freed memory (widgets/forgetting.py).
+        forget_after_lock(self, shown, writer=self._save_queue)
         self.push_screen(UnlockScreen(self.vault_path))
         if self._lock_problem:
             self.notify(self._lock_problem, title="Not saved", severity="error",

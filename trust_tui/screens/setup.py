@@ -18,6 +18,8 @@ from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import KdfParams, Vault, VaultError
 from trust_tui.vault.fileformat import same_passphrase
 from trust_tui.vault.vault import MIN_PASSPHRASE
+from trust_tui.widgets.devtools_guard import KEYS_LOGGED, keys_are_logged
+from trust_tui.widgets.forgetting import let_go_of_this_worker
 from trust_tui.widgets.limits import LimitedInput, limit_of
 from trust_tui.widgets.shell import shell_of
 
@@ -85,6 +87,8 @@ class SetupScreen(Screen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="setup-body"):
             yield Static("Welcome to trust-tui", id="setup-title")
+            if keys_are_logged(self.app):  # said first, before anything can be typed
+                yield Static(KEYS_LOGGED, id="setup-refused", classes="lead", markup=False)
             yield Static(SAFETY_NOTE, id="safety-note", markup=False)
             yield Static("Each of you chooses a passphrase of your own. Either one opens "
                          "the app; keep yours to yourself.", classes="lead", markup=False)
@@ -98,6 +102,11 @@ class SetupScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        if keys_are_logged(self.app):  # devtools would log each key: nothing to type
+            for field in self.query(Input):
+                field.disabled = True
+            self.query_one("#create", Button).disabled = True
+            return
         self.query_one("#name-left", Input).focus()
 
     @on(Input.Submitted)
@@ -106,6 +115,8 @@ class SetupScreen(Screen):
 
     @on(Button.Pressed, "#create")
     def action_create(self) -> None:
+        if keys_are_logged(self.app):
+            return
         left = self.query_one("#partner-left", PartnerFields)
         right = self.query_one("#partner-right", PartnerFields)
         problem = left.problem() or right.problem()
@@ -118,15 +129,18 @@ class SetupScreen(Screen):
             return
         self._say("Creating your vault (this takes a moment)...")
         self.query_one("#create", Button).disabled = True
-        self._create([(left.name_value, left.passphrase), (right.name_value, right.passphrase)])
+        # In a list the worker empties: a finished Worker keeps its arguments.
+        self._create([[(left.name_value, left.passphrase), (right.name_value, right.passphrase)]])
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _create(self, partners: list[tuple[str, str]]) -> None:
+    def _create(self, ticket: list[list[tuple[str, str]]]) -> None:
         try:
-            vault = Vault.create(self.vault_path, partners, kdf=self.kdf)
+            vault = Vault.create(self.vault_path, ticket.pop(), kdf=self.kdf)
         except (VaultError, ValueError) as error:
             self.app.call_from_thread(self._failed, str(error))
             return
+        finally:
+            let_go_of_this_worker()  # nor this screen, its fields, the passphrases
         self.app.call_from_thread(shell_of(self).vault_unlocked, vault)
 
     def _failed(self, message: str) -> None:

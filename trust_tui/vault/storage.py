@@ -14,6 +14,7 @@ import shutil
 import tempfile  # noqa: F401  (the fault tests break mkstemp through this module's name)
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from tinydb.storages import Storage
 
@@ -152,7 +153,9 @@ class EncryptedStorage(Storage):
                  tables: fileformat.Tables, identity: tuple[int, int, int] | None) -> None:
         self.path = path
         self.header = header
-        self._data_key: bytes | None = data_key
+        # A bytearray, so the vault's lock can overwrite it (`Vault.lock`); typed as
+        # the bytes it stands for: cryptography takes any bytes-like key.
+        self._data_key: bytes | None = cast(bytes, bytearray(data_key))
         self._tables: fileformat.Tables | None = tables
         self._identity = identity
         # Told of every durable write (this machine's note of the highest generation).
@@ -262,6 +265,11 @@ class EncryptedStorage(Storage):
     def data_key(self) -> bytes:
         if self._data_key is None:
             raise VaultLocked()
+        return self._data_key
+
+    @property
+    def data_key_held(self) -> bytes | None:
+        """The key as held (None once forgotten), for the lock to overwrite."""
         return self._data_key
 
     def forget(self) -> None:

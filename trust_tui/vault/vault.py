@@ -15,7 +15,7 @@ import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import filelock
 from pydantic import ValidationError
@@ -48,6 +48,7 @@ from trust_tui.vault.storage import (
     real_file,
     remove_orphans,
 )
+from trust_tui.vault.wiping import KeyWiping
 
 # Importable from here as before the private-text, passphrase and backup parts moved out.
 __all__ = ["LOCK_TIMEOUT_SECONDS", "MIN_PASSPHRASE", "Vault", "check_passphrase",
@@ -61,7 +62,7 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups):
+class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping):
     """An unlocked vault. Create with `Vault.create` or `Vault.open`.
 
     Here: opening, locking, transactions and typed records; private text,
@@ -73,7 +74,7 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups):
         self.path = path
         self._storage = storage
         self._slot_id = slot_id
-        self._private_key: bytes | None = private_key
+        self._private_key: bytes | None = cast(bytes, bytearray(private_key))  # a lock wipes it
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
         self._locker_adds = {}  # a safety check being kept: partner -> (key, check)
         storage.before_write = self._fresh_lockers  # every write seals the lockers afresh
@@ -201,6 +202,7 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups):
                 yield
             finally:
                 self._file_lock.release()
+        self._wipe_when_idle()  # a lock while this ran left its keys to wipe
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -232,10 +234,12 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups):
         No waiting for the mutex: a save in flight either finishes (its key was
         already in hand) or stops with VaultLocked, leaving the file as it was.
         """
+        self._wipe_later(self._private_key, *self._private_keys.values(), self._storage.data_key_held)
         self._private_key = None
         self._private_keys.clear()
         self._sound.clear()
         self._storage.forget()
+        self._ids.clear()  # its tables are decrypted records too
 
     def changed_on_disk(self) -> bool:
         """True when another instance wrote since we last read (cheap: one stat)."""

@@ -24,16 +24,21 @@ pressed, even if the field has gone meanwhile; if that screen no longer takes
 messages, `release(result)` is called instead, so what was opened is let go
 (an owner that is already leaving calls `event.release()` itself).
 
+The worker holds neither the passphrase nor the field once the check is done
+(a lock finds no copy: tests/app/test_memory_after_lock.py). With Textual's
+devtools on the field is disabled and says why (`widgets.devtools_guard`).
+
 This module stays light: the unlock screen paints before pydantic, TinyDB and
 cryptography load (tests/unit/test_startup.py).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.message import Message
@@ -42,6 +47,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from trust_tui.vault.errors import VaultError
+from trust_tui.widgets.devtools_guard import KEYS_LOGGED, keys_are_logged
+from trust_tui.widgets.forgetting import let_go_of_this_worker
 
 WRONG = "That passphrase did not open it. Please try again."
 EMPTY = "Type your passphrase, then press Enter."
@@ -120,6 +127,11 @@ class PassphraseField(Widget):
     def entry(self) -> Input:
         return self.query_one(f"#{self._pf_field_id}", Input)
 
+    def on_mount(self) -> None:
+        if keys_are_logged(self.app):  # devtools would log each key: no field at all
+            self.entry.disabled = True
+            self.say(KEYS_LOGGED)
+
     def focus(self, scroll_visible: bool = True) -> PassphraseField:
         self.entry.focus(scroll_visible)
         return self
@@ -141,34 +153,25 @@ class PassphraseField(Widget):
         entry = self.entry
         passphrase = entry.value
         entry.value = ""  # the passphrase does not stay on screen
-        if entry.disabled:
-            return  # a check is running already
+        if entry.disabled or keys_are_logged(self.app):
+            return  # a check is running already (or devtools are on)
         if not passphrase:
             self.say(self._pf_empty)
             return
         entry.disabled = True
         self.say(self._pf_busy)
         self._pf_owner = self.screen
-        self._pf_run(self.app, passphrase)
-
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def _pf_run(self, app: App[Any], passphrase: str) -> None:
-        # `app` is passed in: a thread finds no app through a field that has gone.
-        try:
-            result = self._pf_check(passphrase)
-        except TryAgain as again:
-            sentence = str(again)
-        except self._pf_catch as error:
-            sentence = self._pf_wrong if self._pf_wrong is not None else str(error)
-        except Exception as error:  # never its text: it could hold the passphrase
-            sentence = f"That did not work ({type(error).__name__}). Please try again."
-        else:
-            app.call_from_thread(self._pf_accepted, result)
-            return
-        app.call_from_thread(self._pf_refused, sentence)
+        # The worker gets a ticket it empties at once, and runs on the app: a
+        # finished Worker keeps its arguments and its node, and neither the
+        # passphrase nor this field (its screen, the words under it) may outlive
+        # the check (see the lock).
+        self.app.run_worker(functools.partial(_check_in_thread, self.app, [self, passphrase]),
+                            name="passphrase", group="passphrase", thread=True,
+                            exit_on_error=False)
+        del passphrase
 
     def _pf_accepted(self, result: Any) -> None:
-        owner = self._pf_owner
+        owner, self._pf_owner = self._pf_owner, None
         if owner is None or not owner.post_message(self.Accepted(self, result)):
             self.release(result)  # the prompt has gone: nobody will take it
         elif self.is_attached:
@@ -185,5 +188,31 @@ class PassphraseField(Widget):
         entry.disabled = False
         entry.focus()
         self.say(sentence)
-        if self._pf_owner is not None:
-            self._pf_owner.post_message(self.Refused(self, sentence))
+        owner, self._pf_owner = self._pf_owner, None
+        if owner is not None:
+            owner.post_message(self.Refused(self, sentence))
+
+
+def _check_in_thread(app: App[Any], ticket: list[Any]) -> None:
+    """The field's check, in a thread worker. `app` is passed in: a thread finds
+    no app through a field that has gone."""
+    try:
+        _check(app, *ticket)
+    finally:
+        ticket.clear()
+        let_go_of_this_worker()  # and the key derivation's copies in this thread's heap
+
+
+def _check(app: App[Any], field: PassphraseField, passphrase: str) -> None:
+    try:
+        result = field._pf_check(passphrase)
+    except TryAgain as again:
+        sentence = str(again)
+    except field._pf_catch as error:
+        sentence = field._pf_wrong if field._pf_wrong is not None else str(error)
+    except Exception as error:  # never its text: it could hold the passphrase
+        sentence = f"That did not work ({type(error).__name__}). Please try again."
+    else:
+        app.call_from_thread(field._pf_accepted, result)
+        return
+    app.call_from_thread(field._pf_refused, sentence)
