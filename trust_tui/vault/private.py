@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from trust_tui.models import Partner, SealedText
 from trust_tui.vault import fileformat
@@ -38,7 +38,8 @@ class PrivateText:
         slot, _, private_key = self.read_file(self.path).unlock(passphrase)
         for partner in self.partners:
             if partner.slot_id == slot.id:
-                self._private_keys[partner.id] = private_key
+                # A bytearray, so a lock can overwrite it (vault/wiping.py).
+                self._private_keys[partner.id] = cast(bytes, bytearray(private_key))
                 return partner
         raise LookupError("no partner for this keyslot")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from trust_tui.models import Partner
 from trust_tui.vault import fileformat
@@ -91,10 +91,11 @@ class KeyRotation:
 
     def _use_private_key(self, partner: Partner, key: bytes) -> None:
         """The new key replaces the old one where this session held it (never more)."""
+        held = cast(bytes, bytearray(key))  # a lock overwrites it (vault/wiping.py)
         if partner.id in self._private_keys:
-            self._private_keys[partner.id] = key
+            self._private_keys[partner.id] = held
         if partner.id == self.me.id:
-            self._private_key = key
+            self._private_key = held
 
     def rekey(self, passphrases: list[str]) -> None:
         """New keys for everything: a new shared data key, and a new private key for
