@@ -584,3 +584,16 @@ def test_completion_and_man_page_come_from_the_parser(capsys):
     assert main(["man"]) == 0
     page = capsys.readouterr().out
     assert page.startswith(".TH") and "restore\\-backup" in page
+
+
+def test_no_escape_code_from_a_name_or_path_reaches_the_terminal(tmp_path, capsys):
+    from trust_tui.cli import main
+
+    odd = tmp_path / "pass\x1b[2Jword"
+    odd.write_text("")
+    odd.chmod(0o600)
+    code = main(["--vault", str(tmp_path / "v\x1b]0;x\x07.vault"), "check",
+                 "--passphrase-file", str(odd)])
+    seen = capsys.readouterr()
+    assert code != 0
+    assert "\x1b" not in seen.out + seen.err and "\x07" not in seen.out + seen.err

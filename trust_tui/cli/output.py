@@ -44,13 +44,22 @@ class FileProblem(Exception):
 
 # --- messages and exit codes ----------------------------------------------------------
 
+def shown(message: str) -> str:
+    """A message safe for a terminal: a control, bidi or surrogate character (from a
+    file name, a partner's name, a file's words) becomes a visible code; line breaks
+    between sentences stay."""
+    from trust_tui.import_checks import inert
+
+    return "\n".join(inert(line, limit=len(line)) for line in message.split("\n"))
+
+
 def say(message: str) -> None:
     """A message for the person at the terminal (stderr: never mixed into an export)."""
-    print(message, file=sys.stderr, flush=True)
+    print(shown(message), file=sys.stderr, flush=True)
 
 
 def out(message: str) -> None:
-    print(message, flush=True)
+    print(shown(message), flush=True)
 
 
 def one_sentence(run: Callable[[], int]) -> int:
