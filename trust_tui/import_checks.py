@@ -17,7 +17,7 @@ import json
 import math
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from trust_tui.vault.soundness import record_problem
 
@@ -52,12 +52,17 @@ def _visible(ch: str) -> str:
     return f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}"
 
 
-def read_bounded(path: Path) -> bytes:
-    """At most MAX_IMPORT_BYTES of a file; more is refused without reading on."""
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_IMPORT_BYTES + 1)
+def read_bounded(path: Path | BinaryIO) -> bytes:
+    """At most MAX_IMPORT_BYTES of a file (or an open stream, such as standard
+    input); more is refused without reading on."""
+    if isinstance(path, Path):
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_IMPORT_BYTES + 1)
+    else:
+        raw = path.read(MAX_IMPORT_BYTES + 1)
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportRefused(f"{inert(path, PATH_CHARS)} is larger than any trust-tui export "
+        name = inert(path, PATH_CHARS) if isinstance(path, Path) else "Standard input"
+        raise ImportRefused(f"{name} is larger than any trust-tui export "
                             f"({MAX_IMPORT_BYTES // (1024 * 1024)} MB), so nothing was "
                             "imported.")
     return raw

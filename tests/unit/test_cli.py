@@ -597,3 +597,23 @@ def test_no_escape_code_from_a_name_or_path_reaches_the_terminal(tmp_path, capsy
     seen = capsys.readouterr()
     assert code != 0
     assert "\x1b" not in seen.out + seen.err and "\x07" not in seen.out + seen.err
+
+
+def test_import_reads_standard_input_with_the_passphrase_file_from_the_environment(
+        vault, vault_path, files, tmp_path, monkeypatch, capsys):
+    """`trust-tui export | trust-tui import -`, the passphrase from
+    TRUST_TUI_PASSPHRASE_FILE (stdin carries the export, so it cannot be asked)."""
+    import io
+
+    vault.add(Win(text="We walked to the river.", noticed_by=vault.partner_named("Sam").id))
+    export_file = tmp_path / "export.json"
+    assert run("export", "-o", str(export_file), "--vault", str(vault_path),
+               "--passphrase-file", files["sam"]) == 0
+    other = tmp_path / "other.vault"
+    make_vault(other)
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE_FILE", files["alex"])
+    stdin = io.TextIOWrapper(io.BytesIO(export_file.read_bytes()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert run("import", "-", "--vault", str(other)) == 0
+    assert "Brought in 1 record." in capsys.readouterr().out
+    assert [w.text for w in Vault.open(other, SAM_PASS).all(Win)] == ["We walked to the river."]

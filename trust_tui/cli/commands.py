@@ -236,7 +236,9 @@ def _import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     try:
-        raw = read_bounded(source)
+        # "-": the export comes on standard input (the passphrase then from a file
+        # or the environment).
+        raw = read_bounded(sys.stdin.buffer if args.file == "-" else source)
     except OSError as exc:
         raise FileProblem(f"Could not read {inert(source, PATH_CHARS)} because "
                           f"{describe_read_error(exc)}; nothing was imported.") from None

@@ -29,6 +29,7 @@ EXIT_STOPPED = 3  # the app stopped after an unexpected error (what was saved is
 EXIT_INTERRUPTED = 130
 
 ENV_PASSPHRASE = "TRUST_TUI_PASSPHRASE"
+ENV_PASSPHRASE_FILE = "TRUST_TUI_PASSPHRASE_FILE"  # safer than the passphrase itself
 PROMPT_TRIES = 3
 MAX_PASSPHRASE_FILE = 64 * 1024
 BOM = "\ufeff"
@@ -132,7 +133,7 @@ def interactive() -> bool:
 
 def no_terminal(what: str) -> Refusal:
     return Refusal(f"There is no terminal to ask for {what}: give --passphrase-file FILE "
-                   f"or set {ENV_PASSPHRASE}.")
+                   f"or set {ENV_PASSPHRASE_FILE} (or {ENV_PASSPHRASE}).")
 
 
 def read_passphrase_file(name: str) -> str:
@@ -173,8 +174,9 @@ def _warn_if_readable_by_others(name: str, mode: int) -> None:
 
 
 def given_passphrase(args: argparse.Namespace) -> str | None:
-    """From --passphrase-file, else the environment; None when neither was given."""
-    name = getattr(args, "passphrase_file", None)
+    """From --passphrase-file, else TRUST_TUI_PASSPHRASE_FILE, else TRUST_TUI_PASSPHRASE;
+    None when none was given."""
+    name = getattr(args, "passphrase_file", None) or os.environ.get(ENV_PASSPHRASE_FILE)
     if name:
         return read_passphrase_file(name)
     from_env = os.environ.get(ENV_PASSPHRASE)

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from trust_tui import paths
-from trust_tui.cli.output import ENV_PASSPHRASE, Refusal, vault_argument
+from trust_tui.cli.output import ENV_PASSPHRASE, ENV_PASSPHRASE_FILE, Refusal, vault_argument
 
 DEMO_SEED = 6  # trust_tui.demo.DEFAULT_SEED (not imported: the parser stays light)
 
@@ -65,8 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="the vault file")
     opener = _Parser(add_help=False, parents=[vault_opt])
     opener.add_argument("--passphrase-file", metavar="FILE", dest="passphrase_file",
-                        help=f"read the passphrase from FILE (else ${ENV_PASSPHRASE}, "
-                             "else a prompt); either partner's works")
+                        help=f"read the passphrase from FILE (else ${ENV_PASSPHRASE_FILE}, "
+                             f"else ${ENV_PASSPHRASE}, else a prompt); either partner's works")
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", parents=[opener],
                               help="bring a JSON export back, without duplicates")
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("file", metavar="FILE", help='a JSON export ("-" reads standard input)')
 
     check = commands.add_parser("check", parents=[opener],
                                 help="check that the vault opens and authenticates, and "
