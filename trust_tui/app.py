@@ -263,7 +263,10 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
         try:
             changed = self.vault.reload()
         except VaultError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            # Said once, not at every check of the disk (it stays true until a lock).
+            if str(error) != getattr(self, "_reload_problem", None):
+                self._reload_problem = str(error)
+                self.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
         if changed:
             self.call_from_thread(self._refresh_screens)

@@ -324,3 +324,25 @@ async def test_a_chosen_theme_is_kept_and_textual_theme_is_honoured(unlocked_app
     assert starting_theme({"TEXTUAL_THEME": "no-such-theme"}) == "trust-calm"
     monkeypatch.setenv("TEXTUAL_THEME", "trust-high-contrast")
     assert TrustApp(path, clock=clock).theme == "trust-high-contrast"
+
+
+async def test_keys_changed_in_another_window_are_said_once(unlocked_app, tmp_path):
+    """After a rekey elsewhere this window cannot read on: it says so once, not at
+    every look at the disk."""
+    from trust_tui.cli import main
+
+    app, path, clock = await unlocked_app()
+    told = Told(app)
+    for name, words in (("sam", SAM_PASS), ("alex", ALEX_PASS)):
+        (tmp_path / name).write_text(words)
+        (tmp_path / name).chmod(0o600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert main(["rekey", "--vault", str(path), "--passphrase-file", str(tmp_path / "sam"),
+                     "--passphrase-file", str(tmp_path / "alex")]) == 0
+        for _ in range(3):
+            app.check_disk()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        said = [m for m in told.messages if "keys were changed" in m.lower()]
+        assert len(said) == 1
