@@ -95,6 +95,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
         self._vault: Vault | None = vault
         self._last_activity = self.clock.monotonic()
         self._locking = False
+        self._reload_problem: str | None = None  # said once until the next unlock
         # One writer thread: saves land in the order they were asked for.
         self._save_queue = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="trust-save")
@@ -165,6 +166,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
     async def vault_unlocked(self, vault: Vault) -> None:
         """Called by the setup and unlock screens once a vault is open."""
         self._vault = vault
+        self._reload_problem = None  # fresh keys: a later problem is said again
         self._last_activity = self.clock.monotonic()
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -264,7 +266,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
             changed = self.vault.reload()
         except VaultError as error:
             # Said once, not at every check of the disk (it stays true until a lock).
-            if str(error) != getattr(self, "_reload_problem", None):
+            if str(error) != self._reload_problem:
                 self._reload_problem = str(error)
                 self.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return

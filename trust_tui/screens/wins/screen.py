@@ -183,8 +183,10 @@ class WinsScreen(AreaScreen):
         option = wall.get_option_at_index(index) if index is not None else None
         if option is None or option.id is None:
             return None
-        return next((c for c in cards_from(self.vault.all(Win), self.vault.all(Setback))
-                     if c.record_id == option.id), None)
+        # The option's id is its record's: look up that one record, not the whole wall.
+        win, setback = self.vault.get(Win, option.id), self.vault.get(Setback, option.id)
+        cards = cards_from([win] if win else [], [setback] if setback else [])
+        return cards[0] if cards else None
 
     def _chosen_goal(self) -> MiniGoal | None:
         goal_id = self.query_one(GoalList).goal_id
