@@ -65,8 +65,9 @@ class BreathingPacer(Widget):
     def _key(self) -> tuple:
         breath = self.breath()
         label = f"{breath.label}  {math.ceil(breath.seconds_left)}"
+        # The style too: a new theme redraws the shape in its colours.
         return (self.size.width, self.size.height, round(breath.fullness * SIZES) / SIZES,
-                label)
+                label, self.rich_style)
 
     def watch_pattern_key(self) -> None:
         self._started = self._now()  # a new pattern starts on an in-breath
@@ -78,7 +79,7 @@ class BreathingPacer(Widget):
     def frame(self) -> list[str]:
         """The rows to draw now: the shape, centred, with the breath's label below."""
         key = self._key()
-        width, height, fullness, label = key
+        width, height, fullness, label, _style = key
         if key != self._frame_key:  # one frame serves every line of a redraw
             rows = max(1, min(MAX_ROWS, height - 1))
             top = (height - rows - 1) // 2
