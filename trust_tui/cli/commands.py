@@ -458,3 +458,12 @@ HANDLERS = {
     "init": _init, "add": _add, "export": _export, "import": _import, "check": _check,
     "passwd": _passwd, "rekey": _rekey, "restore-backup": _restore, "demo": _demo,
 }
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from trust_tui.cli.serve import serve
+
+    return serve(args)
+
+
+HANDLERS["serve"] = _serve

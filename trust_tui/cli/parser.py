@@ -14,6 +14,7 @@ from trust_tui import paths
 from trust_tui.cli.output import ENV_PASSPHRASE, ENV_PASSPHRASE_FILE, Refusal, vault_argument
 
 DEMO_SEED = 6  # trust_tui.demo.DEFAULT_SEED (not imported: the parser stays light)
+SERVE_PORT = 8000  # `trust-tui serve`'s port when --port is not given
 
 
 EXAMPLES = """examples:
@@ -22,6 +23,7 @@ EXAMPLES = """examples:
   trust-tui add journal --by Sam "A quiet evening, and it was good."
   trust-tui export --format markdown -o us.md a document to read (not encrypted)
   trust-tui check                             does the vault open and authenticate?
+  trust-tui serve --port 8000                 the app in a browser tab, on 127.0.0.1 only
 
 exit codes:
   0  done
@@ -133,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "else the sample passphrases are printed)")
     demo.add_argument("--no-open", action="store_true", help="create it, do not open the app")
 
+    _add_serve(commands, vault_opt)
+
     complete = commands.add_parser(
         "completion", help="print shell completion for trust-tui (e.g. "
                            "trust-tui completion bash > ~/.local/share/bash-completion/"
@@ -140,3 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
     complete.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     commands.add_parser("man", help="print the manual page (trust-tui man | man -l -)")
     return parser
+
+
+def _add_serve(commands, vault_opt: argparse.ArgumentParser) -> None:
+    """`trust-tui serve`: the app in a browser tab (trust_tui/cli/serve.py)."""
+    serve = commands.add_parser(
+        "serve", parents=[vault_opt],
+        help="serve the app to a browser (textual-serve); each tab unlocks on its own")
+    serve.add_argument("--port", type=int, default=SERVE_PORT, metavar="N",
+                       help=f"the port (default {SERVE_PORT})")
+    serve.add_argument("--host", metavar="H", default=None,
+                       help="listen on H instead of 127.0.0.1 only; textual-serve has no "
+                            "login and no TLS, so prefer an ssh tunnel (ssh -L)")
