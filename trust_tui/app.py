@@ -105,7 +105,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
         self._word_keepers: set[StoreClient] = set()
         self._lock_problem: str | None = None  # said once the unlock screen is up
         self._quit_anyway = False  # told that unsaved words could not be kept
-        self._quit_words_kept = False  # ctrl+q kept them already: the exit needs not
+        self._quit_words_kept = False  # kept for this exit already (ctrl+q did)
         self._add_area_modes()
 
     def _add_area_modes(self) -> None:
@@ -237,7 +237,8 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
     async def on_exit_app(self) -> None:
         """Closed from outside (a browser tab closed under `trust-tui serve`, a served
         app stopped): the words typed but not saved are kept first, as at ctrl+q."""
-        if not self._quit_words_kept:
+        if not self._quit_words_kept:  # once (a served app may be told twice)
+            self._quit_words_kept = True
             await self.keep_pending_words()
 
     # --- idle lock and other instances' writes -------------------------------------
