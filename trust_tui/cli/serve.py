@@ -122,6 +122,25 @@ def tunnel_line(host: str, port: int) -> str:
     return f"ssh -L {port}:{host}:{port} {user}@{socket.gethostname()}"
 
 
+def _cannot_listen(host: str, port: int, problem: OSError) -> FileProblem:
+    if problem.errno == errno.EADDRINUSE:
+        return FileProblem(f"Port {port} on {host} is in use already; choose another "
+                           "with --port N.")
+    why = (problem.strerror or type(problem).__name__).split(" (while")[0]
+    return FileProblem(f"Could not listen on {host} port {port} ({why[:1].lower()}{why[1:]}); "
+                       "check --host and --port.")
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Said before anything else is printed (aiohttp would say it after its banner)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.create_server((host, port), family=family):
+            pass
+    except OSError as problem:
+        raise _cannot_listen(host, port, problem) from None
+
+
 def _no_passphrase_passed_on() -> None:
     """Each tab inherits this process's environment: a passphrase given to the shell
     (or the name of its file) is taken out first."""
@@ -142,22 +161,23 @@ def serve(args: argparse.Namespace) -> int:
     Server = closing_tabs(server_class())
     vault = vault_path(args).absolute()
     url = public_url(host, port)
+    _check_can_listen(host, port)
     _no_passphrase_passed_on()
     if not is_loopback(host):
         say(NO_LOGIN_WARNING.format(where=f"{host} port {port}"))
     out(f"Serving trust-tui for the vault at {vault} on {url} (ctrl+c stops it).")
     out("Each browser tab runs its own trust-tui and unlocks with its own passphrase.")
     if is_loopback(host):
-        out("A partner on another machine opens a tunnel first (with this machine's "
-            "address as they reach it), then the same address in their browser:")
+        out("A partner on another machine opens a tunnel (with this machine's name or "
+            "address as they reach it):")
         out(f"  {tunnel_line(host, port)}")
+        out(f"and then opens {url} in their browser.")
     server = Server(served_command(vault), host=host, port=port, title="trust-tui",
                     public_url=url)
     try:
         server.serve()
     except OSError as problem:
         if problem.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
-            raise FileProblem(f"Could not listen on {host} port {port} ({problem.strerror}); "
-                              "choose another with --port N.") from None
+            raise _cannot_listen(host, port, problem) from None  # taken since the check
         raise
     return EXIT_OK
