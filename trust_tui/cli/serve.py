@@ -59,7 +59,7 @@ def closing_tabs(server_base: type) -> type:
     """textual-serve's Server, made to close every open tab (and so its app) when it
     stops: without it, ctrl+c waits for aiohttp's graceful timeouts on each websocket."""
 
-    class TabsClosingServer(server_base):  # type: ignore[misc, valid-type]
+    class TabsClosingServer(server_base):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.open_tabs: set[asyncio.Task[Any]] = set()
@@ -72,7 +72,7 @@ def closing_tabs(server_base: type) -> type:
                 # Cancelled, it tells its app to quit, waits for it, and closes the tab.
                 return await super().handle_websocket(request)
             finally:
-                self.open_tabs.discard(tab)  # type: ignore[arg-type]
+                self.open_tabs.discard(tab)
 
         async def on_shutdown(self, app: Any) -> None:
             for tab in list(self.open_tabs):
