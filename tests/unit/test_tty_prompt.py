@@ -15,7 +15,6 @@ import subprocess
 import sys
 import termios
 import time
-from pathlib import Path
 
 import pytest
 from conftest import ALEX_PASS, SAM_PASS, make_vault
@@ -30,10 +29,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="no /dev/tty on 
 
 
 def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRUST_TUI_")}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(__file__).parents[2]),
-                                                    env.get("PYTHONPATH")) if p)
-    return env
+    return {k: v for k, v in os.environ.items() if not k.startswith("TRUST_TUI_")}
 
 
 def _start_on_a_terminal(argv: list[str]) -> tuple[subprocess.Popen, int]:

@@ -467,3 +467,12 @@ HANDLERS = {
     "passwd": _passwd, "rekey": _rekey, "restore-backup": _restore, "demo": _demo,
 }
 
+
+def _reading(args: argparse.Namespace) -> int:
+    """The plain-text readers (cli/reading.py), loaded only when one runs."""
+    from trust_tui.cli.reading import HANDLERS as READING
+
+    return READING[args.command](args)
+
+
+HANDLERS.update(dict.fromkeys(("journal", "agreements", "wins", "checkin"), _reading))
