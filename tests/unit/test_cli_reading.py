@@ -290,3 +290,14 @@ def test_checkin_add_refuses_what_it_cannot_save(vault, vault_path, capsys, argv
 def test_checkin_add_for_a_name_it_does_not_know_is_refused(vault, vault_path, capsys):
     assert run(vault_path, "checkin", "--add", "--by", "Robin", "--safety", "5") == 2
     assert "Robin" in capsys.readouterr().err
+
+
+def test_words_kept_unsaved_are_marked_as_a_draft(vault, vault_path, capsys):
+    from trust_tui.store.journal import keep_draft
+
+    draft = EntryDraft(author=ids(vault)["Alex"], kind="entry", feeling=None,
+                       text="Half a thought", private=False)
+    keep_draft(vault, draft, utc(2026, 3, 9, 23))
+    assert run(vault_path, "journal") == 0
+    assert ("9 March 2026 at 23:00, by Alex (a draft, not saved yet):"
+            in capsys.readouterr().out.splitlines())

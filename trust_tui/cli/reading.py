@@ -150,7 +150,8 @@ def _entries(n: int) -> str:
 def _journal_entry(item: Readable, names: dict[str, str]) -> list[str]:
     entry = item.entry
     name = _who(names, entry.author)
-    draft = " (a draft, not saved yet)" if entry.draft else ""
+    draft = ("" if not entry.draft else " (changes to an entry, not saved yet)"
+             if entry.draft_of else " (a draft, not saved yet)")
     if item.locked:
         # Its day only, as the app shows it: the time, kind and feeling are sealed too.
         why = ("its sealed words do not open, damaged or moved" if item.broken
