@@ -244,8 +244,8 @@ def _import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     try:
-        # "-": the export comes on standard input (the passphrase then from a file
-        # or the environment).
+        # "-": the export comes on standard input (the passphrase then from a file,
+        # the environment, or a prompt on the terminal, /dev/tty).
         raw = read_bounded(sys.stdin.buffer if args.file == "-" else source)
     except OSError as exc:
         raise FileProblem(f"Could not read {inert(source, PATH_CHARS)} because "
