@@ -64,6 +64,14 @@ def own_state_folder(tmp_path: Path, monkeypatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_controlling_terminal(monkeypatch) -> None:
+    """In-process commands never ask on the real /dev/tty: run from a terminal, a test
+    expecting "no terminal" would wait there for someone to type. (The prompt on a
+    terminal is tested for real, on a pseudo-terminal, in tests/unit/test_tty_prompt.py.)"""
+    monkeypatch.setattr("trust_tui.cli.commands.controlling_terminal", lambda: False)
+
+
 @pytest.fixture
 def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "couple.vault"

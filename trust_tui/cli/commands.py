@@ -22,6 +22,7 @@ from trust_tui.cli.output import (
     PROMPT_TRIES,
     FileProblem,
     Refusal,
+    controlling_terminal,
     given_passphrase,
     interactive,
     no_terminal,
@@ -55,6 +56,13 @@ MAX_DEMO_YEARS = 30
 
 # --- passphrases ----------------------------------------------------------------------
 
+def _can_ask_passphrase() -> bool:
+    """A person can type a passphrase: on standard input's terminal, or, when it is a
+    pipe, on the controlling terminal (getpass asks there). Confirmations (y/N) are
+    read from standard input, so they still need `interactive()`."""
+    return interactive() or controlling_terminal()
+
+
 def _unlock(args: argparse.Namespace, path: Path, *, prompt: str = "Passphrase: ",
             opener=Vault.open) -> Vault:
     """Open with the passphrase from the file, the environment, or a prompt (a wrong
@@ -62,7 +70,7 @@ def _unlock(args: argparse.Namespace, path: Path, *, prompt: str = "Passphrase: 
     given = given_passphrase(args)
     if given is not None:
         return opener(path, given)
-    if not interactive():
+    if not _can_ask_passphrase():
         raise no_terminal("the passphrase")
     for attempt in range(1, PROMPT_TRIES + 1):
         typed = getpass.getpass(prompt)
@@ -134,7 +142,7 @@ def _init(args: argparse.Namespace) -> int:
         secrets = [read_passphrase_file(f) for f in files]
         for name, secret in zip(names, secrets):
             _check_length(secret, name)
-    elif interactive():
+    elif _can_ask_passphrase():
         secrets = []
         for name in names:
             secrets.append(_new_passphrase(name))
@@ -236,8 +244,8 @@ def _import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     try:
-        # "-": the export comes on standard input (the passphrase then from a file
-        # or the environment).
+        # "-": the export comes on standard input (the passphrase then from a file,
+        # the environment, or a prompt on the terminal, /dev/tty).
         raw = read_bounded(sys.stdin.buffer if args.file == "-" else source)
     except OSError as exc:
         raise FileProblem(f"Could not read {inert(source, PATH_CHARS)} because "
@@ -330,7 +338,7 @@ def _passwd(args: argparse.Namespace) -> int:
     if args.new_passphrase_file:
         new = read_passphrase_file(args.new_passphrase_file)
         _check_length(new, name)
-    elif not interactive():
+    elif not _can_ask_passphrase():
         raise no_terminal("the new passphrase")
     else:
         new = None
@@ -361,7 +369,7 @@ def _rekey(args: argparse.Namespace) -> int:
             raise Refusal("rekey needs --passphrase-file twice, once for each of you, "
                           "so nothing was changed.")
         secrets = [read_passphrase_file(name) for name in files]
-    elif not interactive():
+    elif not _can_ask_passphrase():
         raise no_terminal("both passphrases")
     else:
         secrets = [getpass.getpass("One partner's passphrase: "),
@@ -467,3 +475,13 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 HANDLERS["serve"] = _serve
+
+
+def _reading(args: argparse.Namespace) -> int:
+    """The plain-text readers (cli/reading.py), loaded only when one runs."""
+    from trust_tui.cli.reading import HANDLERS as READING
+
+    return READING[args.command](args)
+
+
+HANDLERS.update(dict.fromkeys(("journal", "agreements", "wins", "checkin"), _reading))

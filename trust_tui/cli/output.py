@@ -131,6 +131,24 @@ def interactive() -> bool:
         return False
 
 
+TTY = "/dev/tty"
+
+
+def controlling_terminal() -> bool:
+    """Whether a passphrase can still be asked when standard input is a pipe
+    (`echo words | trust-tui add journal -`): getpass asks on the controlling
+    terminal, /dev/tty, as age and restic do. False with none (setsid, cron, CI,
+    a service) and on Windows, where getpass reads the console itself."""
+    if os.name != "posix":
+        return False
+    try:
+        fd = os.open(TTY, os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
 def no_terminal(what: str) -> Refusal:
     return Refusal(f"There is no terminal to ask for {what}: give --passphrase-file FILE "
                    f"or set {ENV_PASSPHRASE_FILE} (or {ENV_PASSPHRASE}).")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 
 from trust_tui import paths
 from trust_tui.cli.output import ENV_PASSPHRASE, ENV_PASSPHRASE_FILE, Refusal, vault_argument
@@ -24,6 +25,9 @@ EXAMPLES = """examples:
   trust-tui export --format markdown -o us.md a document to read (not encrypted)
   trust-tui check                             does the vault open and authenticate?
   trust-tui serve --port 8000                 the app in a browser tab, on 127.0.0.1 only
+  trust-tui journal --since 2026-03-01 -n 5   read the journal as plain text
+  trust-tui checkin --add --by Sam --feeling calm --safety 7
+  echo "Words." | trust-tui add journal --by Sam -   the passphrase is asked on the terminal
 
 exit codes:
   0  done
@@ -143,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "completions/trust-tui)")
     complete.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     commands.add_parser("man", help="print the manual page (trust-tui man | man -l -)")
+    _reading_commands(commands, opener)
     return parser
 
 
@@ -156,3 +161,75 @@ def _add_serve(commands, vault_opt: argparse.ArgumentParser) -> None:
     serve.add_argument("--host", metavar="H", default=None,
                        help="listen on H instead of 127.0.0.1 only; textual-serve has no "
                             "login and no TLS, so prefer an ssh tunnel (ssh -L)")
+
+
+def iso_day(given: str) -> date:
+    """--since/--until: a day as 2026-03-02."""
+    try:
+        return date.fromisoformat(given.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"it takes a day as year-month-day, such as 2026-03-02, and {given!r} "
+            "is not one") from None
+
+
+READING_NOTE = ("Plain text, for scripts and screen readers: no colour, no markup; "
+                "a control character in what was written is shown as a code such as \\x1b.")
+
+
+def _wrapped(text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(text, 78)
+
+
+def _reading_commands(commands: "argparse._SubParsersAction[_Parser]",
+                      opener: _Parser) -> None:
+    """journal, agreements, wins, checkin: the areas read as plain text (cli/reading.py)."""
+    journal = commands.add_parser(
+        "journal", parents=[opener], help="read the journal as plain text",
+        description=_wrapped(
+            f"{READING_NOTE} Entries are listed oldest first. Private entries show only "
+            "to their writer: opened with Sam's passphrase, Sam's private entries are "
+            "shown in full, and the other partner's as 'A private entry by NAME' with "
+            "its day, never its words (nor are they searched)."),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  trust-tui journal -n 10\n"
+               "  trust-tui journal --since 2026-03-01 --until 2026-03-31 --contains walk")
+    journal.add_argument("--since", metavar="DAY", type=iso_day,
+                         help="from this day on (2026-03-02), included")
+    journal.add_argument("--until", metavar="DAY", type=iso_day,
+                         help="up to this day (2026-03-31), included")
+    journal.add_argument("--contains", metavar="WORDS",
+                         help="only entries holding every one of these words "
+                              "(any case)")
+    journal.add_argument("-n", dest="number", type=int, metavar="N",
+                         help="only the newest N that match")
+    commands.add_parser(
+        "agreements", parents=[opener],
+        help="read the expectations and boundaries as plain text",
+        description=f"{READING_NOTE} Each agreement with its words, whose it is, where "
+                    "it stands, follow-through (kept and missed, and who noted it) and "
+                    "its next review.")
+    commands.add_parser(
+        "wins", parents=[opener], help="read the wins wall and mini-goals as plain text",
+        description=f"{READING_NOTE} The wins wall by week, newest first, then each "
+                    "mini-goal and how far it has come.")
+    checkin = commands.add_parser(
+        "checkin", parents=[opener],
+        help="read the recent daily check-ins as plain text (or --add one)",
+        description=_wrapped(
+            f"{READING_NOTE} Each day's check-ins, newest first; with --add, today's "
+            "check-in for one of you (a second one today replaces the first, as in "
+            "the app)."),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  trust-tui checkin --days 30\n"
+               "  trust-tui checkin --add --by Sam --feeling calm --safety 7")
+    checkin.add_argument("--days", type=int, metavar="N",
+                         help="the last N days (default 14)")
+    checkin.add_argument("--add", action="store_true", help="give today's check-in")
+    checkin.add_argument("--by", metavar="NAME", help="with --add: whose check-in it is")
+    checkin.add_argument("--feeling", metavar="WORD",
+                         help="with --add: one feeling word (hurt, sad, calm, hopeful...)")
+    checkin.add_argument("--safety", type=int, metavar="N",
+                         help="with --add: how safe you feel, from 1 to 10")

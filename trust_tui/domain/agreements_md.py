@@ -62,6 +62,13 @@ def _history(agreement: Agreement, names_by_id: Mapping[str, str],
     return lines
 
 
+def history_lines(agreement: Agreement, names_by_id: Mapping[str, str],
+                  follow: list[FollowThrough], concerns: list[RaisedConcern]) -> list[str]:
+    """The history lines ("- ...") the Markdown page gives an agreement, for another
+    plain-text reader (`trust-tui agreements`)."""
+    return _history(agreement, names_by_id, follow, concerns)
+
+
 def _entry(agreement: Agreement, number: int, who_words: str, review_words: str,
            names_by_id: Mapping[str, str], follow: list[FollowThrough] | None = None,
            concerns: list[RaisedConcern] | None = None) -> list[str]:
