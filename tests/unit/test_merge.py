@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.conftest import SAM_PASS, make_vault
+from conftest import SAM_PASS, make_vault
 from trust_tui.models import JournalEntry, Win
 from trust_tui.store.merging import merge_from
 from trust_tui.vault import Vault
@@ -124,3 +124,18 @@ def test_a_copy_with_another_passphrase_is_refused_in_one_sentence(tmp_path, mon
     assert main(["--vault", str(a.path), "merge", str(other.path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "another vault" in err
+
+
+def test_import_says_what_it_changed(tmp_path, monkeypatch, capsys):
+    from trust_tui.cli import main
+
+    win = _win("start")
+    a, b = _pair(tmp_path, win)
+    b.update(Win, win.id, lambda w: w.model_copy(update={"text": "edited on b"}))
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+    exported = tmp_path / "b.json"
+    assert main(["--vault", str(b.path), "export", "-o", str(exported)]) == 0
+    assert main(["--vault", str(a.path), "import", str(exported)]) == 0
+    said = capsys.readouterr().out
+    assert "1 changed as in the export and 0 removed" in said
+    assert _texts(Vault.open(a.path, SAM_PASS)) == {win.id: "edited on b"}

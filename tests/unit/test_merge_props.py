@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SAM_PASS, make_vault
+from conftest import SAM_PASS, make_vault
 from trust_tui.models import Win
 from trust_tui.store.merging import merge_from
 from trust_tui.vault import Vault
