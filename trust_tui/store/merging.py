@@ -168,7 +168,7 @@ def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
     except OSError as exc:
         raise CannotRead(other_path, describe_read_error(exc)) from None
     parsed = Vault.read_file(other_path)
-    ours = vault._storage.header
+    ours = vault.header
     theirs = parsed.header
     if ours.vault_id and theirs.vault_id and ours.vault_id != theirs.vault_id:
         raise MergeRefused(f"{shown} is another vault, not a copy of this one, so nothing was "
