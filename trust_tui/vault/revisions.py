@@ -140,6 +140,8 @@ def stamp(old: dict[str, Any] | None, new: dict[str, Any], at: str,
             tomb = given_tombs.get(rid)
             if prior is None and isinstance(tomb, dict):
                 prior = tomb  # brought back after a deletion (undo): it follows it
+            if prior is None:
+                continue  # a new record: its first revision is implied by its content
             if revs is None:
                 revs = dict(given_revs)
             revs[rid] = after(prior, content_hash(doc), at, by)
