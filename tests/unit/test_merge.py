@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -181,3 +182,36 @@ def test_a_version_1_vault_opens_upgrades_on_its_first_save_and_keeps_a_bak(tmp_
     still = Vault.open(tmp_path / "still-v1.vault", SAM_PASS)
     report = merge_from(still, path, SAM_PASS)
     assert report.came_in == 1 and _texts(still) == _texts(vault)
+
+
+def test_a_copy_whose_other_passphrase_changed_is_refused_and_says_what_to_do(tmp_path):
+    import pytest
+
+    from conftest import ALEX_PASS
+    from trust_tui.store.merging import MergeRefused
+
+    a, _ = _pair(tmp_path, _win("one"))
+    b_alex = Vault.open(tmp_path / "b.vault", ALEX_PASS)
+    b_alex.change_passphrase(b_alex.me, "alex-has-a-new-one")  # a new private key too
+    with pytest.raises(MergeRefused) as refused:
+        merge_from(a, tmp_path / "b.vault", SAM_PASS)
+    said = str(refused.value)
+    assert "Alex's passphrase was changed on one copy only" in said and "\n" not in said
+    with pytest.raises(MergeRefused, match="does not open with this passphrase"):
+        merge_from(a, tmp_path / "b.vault", "not-the-passphrase")
+
+
+def test_safety_checks_kept_on_both_copies_all_stay(tmp_path):
+    """Lockers merge still sealed; the owner's next look (their key) sees both."""
+    a, b = _pair(tmp_path)
+    me = a.me.id
+    a.add_to_locker(a.hold_key(me), "checked in on the first copy", "2026-03-01T10:00:00+00:00")
+    b.add_to_locker(b.hold_key(me), "checked in on the second copy", "2026-03-02T10:00:00+00:00")
+    before = a.raw_tables()["lockers"]
+    merge_from(a, b.path, SAM_PASS)
+    assert "checked in" not in json.dumps(a.raw_tables())  # nothing opened into the file
+    assert a.raw_tables()["lockers"] is not before
+    texts = [c["text"] for c in a.locker(me)]
+    assert texts == ["checked in on the first copy", "checked in on the second copy"]
+    merge_from(b, a.path, SAM_PASS)
+    assert [c["text"] for c in b.locker(me)] == texts

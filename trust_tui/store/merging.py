@@ -171,9 +171,7 @@ def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
     ours = vault.header
     theirs = parsed.header
     if ours.vault_id and theirs.vault_id and ours.vault_id != theirs.vault_id:
-        raise MergeRefused(f"{shown} is another vault, not a copy of this one, so nothing was "
-                           "merged; to bring its records in, export it as JSON and import that "
-                           "file here (trust-tui export, then trust-tui import).")
+        raise MergeRefused(_ANOTHER_VAULT.format(shown))
     if ours.key_id != theirs.key_id:
         raise MergeRefused(f"The keys of {shown} or of this vault were renewed (trust-tui "
                            "rekey) on one copy only, so nothing was merged; export that copy "
@@ -185,16 +183,26 @@ def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
                            "changed there), so nothing was merged; merge again with a "
                            "passphrase that opens both copies.") from None
     tables = parsed.decrypt(data_key, other_path)
-    _same_keys(vault, tables)
+    _same_keys(vault, tables, shown)
     return merge_into(vault, tables, dry_run=dry_run)
 
 
-def _same_keys(vault: Vault, theirs: dict[str, Any]) -> None:
-    """A partner whose private key was renewed on one copy only (passwd): their
-    sealed entries from one copy would not open in the other."""
+_ANOTHER_VAULT = ("{} is another vault, not a copy of this one, so nothing was merged; to "
+                  "bring its records in, export it as JSON and import that file here "
+                  "(trust-tui export, then trust-tui import).")
+
+
+def _same_keys(vault: Vault, theirs: dict[str, Any], shown: str) -> None:
+    """The same partners (by name and id), each with the same private key: one renewed
+    on one copy only (passwd) would leave their sealed entries unopenable."""
     people = theirs.get(Partner.table)
-    checks = {d.get("id"): d.get("key_check") for d in
-              (people.values() if isinstance(people, dict) else []) if isinstance(d, dict)}
+    docs = [d for d in (people.values() if isinstance(people, dict) else [])
+            if isinstance(d, dict)]
+    checks = {d.get("id"): d.get("key_check") for d in docs}
+    ours = {p.name.casefold(): p.id for p in vault.partners}
+    if any(ours.get(str(d.get("name", "")).casefold(), d.get("id")) != d.get("id")
+           for d in docs):  # the same names, other people: a vault made separately
+        raise MergeRefused(_ANOTHER_VAULT.format(shown))
     for partner in vault.partners:
         found = checks.get(partner.id)
         if partner.key_check and found and found != partner.key_check:
