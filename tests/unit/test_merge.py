@@ -215,3 +215,14 @@ def test_safety_checks_kept_on_both_copies_all_stay(tmp_path):
     assert texts == ["checked in on the first copy", "checked in on the second copy"]
     merge_from(b, a.path, SAM_PASS)
     assert [c["text"] for c in b.locker(me)] == texts
+
+
+def test_putting_the_backup_back_is_a_change_a_merge_keeps(tmp_path):
+    win = _win("start")
+    a, b = _pair(tmp_path, win)
+    a.update(Win, win.id, lambda w: w.model_copy(update={"text": "a slip"}))
+    shutil.copy(a.path, b.path)  # synced: both hold the slip
+    a.restore_backup()  # undone on this copy
+    assert _texts(a) == {win.id: "start"}
+    merge_from(Vault.open(b.path, SAM_PASS), a.path, SAM_PASS)
+    assert _texts(Vault.open(b.path, SAM_PASS)) == {win.id: "start"}

@@ -114,14 +114,19 @@ def _label(event: Event, names: dict[str, str]) -> str:
     return f"{whose}{private}{kind}{day}"
 
 
+def _was(event: Event) -> str:
+    return "were" if event.table == "settings" else "was"
+
+
 def report_of(events: list[Event], changed: bool, names: dict[str, str],
               dry_run: bool) -> MergeReport:
     report = MergeReport(dry_run=dry_run, changed=changed)
     for event in events:
         if event.table == "lockers":
             # Sealed afresh on every save of its owner's sessions (so the file never
-            # shows when a check was kept): both copies nearly always differ, and the
-            # other copy's stays sealed in history, unsaid (it would be said each time).
+            # shows when a check was kept): both copies nearly always differ. The other
+            # copy's stays sealed in history, and its checks join the owner's locker
+            # when their key is next here (vault/locker.py): nothing to say.
             continue
         if event.kind == CAME_IN:
             report.came_in += 1
@@ -131,13 +136,15 @@ def report_of(events: list[Event], changed: bool, names: dict[str, str],
             report.deleted += 1
         elif event.kind == CONFLICT:
             report.conflicts += 1
-            kept = "the other copy's" if event.theirs_won else "this copy's"
-            report.details.append(f"{_label(event, names)} was changed on both copies: "
-                                  f"{kept} later version is kept, the other is in its history.")
+            won, lost = ("the other copy's", "this copy's") if event.theirs_won else (
+                "this copy's", "the other copy's")
+            report.details.append(f"{_label(event, names)} {_was(event)} changed on both "
+                                  f"copies: the later version ({won}) is kept, and {lost} is "
+                                  "in its history.")
         elif event.kind == KEPT_EDIT:
             report.kept_edits += 1
-            report.details.append(f"{_label(event, names)} was deleted on one copy and edited "
-                                  "on the other: the edit is kept.")
+            report.details.append(f"{_label(event, names)} {_was(event)} deleted on one copy "
+                                  "and edited on the other: the edit is kept.")
     report.details = [inert(line, limit=300) for line in report.details]
     return report
 
