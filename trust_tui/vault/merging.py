@@ -170,7 +170,7 @@ def _same(a: tuple[Any, Revision | None], b: tuple[Any, Revision | None]) -> boo
     """The same version on both sides (cheap: no hashing)."""
     (da, ra), (db, rb) = a, b
     if ra is None and rb is None:
-        return da == db
+        return bool(da == db)
     return ra == rb and (da is None) == (db is None)
 
 
@@ -180,6 +180,10 @@ def _is_implied(rev: Revision) -> bool:
 
 def _inner(found: object) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
+
+
+def _versions(found: object) -> list[Any]:
+    return found if isinstance(found, list) else []
 
 
 def _union_history(*lists: list[Any]) -> list[Any]:
@@ -254,10 +258,9 @@ def _merge_table(writer: _Writer, name: str, ours: dict[str, Any],
             continue  # the common case, decided without hashing a thing
         a, b = _state(found_a), _state(found_b)
         result, loser, what = resolve(a, b)
-        kept = hist_ours.get(rid) if isinstance(hist_ours.get(rid), list) else []
-        history = _union_history(kept, hist_theirs.get(rid) if isinstance(
-            hist_theirs.get(rid), list) else [], [] if loser is None else
-            [{"rev": loser.rev, "doc": loser.doc}])
+        kept = _versions(hist_ours.get(rid))
+        history = _union_history(kept, _versions(hist_theirs.get(rid)), [] if loser is None
+                                 else [{"rev": loser.rev, "doc": loser.doc}])
         if history != kept:
             writer.table(HISTORY, name)[rid] = history
         mine_doc = None if a is None else a.doc
