@@ -94,7 +94,7 @@ def test_dry_run_writes_nothing(tmp_path):
     b.add(_win("two"))
     before = a.path.read_bytes()
     report = merge_from(a, b.path, SAM_PASS, dry_run=True)
-    assert report.came_in == 1 and "Nothing was written" in report.lines()[0]
+    assert report.came_in == 1 and "dry run: nothing was written" in report.lines()[0]
     assert a.path.read_bytes() == before
 
 

@@ -69,6 +69,10 @@ class MergeReport:
         counts = [f"{done(self.came_in)} brought in", f"{done(self.updated)} updated",
                   f"{done(self.deleted)} removed (deleted on the other copy)"]
         head = "; ".join(counts) + "."
+        if not (self.came_in or self.updated or self.deleted or self.conflicts
+                or self.kept_edits):
+            head = ("No record changes; only what keeps track of versions (and sealed safety "
+                    f"checks) {'would be' if self.dry_run else 'was'} brought together.")
         if self.conflicts:
             head += (f" {_count(self.conflicts, 'record')} changed on both copies: the later "
                      "version is kept and the other is kept in its history.")
@@ -76,7 +80,7 @@ class MergeReport:
             head += (f" {_count(self.kept_edits, 'edit')} against a deletion "
                      f"{'was' if self.kept_edits == 1 else 'were'} kept.")
         if self.dry_run:
-            head += " Nothing was written (--dry-run)."
+            head += " This was a dry run: nothing was written."
         return [head, *self.details]
 
 
