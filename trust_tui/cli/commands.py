@@ -261,6 +261,7 @@ def _import(args: argparse.Namespace) -> int:
     there = (f"; {result.already_there:,} were already in the vault"
              if result.already_there else "")
     out(f"Brought in {result.added:,} record{'s' if result.added != 1 else ''}{there}.")
+    _say_merged(result.merged)
     if result.private_left_out:
         out(f"{result.private_left_out:,} private entries were left out: they stay sealed "
              "and open only in the vault they were written in.")
@@ -268,6 +269,16 @@ def _import(args: argparse.Namespace) -> int:
         out("Some parts came from a newer trust-tui and were left out: "
              f"{', '.join(sorted(result.unknown_tables))}.")
     return EXIT_OK
+
+
+def _say_merged(report) -> None:
+    """What an import by the merge's rules changed beyond new records (issue 14)."""
+    if report is None or not (report.updated or report.deleted or report.details):
+        return
+    out(f"{report.updated:,} changed as in the export and {report.deleted:,} removed as "
+        "deleted there.")
+    for line in report.details:
+        out(line)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -462,7 +473,31 @@ def _demo(args: argparse.Namespace) -> int:
     return run_app(TrustApp(path, vault=vault))
 
 
+def _merge(args: argparse.Namespace) -> int:
+    """`trust-tui merge OTHER [--dry-run]`: another copy of this vault merged in."""
+    from trust_tui.store.merging import merge_from
+
+    other = Path(args.other)
+    shown_other = inert(other, PATH_CHARS)
+    if not other.exists():
+        raise FileProblem(f"There is no file at {shown_other}, so nothing was merged.")
+    Vault.read_file(other)  # a foreign or damaged copy is said before any passphrase
+    typed: list[str] = []
+
+    def opener(path: Path, passphrase: str) -> Vault:
+        vault = Vault.open(path, passphrase)
+        typed.append(passphrase)
+        return vault
+
+    vault = _open_existing(args, opener=opener)
+    report = merge_from(vault, other, typed[-1], dry_run=args.dry_run)
+    for line in report.lines():
+        out(line)
+    return EXIT_OK
+
+
 HANDLERS = {
+    "merge": _merge,
     "init": _init, "add": _add, "export": _export, "import": _import, "check": _check,
     "passwd": _passwd, "rekey": _rekey, "restore-backup": _restore, "demo": _demo,
 }

@@ -24,6 +24,7 @@ EXAMPLES = """examples:
   trust-tui add journal --by Sam "A quiet evening, and it was good."
   trust-tui export --format markdown -o us.md a document to read (not encrypted)
   trust-tui check                             does the vault open and authenticate?
+  trust-tui merge ~/Sync/couple.vault         bring in another copy's changes
   trust-tui serve --port 8000                 the app in a browser tab, on 127.0.0.1 only
   trust-tui journal --since 2026-03-01 -n 5   read the journal as plain text
   trust-tui checkin --add --by Sam --feeling calm --safety 7
@@ -126,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore-backup", parents=[opener],
                                   help="put the previous version of the vault back")
     restore.add_argument("--yes", action="store_true", help="do not ask to confirm")
+
+    merge = commands.add_parser("merge", parents=[opener],
+                                help="bring in another copy's changes (a synced or carried "
+                                     "copy): edits, deletions and new records")
+    merge.add_argument("other", metavar="OTHER_VAULT",
+                       help="the other copy (it opens with the same passphrase)")
+    merge.add_argument("--dry-run", action="store_true", dest="dry_run",
+                       help="say what would change, and write nothing")
 
     demo = commands.add_parser("demo", parents=[vault_opt],
                                help="create a sample couple to look around with")

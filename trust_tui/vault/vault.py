@@ -21,8 +21,8 @@ import filelock
 from pydantic import ValidationError
 
 from trust_tui.files import describe_os_error, describe_read_error, make_private_folder
-from trust_tui.models import Partner, Record, Settings
-from trust_tui.vault import fileformat
+from trust_tui.models import Partner, Record, Settings, utc_now
+from trust_tui.vault import fileformat, revisions
 from trust_tui.vault.backups import Backups, damaged_path
 from trust_tui.vault.errors import (
     CannotRead,
@@ -38,6 +38,7 @@ from trust_tui.vault.errors import (
 from trust_tui.vault.passphrases import MIN_PASSPHRASE, Passphrases, check_passphrase
 from trust_tui.vault.locker import Lockers
 from trust_tui.vault.private import PrivateText
+from trust_tui.vault.revisions import Revisions
 from trust_tui.vault.rotation import KeyRotation
 from trust_tui.vault.soundness import SoundCache, documents
 from trust_tui.vault.storage import (
@@ -62,7 +63,7 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping):
+class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, Revisions):
     """An unlocked vault. Create with `Vault.create` or `Vault.open`.
 
     Here: opening, locking, transactions and typed records; private text,
@@ -77,7 +78,9 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping):
         self._private_key: bytes | None = cast(bytes, bytearray(private_key))  # a lock wipes it
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
         self._locker_adds = {}  # a safety check being kept: partner -> (key, check)
-        storage.before_write = self._fresh_lockers  # every write seals the lockers afresh
+        # Every write seals the lockers afresh, then stamps revisions and tombstones.
+        storage.before_write = self._before_write
+        self.revision_clock: revisions.Clock = utc_now  # the wall time a revision says
         # Per table: (the table dict it was built from, its record ids, next key); an id
         # is whatever the document holds (object: a damaged one may hold none).
         # Tables are copy-on-write, so an unchanged table is the same object.
@@ -399,7 +402,8 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping):
 
     def counts(self) -> dict[str, int]:
         self._require_unlocked()
-        return {name: len(rows) for name, rows in self._storage.read().items()}
+        return {name: len(rows) for name, rows in self._storage.read().items()
+                if not revisions.is_side_table(name)}
 
     # --- partners and settings -------------------------------------------------
 

@@ -1,0 +1,241 @@
+"""Merging two copies of one vault (issue 14): revisions, tombstones, conflicts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import SAM_PASS, make_vault
+from trust_tui.models import JournalEntry, Win
+from trust_tui.store.merging import merge_from
+from trust_tui.vault import Vault
+from trust_tui.vault.revisions import HISTORY, REVISIONS, TOMBSTONES, revision_of
+
+
+def _pair(tmp_path: Path, *records) -> tuple[Vault, Vault]:
+    a = make_vault(tmp_path / "a.vault")
+    a.add_many(records)
+    shutil.copy(a.path, tmp_path / "b.vault")
+    return a, Vault.open(tmp_path / "b.vault", SAM_PASS)
+
+
+def _win(text: str, vault: Vault | None = None, **kw) -> Win:
+    return Win(text=text, noticed_by="x", **kw)
+
+
+def _texts(vault: Vault) -> dict[str, str]:
+    return {w.id: w.text for w in vault.all(Win)}
+
+
+def test_every_record_gets_a_revision_and_a_deletion_a_tombstone(tmp_path):
+    a = make_vault(tmp_path / "a.vault")
+    win = _win("first")
+    a.add(win)
+    # A new record's first revision is implied by its content (nothing stored: the
+    # file does not grow by a revision per record at 10 years).
+    first = revision_of(a.raw_tables(), "wins", a.raw_tables()["wins"]["1"])
+    assert first["n"] == 0 and "wins" not in a.raw_tables().get(REVISIONS, {})
+    a.update(Win, win.id, lambda w: w.model_copy(update={"text": "second"}))
+    rev = a.raw_tables()[REVISIONS]["wins"][win.id]
+    assert rev["n"] == 1 and rev["by"] == a.me.id and rev["at"] and rev["p"] == [first["h"]]
+    a.update(Win, win.id, lambda w: w.model_copy(update={"text": "third"}))
+    rev2 = a.raw_tables()[REVISIONS]["wins"][win.id]
+    assert rev2["n"] == 2 and rev2["p"] == [first["h"], rev["h"]]
+    a.remove(Win, win.id)
+    assert win.id not in a.raw_tables()[REVISIONS]["wins"]
+    assert a.raw_tables()[TOMBSTONES]["wins"][win.id]["n"] == 3
+    assert "_revisions" not in a.counts() and set(a.counts()) >= {"wins"}
+
+
+def test_one_sided_changes_come_across(tmp_path):
+    keep, edit, gone = _win("keep"), _win("edit me"), _win("delete me")
+    a, b = _pair(tmp_path, keep, edit, gone)
+    b.update(Win, edit.id, lambda w: w.model_copy(update={"text": "edited on b"}))
+    b.remove(Win, gone.id)
+    new = _win("new on b")
+    b.add(new)
+    report = merge_from(a, b.path, SAM_PASS)
+    assert _texts(a) == {keep.id: "keep", edit.id: "edited on b", new.id: "new on b"}
+    assert (report.came_in, report.updated, report.deleted, report.conflicts) == (1, 1, 1, 0)
+    again = merge_from(a, b.path, SAM_PASS)
+    assert not again.changed and again.lines()[0].startswith("Nothing to merge")
+
+
+def test_both_changed_the_later_wins_the_other_is_in_history(tmp_path):
+    win = _win("start")
+    a, b = _pair(tmp_path, win)
+    a.update(Win, win.id, lambda w: w.model_copy(update={"text": "from a"}))
+    b.update(Win, win.id, lambda w: w.model_copy(update={"text": "from b"}))  # later
+    report = merge_from(a, b.path, SAM_PASS)
+    assert _texts(a) == {win.id: "from b"}
+    assert report.conflicts == 1 and len(report.lines()) == 2
+    assert "from" not in report.lines()[1]  # no content quoted
+    history = a.raw_tables()[HISTORY]["wins"][win.id]
+    assert [h["doc"]["text"] for h in history] == ["from a"]
+    merge_from(b, a.path, SAM_PASS)
+    assert _texts(b) == _texts(a)
+    assert b.raw_tables()[HISTORY] == a.raw_tables()[HISTORY]
+
+
+def test_an_edit_against_a_deletion_is_kept_and_said(tmp_path):
+    win = _win("start")
+    a, b = _pair(tmp_path, win)
+    a.remove(Win, win.id)
+    b.update(Win, win.id, lambda w: w.model_copy(update={"text": "kept"}))
+    report = merge_from(a, b.path, SAM_PASS)
+    assert _texts(a) == {win.id: "kept"} and report.kept_edits == 1
+    assert "edit is kept" in report.lines()[-1]
+    assert not merge_from(a, b.path, SAM_PASS).changed
+
+
+def test_dry_run_writes_nothing(tmp_path):
+    a, b = _pair(tmp_path, _win("one"))
+    b.add(_win("two"))
+    before = a.path.read_bytes()
+    report = merge_from(a, b.path, SAM_PASS, dry_run=True)
+    assert report.came_in == 1 and "dry run: nothing was written" in report.lines()[0]
+    assert a.path.read_bytes() == before
+
+
+def test_private_entries_merge_sealed(tmp_path):
+    a, b = _pair(tmp_path)
+    from trust_tui.store import journal
+    print(dir(journal))
+
+
+def test_the_command_merges_and_says_so(tmp_path, monkeypatch, capsys):
+    from trust_tui.cli import main
+
+    a, b = _pair(tmp_path, _win("one"))
+    b.add(_win("two"))
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+    assert main(["--vault", str(a.path), "merge", str(b.path), "--dry-run"]) == 0
+    assert "1 record would be brought in" in capsys.readouterr().out
+    assert len(Vault.open(a.path, SAM_PASS).all(Win)) == 1
+    assert main(["--vault", str(a.path), "merge", str(b.path)]) == 0
+    assert "1 record was brought in" in capsys.readouterr().out
+    assert len(Vault.open(a.path, SAM_PASS).all(Win)) == 2
+
+
+def test_a_copy_with_another_passphrase_is_refused_in_one_sentence(tmp_path, monkeypatch,
+                                                                    capsys):
+    from trust_tui.cli import main
+
+    a = make_vault(tmp_path / "a.vault")
+    other = Vault.create(tmp_path / "b.vault", [("Sam", "another-pass-1"),
+                                                 ("Alex", "another-pass-2")],
+                         kdf=a._storage.header.slots[0].kdf)
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+    assert main(["--vault", str(a.path), "merge", str(other.path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "another vault" in err
+
+
+def test_import_says_what_it_changed(tmp_path, monkeypatch, capsys):
+    from trust_tui.cli import main
+
+    win = _win("start")
+    a, b = _pair(tmp_path, win)
+    b.update(Win, win.id, lambda w: w.model_copy(update={"text": "edited on b"}))
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+    exported = tmp_path / "b.json"
+    assert main(["--vault", str(b.path), "export", "-o", str(exported)]) == 0
+    assert main(["--vault", str(a.path), "import", str(exported)]) == 0
+    said = capsys.readouterr().out
+    assert "1 changed as in the export and 0 removed" in said
+    assert _texts(Vault.open(a.path, SAM_PASS)) == {win.id: "edited on b"}
+
+
+def _format_of(path: Path) -> int:
+    return int.from_bytes(path.read_bytes()[8:10], "big")
+
+
+def test_a_version_1_vault_opens_upgrades_on_its_first_save_and_keeps_a_bak(tmp_path,
+                                                                           monkeypatch):
+    from trust_tui.vault import fileformat
+    from trust_tui.vault.storage import backup_path
+
+    old = _win("written by the version before")
+    with monkeypatch.context() as patched:
+        patched.setattr(fileformat, "FORMAT_VERSION", 1)
+        first = make_vault(tmp_path / "v1.vault")
+        first.add(old)
+    raw = dict(first.raw_tables())
+    raw.pop(REVISIONS), raw.pop(TOMBSTONES, None)  # as version 1 wrote it: none of these
+    with monkeypatch.context() as patched:
+        patched.setattr(fileformat, "FORMAT_VERSION", 1)
+        first._storage.before_write = None  # written as version 1 wrote: nothing stamped
+        first._storage.write(raw)
+    path = first.path
+    assert _format_of(path) == 1 and REVISIONS not in first.raw_tables()
+    shutil.copy(path, tmp_path / "still-v1.vault")
+
+    vault = Vault.open(path, SAM_PASS)  # opens as it is; nothing written
+    assert _format_of(path) == 1 and _texts(vault) == {old.id: old.text}
+    new = _win("the first save")
+    vault.add(new)
+    assert _format_of(path) == 2 and _format_of(backup_path(path)) == 1
+    assert _texts(Vault.open(backup_path(path), SAM_PASS)) == {old.id: old.text}
+    assert "wins" not in vault.raw_tables()[REVISIONS]  # both first versions: implied
+    # An edit on the copy still in version 1 comes across; the upgraded one's record too.
+    still = Vault.open(tmp_path / "still-v1.vault", SAM_PASS)
+    report = merge_from(still, path, SAM_PASS)
+    assert report.came_in == 1 and _texts(still) == _texts(vault)
+
+
+def test_a_copy_whose_other_passphrase_changed_is_refused_and_says_what_to_do(tmp_path):
+    import pytest
+
+    from conftest import ALEX_PASS
+    from trust_tui.store.merging import MergeRefused
+
+    a, _ = _pair(tmp_path, _win("one"))
+    b_alex = Vault.open(tmp_path / "b.vault", ALEX_PASS)
+    b_alex.change_passphrase(b_alex.me, "alex-has-a-new-one")  # a new private key too
+    with pytest.raises(MergeRefused) as refused:
+        merge_from(a, tmp_path / "b.vault", SAM_PASS)
+    said = str(refused.value)
+    assert "Alex's passphrase was changed on one copy only" in said and "\n" not in said
+    with pytest.raises(MergeRefused, match="does not open with this passphrase"):
+        merge_from(a, tmp_path / "b.vault", "not-the-passphrase")
+
+
+def test_safety_checks_kept_on_both_copies_all_stay(tmp_path):
+    """Lockers merge still sealed; the owner's next look (their key) sees both."""
+    a, b = _pair(tmp_path)
+    me = a.me.id
+    a.add_to_locker(a.hold_key(me), "checked in on the first copy", "2026-03-01T10:00:00+00:00")
+    b.add_to_locker(b.hold_key(me), "checked in on the second copy", "2026-03-02T10:00:00+00:00")
+    before = a.raw_tables()["lockers"]
+    merge_from(a, b.path, SAM_PASS)
+    assert "checked in" not in json.dumps(a.raw_tables())  # nothing opened into the file
+    assert a.raw_tables()["lockers"] is not before
+    texts = [c["text"] for c in a.locker(me)]
+    assert texts == ["checked in on the first copy", "checked in on the second copy"]
+    merge_from(b, a.path, SAM_PASS)
+    assert [c["text"] for c in b.locker(me)] == texts
+
+
+def test_putting_the_backup_back_is_a_change_a_merge_keeps(tmp_path):
+    win = _win("start")
+    a, b = _pair(tmp_path, win)
+    a.update(Win, win.id, lambda w: w.model_copy(update={"text": "a slip"}))
+    shutil.copy(a.path, b.path)  # synced: both hold the slip
+    a.restore_backup()  # undone on this copy
+    assert _texts(a) == {win.id: "start"}
+    merge_from(Vault.open(b.path, SAM_PASS), a.path, SAM_PASS)
+    assert _texts(Vault.open(b.path, SAM_PASS)) == {win.id: "start"}
+
+
+def test_a_copy_with_the_same_keyslots_needs_no_second_key_derivation(tmp_path, monkeypatch):
+    from trust_tui.vault import fileformat
+
+    a, b = _pair(tmp_path, _win("one"))
+    b.add(_win("two"))
+
+    def no_derivation(*args, **kwargs):
+        raise AssertionError("derived a key again")
+
+    monkeypatch.setattr(fileformat.KdfParams, "derive", no_derivation)
+    assert merge_from(a, b.path, SAM_PASS).came_in == 1
