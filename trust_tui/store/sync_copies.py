@@ -1,0 +1,107 @@
+"""Bringing in another copy of the vault that a sync service left beside it.
+
+`look_at` is the merge's dry run (it writes nothing); `bring_in` merges the copy
+into the vault by the merge's rules (store/merging.py: nothing is lost, the later
+edit wins and the other is kept in history, an edit beats a deletion, private
+entries stay sealed) and then moves the copy into `merged/` beside the vault,
+never deleting it. The copy is opened with the passphrase this vault was unlocked
+with; when it does not open with it, nothing changes and one sentence says what
+to do instead (`trust-tui merge`, with the passphrase that opens it).
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from trust_tui.files import describe_os_error
+from trust_tui.import_checks import PATH_CHARS, inert
+from trust_tui.vault.errors import VaultError, WrongPassphrase
+from trust_tui.vault.sync_copies import MERGED_FOLDER, put_aside
+
+if TYPE_CHECKING:
+    from trust_tui.vault import Vault
+
+
+@dataclass(frozen=True)
+class CopyLook:
+    """What bringing the copy in would change (`lines`), or why it cannot be
+    (`problem`, one sentence; nothing was changed)."""
+
+    path: Path
+    lines: list[str] = field(default_factory=list)
+    changes: int = 0
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class CopyBrought:
+    """What came in (`lines`), where the copy went (`moved_to`, inside merged/), and a
+    sentence when it could not be brought in (`problem`) or not moved (`not_moved`)."""
+
+    path: Path
+    lines: list[str] = field(default_factory=list)
+    changes: int = 0
+    moved_to: Path | None = None
+    problem: str | None = None
+    not_moved: str | None = None
+
+
+def merge_command(path: Path) -> str:
+    """The command that brings `path` in from a terminal, quoted for a shell."""
+    return f"trust-tui merge {shlex.quote(str(path))}"
+
+
+def does_not_open(path: Path) -> str:
+    return (f"{inert(path.name, PATH_CHARS)} does not open with the passphrase this app was "
+            "unlocked with, so nothing was changed; to bring it in, run "
+            f"`{inert(merge_command(path), PATH_CHARS)}` and give the passphrase that "
+            "opens it.")
+
+
+def _merge(vault: Vault, path: Path, *, dry_run: bool) -> Any:
+    from trust_tui.store.merging import merge_from
+
+    return merge_from(vault, path, vault.opened_with(), dry_run=dry_run)
+
+
+def _changes(report: Any) -> int:
+    """How many records the merge changed (or would), from the report's counts."""
+    counted = getattr(report, "changes", None)
+    if isinstance(counted, int):
+        return counted
+    return len(report.lines())
+
+
+def _refusal(path: Path, error: VaultError) -> str:
+    if isinstance(error, WrongPassphrase):
+        return does_not_open(path)
+    return f"{error} ({inert(path.name, PATH_CHARS)} was left as it is.)"
+
+
+def look_at(vault: Vault, path: Path) -> CopyLook:
+    """The merge's dry run: what bringing the copy at `path` in would change."""
+    try:
+        report = _merge(vault, path, dry_run=True)
+    except VaultError as error:
+        return CopyLook(path, problem=_refusal(path, error))
+    return CopyLook(path, list(report.lines()), _changes(report))
+
+
+def bring_in(vault: Vault, path: Path) -> CopyBrought:
+    """Merge the copy in, then move it into merged/ (it is kept, never deleted)."""
+    try:
+        report = _merge(vault, path, dry_run=False)
+    except VaultError as error:
+        return CopyBrought(path, problem=_refusal(path, error))
+    lines, changes = list(report.lines()), _changes(report)
+    try:
+        moved = put_aside(path, vault.path)
+    except OSError as error:
+        return CopyBrought(path, lines, changes, not_moved=(
+            f"Its changes are in, but {inert(path.name, PATH_CHARS)} could not be moved into "
+            f"{MERGED_FOLDER}/ because {describe_os_error(error)}; it is still beside the "
+            "vault, and bringing it in again changes nothing."))
+    return CopyBrought(path, lines, changes, moved_to=moved)
