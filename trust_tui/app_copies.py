@@ -32,27 +32,26 @@ def _services(copies: list[SyncCopy]) -> str:
 def found_sentence(copies: list[SyncCopy]) -> str:
     """The one notification when copies are found."""
     if len(copies) == 1:
-        start = (f"{copies[0].service} kept another copy of your vault beside it, from a "
-                 "time both computers saved before hearing from each other.")
+        start = (f"{copies[0].service} left another copy of your vault beside it: two "
+                 "computers saved before they had synced.")
     else:
-        start = (f"{_services(copies)} kept {len(copies)} other copies of your vault beside "
-                 "it, from times two computers saved before hearing from each other.")
-    return (f"{start} Press m on home to see what bringing it in would change; nothing "
-            "changes until you say yes.")
+        start = (f"{_services(copies)} left {len(copies)} other copies of your vault beside "
+                 "it: computers saved before they had synced.")
+    return (f"{start} Press m on home to see what bringing in its changes would do; "
+            "nothing changes until you say yes.")
 
 
 def home_line(copies: list[SyncCopy]) -> str:
     if len(copies) == 1:
-        return (f"Another copy of the vault (from {copies[0].service}) is beside it: "
-                "m shows what it would bring in.")
-    return (f"{len(copies)} other copies of the vault (from {_services(copies)}) are beside "
-            "it: m shows them one at a time.")
+        return (f"Another copy of the vault, from {copies[0].service}, is beside it: see "
+                "what it would bring in (m).")
+    return (f"{len(copies)} other copies of the vault, from {_services(copies)}, are beside "
+            "it: see what each would bring in, one at a time (m).")
 
 
 def question_words(copy: SyncCopy, look: CopyLook) -> tuple[str, str, str]:
     """(question, detail, yes label) for the offer."""
     from trust_tui.import_checks import PATH_CHARS, inert
-    from trust_tui.store.sync_copies import merge_command
     from trust_tui.vault.sync_copies import MERGED_FOLDER
 
     name = inert(copy.name, PATH_CHARS)
@@ -65,9 +64,7 @@ def question_words(copy: SyncCopy, look: CopyLook) -> tuple[str, str, str]:
     shown = [f"- {line}" for line in look.lines[:SHOWN_LINES]]
     left = len(look.lines) - len(shown)
     if left:
-        command = inert(merge_command(copy.path).replace(" merge ", " merge --dry-run ", 1),
-                        PATH_CHARS)
-        shown.append(f"- and {left} more (`{command}` lists them all)")
+        shown.append(f"- and {left} more (`trust-tui merge --dry-run` lists them all).")
     return (f"Bring in the other copy from {copy.service}?",
             "\n".join([name, "Bringing it in would:", *shown, aside]),
             "Bring it in")
