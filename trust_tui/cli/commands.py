@@ -454,7 +454,31 @@ def _demo(args: argparse.Namespace) -> int:
     return run_app(TrustApp(path, vault=vault))
 
 
+def _merge(args: argparse.Namespace) -> int:
+    """`trust-tui merge OTHER [--dry-run]`: another copy of this vault merged in."""
+    from trust_tui.store.merging import merge_from
+
+    other = Path(args.other)
+    shown_other = inert(other, PATH_CHARS)
+    if not other.exists():
+        raise FileProblem(f"There is no file at {shown_other}, so nothing was merged.")
+    Vault.read_file(other)  # a foreign or damaged copy is said before any passphrase
+    typed: list[str] = []
+
+    def opener(path: Path, passphrase: str) -> Vault:
+        vault = Vault.open(path, passphrase)
+        typed.append(passphrase)
+        return vault
+
+    vault = _open_existing(args, opener=opener)
+    report = merge_from(vault, other, typed[-1], dry_run=args.dry_run)
+    for line in report.lines():
+        out(line)
+    return EXIT_OK
+
+
 HANDLERS = {
+    "merge": _merge,
     "init": _init, "add": _add, "export": _export, "import": _import, "check": _check,
     "passwd": _passwd, "rekey": _rekey, "restore-backup": _restore, "demo": _demo,
 }

@@ -22,6 +22,7 @@ EXAMPLES = """examples:
   trust-tui add journal --by Sam "A quiet evening, and it was good."
   trust-tui export --format markdown -o us.md a document to read (not encrypted)
   trust-tui check                             does the vault open and authenticate?
+  trust-tui merge ~/Sync/couple.vault         bring in another copy's changes
 
 exit codes:
   0  done
@@ -120,6 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore-backup", parents=[opener],
                                   help="put the previous version of the vault back")
     restore.add_argument("--yes", action="store_true", help="do not ask to confirm")
+
+    merge = commands.add_parser("merge", parents=[opener],
+                                help="bring in another copy's changes (a synced or carried "
+                                     "copy): edits, deletions and new records")
+    merge.add_argument("other", metavar="OTHER_VAULT",
+                       help="the other copy (it opens with the same passphrase)")
+    merge.add_argument("--dry-run", action="store_true", dest="dry_run",
+                       help="say what would change, and write nothing")
 
     demo = commands.add_parser("demo", parents=[vault_opt],
                                help="create a sample couple to look around with")

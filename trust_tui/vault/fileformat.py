@@ -52,7 +52,10 @@ Table = dict[str, Document]
 Tables = dict[str, Table]
 
 MAGIC = b"TRUSTTUI"
-FORMAT_VERSION = 1
+# 2 (issue 14): the body also holds revisions, tombstones and merge history
+# (vault/revisions.py). A version 1 file opens and becomes 2 on its first save,
+# the version 1 file kept as `<vault>.bak` (as every save keeps the one before).
+FORMAT_VERSION = 2
 _PREFIX = struct.Struct(">8sHI")
 DIGEST_SIZE = 32
 KEY_SIZE = 32

@@ -166,6 +166,11 @@ class EncryptedStorage(Storage):
     def generation(self) -> int:
         return self.header.generation
 
+    @property
+    def tables_held(self) -> fileformat.Tables | None:
+        """The tables as last read or written (None when none are held)."""
+        return self._tables
+
     def changed_on_disk(self) -> bool:
         return file_identity(self.path) != self._identity
 

@@ -21,8 +21,8 @@ import filelock
 from pydantic import ValidationError
 
 from trust_tui.files import describe_os_error, describe_read_error, make_private_folder
-from trust_tui.models import Partner, Record, Settings
-from trust_tui.vault import fileformat
+from trust_tui.models import Partner, Record, Settings, utc_now
+from trust_tui.vault import fileformat, revisions
 from trust_tui.vault.backups import Backups, damaged_path
 from trust_tui.vault.errors import (
     CannotRead,
@@ -77,7 +77,9 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping):
         self._private_key: bytes | None = cast(bytes, bytearray(private_key))  # a lock wipes it
         self._private_keys: dict[str, bytes] = {}  # partners who typed their passphrase
         self._locker_adds = {}  # a safety check being kept: partner -> (key, check)
-        storage.before_write = self._fresh_lockers  # every write seals the lockers afresh
+        # Every write seals the lockers afresh, then stamps revisions and tombstones.
+        storage.before_write = self._before_write
+        self.revision_clock: revisions.Clock = utc_now  # the wall time a revision says
         # Per table: (the table dict it was built from, its record ids, next key); an id
         # is whatever the document holds (object: a damaged one may hold none).
         # Tables are copy-on-write, so an unchanged table is the same object.
@@ -403,7 +405,31 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping):
 
     def counts(self) -> dict[str, int]:
         self._require_unlocked()
-        return {name: len(rows) for name, rows in self._storage.read().items()}
+        return {name: len(rows) for name, rows in self._storage.read().items()
+                if not revisions.is_side_table(name)}
+
+    # --- revisions (issue 14: vault/revisions.py) ------------------------------
+
+    def _before_write(self, data: fileformat.Tables) -> fileformat.Tables:
+        """Every write, in one place: the lockers sealed afresh, then a revision for
+        each record changed and a tombstone for each record removed."""
+        data = self._fresh_lockers(data)
+        me = next((d.get("id") for d in data.get(Partner.table, {}).values()
+                   if isinstance(d, dict) and d.get("slot_id") == self._slot_id), None)
+        return revisions.stamp(self._storage.tables_held, data,
+                               revisions.now_text(self.revision_clock()),
+                               me if isinstance(me, str) else None)
+
+    def raw_tables(self) -> fileformat.Tables:
+        """The stored tables as they are (side tables too): for a merge, which
+        moves documents still sealed and never reads them."""
+        self._require_unlocked()
+        return self._storage.read()
+
+    def write_raw(self, data: fileformat.Tables) -> None:
+        """Write tables made from `raw_tables()` (a merge): inside `transaction()`."""
+        self._storage.write(data)
+        self._ids.clear()
 
     # --- partners and settings -------------------------------------------------
 

@@ -1,0 +1,126 @@
+"""Merging two copies of one vault (issue 14): revisions, tombstones, conflicts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import SAM_PASS, make_vault
+from trust_tui.models import JournalEntry, Win
+from trust_tui.store.merging import merge_from
+from trust_tui.vault import Vault
+from trust_tui.vault.revisions import HISTORY, REVISIONS, TOMBSTONES
+
+
+def _pair(tmp_path: Path, *records) -> tuple[Vault, Vault]:
+    a = make_vault(tmp_path / "a.vault")
+    a.add_many(records)
+    shutil.copy(a.path, tmp_path / "b.vault")
+    return a, Vault.open(tmp_path / "b.vault", SAM_PASS)
+
+
+def _win(text: str, vault: Vault | None = None, **kw) -> Win:
+    return Win(text=text, noticed_by="x", **kw)
+
+
+def _texts(vault: Vault) -> dict[str, str]:
+    return {w.id: w.text for w in vault.all(Win)}
+
+
+def test_every_record_gets_a_revision_and_a_deletion_a_tombstone(tmp_path):
+    a = make_vault(tmp_path / "a.vault")
+    win = _win("first")
+    a.add(win)
+    rev = a.raw_tables()[REVISIONS]["wins"][win.id]
+    assert rev["n"] == 1 and rev["by"] == a.me.id and rev["at"]
+    a.update(Win, win.id, lambda w: w.model_copy(update={"text": "second"}))
+    rev2 = a.raw_tables()[REVISIONS]["wins"][win.id]
+    assert rev2["n"] == 2 and rev["h"] in rev2["p"]
+    a.remove(Win, win.id)
+    assert win.id not in a.raw_tables()[REVISIONS]["wins"]
+    assert a.raw_tables()[TOMBSTONES]["wins"][win.id]["n"] == 3
+    assert "_revisions" not in a.counts() and set(a.counts()) >= {"wins"}
+
+
+def test_one_sided_changes_come_across(tmp_path):
+    keep, edit, gone = _win("keep"), _win("edit me"), _win("delete me")
+    a, b = _pair(tmp_path, keep, edit, gone)
+    b.update(Win, edit.id, lambda w: w.model_copy(update={"text": "edited on b"}))
+    b.remove(Win, gone.id)
+    new = _win("new on b")
+    b.add(new)
+    report = merge_from(a, b.path, SAM_PASS)
+    assert _texts(a) == {keep.id: "keep", edit.id: "edited on b", new.id: "new on b"}
+    assert (report.came_in, report.updated, report.deleted, report.conflicts) == (1, 1, 1, 0)
+    again = merge_from(a, b.path, SAM_PASS)
+    assert not again.changed and again.lines()[0].startswith("Nothing to merge")
+
+
+def test_both_changed_the_later_wins_the_other_is_in_history(tmp_path):
+    win = _win("start")
+    a, b = _pair(tmp_path, win)
+    a.update(Win, win.id, lambda w: w.model_copy(update={"text": "from a"}))
+    b.update(Win, win.id, lambda w: w.model_copy(update={"text": "from b"}))  # later
+    report = merge_from(a, b.path, SAM_PASS)
+    assert _texts(a) == {win.id: "from b"}
+    assert report.conflicts == 1 and len(report.lines()) == 2
+    assert "from" not in report.lines()[1]  # no content quoted
+    history = a.raw_tables()[HISTORY]["wins"][win.id]
+    assert [h["doc"]["text"] for h in history] == ["from a"]
+    merge_from(b, a.path, SAM_PASS)
+    assert _texts(b) == _texts(a)
+    assert b.raw_tables()[HISTORY] == a.raw_tables()[HISTORY]
+
+
+def test_an_edit_against_a_deletion_is_kept_and_said(tmp_path):
+    win = _win("start")
+    a, b = _pair(tmp_path, win)
+    a.remove(Win, win.id)
+    b.update(Win, win.id, lambda w: w.model_copy(update={"text": "kept"}))
+    report = merge_from(a, b.path, SAM_PASS)
+    assert _texts(a) == {win.id: "kept"} and report.kept_edits == 1
+    assert "edit is kept" in report.lines()[-1]
+    assert not merge_from(a, b.path, SAM_PASS).changed
+
+
+def test_dry_run_writes_nothing(tmp_path):
+    a, b = _pair(tmp_path, _win("one"))
+    b.add(_win("two"))
+    before = a.path.read_bytes()
+    report = merge_from(a, b.path, SAM_PASS, dry_run=True)
+    assert report.came_in == 1 and "Nothing was written" in report.lines()[0]
+    assert a.path.read_bytes() == before
+
+
+def test_private_entries_merge_sealed(tmp_path):
+    a, b = _pair(tmp_path)
+    from trust_tui.store import journal
+    print(dir(journal))
+
+
+def test_the_command_merges_and_says_so(tmp_path, monkeypatch, capsys):
+    from trust_tui.cli import main
+
+    a, b = _pair(tmp_path, _win("one"))
+    b.add(_win("two"))
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+    assert main(["--vault", str(a.path), "merge", str(b.path), "--dry-run"]) == 0
+    assert "1 record would be brought in" in capsys.readouterr().out
+    assert len(Vault.open(a.path, SAM_PASS).all(Win)) == 1
+    assert main(["--vault", str(a.path), "merge", str(b.path)]) == 0
+    assert "1 record was brought in" in capsys.readouterr().out
+    assert len(Vault.open(a.path, SAM_PASS).all(Win)) == 2
+
+
+def test_a_copy_with_another_passphrase_is_refused_in_one_sentence(tmp_path, monkeypatch,
+                                                                    capsys):
+    from trust_tui.cli import main
+
+    a = make_vault(tmp_path / "a.vault")
+    other = Vault.create(tmp_path / "b.vault", [("Sam", "another-pass-1"),
+                                                 ("Alex", "another-pass-2")],
+                         kdf=a._storage.header.slots[0].kdf)
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+    assert main(["--vault", str(a.path), "merge", str(other.path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "another vault" in err

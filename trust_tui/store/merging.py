@@ -1,0 +1,204 @@
+"""Merge another copy of this vault into it (issue 14): `trust-tui merge OTHER` and
+the app's offer to merge a sync-conflict file both call `merge_from`.
+
+The other copy opens with the same passphrase; its documents are merged as they
+are stored (private entries and safety checks still sealed: vault/merging.py),
+in one transaction and one durable write of this vault (its previous generation
+kept as `.bak`). Nothing is written to the other copy.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from trust_tui.domain.agreements_md import long_date
+from trust_tui.files import describe_read_error
+from trust_tui.import_checks import PATH_CHARS, inert
+from trust_tui.models import Partner
+from trust_tui.vault import Vault
+from trust_tui.vault.errors import CannotRead, WrongPassphrase
+from trust_tui.vault.merging import (
+    CAME_IN,
+    CONFLICT,
+    DELETED,
+    KEPT_EDIT,
+    UPDATED,
+    Event,
+    MergeRefused,
+    merge_tables,
+)
+
+__all__ = ["MergeRefused", "MergeReport", "merge_from", "merge_into", "report_of"]
+
+# What a record is, in words (never its content).
+_KINDS = {
+    "journal": "journal entry", "agreements": "agreement", "follow_through":
+    "follow-through note", "concerns": "raised concern", "wins": "win", "goals": "mini-goal",
+    "setbacks": "setback", "check_ins": "check-in", "talks": "talk", "rituals": "ritual",
+    "breaks": "break", "form_drafts": "unsaved form", "partners": "partner",
+    "settings": "the settings", "safety_checks": "safety check", "lockers": "safety checks",
+}
+
+
+@dataclass
+class MergeReport:
+    """What a merge did (or, with dry_run, would do) to this vault."""
+
+    came_in: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+    kept_edits: int = 0  # an edit kept over a deletion on the other copy
+    dry_run: bool = False
+    changed: bool = False  # False: both copies held the same already
+    details: list[str] = field(default_factory=list)  # one line per conflict / kept edit
+
+    def lines(self) -> list[str]:
+        """Plain sentences: the counts, then one line per conflict or kept edit."""
+        if not self.changed:
+            return ["Nothing to merge: both copies already hold the same records."]
+
+        def done(n: int) -> str:
+            verb = "would be" if self.dry_run else "was" if n == 1 else "were"
+            return f"{_count(n, 'record')} {verb}"
+
+        counts = [f"{done(self.came_in)} brought in", f"{done(self.updated)} updated",
+                  f"{done(self.deleted)} removed (deleted on the other copy)"]
+        head = "; ".join(counts) + "."
+        if self.conflicts:
+            head += (f" {_count(self.conflicts, 'record')} changed on both copies: the later "
+                     "version is kept and the other is kept in its history.")
+        if self.kept_edits:
+            head += (f" {_count(self.kept_edits, 'edit')} against a deletion "
+                     f"{'was' if self.kept_edits == 1 else 'were'} kept.")
+        if self.dry_run:
+            head += " Nothing was written (--dry-run)."
+        return [head, *self.details]
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _names(tables: dict[str, Any]) -> dict[str, str]:
+    people = tables.get(Partner.table)
+    return {str(d.get("id")): str(d.get("name")) for d in
+            (people.values() if isinstance(people, dict) else []) if isinstance(d, dict)}
+
+
+def _label(event: Event, names: dict[str, str]) -> str:
+    """Which record, in a few words: its kind, its day and whose it is (never its
+    words, private or not)."""
+    doc = event.doc if isinstance(event.doc, dict) else {}
+    if event.table == "lockers":
+        owner = str(doc.get("id", ""))[len("locker-"):]
+        return f"{names.get(owner, 'a partner')}'s safety checks"
+    kind = _KINDS.get(event.table, f"record in {event.table}")
+    if event.table == "settings":
+        return "The settings"
+    if event.table == "partners":
+        return f"The partner {doc.get('name', '')}"
+    owner = next((doc.get(k) for k in ("author", "partner_id", "noticed_by", "owner", "noted_by")
+                  if isinstance(doc.get(k), str)), None)
+    whose = f"{names[owner]}'s " if owner in names else "A "
+    day = ""
+    try:
+        day = f" of {long_date(datetime.fromisoformat(str(doc.get('created_at'))))}"
+    except ValueError:
+        pass
+    private = "private " if doc.get("private") is True else ""
+    return f"{whose}{private}{kind}{day}"
+
+
+def report_of(events: list[Event], changed: bool, names: dict[str, str],
+              dry_run: bool) -> MergeReport:
+    report = MergeReport(dry_run=dry_run, changed=changed)
+    for event in events:
+        if event.table == "lockers":
+            # Sealed afresh on every save of its owner's sessions (so the file never
+            # shows when a check was kept): both copies nearly always differ, and the
+            # other copy's stays sealed in history, unsaid (it would be said each time).
+            continue
+        if event.kind == CAME_IN:
+            report.came_in += 1
+        elif event.kind == UPDATED:
+            report.updated += 1
+        elif event.kind == DELETED:
+            report.deleted += 1
+        elif event.kind == CONFLICT:
+            report.conflicts += 1
+            kept = "the other copy's" if event.theirs_won else "this copy's"
+            report.details.append(f"{_label(event, names)} was changed on both copies: "
+                                  f"{kept} later version is kept, the other is in its history.")
+        elif event.kind == KEPT_EDIT:
+            report.kept_edits += 1
+            report.details.append(f"{_label(event, names)} was deleted on one copy and edited "
+                                  "on the other: the edit is kept.")
+    report.details = [inert(line, limit=300) for line in report.details]
+    return report
+
+
+def merge_into(vault: Vault, theirs: dict[str, Any], *, dry_run: bool = False) -> MergeReport:
+    """Merge these tables (another copy's, decrypted) into the vault in one write."""
+    with vault.transaction():
+        ours = vault.raw_tables()
+        merged = merge_tables(ours, theirs)
+        if merged.changed and not dry_run:
+            vault.write_raw(merged.tables)
+    return report_of(merged.events, merged.changed, _names(merged.tables), dry_run)
+
+
+def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
+               dry_run: bool = False) -> MergeReport:
+    """Merge the vault copy at `other_path` (opened with `passphrase`) into `vault`.
+
+    Slow (one key derivation): run it in a worker. Raises MergeRefused (one plain
+    sentence of what to do) or another VaultError; nothing is written then."""
+    other_path = Path(other_path)
+    shown = inert(other_path, PATH_CHARS)
+    try:
+        if os.path.samefile(other_path, vault.path):
+            raise MergeRefused(f"{shown} is this vault itself, so there is nothing to merge.")
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise CannotRead(other_path, describe_read_error(exc)) from None
+    parsed = Vault.read_file(other_path)
+    ours = vault._storage.header
+    theirs = parsed.header
+    if ours.vault_id and theirs.vault_id and ours.vault_id != theirs.vault_id:
+        raise MergeRefused(f"{shown} is another vault, not a copy of this one, so nothing was "
+                           "merged; to bring its records in, export it as JSON and import that "
+                           "file here (trust-tui export, then trust-tui import).")
+    if ours.key_id != theirs.key_id:
+        raise MergeRefused(f"The keys of {shown} or of this vault were renewed (trust-tui "
+                           "rekey) on one copy only, so nothing was merged; export that copy "
+                           "as JSON and import the file here instead.")
+    try:
+        _, data_key, _ = parsed.unlock(passphrase)
+    except WrongPassphrase:
+        raise MergeRefused(f"{shown} does not open with this passphrase (it may have been "
+                           "changed there), so nothing was merged; merge again with a "
+                           "passphrase that opens both copies.") from None
+    tables = parsed.decrypt(data_key, other_path)
+    _same_keys(vault, tables)
+    return merge_into(vault, tables, dry_run=dry_run)
+
+
+def _same_keys(vault: Vault, theirs: dict[str, Any]) -> None:
+    """A partner whose private key was renewed on one copy only (passwd): their
+    sealed entries from one copy would not open in the other."""
+    people = theirs.get(Partner.table)
+    checks = {d.get("id"): d.get("key_check") for d in
+              (people.values() if isinstance(people, dict) else []) if isinstance(d, dict)}
+    for partner in vault.partners:
+        found = checks.get(partner.id)
+        if partner.key_check and found and found != partner.key_check:
+            raise MergeRefused(f"{partner.name}'s passphrase was changed on one copy only, so "
+                               "nothing was merged (their private entries would not open in "
+                               "both); keep the copy with the new passphrase and bring the "
+                               "other's records across with trust-tui export and import.")
