@@ -61,12 +61,13 @@ def question_words(copy: SyncCopy, look: CopyLook) -> tuple[str, str, str]:
         return (f"The other copy from {copy.service} holds nothing new",
                 f"{name}\nEverything in it is already in this vault. {aside}",
                 "Move it aside")
-    shown = [f"- {line}" for line in look.lines[:SHOWN_LINES]]
-    left = len(look.lines) - len(shown)
+    head, *details = look.lines
+    shown = [f"- {line}" for line in details[:SHOWN_LINES]]
+    left = len(details) - len(shown)
     if left:
         shown.append(f"- and {left} more (`trust-tui merge --dry-run` lists them all).")
     return (f"Bring in the other copy from {copy.service}?",
-            "\n".join([name, "Bringing it in would:", *shown, aside]),
+            "\n".join([name, head, *shown, aside]),
             "Bring it in")
 
 
@@ -130,7 +131,6 @@ class SyncCopiesBeside:
         from trust_tui.widgets.saving import SaveRequest
 
         copy = copies[0]
-        app.notify("Looking at what the other copy holds...", timeout=3, markup=False)
         app.request_save(SaveRequest(bind(look_at, copy.path), saved_message=None,
                                      done=lambda look: self._offer(copy, look)))
 
@@ -143,6 +143,7 @@ class SyncCopiesBeside:
                        markup=False)
             return
         question, detail, yes = question_words(copy, look)
+        app.clear_notifications()  # the note that found it has been acted on: not over this
 
         def answered(bring: bool | None) -> None:
             if bring and app.vault_open:

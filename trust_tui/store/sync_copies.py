@@ -14,15 +14,18 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from trust_tui.files import describe_os_error
 from trust_tui.import_checks import PATH_CHARS, inert
+from trust_tui.store.merging import MergeReport, merge_from
 from trust_tui.vault.errors import VaultError, WrongPassphrase
 from trust_tui.vault.sync_copies import MERGED_FOLDER, put_aside
 
 if TYPE_CHECKING:
     from trust_tui.vault import Vault
+
+DRY_RUN_NOTE = " Nothing was written (--dry-run)."  # said by the merge; here a question asks
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class CopyLook:
 
     path: Path
     lines: list[str] = field(default_factory=list)
-    changes: int = 0
+    changes: bool = False
     problem: str | None = None
 
 
@@ -43,7 +46,7 @@ class CopyBrought:
 
     path: Path
     lines: list[str] = field(default_factory=list)
-    changes: int = 0
+    changes: bool = False
     moved_to: Path | None = None
     problem: str | None = None
     not_moved: str | None = None
@@ -61,24 +64,20 @@ def does_not_open(path: Path) -> str:
             "opens it.")
 
 
-def _merge(vault: Vault, path: Path, *, dry_run: bool) -> Any:
-    from trust_tui.store.merging import merge_from
-
+def _merge(vault: Vault, path: Path, *, dry_run: bool) -> MergeReport:
     return merge_from(vault, path, vault.opened_with(), dry_run=dry_run)
 
 
-def _changes(report: Any) -> int:
-    """How many records the merge changed (or would), from the report's counts."""
-    counted = getattr(report, "changes", None)
-    if isinstance(counted, int):
-        return counted
-    return len(report.lines())
+def _opens_not(error: VaultError) -> bool:
+    """The copy does not open with this passphrase (the merge says so as a refusal
+    whose cause is the wrong passphrase)."""
+    return isinstance(error, WrongPassphrase) or isinstance(error.__context__, WrongPassphrase)
 
 
 def _refusal(path: Path, error: VaultError) -> str:
-    if isinstance(error, WrongPassphrase):
+    if _opens_not(error):
         return does_not_open(path)
-    return f"{error} ({inert(path.name, PATH_CHARS)} was left as it is.)"
+    return str(error)
 
 
 def look_at(vault: Vault, path: Path) -> CopyLook:
@@ -87,7 +86,8 @@ def look_at(vault: Vault, path: Path) -> CopyLook:
         report = _merge(vault, path, dry_run=True)
     except VaultError as error:
         return CopyLook(path, problem=_refusal(path, error))
-    return CopyLook(path, list(report.lines()), _changes(report))
+    lines = [line.replace(DRY_RUN_NOTE, "") for line in report.lines()]
+    return CopyLook(path, lines if report.changed else [], report.changed)
 
 
 def bring_in(vault: Vault, path: Path) -> CopyBrought:
@@ -96,7 +96,7 @@ def bring_in(vault: Vault, path: Path) -> CopyBrought:
         report = _merge(vault, path, dry_run=False)
     except VaultError as error:
         return CopyBrought(path, problem=_refusal(path, error))
-    lines, changes = list(report.lines()), _changes(report)
+    lines, changes = (report.lines() if report.changed else []), report.changed
     try:
         moved = put_aside(path, vault.path)
     except OSError as error:
