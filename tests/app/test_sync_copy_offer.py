@@ -164,3 +164,28 @@ async def test_no_copy_means_no_line_and_no_word(unlocked_app):
         await pilot.press("m")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_another_vault_under_a_copys_name_is_refused_and_left_alone(unlocked_app):
+    """A vault made apart (make_vault, the same passphrases) is no copy of this one:
+    the merge's own sentence says what to do, and nothing moves."""
+    from conftest import make_vault
+
+    app, vault_path, _clock = await unlocked_app(seed=seed_a_win)
+    copy = vault_path.with_name("couple (Alex's conflicted copy 2026-03-02).vault")
+    other = make_vault(copy)
+    other.add(Win(text="Made apart", noticed_by=other.me.id))
+    other.lock()
+    before, held = vault_path.read_bytes(), copy.read_bytes()
+    told = Told(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        told.clear()
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        [said] = told.messages
+        assert "another vault, not a copy of this one" in said and "export" in said
+    assert vault_path.read_bytes() == before and copy.read_bytes() == held
+    assert not (vault_path.parent / "merged").exists()

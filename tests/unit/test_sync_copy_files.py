@@ -133,3 +133,57 @@ def test_merged_that_is_not_a_folder_is_refused_and_the_copy_stays(vault, vault_
     with pytest.raises(OSError):
         put_aside(copy, vault_path)
     assert copy.exists()
+
+
+def _copy_with_a_win(vault_path: Path, name: str) -> Path:
+    from conftest import SAM_PASS
+
+    from trust_tui.models import Win
+    from trust_tui.vault import Vault
+
+    copy = _copy(vault_path, name)
+    other = Vault.open(copy, SAM_PASS)
+    other.add(Win(text="Only in the copy", noticed_by=other.me.id))
+    return copy
+
+
+def test_the_merge_command_moves_a_merged_sync_copy_into_merged(vault, vault_path,
+                                                                monkeypatch, capsys):
+    from conftest import SAM_PASS
+
+    from trust_tui.cli import main
+
+    copy = _copy_with_a_win(vault_path, "couple.sync-conflict-20260301-140233-ABCDEF7.vault")
+    carried = _copy_with_a_win(vault_path, "from-the-usb-stick.vault")
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+    assert main(["--vault", str(vault_path), "check"]) == 0
+    said = capsys.readouterr().out
+    assert "Syncthing left another copy of this vault beside it" in said
+    assert f"trust-tui merge {copy}" in said
+    assert main(["--vault", str(vault_path), "merge", str(copy), "--dry-run"]) == 0
+    assert copy.exists() and not (vault_path.parent / "merged").exists()
+    capsys.readouterr()
+    assert main(["--vault", str(vault_path), "merge", str(copy)]) == 0
+    said = capsys.readouterr().out
+    assert "1 record was brought in" in said
+    assert "The Syncthing copy is now in" in said and "nothing was deleted" in said
+    assert not copy.exists() and (vault_path.parent / "merged" / copy.name).exists()
+    # A copy that is not a sync service's stays where it is, merged or not.
+    assert main(["--vault", str(vault_path), "merge", str(carried)]) == 0
+    assert carried.exists()
+
+
+def test_a_lock_wipes_the_passphrase_the_vault_was_opened_with(vault_path):
+    from conftest import ALEX_PASS
+
+    from trust_tui.vault import Vault
+    from trust_tui.vault.errors import VaultLocked
+
+    make_vault(vault_path).lock()
+    opened = Vault.open(vault_path, ALEX_PASS)
+    assert opened.opened_with() == ALEX_PASS
+    held = opened._opened_with
+    opened.lock()
+    assert held is not None and held == bytearray(len(held))  # overwritten with zeros
+    with pytest.raises(VaultLocked):
+        opened.opened_with()
