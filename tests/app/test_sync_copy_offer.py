@@ -125,6 +125,24 @@ async def test_not_now_changes_nothing_and_the_copy_is_said_only_once(unlocked_a
     assert (vault_path.parent / "merged" / copy.name).exists()
 
 
+async def refused_at_m(app, vault_path: Path, copy: Path, *, typed: bool) -> list[str]:
+    """Press m on home: what the app says, checking that nothing changed or moved."""
+    before, held = vault_path.read_bytes(), copy.read_bytes()
+    told = Told(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        if typed:
+            await unlock(pilot)
+        await settle(pilot)
+        await settle(pilot)
+        told.clear()
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)  # no question: nothing to bring in
+    assert vault_path.read_bytes() == before and copy.read_bytes() == held
+    assert not (vault_path.parent / "merged").exists()
+    return told.messages
+
+
 async def test_a_copy_that_does_not_open_with_this_passphrase_changes_nothing(
         locked_app, vault_path):
     app = locked_app(seed=seed_a_win)
@@ -135,20 +153,10 @@ async def test_a_copy_that_does_not_open_with_this_passphrase_changes_nothing(
     other.change_passphrase(other.me, "a-new-passphrase-for-sam", kdf=FAST_TEST_KDF)
     other.add(Win(text="Only in the other copy", noticed_by=other.me.id))
     other.lock()
-    before, held = vault_path.read_bytes(), copy.read_bytes()
-    told = Told(app)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await unlock(pilot)
-        told.clear()
-        await pilot.press("m")
-        await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)  # no question: nothing to bring in
-        [said] = [m for m in told.messages if "does not open" in m]
-        assert "does not open with the passphrase this app was unlocked with" in said
-        assert "nothing was changed" in said and "trust-tui merge" in said
-        assert said.count(". ") == 0  # one sentence
-    assert vault_path.read_bytes() == before and copy.read_bytes() == held
-    assert not (vault_path.parent / "merged").exists()
+    [said] = await refused_at_m(app, vault_path, copy, typed=True)
+    assert "does not open with the passphrase this app was unlocked with" in said
+    assert "nothing was changed" in said and "trust-tui merge" in said
+    assert said.count(". ") == 0  # one sentence
 
 
 async def test_no_copy_means_no_line_and_no_word(unlocked_app):
@@ -176,16 +184,5 @@ async def test_another_vault_under_a_copys_name_is_refused_and_left_alone(unlock
     other = make_vault(copy)
     other.add(Win(text="Made apart", noticed_by=other.me.id))
     other.lock()
-    before, held = vault_path.read_bytes(), copy.read_bytes()
-    told = Told(app)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await settle(pilot)
-        told.clear()
-        await pilot.press("m")
-        await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
-        [said] = told.messages
-        assert "another vault, not a copy of this one" in said and "export" in said
-    assert vault_path.read_bytes() == before and copy.read_bytes() == held
-    assert not (vault_path.parent / "merged").exists()
+    [said] = await refused_at_m(app, vault_path, copy, typed=False)
+    assert "another vault, not a copy of this one" in said and "export" in said
