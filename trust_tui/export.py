@@ -48,6 +48,8 @@ from trust_tui.import_checks import (
     load_json,
     record_problem,
 )
+from trust_tui.import_merge import export_revisions, merge_import, read_revisions
+from trust_tui.store.merging import MergeReport
 from trust_tui.vault import Vault
 
 EXPORT_FORMAT = "trust-tui-export"
@@ -67,13 +69,14 @@ __all__ = ["ImportRefused"]  # it lives with the import's checks, raised from bo
 
 def export_data(vault: Vault, exported_at: datetime) -> dict[str, Any]:
     """Every record of every table, as pydantic dumps them (mode="json")."""
+    tables = {model.table: [_exported(r) for r in vault.all(model)] for model in ALL_RECORDS}
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": exported_at.isoformat(),
         "partners": [p.name for p in vault.partners],
-        "tables": {model.table: [_exported(r) for r in vault.all(model)]
-                   for model in ALL_RECORDS},
+        "tables": tables,
+        **export_revisions(vault, tables),  # so an import brings edits and deletions back
     }
 
 
@@ -107,6 +110,7 @@ class Parsed:
     partners: list[Partner]
     records: list[Record]
     unknown_tables: list[str]
+    revisions: tuple[dict[str, Any], dict[str, Any]] | None = None  # None: an older export
 
 
 @dataclass
@@ -115,6 +119,7 @@ class Imported:
     already_there: int
     private_left_out: int
     unknown_tables: list[str]
+    merged: MergeReport | None = None  # by the merge's rules (an export with revisions)
 
 
 def parse_export(raw: bytes, source: str) -> Parsed:
@@ -161,7 +166,7 @@ def parse_export(raw: bytes, source: str) -> Parsed:
                     f"Record {number} of the {name} part of {source} holds {problem}, "
                     "so nothing was imported.")
             (partners if model is Partner else records).append(record)
-    return Parsed(partners, records, unknown)
+    return Parsed(partners, records, unknown, read_revisions(data, source))
 
 
 def partner_map(theirs: Iterable[Partner], ours: Iterable[Partner]) -> dict[str, str]:
@@ -209,14 +214,15 @@ def _remap(value: Any, mapping: Mapping[str, str], moved: set[str]) -> Any:
 
 
 def import_into(vault: Vault, parsed: Parsed) -> Imported:
-    """Add the export's records that the vault does not hold yet (by record id),
-    in one write. Partners and settings stay the vault's own."""
+    """Bring the export's records in, in one write: by the merge's rules when it
+    carries revisions (import_merge.py), else only those whose id is new. Partners
+    stay the vault's own (and settings too, from an older export)."""
     mapping = partner_map(parsed.partners, vault.partners)
     moved = {old for old, new in mapping.items() if old != new}
     fresh: list[Record] = []
     private_left_out = 0
     for record in parsed.records:
-        if isinstance(record, Settings):
+        if isinstance(record, Settings) and (parsed.revisions is None or moved):
             continue
         if moved:
             sealed = getattr(record, "sealed", None)
@@ -226,6 +232,9 @@ def import_into(vault: Vault, parsed: Parsed) -> Imported:
             dumped = _remap(record.model_dump(mode="json"), mapping, moved)
             record = type(record).model_validate(dumped)
         fresh.append(record)
+    if parsed.revisions is not None:
+        report, there = merge_import(vault, fresh, parsed.revisions)
+        return Imported(report.came_in, there, private_left_out, parsed.unknown_tables, report)
     added = vault.add_many(fresh, skip_existing=True) if fresh else 0
     return Imported(added=added, already_there=len(fresh) - added,
                     private_left_out=private_left_out, unknown_tables=parsed.unknown_tables)

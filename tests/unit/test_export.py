@@ -4,6 +4,7 @@ to read, private text sealed in both, and a 0600 file written atomically."""
 from __future__ import annotations
 
 import json
+import shutil
 import stat
 from datetime import date
 
@@ -162,15 +163,36 @@ def test_import_into_the_same_vault_adds_nothing(vault):
     assert len(vault.all(Win)) == 1 and len(vault.all(Settings)) == 1
 
 
-def test_import_adds_only_what_is_missing(vault):
+def test_an_older_export_only_adds_what_is_missing(vault):
+    """An export without revisions (an older trust-tui): revision 0, no tombstones."""
     kept = Win(text="kept", noticed_by=vault.me.id)
     lost = Win(text="lost", noticed_by=vault.me.id)
     vault.add_many([kept, lost])
-    parsed = _round_trip(vault)
+    data = export.export_data(vault, WHEN)
+    del data["revisions"], data["tombstones"]
+    parsed = export.parse_export(export.json_text(data).encode(), "older.json")
     vault.remove(Win, lost.id)
+    vault.update(Win, kept.id, lambda w: w.model_copy(update={"text": "kept, edited"}))
     result = export.import_into(vault, parsed)
     assert (result.added, result.already_there) == (1, 1)
-    assert sorted(w.text for w in vault.all(Win)) == ["kept", "lost"]
+    assert sorted(w.text for w in vault.all(Win)) == ["kept, edited", "lost"]
+
+
+def test_import_brings_edits_and_deletions_back_by_the_merge_rules(vault, tmp_path):
+    """Issue 14: "Brought in 0 records; 663 were already in the vault" no more."""
+    edited, deleted, later = (Win(text=t, noticed_by=vault.me.id)
+                              for t in ("edit me", "delete me", "deleted here later"))
+    vault.add_many([edited, deleted, later])
+    copy = tmp_path / "copy.vault"
+    shutil.copy(vault.path, copy)
+    other = Vault.open(copy, SAM_PASS)
+    other.update(Win, edited.id, lambda w: w.model_copy(update={"text": "edited there"}))
+    other.remove(Win, deleted.id)
+    parsed = _round_trip(other)
+    vault.remove(Win, later.id)  # after the export was made: the deletion stays
+    result = export.import_into(vault, parsed)
+    assert [w.text for w in vault.all(Win)] == ["edited there"]
+    assert result.merged is not None and (result.merged.updated, result.merged.deleted) == (1, 1)
 
 
 def test_import_into_a_new_vault_maps_partners_by_name(vault, tmp_path):

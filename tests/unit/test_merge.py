@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.conftest import SAM_PASS, make_vault
+from conftest import SAM_PASS, make_vault
 from trust_tui.models import JournalEntry, Win
 from trust_tui.store.merging import merge_from
 from trust_tui.vault import Vault
@@ -124,3 +124,55 @@ def test_a_copy_with_another_passphrase_is_refused_in_one_sentence(tmp_path, mon
     assert main(["--vault", str(a.path), "merge", str(other.path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "another vault" in err
+
+
+def test_import_says_what_it_changed(tmp_path, monkeypatch, capsys):
+    from trust_tui.cli import main
+
+    win = _win("start")
+    a, b = _pair(tmp_path, win)
+    b.update(Win, win.id, lambda w: w.model_copy(update={"text": "edited on b"}))
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+    exported = tmp_path / "b.json"
+    assert main(["--vault", str(b.path), "export", "-o", str(exported)]) == 0
+    assert main(["--vault", str(a.path), "import", str(exported)]) == 0
+    said = capsys.readouterr().out
+    assert "1 changed as in the export and 0 removed" in said
+    assert _texts(Vault.open(a.path, SAM_PASS)) == {win.id: "edited on b"}
+
+
+def _format_of(path: Path) -> int:
+    return int.from_bytes(path.read_bytes()[8:10], "big")
+
+
+def test_a_version_1_vault_opens_upgrades_on_its_first_save_and_keeps_a_bak(tmp_path,
+                                                                           monkeypatch):
+    from trust_tui.vault import fileformat
+    from trust_tui.vault.storage import backup_path
+
+    old = _win("written by the version before")
+    with monkeypatch.context() as patched:
+        patched.setattr(fileformat, "FORMAT_VERSION", 1)
+        first = make_vault(tmp_path / "v1.vault")
+        first.add(old)
+    raw = dict(first.raw_tables())
+    raw.pop(REVISIONS), raw.pop(TOMBSTONES, None)  # as version 1 wrote it: none of these
+    with monkeypatch.context() as patched:
+        patched.setattr(fileformat, "FORMAT_VERSION", 1)
+        first._storage.before_write = None  # written as version 1 wrote: nothing stamped
+        first._storage.write(raw)
+    path = first.path
+    assert _format_of(path) == 1 and REVISIONS not in first.raw_tables()
+    shutil.copy(path, tmp_path / "still-v1.vault")
+
+    vault = Vault.open(path, SAM_PASS)  # opens as it is; nothing written
+    assert _format_of(path) == 1 and _texts(vault) == {old.id: old.text}
+    new = _win("the first save")
+    vault.add(new)
+    assert _format_of(path) == 2 and _format_of(backup_path(path)) == 1
+    assert _texts(Vault.open(backup_path(path), SAM_PASS)) == {old.id: old.text}
+    assert list(vault.raw_tables()[REVISIONS]["wins"]) == [new.id]  # the old one: implied
+    # An edit on the copy still in version 1 comes across; the upgraded one's record too.
+    still = Vault.open(tmp_path / "still-v1.vault", SAM_PASS)
+    report = merge_from(still, path, SAM_PASS)
+    assert report.came_in == 1 and _texts(still) == _texts(vault)

@@ -253,6 +253,7 @@ def _import(args: argparse.Namespace) -> int:
     there = (f"; {result.already_there:,} were already in the vault"
              if result.already_there else "")
     out(f"Brought in {result.added:,} record{'s' if result.added != 1 else ''}{there}.")
+    _say_merged(result.merged)
     if result.private_left_out:
         out(f"{result.private_left_out:,} private entries were left out: they stay sealed "
              "and open only in the vault they were written in.")
@@ -260,6 +261,16 @@ def _import(args: argparse.Namespace) -> int:
         out("Some parts came from a newer trust-tui and were left out: "
              f"{', '.join(sorted(result.unknown_tables))}.")
     return EXIT_OK
+
+
+def _say_merged(report) -> None:
+    """What an import by the merge's rules changed beyond new records (issue 14)."""
+    if report is None or not (report.updated or report.deleted or report.details):
+        return
+    out(f"{report.updated:,} changed as in the export and {report.deleted:,} removed as "
+        "deleted there.")
+    for line in report.details:
+        out(line)
 
 
 def _check(args: argparse.Namespace) -> int:

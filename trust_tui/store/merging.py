@@ -94,23 +94,23 @@ def _label(event: Event, names: dict[str, str]) -> str:
     """Which record, in a few words: its kind, its day and whose it is (never its
     words, private or not)."""
     doc = event.doc if isinstance(event.doc, dict) else {}
-    if event.table == "lockers":
-        owner = str(doc.get("id", ""))[len("locker-"):]
-        return f"{names.get(owner, 'a partner')}'s safety checks"
     kind = _KINDS.get(event.table, f"record in {event.table}")
     if event.table == "settings":
         return "The settings"
     if event.table == "partners":
         return f"The partner {doc.get('name', '')}"
-    owner = next((doc.get(k) for k in ("author", "partner_id", "noticed_by", "owner", "noted_by")
-                  if isinstance(doc.get(k), str)), None)
-    whose = f"{names[owner]}'s " if owner in names else "A "
+    writer = next((str(doc[k]) for k in ("author", "partner_id", "noticed_by", "owner",
+                                         "noted_by") if isinstance(doc.get(k), str)), "")
+    private = "private " if doc.get("private") is True else ""
+    if writer in names:
+        whose = f"{names[writer]}'s "
+    else:
+        whose = "An " if (private or kind)[:1] in "aeiou" else "A "
     day = ""
     try:
         day = f" of {long_date(datetime.fromisoformat(str(doc.get('created_at'))))}"
     except ValueError:
         pass
-    private = "private " if doc.get("private") is True else ""
     return f"{whose}{private}{kind}{day}"
 
 
@@ -168,7 +168,7 @@ def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
     except OSError as exc:
         raise CannotRead(other_path, describe_read_error(exc)) from None
     parsed = Vault.read_file(other_path)
-    ours = vault._storage.header
+    ours = vault.header
     theirs = parsed.header
     if ours.vault_id and theirs.vault_id and ours.vault_id != theirs.vault_id:
         raise MergeRefused(f"{shown} is another vault, not a copy of this one, so nothing was "

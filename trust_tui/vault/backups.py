@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Self
 
 from trust_tui.files import describe_os_error
 from trust_tui.vault import fileformat
+from trust_tui.vault.revisions import record_tables
 from trust_tui.vault.errors import DamagedVault, NoBackup, NoVault, VaultBusy, WriteFailed
 from trust_tui.vault.seen import Older, SeenGenerations
 from trust_tui.vault.storage import (
@@ -78,7 +79,7 @@ class Backups:
                 raise NoBackup(self.path) from None
             tables = parsed.decrypt(self._storage.data_key, backup)
             self._storage.write(tables)
-            return sum(len(rows) for rows in tables.values())
+            return sum(len(rows) for rows in record_tables(tables).values())
 
     @classmethod
     def recover_from_backup(cls, path: Path, passphrase: str,

@@ -38,6 +38,9 @@ from trust_tui.vault.revisions import (
 )
 
 
+HISTORY_KEPT = 20  # versions kept per record (a locker loses one at most merges)
+
+
 class MergeRefused(VaultError):
     """The other copy cannot be merged into this one (one sentence: what to do)."""
 
@@ -167,7 +170,8 @@ def _union_history(*lists: list[Any]) -> list[Any]:
             if isinstance(entry, dict):
                 seen.setdefault(_key(entry.get("rev") or {}) + content_hash(entry.get("doc")),
                                 entry)
-    return [seen[k] for k in sorted(seen, key=lambda k: (_when(seen[k].get("rev") or {}), k))]
+    ordered = sorted(seen, key=lambda k: (_when(seen[k].get("rev") or {}), k))
+    return [seen[k] for k in ordered[-HISTORY_KEPT:]]  # the latest (the same both ways)
 
 
 class _Writer:
@@ -241,10 +245,8 @@ def _merge_table(writer: _Writer, name: str, ours: dict[str, Any],
                 events.append(Event(DELETED, name, rid, mine_doc, theirs_won=True))
             continue
         writer.set_side(TOMBSTONES, name, rid, None)
-        if result.rev == implied(result.doc) and rid not in stored:
-            pass  # no revision stored on our side, and none needed
-        else:
-            writer.set_side(REVISIONS, name, rid, result.rev)
+        if result.doc is not mine_doc or rid in stored or result.rev != implied(mine_doc):
+            writer.set_side(REVISIONS, name, rid, result.rev)  # else: none stored, none needed
         if mine_doc is not None and result.doc is mine_doc:
             if what:
                 events.append(Event(what, name, rid, mine_doc))

@@ -27,7 +27,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orjson import OPT_SORT_KEYS
 from orjson import dumps as _orjson_dumps
@@ -235,3 +235,45 @@ def all_revisions(tables: dict[str, Any]) -> dict[str, dict[str, Revision]]:
 
 
 Clock = Callable[[], datetime]
+
+
+class Revisions:
+    """The revisions part of `Vault` (a mixin; Vault defines what is declared here)."""
+
+    _slot_id: str
+    _ids: dict[str, Any]
+    revision_clock: Clock  # the wall time a revision says
+
+    if TYPE_CHECKING:
+        from trust_tui.vault.fileformat import Header, Tables
+        from trust_tui.vault.storage import EncryptedStorage
+
+        _storage: EncryptedStorage
+
+        def _require_unlocked(self) -> None: ...
+        def _fresh_lockers(self, data: Tables) -> Tables: ...
+
+    def _before_write(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Every write, in one place: the lockers sealed afresh, then a revision for
+        each record changed and a tombstone for each record removed."""
+        data = self._fresh_lockers(data)
+        me = next((d.get("id") for d in side(data, "partners").values()
+                   if isinstance(d, dict) and d.get("slot_id") == self._slot_id), None)
+        return stamp(self._storage.tables_held, data, now_text(self.revision_clock()),
+                     me if isinstance(me, str) else None)
+
+    @property
+    def header(self) -> Header:
+        """The file's header as last read (keyslots, vault id, key id; no secret)."""
+        return self._storage.header
+
+    def raw_tables(self) -> dict[str, Any]:
+        """The stored tables as they are (side tables too): for a merge, which
+        moves documents still sealed and never reads them."""
+        self._require_unlocked()
+        return self._storage.read()
+
+    def write_raw(self, data: dict[str, Any]) -> None:
+        """Write tables made from `raw_tables()` (a merge): inside `transaction()`."""
+        self._storage.write(data)
+        self._ids.clear()

@@ -38,6 +38,7 @@ from trust_tui.vault.errors import (
 from trust_tui.vault.passphrases import MIN_PASSPHRASE, Passphrases, check_passphrase
 from trust_tui.vault.locker import Lockers
 from trust_tui.vault.private import PrivateText
+from trust_tui.vault.revisions import Revisions
 from trust_tui.vault.rotation import KeyRotation
 from trust_tui.vault.soundness import SoundCache, documents
 from trust_tui.vault.storage import (
@@ -62,7 +63,7 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping):
+class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, Revisions):
     """An unlocked vault. Create with `Vault.create` or `Vault.open`.
 
     Here: opening, locking, transactions and typed records; private text,
@@ -407,29 +408,6 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping):
         self._require_unlocked()
         return {name: len(rows) for name, rows in self._storage.read().items()
                 if not revisions.is_side_table(name)}
-
-    # --- revisions (issue 14: vault/revisions.py) ------------------------------
-
-    def _before_write(self, data: fileformat.Tables) -> fileformat.Tables:
-        """Every write, in one place: the lockers sealed afresh, then a revision for
-        each record changed and a tombstone for each record removed."""
-        data = self._fresh_lockers(data)
-        me = next((d.get("id") for d in data.get(Partner.table, {}).values()
-                   if isinstance(d, dict) and d.get("slot_id") == self._slot_id), None)
-        return revisions.stamp(self._storage.tables_held, data,
-                               revisions.now_text(self.revision_clock()),
-                               me if isinstance(me, str) else None)
-
-    def raw_tables(self) -> fileformat.Tables:
-        """The stored tables as they are (side tables too): for a merge, which
-        moves documents still sealed and never reads them."""
-        self._require_unlocked()
-        return self._storage.read()
-
-    def write_raw(self, data: fileformat.Tables) -> None:
-        """Write tables made from `raw_tables()` (a merge): inside `transaction()`."""
-        self._storage.write(data)
-        self._ids.clear()
 
     # --- partners and settings -------------------------------------------------
 

@@ -1,0 +1,94 @@
+"""Revisions in a JSON export, and an import by the merge's rules (issue 14).
+
+An export carries each record's revision and the vault's tombstones (`revisions`
+and `tombstones` beside `tables`), so importing it brings back edits and
+deletions too, by the rules of `trust-tui merge` (store/merging.py): a record
+changed only in the export comes back changed, one deleted there goes, one
+changed on both sides keeps the later and the other in its history. An export
+without them (an older trust-tui) is treated as revision 0 with no tombstones,
+so it only adds records whose id is new, as before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trust_tui.import_checks import ImportRefused
+from trust_tui.models import Partner, Record, Settings
+from trust_tui.store.merging import MergeReport, merge_into
+from trust_tui.vault import Vault
+from trust_tui.vault.revisions import (
+    REVISIONS,
+    TOMBSTONES,
+    all_revisions,
+    is_side_table,
+    record_id,
+    side,
+)
+
+MAX_HASH = 64
+
+
+def export_revisions(vault: Vault, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """`revisions` (of the records exported) and `tombstones`, for an export."""
+    raw = vault.raw_tables()
+    stored = all_revisions(raw)
+    revisions = {}
+    for name, rows in tables.items():
+        revs = stored.get(name, {})
+        revisions[name] = {row["id"]: revs[row["id"]] for row in rows if row.get("id") in revs}
+    tombstones = {name: dict(table) for name, table in side(raw, TOMBSTONES).items()
+                  if isinstance(table, dict) and table}
+    return {"revisions": revisions, "tombstones": tombstones}
+
+
+def _revision(value: object) -> bool:
+    if not isinstance(value, dict):
+        return False
+    n, at, by, h, past = (value.get(k) for k in ("n", "at", "by", "h", "p"))
+    return (type(n) is int and n >= 0 and isinstance(at, str) and len(at) <= 64
+            and (by is None or isinstance(by, str)) and isinstance(h, str)
+            and 0 < len(h) <= MAX_HASH
+            and (past is None or (isinstance(past, list) and len(past) <= 64
+                                  and all(isinstance(p, str) and len(p) <= MAX_HASH
+                                          for p in past))))
+
+
+def read_revisions(data: dict[str, Any], source: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The export's revisions and tombstones (None: an older export without them);
+    ImportRefused when they are not what trust-tui writes."""
+    if "revisions" not in data and "tombstones" not in data:
+        return None
+    found = []
+    for part in ("revisions", "tombstones"):
+        tables = data.get(part, {})
+        if not isinstance(tables, dict) or not all(
+                isinstance(t, dict) and all(isinstance(i, str) and _revision(r)
+                                            for i, r in t.items()) for t in tables.values()):
+            raise ImportRefused(f"The {part} part of {source} is not what a trust-tui export "
+                                "holds, so nothing was imported.")
+        found.append(tables)
+    return found[0], found[1]
+
+
+def merge_import(vault: Vault, records: list[Record],
+                 revisions: tuple[dict[str, Any], dict[str, Any]]) -> tuple[MergeReport, int]:
+    """Import these records (partners left out: the vault keeps its own) by the merge's
+    rules, in one write: (the report, how many were already here unchanged)."""
+    theirs: dict[str, Any] = {}
+    for record in records:
+        if isinstance(record, Partner):
+            continue
+        table = theirs.setdefault(type(record).table, {})
+        table[str(len(table) + 1)] = record.model_dump(mode="json")
+    revs, tombs = revisions
+    theirs[REVISIONS] = {name: {rid: rev for rid, rev in revs.get(name, {}).items()}
+                         for name in theirs}
+    theirs[TOMBSTONES] = {name: t for name, t in tombs.items() if name != Partner.table}
+    ours, here = vault.raw_tables(), 0
+    for name, table in theirs.items():
+        if not is_side_table(name) and name != Settings.table:
+            known = {record_id(d) for d in side(ours, name).values()}
+            here += sum(1 for doc in table.values() if doc.get("id") in known)
+    report = merge_into(vault, theirs)
+    return report, max(0, here - report.updated - report.deleted)
