@@ -77,6 +77,7 @@ class SyncCopiesBeside:
     vault_path: Path
     _sync_copies: list[SyncCopy] | None = None
     _copies_told: set[Path] | None = None  # said once per app, even across a lock
+    _copy_asked = False  # a look or a question under way: m again waits for it
 
     @property
     def sync_copies(self) -> list[SyncCopy]:
@@ -101,6 +102,7 @@ class SyncCopiesBeside:
         if not app.vault_open:
             return
         self._sync_copies = found
+        self._copy_asked = False  # a question a lock took away is not waited for
         told = self._copies_told if self._copies_told is not None else set()
         self._copies_told = told
         if [copy for copy in found if copy.path not in told]:
@@ -122,6 +124,8 @@ class SyncCopiesBeside:
         if not app.vault_open:
             return
         copies = self.sync_copies
+        if self._copy_asked:
+            return
         if not copies:
             app.notify("There is no other copy of the vault beside it.", timeout=5,
                        markup=False)
@@ -131,14 +135,20 @@ class SyncCopiesBeside:
         from trust_tui.widgets.saving import SaveRequest
 
         copy = copies[0]
+        self._copy_asked = True
         app.request_save(SaveRequest(bind(look_at, copy.path), saved_message=None,
-                                     done=lambda look: self._offer(copy, look)))
+                                     done=lambda look: self._offer(copy, look),
+                                     failed=lambda _error: self._copy_done()))
+
+    def _copy_done(self, *_answer: object) -> None:
+        self._copy_asked = False
 
     def _offer(self, copy: SyncCopy, look: CopyLook) -> None:
         from trust_tui.widgets.confirm import ConfirmModal
 
         app: Any = self
         if look.problem:
+            self._copy_done()
             app.notify(look.problem, title=TITLE, severity="warning", timeout=30,
                        markup=False)
             return
@@ -147,7 +157,9 @@ class SyncCopiesBeside:
 
         def answered(bring: bool | None) -> None:
             if bring and app.vault_open:
-                self._bring_in(copy)
+                self._bring_in(copy)  # asked until it is in
+            else:
+                self._copy_done()
 
         app.push_screen(ConfirmModal(question, yes, "Not now", detail=detail), answered)
 
@@ -158,13 +170,14 @@ class SyncCopiesBeside:
 
         app: Any = self
         app.request_save(SaveRequest(bind(bring_in, copy.path), saved_message=None,
-                                     done=self._brought))
+                                     done=self._brought, failed=self._copy_done))
 
     def _brought(self, result: CopyBrought) -> None:
         from trust_tui.import_checks import PATH_CHARS, inert
         from trust_tui.vault.sync_copies import MERGED_FOLDER
 
         app: Any = self
+        self._copy_done()
         if result.problem:
             app.notify(result.problem, title=TITLE, severity="warning", timeout=30,
                        markup=False)
