@@ -187,3 +187,15 @@ def test_a_lock_wipes_the_passphrase_the_vault_was_opened_with(vault_path):
     assert held is not None and held == bytearray(len(held))  # overwritten with zeros
     with pytest.raises(VaultLocked):
         opened.opened_with()
+
+
+@pytest.mark.parametrize("name", ["couple (Sam's laptop's conflicted copy 2026-03-02).vault",
+                                  'a "quoted" $name.vault', "plain.vault",
+                                  "couple (conflicted copy 2026-03-03 091502).vault"])
+def test_the_command_to_type_reads_back_as_the_path(name):
+    import shlex
+
+    from trust_tui.store.sync_copies import merge_command
+
+    path = Path("/home/sam/Sync") / name
+    assert shlex.split(merge_command(path)) == ["trust-tui", "merge", str(path)]

@@ -6,12 +6,12 @@ as the app does."""
 from __future__ import annotations
 
 import os
-import shlex
 from pathlib import Path
 
 from trust_tui.cli.output import out, say
 from trust_tui.files import describe_os_error
 from trust_tui.import_checks import PATH_CHARS, inert
+from trust_tui.store.sync_copies import merge_command
 from trust_tui.vault.sync_copies import MERGED_FOLDER, find_sync_copies, put_aside
 
 
@@ -41,7 +41,7 @@ def put_merged_copy_aside(vault_path: Path, other: Path) -> None:
 def say_sync_copies(vault_path: Path) -> None:
     """`check`: the copies a sync service left beside the vault, and what to do."""
     for copy in find_sync_copies(vault_path):
-        command = inert(f"trust-tui merge {shlex.quote(str(copy.path))}", PATH_CHARS)
+        command = inert(merge_command(copy.path), PATH_CHARS)
         out(f"{copy.service} left another copy of this vault beside it, "
             f"{inert(copy.name, PATH_CHARS)}: `{command}` brings its changes in "
             f"(and moves it into {MERGED_FOLDER}/).")

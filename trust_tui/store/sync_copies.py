@@ -11,6 +11,7 @@ to do instead (`trust-tui merge`, with the passphrase that opens it).
 
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,9 +53,20 @@ class CopyBrought:
     not_moved: str | None = None
 
 
+def shell_quoted(path: Path) -> str:
+    """`path` as a shell reads it back: bare when plain, else in quotes (double ones
+    around a name with an apostrophe, as Dropbox's copies have, when that is safe)."""
+    text = str(path)
+    if re.fullmatch(r"[\w@%+=:,./-]+", text):
+        return text
+    if "'" in text and not any(ch in text for ch in '"$`\\!'):
+        return f'"{text}"'
+    return shlex.quote(text)
+
+
 def merge_command(path: Path) -> str:
     """The command that brings `path` in from a terminal, quoted for a shell."""
-    return f"trust-tui merge {shlex.quote(str(path))}"
+    return f"trust-tui merge {shell_quoted(path)}"
 
 
 def does_not_open(path: Path) -> str:
