@@ -48,7 +48,7 @@ from trust_tui.import_checks import (
     load_json,
     record_problem,
 )
-from trust_tui.import_merge import export_revisions, merge_import, read_revisions
+from trust_tui.import_merge import export_revisions, merge_import, read_revisions, remap
 from trust_tui.store.merging import MergeReport
 from trust_tui.vault import Vault
 
@@ -194,25 +194,6 @@ def _names(people: Iterable[Partner]) -> str:
     return " and ".join(p.name for p in people) or "nobody"
 
 
-def _is_sealed(value: Any) -> bool:
-    return isinstance(value, dict) and {"owner", "nonce", "ciphertext"} <= value.keys()
-
-
-def _remap(value: Any, mapping: Mapping[str, str], moved: set[str]) -> Any:
-    """Partner ids replaced wherever they appear (fields, lists, dict keys).
-    Text sealed to a partner of another vault cannot be opened here (their
-    private key stayed there), so it is dropped from nested history."""
-    if _is_sealed(value) and value["owner"] in moved:
-        return None
-    if isinstance(value, dict):
-        return {mapping.get(k, k): _remap(v, mapping, moved) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_remap(v, mapping, moved) for v in value]
-    if isinstance(value, str):
-        return mapping.get(value, value)
-    return value
-
-
 def import_into(vault: Vault, parsed: Parsed) -> Imported:
     """Bring the export's records in, in one write: by the merge's rules when it
     carries revisions (import_merge.py), else only those whose id is new. Partners
@@ -229,7 +210,7 @@ def import_into(vault: Vault, parsed: Parsed) -> Imported:
             if sealed is not None and sealed.owner in moved:
                 private_left_out += 1
                 continue
-            dumped = _remap(record.model_dump(mode="json"), mapping, moved)
+            dumped = remap(record.model_dump(mode="json"), mapping, moved)
             record = type(record).model_validate(dumped)
         fresh.append(record)
     if parsed.revisions is not None:

@@ -11,6 +11,7 @@ so it only adds records whose id is new, as before.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from trust_tui.import_checks import ImportRefused
@@ -54,7 +55,8 @@ def _revision(value: object) -> bool:
                                           for p in past))))
 
 
-def read_revisions(data: dict[str, Any], source: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def read_revisions(data: dict[str, Any],
+                   source: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """The export's revisions and tombstones (None: an older export without them);
     ImportRefused when they are not what trust-tui writes."""
     if "revisions" not in data and "tombstones" not in data:
@@ -92,3 +94,22 @@ def merge_import(vault: Vault, records: list[Record],
             here += sum(1 for doc in table.values() if doc.get("id") in known)
     report = merge_into(vault, theirs)
     return report, max(0, here - report.updated - report.deleted)
+
+
+def _is_sealed(value: Any) -> bool:
+    return isinstance(value, dict) and {"owner", "nonce", "ciphertext"} <= value.keys()
+
+
+def remap(value: Any, mapping: Mapping[str, str], moved: set[str]) -> Any:
+    """Partner ids replaced wherever they appear (fields, lists, dict keys).
+    Text sealed to a partner of another vault cannot be opened here (their
+    private key stayed there), so it is dropped from nested history."""
+    if _is_sealed(value) and value["owner"] in moved:
+        return None
+    if isinstance(value, dict):
+        return {mapping.get(k, k): remap(v, mapping, moved) for k, v in value.items()}
+    if isinstance(value, list):
+        return [remap(v, mapping, moved) for v in value]
+    if isinstance(value, str):
+        return mapping.get(value, value)
+    return value

@@ -163,7 +163,7 @@ def test_import_into_the_same_vault_adds_nothing(vault):
     assert len(vault.all(Win)) == 1 and len(vault.all(Settings)) == 1
 
 
-def test_an_older_export_only_adds_what_is_missing(vault):
+def test_import_adds_only_what_is_missing(vault):
     """An export without revisions (an older trust-tui): revision 0, no tombstones."""
     kept = Win(text="kept", noticed_by=vault.me.id)
     lost = Win(text="lost", noticed_by=vault.me.id)

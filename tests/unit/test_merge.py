@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from conftest import SAM_PASS, make_vault
 from trust_tui.models import JournalEntry, Win
 from trust_tui.store.merging import merge_from
 from trust_tui.vault import Vault
-from trust_tui.vault.revisions import HISTORY, REVISIONS, TOMBSTONES
+from trust_tui.vault.revisions import HISTORY, REVISIONS, TOMBSTONES, revision_of
 
 
 def _pair(tmp_path: Path, *records) -> tuple[Vault, Vault]:
@@ -31,11 +32,16 @@ def test_every_record_gets_a_revision_and_a_deletion_a_tombstone(tmp_path):
     a = make_vault(tmp_path / "a.vault")
     win = _win("first")
     a.add(win)
-    rev = a.raw_tables()[REVISIONS]["wins"][win.id]
-    assert rev["n"] == 1 and rev["by"] == a.me.id and rev["at"]
+    # A new record's first revision is implied by its content (nothing stored: the
+    # file does not grow by a revision per record at 10 years).
+    first = revision_of(a.raw_tables(), "wins", a.raw_tables()["wins"]["1"])
+    assert first["n"] == 0 and "wins" not in a.raw_tables().get(REVISIONS, {})
     a.update(Win, win.id, lambda w: w.model_copy(update={"text": "second"}))
+    rev = a.raw_tables()[REVISIONS]["wins"][win.id]
+    assert rev["n"] == 1 and rev["by"] == a.me.id and rev["at"] and rev["p"] == [first["h"]]
+    a.update(Win, win.id, lambda w: w.model_copy(update={"text": "third"}))
     rev2 = a.raw_tables()[REVISIONS]["wins"][win.id]
-    assert rev2["n"] == 2 and rev["h"] in rev2["p"]
+    assert rev2["n"] == 2 and rev2["p"] == [first["h"], rev["h"]]
     a.remove(Win, win.id)
     assert win.id not in a.raw_tables()[REVISIONS]["wins"]
     assert a.raw_tables()[TOMBSTONES]["wins"][win.id]["n"] == 3
@@ -88,7 +94,7 @@ def test_dry_run_writes_nothing(tmp_path):
     b.add(_win("two"))
     before = a.path.read_bytes()
     report = merge_from(a, b.path, SAM_PASS, dry_run=True)
-    assert report.came_in == 1 and "Nothing was written" in report.lines()[0]
+    assert report.came_in == 1 and "dry run: nothing was written" in report.lines()[0]
     assert a.path.read_bytes() == before
 
 
@@ -171,8 +177,52 @@ def test_a_version_1_vault_opens_upgrades_on_its_first_save_and_keeps_a_bak(tmp_
     vault.add(new)
     assert _format_of(path) == 2 and _format_of(backup_path(path)) == 1
     assert _texts(Vault.open(backup_path(path), SAM_PASS)) == {old.id: old.text}
-    assert list(vault.raw_tables()[REVISIONS]["wins"]) == [new.id]  # the old one: implied
+    assert "wins" not in vault.raw_tables()[REVISIONS]  # both first versions: implied
     # An edit on the copy still in version 1 comes across; the upgraded one's record too.
     still = Vault.open(tmp_path / "still-v1.vault", SAM_PASS)
     report = merge_from(still, path, SAM_PASS)
     assert report.came_in == 1 and _texts(still) == _texts(vault)
+
+
+def test_a_copy_whose_other_passphrase_changed_is_refused_and_says_what_to_do(tmp_path):
+    import pytest
+
+    from conftest import ALEX_PASS
+    from trust_tui.store.merging import MergeRefused
+
+    a, _ = _pair(tmp_path, _win("one"))
+    b_alex = Vault.open(tmp_path / "b.vault", ALEX_PASS)
+    b_alex.change_passphrase(b_alex.me, "alex-has-a-new-one")  # a new private key too
+    with pytest.raises(MergeRefused) as refused:
+        merge_from(a, tmp_path / "b.vault", SAM_PASS)
+    said = str(refused.value)
+    assert "Alex's passphrase was changed on one copy only" in said and "\n" not in said
+    with pytest.raises(MergeRefused, match="does not open with this passphrase"):
+        merge_from(a, tmp_path / "b.vault", "not-the-passphrase")
+
+
+def test_safety_checks_kept_on_both_copies_all_stay(tmp_path):
+    """Lockers merge still sealed; the owner's next look (their key) sees both."""
+    a, b = _pair(tmp_path)
+    me = a.me.id
+    a.add_to_locker(a.hold_key(me), "checked in on the first copy", "2026-03-01T10:00:00+00:00")
+    b.add_to_locker(b.hold_key(me), "checked in on the second copy", "2026-03-02T10:00:00+00:00")
+    before = a.raw_tables()["lockers"]
+    merge_from(a, b.path, SAM_PASS)
+    assert "checked in" not in json.dumps(a.raw_tables())  # nothing opened into the file
+    assert a.raw_tables()["lockers"] is not before
+    texts = [c["text"] for c in a.locker(me)]
+    assert texts == ["checked in on the first copy", "checked in on the second copy"]
+    merge_from(b, a.path, SAM_PASS)
+    assert [c["text"] for c in b.locker(me)] == texts
+
+
+def test_putting_the_backup_back_is_a_change_a_merge_keeps(tmp_path):
+    win = _win("start")
+    a, b = _pair(tmp_path, win)
+    a.update(Win, win.id, lambda w: w.model_copy(update={"text": "a slip"}))
+    shutil.copy(a.path, b.path)  # synced: both hold the slip
+    a.restore_backup()  # undone on this copy
+    assert _texts(a) == {win.id: "start"}
+    merge_from(Vault.open(b.path, SAM_PASS), a.path, SAM_PASS)
+    assert _texts(Vault.open(b.path, SAM_PASS)) == {win.id: "start"}

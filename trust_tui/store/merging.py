@@ -69,6 +69,10 @@ class MergeReport:
         counts = [f"{done(self.came_in)} brought in", f"{done(self.updated)} updated",
                   f"{done(self.deleted)} removed (deleted on the other copy)"]
         head = "; ".join(counts) + "."
+        if not (self.came_in or self.updated or self.deleted or self.conflicts
+                or self.kept_edits):
+            head = ("No record changes; only what keeps track of versions (and sealed safety "
+                    f"checks) {'would be' if self.dry_run else 'was'} brought together.")
         if self.conflicts:
             head += (f" {_count(self.conflicts, 'record')} changed on both copies: the later "
                      "version is kept and the other is kept in its history.")
@@ -76,7 +80,7 @@ class MergeReport:
             head += (f" {_count(self.kept_edits, 'edit')} against a deletion "
                      f"{'was' if self.kept_edits == 1 else 'were'} kept.")
         if self.dry_run:
-            head += " Nothing was written (--dry-run)."
+            head += " This was a dry run: nothing was written."
         return [head, *self.details]
 
 
@@ -114,14 +118,19 @@ def _label(event: Event, names: dict[str, str]) -> str:
     return f"{whose}{private}{kind}{day}"
 
 
+def _was(event: Event) -> str:
+    return "were" if event.table == "settings" else "was"
+
+
 def report_of(events: list[Event], changed: bool, names: dict[str, str],
               dry_run: bool) -> MergeReport:
     report = MergeReport(dry_run=dry_run, changed=changed)
     for event in events:
         if event.table == "lockers":
             # Sealed afresh on every save of its owner's sessions (so the file never
-            # shows when a check was kept): both copies nearly always differ, and the
-            # other copy's stays sealed in history, unsaid (it would be said each time).
+            # shows when a check was kept): both copies nearly always differ. The other
+            # copy's stays sealed in history, and its checks join the owner's locker
+            # when their key is next here (vault/locker.py): nothing to say.
             continue
         if event.kind == CAME_IN:
             report.came_in += 1
@@ -131,13 +140,15 @@ def report_of(events: list[Event], changed: bool, names: dict[str, str],
             report.deleted += 1
         elif event.kind == CONFLICT:
             report.conflicts += 1
-            kept = "the other copy's" if event.theirs_won else "this copy's"
-            report.details.append(f"{_label(event, names)} was changed on both copies: "
-                                  f"{kept} later version is kept, the other is in its history.")
+            won, lost = ("the other copy's", "this copy's") if event.theirs_won else (
+                "this copy's", "the other copy's")
+            report.details.append(f"{_label(event, names)} {_was(event)} changed on both "
+                                  f"copies: the later version ({won}) is kept, and {lost} is "
+                                  "in its history.")
         elif event.kind == KEPT_EDIT:
             report.kept_edits += 1
-            report.details.append(f"{_label(event, names)} was deleted on one copy and edited "
-                                  "on the other: the edit is kept.")
+            report.details.append(f"{_label(event, names)} {_was(event)} deleted on one copy "
+                                  "and edited on the other: the edit is kept.")
     report.details = [inert(line, limit=300) for line in report.details]
     return report
 
@@ -171,9 +182,7 @@ def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
     ours = vault.header
     theirs = parsed.header
     if ours.vault_id and theirs.vault_id and ours.vault_id != theirs.vault_id:
-        raise MergeRefused(f"{shown} is another vault, not a copy of this one, so nothing was "
-                           "merged; to bring its records in, export it as JSON and import that "
-                           "file here (trust-tui export, then trust-tui import).")
+        raise MergeRefused(_ANOTHER_VAULT.format(shown))
     if ours.key_id != theirs.key_id:
         raise MergeRefused(f"The keys of {shown} or of this vault were renewed (trust-tui "
                            "rekey) on one copy only, so nothing was merged; export that copy "
@@ -185,16 +194,26 @@ def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
                            "changed there), so nothing was merged; merge again with a "
                            "passphrase that opens both copies.") from None
     tables = parsed.decrypt(data_key, other_path)
-    _same_keys(vault, tables)
+    _same_keys(vault, tables, shown)
     return merge_into(vault, tables, dry_run=dry_run)
 
 
-def _same_keys(vault: Vault, theirs: dict[str, Any]) -> None:
-    """A partner whose private key was renewed on one copy only (passwd): their
-    sealed entries from one copy would not open in the other."""
+_ANOTHER_VAULT = ("{} is another vault, not a copy of this one, so nothing was merged; to "
+                  "bring its records in, export it as JSON and import that file here "
+                  "(trust-tui export, then trust-tui import).")
+
+
+def _same_keys(vault: Vault, theirs: dict[str, Any], shown: str) -> None:
+    """The same partners (by name and id), each with the same private key: one renewed
+    on one copy only (passwd) would leave their sealed entries unopenable."""
     people = theirs.get(Partner.table)
-    checks = {d.get("id"): d.get("key_check") for d in
-              (people.values() if isinstance(people, dict) else []) if isinstance(d, dict)}
+    docs = [d for d in (people.values() if isinstance(people, dict) else [])
+            if isinstance(d, dict)]
+    checks = {d.get("id"): d.get("key_check") for d in docs}
+    ours = {p.name.casefold(): p.id for p in vault.partners}
+    if any(ours.get(str(d.get("name", "")).casefold(), d.get("id")) != d.get("id")
+           for d in docs):  # the same names, other people: a vault made separately
+        raise MergeRefused(_ANOTHER_VAULT.format(shown))
     for partner in vault.partners:
         found = checks.get(partner.id)
         if partner.key_check and found and found != partner.key_check:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Self
 
 from trust_tui.files import describe_os_error
 from trust_tui.vault import fileformat
-from trust_tui.vault.revisions import record_tables
+from trust_tui.vault.revisions import as_changes, record_tables
 from trust_tui.vault.errors import DamagedVault, NoBackup, NoVault, VaultBusy, WriteFailed
 from trust_tui.vault.seen import Older, SeenGenerations
 from trust_tui.vault.storage import (
@@ -78,7 +78,7 @@ class Backups:
             except NoVault:
                 raise NoBackup(self.path) from None
             tables = parsed.decrypt(self._storage.data_key, backup)
-            self._storage.write(tables)
+            self._storage.write(as_changes(self._storage.read(), tables))
             return sum(len(rows) for rows in record_tables(tables).values())
 
     @classmethod

@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from orjson import dumps as _orjson_dumps  # a dependency: the fast path for every save
+from orjson import loads as _orjson_loads
 
 from trust_tui.vault.errors import (
     DamagedVault,
@@ -312,9 +313,12 @@ class VaultFile:
         except InvalidTag as exc:
             raise DamagedVault(path, "its contents do not authenticate") from exc
         try:
-            data = json.loads(plain.decode("utf-8", "surrogatepass"))
-        except ValueError as exc:
-            raise DamagedVault(path, "its contents are not readable") from exc
+            data = _orjson_loads(plain)  # a third of json.loads' time (merge, open)
+        except ValueError:  # a lone surrogate, NaN, a huge number: the exact path below
+            try:
+                data = json.loads(plain.decode("utf-8", "surrogatepass"))
+            except ValueError as exc:
+                raise DamagedVault(path, "its contents are not readable") from exc
         if not isinstance(data, dict):
             raise DamagedVault(path, "its contents have the wrong shape")
         return data

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from trust_tui.models import SealedText
 from trust_tui.vault import fileformat
 from trust_tui.vault.errors import VaultLocked
+from trust_tui.vault.revisions import HISTORY
 from trust_tui.vault.storage import EncryptedStorage
 
 LOCKERS = "lockers"
@@ -94,6 +95,24 @@ def _old_checks(data: fileformat.Tables, partner_id: str,
     return moved, kept
 
 
+def _from_history(data: fileformat.Tables, partner_id: str, key: bytes,
+                  items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The checks of this locker and of its versions a merge kept in history (the
+    other copy's, when both copies kept checks: vault/merging.py moves them still
+    sealed), each once, oldest first. Only here, where the owner's key is."""
+    kept = data.get(HISTORY, {}).get(LOCKERS, {})
+    versions = kept.get(f"locker-{partner_id}") if isinstance(kept, dict) else None
+    if not isinstance(versions, list) or not versions:
+        return items
+    merged: dict[str, dict[str, Any]] = {}
+    for found in [items, *(_opened(v.get("doc"), partner_id, key) or []
+                           for v in versions if isinstance(v, dict))]:
+        for item in found:
+            if isinstance(item, dict):
+                merged.setdefault(json.dumps(item, sort_keys=True), item)
+    return sorted(merged.values(), key=lambda item: str(item.get("at", "")))
+
+
 class Lockers:
     """The lockers of `Vault` (a mixin; Vault defines what is declared here)."""
 
@@ -142,7 +161,8 @@ class Lockers:
         name = _find(lockers, partner_id)
         doc = None if name is None else lockers[name]
         found = [] if doc is None else (_opened(doc, partner_id, key) or [])
-        return [*_old_checks(data, partner_id, key)[0], *found]
+        return [*_old_checks(data, partner_id, key)[0],
+                *_from_history(data, partner_id, key, found)]
 
     def _fresh_lockers(self, data: fileformat.Tables) -> fileformat.Tables:
         """Before every write: seal again the locker of every partner whose key this
@@ -168,7 +188,8 @@ class Lockers:
             if moved:
                 data = {**data, OLD_CHECKS: kept}
             added = self._locker_adds.get(partner_id)
-            items = [*moved, *items, *([added[1]] if added else [])]
+            items = [*moved, *_from_history(data, partner_id, key, items),
+                     *([added[1]] if added else [])]
             if name is None:
                 name = str(max((int(k) for k in lockers if k.isdigit()), default=0) + 1)
             lockers[name] = _sealed(partner_id, key, items)

@@ -140,27 +140,50 @@ def resolve(a: _State | None, b: _State | None) -> tuple[_State, _State | None, 
     return _State(winner.doc, rev), loser, CONFLICT
 
 
-def _states(tables: dict[str, Any], name: str) -> dict[str, _State]:
+def _states(tables: dict[str, Any], name: str) -> dict[str, tuple[Any, Revision | None]]:
+    """record id -> (its document, None for a tombstone; its stored revision, None
+    when it has none: implied by its content, worked out only when needed)."""
     table = tables.get(name)
     revs = side(tables, REVISIONS).get(name)
     revs = revs if isinstance(revs, dict) else {}
-    out: dict[str, _State] = {}
+    out: dict[str, tuple[Any, Revision | None]] = {}
     tombs = side(tables, TOMBSTONES).get(name)
     for rid, rev in (tombs.items() if isinstance(tombs, dict) else ()):
         if isinstance(rev, dict):
-            out[rid] = _State(None, rev)
+            out[rid] = (None, rev)
     for doc in (table.values() if isinstance(table, dict) else ()):
         rid = record_id(doc)
         if rid is not None:
             rev = revs.get(rid)
-            out[rid] = _State(doc, rev if isinstance(rev, dict) else implied(doc))
+            out[rid] = (doc, rev if isinstance(rev, dict) else None)
     return out
 
 
-def _history_entries(tables: dict[str, Any], name: str, rid: str) -> list[Any]:
-    found = side(tables, HISTORY).get(name)
-    kept = found.get(rid) if isinstance(found, dict) else None
-    return kept if isinstance(kept, list) else []
+def _state(found: tuple[Any, Revision | None] | None) -> _State | None:
+    if found is None:
+        return None
+    doc, rev = found
+    return _State(doc, rev if rev is not None else implied(doc))
+
+
+def _same(a: tuple[Any, Revision | None], b: tuple[Any, Revision | None]) -> bool:
+    """The same version on both sides (cheap: no hashing)."""
+    (da, ra), (db, rb) = a, b
+    if ra is None and rb is None:
+        return bool(da == db)
+    return ra == rb and (da is None) == (db is None)
+
+
+def _is_implied(rev: Revision) -> bool:
+    return rev.get("n") == 0 and not rev.get("at")
+
+
+def _inner(found: object) -> dict[str, Any]:
+    return found if isinstance(found, dict) else {}
+
+
+def _versions(found: object) -> list[Any]:
+    return found if isinstance(found, list) else []
 
 
 def _union_history(*lists: list[Any]) -> list[Any]:
@@ -212,7 +235,6 @@ def merge_tables(ours: dict[str, Any], theirs: dict[str, Any]) -> Merged:
         if not isinstance(ours.get(name, {}), dict) or not isinstance(theirs.get(name, {}), dict):
             continue  # a damaged table stays as it is (check --repair handles it)
         events += _merge_table(writer, name, ours, theirs)
-        _merge_idless(writer, name, ours, theirs)
     changed = any(writer.out.get(name) is not ours.get(name) for name in writer.out)
     return Merged(writer.out, events, changed)
 
@@ -222,21 +244,28 @@ def _merge_table(writer: _Writer, name: str, ours: dict[str, Any],
     mine, other = _states(ours, name), _states(theirs, name)
     ours_table = ours.get(name) if isinstance(ours.get(name), dict) else {}
     assert isinstance(ours_table, dict)
-    keys = {record_id(doc): key for key, doc in ours_table.items()}
-    stored = side(ours, REVISIONS).get(name)
-    stored = stored if isinstance(stored, dict) else {}
+    keys: dict[str | None, str] = {}  # record id -> its key in our table, when needed
     next_key = max((int(k) for k in ours_table if k.isascii() and k.isdigit()), default=0) + 1
+    hist_ours, hist_theirs = _inner(side(ours, HISTORY).get(name)), _inner(
+        side(theirs, HISTORY).get(name))
+    if len(_inner(theirs.get(name))) > sum(1 for doc, _ in other.values() if doc is not None):
+        _merge_idless(writer, name, ours, theirs)  # documents without an id there
     events: list[Event] = []
     for rid in sorted(set(mine) | set(other)):
-        a, b = mine.get(rid), other.get(rid)
+        found_a, found_b = mine.get(rid), other.get(rid)
+        if (found_a is not None and found_b is not None and rid not in hist_theirs
+                and _same(found_a, found_b)):
+            continue  # the common case, decided without hashing a thing
+        a, b = _state(found_a), _state(found_b)
         result, loser, what = resolve(a, b)
-        history = _union_history(_history_entries(ours, name, rid),
-                                 _history_entries(theirs, name, rid),
-                                 [] if loser is None else
-                                 [{"rev": loser.rev, "doc": loser.doc}])
-        if history != _history_entries(ours, name, rid):
+        kept = _versions(hist_ours.get(rid))
+        history = _union_history(kept, _versions(hist_theirs.get(rid)), [] if loser is None
+                                 else [{"rev": loser.rev, "doc": loser.doc}])
+        if history != kept:
             writer.table(HISTORY, name)[rid] = history
         mine_doc = None if a is None else a.doc
+        if mine_doc is not None and not keys:
+            keys = {record_id(doc): key for key, doc in ours_table.items()}
         if result.doc is None:
             writer.set_side(TOMBSTONES, name, rid, result.rev)
             writer.set_side(REVISIONS, name, rid, None)
@@ -245,8 +274,8 @@ def _merge_table(writer: _Writer, name: str, ours: dict[str, Any],
                 events.append(Event(DELETED, name, rid, mine_doc, theirs_won=True))
             continue
         writer.set_side(TOMBSTONES, name, rid, None)
-        if result.doc is not mine_doc or rid in stored or result.rev != implied(mine_doc):
-            writer.set_side(REVISIONS, name, rid, result.rev)  # else: none stored, none needed
+        # A record's first version stores no revision: its content implies it.
+        writer.set_side(REVISIONS, name, rid, None if _is_implied(result.rev) else result.rev)
         if mine_doc is not None and result.doc is mine_doc:
             if what:
                 events.append(Event(what, name, rid, mine_doc))

@@ -97,6 +97,17 @@ def record_id(doc: object) -> str | None:
     return found if isinstance(found, str) else None
 
 
+def as_changes(current: dict[str, Any], replacement: dict[str, Any]) -> dict[str, Any]:
+    """`replacement` (whole tables from elsewhere: a backup put back) with the
+    current revisions and tombstones, so each difference is stamped as a change
+    made now, after what is current (a merge with another copy then sees it so)."""
+    out = {name: table for name, table in replacement.items() if not is_side_table(name)}
+    for name in SIDE_TABLES:
+        if name in current:
+            out[name] = current[name]
+    return out
+
+
 def side(tables: dict[str, Any], name: str) -> dict[str, Any]:
     found = tables.get(name)
     return found if isinstance(found, dict) else {}
@@ -134,12 +145,14 @@ def stamp(old: dict[str, Any] | None, new: dict[str, Any], at: str,
         for rid, (prior_doc, doc) in changed.items():
             if rid in given_revs and given_revs[rid] is not kept_revs.get(rid):
                 continue  # set by the caller (a merge)
-            prior = given_revs.get(rid)
+            prior = given_revs.get(rid) or kept_revs.get(rid)
             if prior is None and prior_doc is not None:
                 prior = implied(prior_doc)
             tomb = given_tombs.get(rid)
             if prior is None and isinstance(tomb, dict):
                 prior = tomb  # brought back after a deletion (undo): it follows it
+            if prior is None:
+                continue  # a new record: its first revision is implied by its content
             if revs is None:
                 revs = dict(given_revs)
             revs[rid] = after(prior, content_hash(doc), at, by)
@@ -150,7 +163,7 @@ def stamp(old: dict[str, Any] | None, new: dict[str, Any], at: str,
         for rid, prior_doc in gone.items():
             if rid in given_tombs and given_tombs[rid] is not kept_tombs.get(rid):
                 continue  # set by the caller
-            prior = given_revs.get(rid) or implied(prior_doc)
+            prior = given_revs.get(rid) or kept_revs.get(rid) or implied(prior_doc)
             if tombs is None:
                 tombs = dict(given_tombs)
             tombs[rid] = after(prior, deletion_hash(prior), at, by)
