@@ -26,7 +26,6 @@ from trust_tui.vault.sync_copies import MERGED_FOLDER, put_aside
 if TYPE_CHECKING:
     from trust_tui.vault import Vault
 
-DRY_RUN_NOTE = " Nothing was written (--dry-run)."  # said by the merge; here a question asks
 
 
 @dataclass(frozen=True)
@@ -80,6 +79,13 @@ def _merge(vault: Vault, path: Path, *, dry_run: bool) -> MergeReport:
     return merge_from(vault, path, vault.opened_with(), dry_run=dry_run)
 
 
+def without_dry_run_note(line: str) -> str:
+    """The merge's first line without its last sentence about the dry run (here a
+    question says that nothing changes until yes)."""
+    head, cut, last = line.rstrip().rpartition(". ")
+    return f"{head}." if cut and "dry" in last.lower() else line
+
+
 def _opens_not(error: VaultError) -> bool:
     """The copy does not open with this passphrase (the merge says so as a refusal
     whose cause is the wrong passphrase)."""
@@ -98,7 +104,7 @@ def look_at(vault: Vault, path: Path) -> CopyLook:
         report = _merge(vault, path, dry_run=True)
     except VaultError as error:
         return CopyLook(path, problem=_refusal(path, error))
-    lines = [line.replace(DRY_RUN_NOTE, "") for line in report.lines()]
+    lines = [without_dry_run_note(line) for line in report.lines()]
     return CopyLook(path, lines if report.changed else [], report.changed)
 
 
