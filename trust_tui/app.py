@@ -283,6 +283,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, AreaScreen):
                 screen.reload()
+        self.look_for_sync_copies()  # a sync service that replaced the file may leave a copy
 
     # --- saving ----------------------------------------------------------------------
 

@@ -186,3 +186,21 @@ async def test_another_vault_under_a_copys_name_is_refused_and_left_alone(unlock
     other.lock()
     [said] = await refused_at_m(app, vault_path, copy, typed=False)
     assert "another vault, not a copy of this one" in said and "export" in said
+
+
+async def test_a_copy_left_while_the_app_is_open_is_noticed_when_the_vault_changes(
+        unlocked_app):
+    app, vault_path, _clock = await unlocked_app(seed=seed_a_win)
+    told = Told(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Another copy" not in today(app)
+        # The service keeps the other computer's save as the vault, this one's beside it.
+        copy_with_an_edit(vault_path, "couple.sync-conflict-20260301-140233-ABCDEF7.vault")
+        other = Vault.open(vault_path, SAM_PASS)
+        other.add(Win(text="From the other computer", noticed_by=other.me.id))
+        app.check_disk()
+        await settle(pilot)
+        await settle(pilot)
+        assert len([m for m in told.messages if "Syncthing left another copy" in m]) == 1
+        assert "from Syncthing, is beside it" in today(app)
