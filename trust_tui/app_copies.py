@@ -151,6 +151,7 @@ class SyncCopiesBeside:
             self._copy_done()
             app.notify(look.problem, title=TITLE, severity="warning", timeout=30,
                        markup=False)
+            self.look_for_sync_copies()  # gone or changed meanwhile: home says it as it is
             return
         question, detail, yes = question_words(copy, look)
         app.clear_notifications()  # the note that found it has been acted on: not over this

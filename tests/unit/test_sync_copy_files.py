@@ -199,3 +199,20 @@ def test_the_command_to_type_reads_back_as_the_path(name):
 
     path = Path("/home/sam/Sync") / name
     assert shlex.split(merge_command(path)) == ["trust-tui", "merge", str(path)]
+
+
+def test_a_copy_gone_or_damaged_is_said_as_such_and_nothing_changes(vault, vault_path):
+    from trust_tui.store.sync_copies import bring_in, look_at
+
+    gone = vault_path.with_name("couple.sync-conflict-20260301-140233-ABCDEF7.vault")
+    assert look_at(vault, gone).problem == (f"{gone.name} is no longer beside the vault, so "
+                                            "nothing was changed.")
+    damaged = _copy(vault_path, "couple (conflicted copy 2026-03-03 091502).vault")
+    blob = bytearray(damaged.read_bytes())
+    blob[len(blob) // 2] ^= 0x01
+    damaged.write_bytes(bytes(blob))
+    before = vault_path.read_bytes()
+    result = bring_in(vault, damaged)
+    assert result.problem is not None and "is damaged" in result.problem
+    assert "restore-backup" not in result.problem and result.moved_to is None
+    assert vault_path.read_bytes() == before and damaged.exists()

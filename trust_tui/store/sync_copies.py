@@ -20,12 +20,11 @@ from typing import TYPE_CHECKING
 from trust_tui.files import describe_os_error
 from trust_tui.import_checks import PATH_CHARS, inert
 from trust_tui.store.merging import MergeReport, merge_from
-from trust_tui.vault.errors import VaultError, WrongPassphrase
+from trust_tui.vault.errors import DamagedVault, NoVault, VaultError, WrongPassphrase
 from trust_tui.vault.sync_copies import MERGED_FOLDER, put_aside
 
 if TYPE_CHECKING:
     from trust_tui.vault import Vault
-
 
 
 @dataclass(frozen=True)
@@ -93,8 +92,14 @@ def _opens_not(error: VaultError) -> bool:
 
 
 def _refusal(path: Path, error: VaultError) -> str:
+    name = inert(path.name, PATH_CHARS)
     if _opens_not(error):
         return does_not_open(path)
+    if isinstance(error, NoVault):  # moved or removed since it was found
+        return f"{name} is no longer beside the vault, so nothing was changed."
+    if isinstance(error, DamagedVault):  # the copy's damage, not the vault's
+        return (f"{name} is damaged, so nothing was brought in from it; it was left where "
+                "it is, and the vault is as it was.")
     return str(error)
 
 
