@@ -1,8 +1,9 @@
 """The app's side of a sync service's other copy of the vault (vault/sync_copies.py).
 
 After each unlock, and when the vault changed on disk (a sync service replacing
-it), the folder beside the vault is looked at, off the event loop. A copy found is said once (a notification), and home's "Today" list keeps
-a line about it with its key (m; also "Bring in the other copy" in the palette).
+it), the folder beside the vault is looked at, off the event loop. A copy found
+is said once (a notification), and home's "Today" list keeps a line about it
+with its key (m; also "Bring in the other copy" in the palette).
 The key shows what bringing it in would change (the merge's dry run, on the save
 worker), in a yes/no question; yes merges it through the same worker and moves
 the copy into `merged/` beside the vault. A copy that does not open with the
