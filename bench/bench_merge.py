@@ -4,8 +4,11 @@ Two copies from a common start of 10 years of records (4,000 journal entries and
 2,000 other records); then on each copy 40 edits, 10 new records and 5 deletions,
 5 of the edits on records the other copy edited too (conflicts). Timed:
 `merge_from` as `trust-tui merge` runs it, from the other copy's file to the
-merged vault written durably, including unlocking the other copy with the default
-key derivation (Argon2id, or scrypt where Argon2 is missing).
+merged vault written durably, and the key derivation that unlocking the other copy
+with the default KDF costs (Argon2id, or scrypt where Argon2 is missing), timed in
+the same run: the merge needs none when the other copy holds the same keyslots (no
+passphrase changed since they parted: the case here), so it is added, as the goal
+counts it.
 
 Goal (issue 14): under 1 s at 10 years on each side, key derivation included.
 Run: .venv/bin/python bench/bench_merge.py [--quick]
@@ -55,7 +58,7 @@ def measure(journal: int, other: int, runs: int, folder: Path) -> dict:
     original = folder / "a-before.vault"
     shutil.copy(start.path, original)
 
-    times, derive, report = [], [], None
+    times, derive, both, report = [], [], [], None
     parsed = Vault.read_file(theirs.path)
     for _ in range(runs):
         shutil.copy(original, start.path)  # the same merge each run, not a merged copy
@@ -64,9 +67,10 @@ def measure(journal: int, other: int, runs: int, folder: Path) -> dict:
         holder: list = []
         times.append(c.timed(lambda: holder.append(
             merge_from(vault, theirs.path, c.SAM_PASS))))
+        both.append(derive[-1] + times[-1])
         report = holder[0]
-    return {"merge": c.median(times), "derive": c.median(derive), "report": report,
-            "size": start.path.stat().st_size, "kdf": kdf}
+    return {"merge": c.median(times), "derive": c.median(derive), "both": c.median(both),
+            "report": report, "size": start.path.stat().st_size, "kdf": kdf}
 
 
 def main() -> int:
@@ -78,16 +82,18 @@ def main() -> int:
     report, kdf = r["report"], r["kdf"]
     print("### Merge two diverged copies at 10 years (issue 14)\n")
     print(c.table(
-        ["records on each side", "file", "merge_from (median)", "of which: key derivation",
-         "came in", "updated", "removed", "conflicts"],
+        ["records on each side", "file", "merge_from", "key derivation (default KDF)",
+         "merge_from + one derivation", "came in", "updated", "removed", "conflicts"],
         [[f"{journal:,} + {other:,}", f"{r['size'] / 1e6:.1f} MB", c.ms(r["merge"]),
-          c.ms(r["derive"]), report.came_in, report.updated, report.deleted,
-          report.conflicts]]))
+          c.ms(r["derive"]), c.ms(r["both"]), report.came_in, report.updated,
+          report.deleted, report.conflicts]]))
     print(f"\nGoal: under {GOAL:.0f} s at 10 years, key derivation included: "
-          f"{c.ms(r['merge'])}, {c.verdict(r['merge'] < GOAL)}.")
+          f"{c.ms(r['both'])}, {c.verdict(r['both'] < GOAL)} (the merge alone: "
+          f"{c.ms(r['merge'])}).")
     print(f"\nMedian of {runs} runs, each on the same two copies (the merged one put back "
           f"before each run). Key derivation: {kdf.name}, {kdf.memory_kib // 1024} MiB x "
-          f"{kdf.iterations} (the default), unlocking the other copy. Each copy had "
+          f"{kdf.iterations}, {kdf.lanes} lanes (the default), unlocking the other copy. "
+          f"Each copy had "
           f"{EDITS} edits ({BOTH} of them on records the other copy edited too), {ADDS} new "
           f"records and {DELETES} deletions. The merge writes the result durably (fsync, "
           "with the previous generation kept as .bak).")

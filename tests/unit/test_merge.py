@@ -226,3 +226,16 @@ def test_putting_the_backup_back_is_a_change_a_merge_keeps(tmp_path):
     assert _texts(a) == {win.id: "start"}
     merge_from(Vault.open(b.path, SAM_PASS), a.path, SAM_PASS)
     assert _texts(Vault.open(b.path, SAM_PASS)) == {win.id: "start"}
+
+
+def test_a_copy_with_the_same_keyslots_needs_no_second_key_derivation(tmp_path, monkeypatch):
+    from trust_tui.vault import fileformat
+
+    a, b = _pair(tmp_path, _win("one"))
+    b.add(_win("two"))
+
+    def no_derivation(*args, **kwargs):
+        raise AssertionError("derived a key again")
+
+    monkeypatch.setattr(fileformat.KdfParams, "derive", no_derivation)
+    assert merge_from(a, b.path, SAM_PASS).came_in == 1

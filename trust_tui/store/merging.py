@@ -165,10 +165,15 @@ def merge_into(vault: Vault, theirs: dict[str, Any], *, dry_run: bool = False) -
 
 def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
                dry_run: bool = False) -> MergeReport:
-    """Merge the vault copy at `other_path` (opened with `passphrase`) into `vault`.
+    """Merge the vault copy at `other_path` into `vault`; `passphrase` is one that
+    opened `vault`, and must open the other copy too.
 
-    Slow (one key derivation): run it in a worker. Raises MergeRefused (one plain
-    sentence of what to do) or another VaultError; nothing is written then."""
+    When the other copy holds the very keyslots this vault holds (no passphrase was
+    changed on either since they parted), that passphrase opens both alike, and the
+    copy is read with the data key in hand; otherwise it is unlocked with the
+    passphrase (one key derivation: slow, so run this in a worker). Raises
+    MergeRefused (one plain sentence of what to do) or another VaultError; nothing
+    is written then."""
     other_path = Path(other_path)
     shown = inert(other_path, PATH_CHARS)
     try:
@@ -187,13 +192,15 @@ def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
         raise MergeRefused(f"The keys of {shown} or of this vault were renewed (trust-tui "
                            "rekey) on one copy only, so nothing was merged; export that copy "
                            "as JSON and import the file here instead.")
-    try:
-        _, data_key, _ = parsed.unlock(passphrase)
-    except WrongPassphrase:
-        raise MergeRefused(f"{shown} does not open with this passphrase (it may have been "
-                           "changed there), so nothing was merged; merge again with a "
-                           "passphrase that opens both copies.") from None
-    tables = parsed.decrypt(data_key, other_path)
+    tables = vault.open_copy(parsed, other_path)  # the same keyslots: no derivation
+    if tables is None:
+        try:
+            _, data_key, _ = parsed.unlock(passphrase)
+        except WrongPassphrase:
+            raise MergeRefused(f"{shown} does not open with this passphrase (it may have been "
+                               "changed there), so nothing was merged; merge again with a "
+                               "passphrase that opens both copies.") from None
+        tables = parsed.decrypt(data_key, other_path)
     _same_keys(vault, tables, shown)
     return merge_into(vault, tables, dry_run=dry_run)
 

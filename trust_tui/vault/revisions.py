@@ -258,7 +258,9 @@ class Revisions:
     revision_clock: Clock  # the wall time a revision says
 
     if TYPE_CHECKING:
-        from trust_tui.vault.fileformat import Header, Tables
+        from pathlib import Path
+
+        from trust_tui.vault.fileformat import Header, Tables, VaultFile
         from trust_tui.vault.storage import EncryptedStorage
 
         _storage: EncryptedStorage
@@ -279,6 +281,17 @@ class Revisions:
     def header(self) -> Header:
         """The file's header as last read (keyslots, vault id, key id; no secret)."""
         return self._storage.header
+
+    def open_copy(self, parsed: VaultFile, path: Path) -> dict[str, Any] | None:
+        """Another copy's tables, read with this vault's data key when it holds the
+        very same keyslots and key id (whatever opens this vault opens it alike);
+        None otherwise (unlock it with a passphrase). Its body must authenticate."""
+        self._require_unlocked()
+        ours = self._storage.header
+        if (parsed.header.key_id != ours.key_id or [s.as_dict() for s in parsed.header.slots]
+                != [s.as_dict() for s in ours.slots]):
+            return None
+        return parsed.decrypt(self._storage.data_key, path)
 
     def raw_tables(self) -> dict[str, Any]:
         """The stored tables as they are (side tables too): for a merge, which
