@@ -25,6 +25,7 @@ from textual.screen import Screen
 
 from trust_tui import paths
 from trust_tui.app_breaks import KEPT_OUT_BY_A_BREAK, BreakOwnsTheScreen
+from trust_tui.app_copies import SyncCopiesBeside
 from trust_tui.app_looks import TheirLooks
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
@@ -59,7 +60,7 @@ def not_saved_sentence(error: Exception) -> str:
             f"What you typed is still here. ({type(error).__name__})")
 
 
-class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
+class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
     """The couple's app. Create with the vault path; a missing file means first run."""
 
     TITLE = "trust-tui"
@@ -185,6 +186,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
         # walking them all mid-keystroke (a 30-year vault stalled typing 62 ms;
         # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.
         gc.freeze()
+        self.look_for_sync_copies()  # a sync service's other copy beside the vault
 
     async def action_lock(self) -> None:
         """Forget the key and every screen that showed content; back to unlock."""
@@ -290,6 +292,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, AreaScreen):
                 screen.reload()
+        self.look_for_sync_copies()  # a sync service that replaced the file may leave a copy
 
     # --- saving ----------------------------------------------------------------------
 
@@ -433,6 +436,9 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
                             self.action_check_in)
         yield SystemCommand("Honesty log", "A quick line about today, or a small slip "
                             "(h on home)", self.action_honesty)
+        if self.sync_copies:
+            yield SystemCommand("Bring in the other copy", "What a sync service's other copy "
+                                "of the vault would bring in (m on home)", self.action_bring_in_copy)
         yield SystemCommand("Safety check, alone", "A few private questions for one of you "
                             "at a time (r, then a)", self.action_safety_check)
 

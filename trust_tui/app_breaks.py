@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 KEPT_OUT_BY_A_BREAK = frozenset({
     "take_break", "go_home", "open_area", "check_in", "honesty", "settings",
     "safety_check", "solo_safety", "switch_mode", "push_screen", "change_theme",
+    "bring_in_copy",
 })
 
 

@@ -304,6 +304,9 @@ def _check(args: argparse.Namespace) -> int:
                  "of this one; move it away to keep it, as the next change here replaces it.")
         else:
             out(f"The earlier version at {backup} is there and intact.")
+    from trust_tui.cli.sync_copies import say_sync_copies
+
+    say_sync_copies(path)
     return _check_records(args, vault)
 
 
@@ -493,6 +496,10 @@ def _merge(args: argparse.Namespace) -> int:
     report = merge_from(vault, other, typed[-1], dry_run=args.dry_run)
     for line in report.lines():
         out(line)
+    if not args.dry_run:
+        from trust_tui.cli.sync_copies import put_merged_copy_aside
+
+        put_merged_copy_aside(vault.path, other)
     return EXIT_OK
 
 

@@ -24,6 +24,8 @@ class HomeScreen(AreaScreen):
         # Listed beside "Today" with the area keys; the footer keeps room for f2.
         Binding("question_mark", "safety_note", "Safety note", show=False),
         Binding("s", "app.settings", "Settings", show=False),
+        # Named in the "Today" line about a sync service's other copy, when there is one.
+        Binding("m", "app.bring_in_copy", "Other copy", show=False),
     ])
 
     def __init__(self) -> None:
@@ -104,6 +106,7 @@ class HomeScreen(AreaScreen):
                 lines += self.trust_app.due_lines(area.mode, today)
             except Exception as error:  # one area's hiccup must not hide home
                 self.log.error(f"due lines for {area.mode}: {error!r}")
+        lines += self.trust_app.sync_copy_lines()
         if not lines:
             lines = ["Nothing is due today. Any small step counts."]
         left_out = sum(self.vault.unreadable.values())  # as the areas read them so far

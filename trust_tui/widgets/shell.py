@@ -51,6 +51,9 @@ class Shell(Protocol):
     def due_lines(self, mode: str, today: date) -> list[str]:
         """What the area `mode` says is due today (home's "Today" list)."""
 
+    def sync_copy_lines(self) -> list[str]:
+        """Home's line about a sync service's other copy beside the vault, if any."""
+
 
 def shell_of(node: MessagePump) -> Shell:
     """The app `node` runs in, typed as what screens may use of it."""
