@@ -99,9 +99,42 @@ def test_dry_run_writes_nothing(tmp_path):
 
 
 def test_private_entries_merge_sealed(tmp_path):
-    a, b = _pair(tmp_path)
+    """A private entry written on one copy arrives still sealed: its words are in
+    neither file in the clear, and only its writer reads them after the merge."""
+    from datetime import datetime, timezone
+
+    from conftest import ALEX_PASS
+    from trust_tui.domain.journal import EntryDraft
     from trust_tui.store import journal
-    print(dir(journal))
+
+    a, b = _pair(tmp_path)
+    words = "Only mine to read, written on the second copy."
+    journal.save_entry(b, EntryDraft(author=b.me.id, kind="entry", feeling=None, text=words,
+                                     private=True), datetime(2026, 3, 3, 21, tzinfo=timezone.utc))
+    merge_from(a, b.path, SAM_PASS)
+    assert words not in json.dumps(a.raw_tables()) and words.encode() not in a.path.read_bytes()
+    [entry] = a.all(JournalEntry)
+    assert words in (a.unseal(entry.sealed) or "")
+    alex = Vault.open(a.path, ALEX_PASS)
+    assert alex.unseal(alex.all(JournalEntry)[0].sealed) is None
+
+
+def test_the_app_merges_without_a_passphrase_only_a_copy_with_the_same_keyslots(tmp_path):
+    """The app keeps no passphrase once unlocked: a copy whose passphrases were
+    changed since it parted is refused, saying a passphrase must be given for it."""
+    import pytest
+
+    from conftest import ALEX_PASS
+    from trust_tui.store.merging import NeedsPassphrase
+
+    a, b = _pair(tmp_path, _win("one"))
+    b.add(_win("two"))
+    assert merge_from(a, b.path, None, dry_run=True).came_in == 1
+    b_alex = Vault.open(b.path, ALEX_PASS)
+    b_alex.change_passphrase(b_alex.me, "alex-has-a-new-one")
+    with pytest.raises(NeedsPassphrase, match="merge it with a passphrase that opens it"):
+        merge_from(a, b.path, None)
+    assert len(a.all(Win)) == 1
 
 
 def test_the_command_merges_and_says_so(tmp_path, monkeypatch, capsys):

@@ -173,22 +173,6 @@ def test_the_merge_command_moves_a_merged_sync_copy_into_merged(vault, vault_pat
     assert carried.exists()
 
 
-def test_a_lock_wipes_the_passphrase_the_vault_was_opened_with(vault_path):
-    from conftest import ALEX_PASS
-
-    from trust_tui.vault import Vault
-    from trust_tui.vault.errors import VaultLocked
-
-    make_vault(vault_path).lock()
-    opened = Vault.open(vault_path, ALEX_PASS)
-    assert opened.opened_with() == ALEX_PASS
-    held = opened._opened_with
-    opened.lock()
-    assert held is not None and held == bytearray(len(held))  # overwritten with zeros
-    with pytest.raises(VaultLocked):
-        opened.opened_with()
-
-
 @pytest.mark.parametrize("name", ["couple (Sam's laptop's conflicted copy 2026-03-02).vault",
                                   'a "quoted" $name.vault', "plain.vault",
                                   "couple (conflicted copy 2026-03-03 091502).vault"])

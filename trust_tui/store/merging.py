@@ -29,10 +29,11 @@ from trust_tui.vault.merging import (
     UPDATED,
     Event,
     MergeRefused,
+    NeedsPassphrase,
     merge_tables,
 )
 
-__all__ = ["MergeRefused", "MergeReport", "merge_from", "merge_into", "report_of"]
+__all__ = ["MergeRefused", "MergeReport", "NeedsPassphrase", "merge_from", "merge_into", "report_of"]
 
 # What a record is, in words (never its content).
 _KINDS = {
@@ -163,7 +164,7 @@ def merge_into(vault: Vault, theirs: dict[str, Any], *, dry_run: bool = False) -
     return report_of(merged.events, merged.changed, _names(merged.tables), dry_run)
 
 
-def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
+def merge_from(vault: Vault, other_path: Path, passphrase: str | None, *,
                dry_run: bool = False) -> MergeReport:
     """Merge the vault copy at `other_path` into `vault`; `passphrase` is one that
     opened `vault`, and must open the other copy too.
@@ -171,7 +172,8 @@ def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
     When the other copy holds the very keyslots this vault holds (no passphrase was
     changed on either since they parted), that passphrase opens both alike, and the
     copy is read with the data key in hand; otherwise it is unlocked with the
-    passphrase (one key derivation: slow, so run this in a worker). Raises
+    passphrase (one key derivation: slow, so run this in a worker); with no
+    passphrase (the app, which keeps none after unlocking) that is NeedsPassphrase. Raises
     MergeRefused (one plain sentence of what to do) or another VaultError; nothing
     is written then."""
     other_path = Path(other_path)
@@ -194,6 +196,10 @@ def merge_from(vault: Vault, other_path: Path, passphrase: str, *,
                            "as JSON and import the file here instead.")
     tables = vault.open_copy(parsed, other_path)  # the same keyslots: no derivation
     if tables is None:
+        if passphrase is None:
+            raise NeedsPassphrase(f"The passphrases of {shown} differ from this vault's "
+                                  "(one was changed since the copies parted), so nothing "
+                                  "was merged; merge it with a passphrase that opens it.")
         try:
             _, data_key, _ = parsed.unlock(passphrase)
         except WrongPassphrase:

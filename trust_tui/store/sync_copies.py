@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from trust_tui.files import describe_os_error
 from trust_tui.import_checks import PATH_CHARS, inert
-from trust_tui.store.merging import MergeReport, merge_from
+from trust_tui.store.merging import MergeReport, NeedsPassphrase, merge_from
 from trust_tui.vault.errors import DamagedVault, NoVault, VaultError, WrongPassphrase
 from trust_tui.vault.sync_copies import MERGED_FOLDER, put_aside
 
@@ -69,13 +69,16 @@ def merge_command(path: Path) -> str:
 
 def does_not_open(path: Path) -> str:
     return (f"{inert(path.name, PATH_CHARS)} does not open with the passphrase this app was "
-            "unlocked with, so nothing was changed; to bring it in, run "
+            "unlocked with (one was changed since the copies parted), so nothing was "
+            "changed; to bring it in, run "
             f"`{inert(merge_command(path), PATH_CHARS)}` and give the passphrase that "
             "opens it.")
 
 
 def _merge(vault: Vault, path: Path, *, dry_run: bool) -> MergeReport:
-    return merge_from(vault, path, vault.opened_with(), dry_run=dry_run)
+    # No passphrase: the app keeps none once unlocked, so only a copy with the same
+    # keyslots (the usual sync copy) is read here, with the data key in hand.
+    return merge_from(vault, path, None, dry_run=dry_run)
 
 
 def without_dry_run_note(line: str) -> str:
@@ -87,8 +90,8 @@ def without_dry_run_note(line: str) -> str:
 
 def _opens_not(error: VaultError) -> bool:
     """The copy does not open with this passphrase (the merge says so as a refusal
-    whose cause is the wrong passphrase)."""
-    return isinstance(error, WrongPassphrase) or isinstance(error.__context__, WrongPassphrase)
+    whose cause is the wrong passphrase), or would need one typed for it."""
+    return isinstance(error, (WrongPassphrase, NeedsPassphrase)) or isinstance(error.__context__, WrongPassphrase)
 
 
 def _refusal(path: Path, error: VaultError) -> str:

@@ -45,6 +45,11 @@ class MergeRefused(VaultError):
     """The other copy cannot be merged into this one (one sentence: what to do)."""
 
 
+class NeedsPassphrase(MergeRefused):
+    """The other copy's keyslots differ from this one's, so it opens only with a
+    passphrase typed for it (the app keeps none once unlocked)."""
+
+
 CAME_IN, UPDATED, DELETED, CONFLICT, KEPT_EDIT = (
     "came in", "updated", "deleted", "conflict", "kept edit")
 

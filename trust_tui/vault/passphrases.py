@@ -27,26 +27,12 @@ class Passphrases:
     """The passphrase part of `Vault` (a mixin; Vault defines what is declared here)."""
 
     _storage: EncryptedStorage
-    # The passphrase this vault was unlocked with, as bytes a lock overwrites: it
-    # opens another copy of the vault (a sync service's) without asking again.
-    _opened_with: bytearray | None = None
-
     if TYPE_CHECKING:
         def transaction(self) -> contextlib.AbstractContextManager[None]: ...
         def _require_unlocked(self) -> None: ...
         def _private_key_of(self, partner_id: str) -> bytes | None: ...
         def _replace_private_key(self, partner: Partner, old: bytes, new: bytes,
                                  slot: fileformat.Keyslot) -> None: ...
-
-    def _keep_opened_with(self, passphrase: str) -> None:
-        self._opened_with = bytearray(passphrase.encode("utf-8"))
-
-    def opened_with(self) -> str:
-        """The passphrase this vault was unlocked with; VaultLocked once locked."""
-        self._require_unlocked()
-        if self._opened_with is None:
-            raise VaultLocked()
-        return self._opened_with.decode("utf-8")
 
     def change_passphrase(self, partner: Partner, new_passphrase: str,
                           kdf: fileformat.KdfParams | None = None) -> None:

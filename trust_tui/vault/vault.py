@@ -138,7 +138,6 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
         header = fileformat.Header(generation=0, slots=slots)
         storage = EncryptedStorage(path, header, data_key, tables, None)
         vault = cls(path, storage, slots[0].id, keys[people[0].id], lock_timeout)
-        vault._keep_opened_with(partners[0][1])
         with vault._locked():
             if path.exists():
                 raise VaultExists(path)
@@ -174,7 +173,6 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
         tables = parsed.decrypt(data_key, path)
         storage = EncryptedStorage(path, parsed.header, data_key, tables, identity)
         vault = cls(path, storage, slot.id, private_key, lock_timeout)
-        vault._keep_opened_with(passphrase)
         vault._tidy()
         return vault
 
@@ -239,10 +237,8 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
         No waiting for the mutex: a save in flight either finishes (its key was
         already in hand) or stops with VaultLocked, leaving the file as it was.
         """
-        self._wipe_later(self._private_key, *self._private_keys.values(), self._storage.data_key_held,
-                         self._opened_with)
+        self._wipe_later(self._private_key, *self._private_keys.values(), self._storage.data_key_held)
         self._private_key = None
-        self._opened_with = None
         self._private_keys.clear()
         self._sound.clear()
         self._storage.forget()
