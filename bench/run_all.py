@@ -24,6 +24,7 @@ BENCHES = {
     "typing": "bench_typing.py",
     "timer": "bench_timer.py",
     "move": "bench_move.py",
+    "journal": "bench_journal.py",
 }
 
 
