@@ -25,6 +25,7 @@ BENCHES = {
     "timer": "bench_timer.py",
     "move": "bench_move.py",
     "journal": "bench_journal.py",
+    "memory": "bench_memory.py",
 }
 
 
