@@ -134,7 +134,7 @@ def main() -> int:
                             f"default ({describe(default)}), once; "
                             "AES-256-GCM; fsync'd atomic replace"),
                 "second": ("trust-tui add journal, second partner's passphrase",
-                           f"default ({describe(default)}), both keyslots at once; "
+                           f"default ({describe(default)}), the other keyslot tried first; "
                            "AES-256-GCM; fsync'd atomic replace"),
             }
             for name, rs in results.items():
