@@ -25,6 +25,8 @@ BENCHES = {
     "timer": "bench_timer.py",
     "move": "bench_move.py",
     "merge": "bench_merge.py",
+    "journal": "bench_journal.py",
+    "memory": "bench_memory.py",
 }
 
 

@@ -3,6 +3,10 @@
 Loaded only when a sub-command runs (see trust_tui.cli._run), so opening the app
 does not import pydantic, the models or the vault before the first screen paints.
 What they share with the parser lives in output.py.
+
+Light at the top too (tests/unit/test_cli_speed.py checks it): pydantic, the models
+and the rest of the vault layer load while the passphrase's key is derived
+(`open_ahead`), or inside the one command that needs them first.
 """
 
 from __future__ import annotations
@@ -12,8 +16,7 @@ import getpass
 import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from trust_tui import paths
 from trust_tui.cli.output import (
@@ -35,9 +38,8 @@ from trust_tui.cli.output import (
 from trust_tui.domain.passphrase import strength_hint
 from trust_tui.files import describe_os_error, describe_read_error, kind_of, write_export
 from trust_tui.import_checks import PATH_CHARS, inert, read_bounded
-from trust_tui.models import JournalEntry, Win
 from trust_tui.texts import SAFETY_NOTE
-from trust_tui.vault import Vault, VaultError
+from trust_tui.vault import VaultError
 from trust_tui.vault.errors import (
     DamagedVault,
     NoBackup,
@@ -46,10 +48,14 @@ from trust_tui.vault.errors import (
     VaultExists,
     WrongPassphrase,
 )
-from trust_tui.vault.fileformat import same_passphrase
+from trust_tui.vault.backups import damaged_path
+from trust_tui.vault.fileformat import MIN_PASSPHRASE, same_passphrase
+from trust_tui.vault.reading import open_ahead, read_file
 from trust_tui.vault.seen import SeenGenerations
-from trust_tui.vault.storage import backup_path
-from trust_tui.vault.vault import MIN_PASSPHRASE, damaged_path, lock_path
+from trust_tui.vault.storage import backup_path, lock_path
+
+if TYPE_CHECKING:
+    from trust_tui.vault.vault import Vault
 
 MAX_DEMO_YEARS = 30
 
@@ -64,7 +70,7 @@ def _can_ask_passphrase() -> bool:
 
 
 def _unlock(args: argparse.Namespace, path: Path, *, prompt: str = "Passphrase: ",
-            opener=Vault.open) -> Vault:
+            opener=open_ahead) -> Vault:
     """Open with the passphrase from the file, the environment, or a prompt (a wrong
     one typed at the prompt may be tried again)."""
     given = given_passphrase(args)
@@ -87,7 +93,7 @@ def _open_existing(args: argparse.Namespace, **kwargs) -> Vault:
     path = vault_path(args)
     # Cheap checks first (no key derivation): a missing, foreign or damaged file is
     # reported before anyone types a passphrase for it.
-    Vault.read_file(path)
+    read_file(path)
     vault = _unlock(args, path, **kwargs)
     # This machine notes the highest generation it opened; an older copy is said.
     args.older_copy = vault.watch_generations(SeenGenerations())
@@ -133,7 +139,7 @@ def _partner_names(given: list[str]) -> list[str]:
 def _init(args: argparse.Namespace) -> int:
     path = vault_path(args)
     names = _partner_names(args.partner)
-    if Vault.exists(path):
+    if Path(path).exists():
         raise VaultExists(path)  # before anyone types a passphrase
     files = args.passphrase_files or []
     if files:
@@ -151,6 +157,8 @@ def _init(args: argparse.Namespace) -> int:
     if same_passphrase(secrets[0], secrets[1]):
         raise Refusal("Each of you needs a passphrase of your own, so nothing was created.")
     say("Creating the vault (a second or two: the keys are made slow to guess on purpose)...")
+    from trust_tui.vault.vault import Vault
+
     Vault.create(path, list(zip(names, secrets)))
     out(f"Created a vault for {names[0]} and {names[1]} at {path}. "
          "Either passphrase opens it; run `trust-tui` to begin.")
@@ -175,6 +183,10 @@ def _text_argument(text: str) -> str:
 def _add(args: argparse.Namespace) -> int:
     text = _text_argument(args.text)
     vault = _open_existing(args)
+    from pydantic import ValidationError  # loaded already, by the vault layer
+
+    from trust_tui.models import JournalEntry, Win
+
     by = vault.partner_named(args.by)
     record: Win | JournalEntry
     try:
@@ -292,7 +304,7 @@ def _check(args: argparse.Namespace) -> int:
         out(args.older_copy.sentence())
     backup = backup_path(path)
     try:
-        earlier = Vault.read_file(backup)
+        earlier = read_file(backup)
     except NoVault:
         out("There is no earlier version yet; one is kept from the first change on.")
     except VaultError:
@@ -376,7 +388,7 @@ REKEY_HINT = ("An old copy of the file with the old passphrase still opens share
 
 def _rekey(args: argparse.Namespace) -> int:
     path = vault_path(args)
-    Vault.read_file(path)  # a missing or damaged file is reported before any prompt
+    read_file(path)  # a missing or damaged file is reported before any prompt
     files = args.passphrase_files or []
     if files:
         if len(files) != 2:
@@ -390,7 +402,7 @@ def _rekey(args: argparse.Namespace) -> int:
                    getpass.getpass("The other partner's passphrase: ")]
     if same_passphrase(secrets[0], secrets[1]):
         raise Refusal("rekey needs both of your passphrases, one each, so nothing was changed.")
-    vault = Vault.open(path, secrets[0])
+    vault = open_ahead(path, secrets[0])
     say("Making new keys and sealing everything again (a few seconds)...")
     vault.rekey(secrets)
     out("New keys for everything: an old copy of the file opens nothing written from "
@@ -405,14 +417,14 @@ def _confirm(question: str) -> bool:
 
 def _restore(args: argparse.Namespace) -> int:
     path = vault_path(args)
-    if not Vault.exists(path):
+    if not Path(path).exists():
         raise NoVault(path)
     try:
-        Vault.read_file(backup_path(path))
+        read_file(backup_path(path))
     except NoVault:
         raise NoBackup(path) from None
     try:
-        Vault.read_file(path)
+        read_file(path)
         damaged = False
     except DamagedVault:
         damaged = True
@@ -424,6 +436,8 @@ def _restore(args: argparse.Namespace) -> int:
                         "The current one is kept as the backup."):
             out("Nothing was changed.")
             return EXIT_OK
+    from trust_tui.vault.vault import Vault
+
     vault = _unlock(args, path, opener=Vault.recover_from_backup)
     records = sum(vault.counts().values())
     out(f"The previous version is back ({records:,} records).")
@@ -441,7 +455,7 @@ def _demo(args: argparse.Namespace) -> int:
     path = paths.demo_vault_path(getattr(args, "vault", None))
     if not 1 <= args.years <= MAX_DEMO_YEARS:
         raise Refusal(f"--years takes a number from 1 to {MAX_DEMO_YEARS}.")
-    if Vault.exists(path):
+    if Path(path).exists():
         say(f"trust-tui: {VaultExists(path)}")
         say(f"To look at it again: trust-tui --vault {path}")
         return EXIT_REFUSED
@@ -484,11 +498,11 @@ def _merge(args: argparse.Namespace) -> int:
     shown_other = inert(other, PATH_CHARS)
     if not other.exists():
         raise FileProblem(f"There is no file at {shown_other}, so nothing was merged.")
-    Vault.read_file(other)  # a foreign or damaged copy is said before any passphrase
+    read_file(other)  # a foreign or damaged copy is said before any passphrase
     typed: list[str] = []
 
     def opener(path: Path, passphrase: str) -> Vault:
-        vault = Vault.open(path, passphrase)
+        vault = open_ahead(path, passphrase)
         typed.append(passphrase)
         return vault
 

@@ -54,6 +54,16 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+class _VersionAction(argparse._VersionAction):
+    """--version, looked up only when asked: reading the installed metadata took
+    30-130 ms, on every command and before the app's first paint."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        self.version = f"trust-tui {_version()}"
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trust-tui",
@@ -61,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "command to open the app.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EXAMPLES)
-    parser.add_argument("--version", action="version", version=f"trust-tui {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--vault", metavar="PATH", default=None, type=vault_argument,
                         help=f"the vault file (default: ${paths.ENV_VAULT}, else "
                              "couple.vault in your data folder)")

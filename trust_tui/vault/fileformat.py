@@ -25,7 +25,9 @@ import hashlib
 import json
 import os
 import struct
+import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,6 +86,15 @@ _SLOT_ID_CHARACTERS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJK
 MAX_SLOTS = 8
 MAX_HEADER = 64 * 1024
 SALT_SIZE = 16
+MIN_PASSPHRASE = 8  # characters (vault/passphrases.py checks it)
+
+# One derivation at a time in this process. cryptography's Argon2id (50.x) runs its
+# lanes on OpenSSL's thread pool, and two derivations at once on different threads
+# fail now and then with a spurious MemoryError or hang for good (seen here with
+# lanes=4). So the keyslots are tried one after the other, never side by side: a
+# wrong passphrase costs the same capped total work as ever (MAX_TOTAL_WORK), and
+# the peak memory is one slot's (at most MAX_MEMORY_KIB), however many slots there are.
+_KDF_LOCK = threading.Lock()
 
 
 def _b64(data: bytes) -> str:
@@ -171,6 +182,10 @@ class KdfParams:
     def derive(self, passphrase: str, salt: bytes) -> bytes:
         self.check_caps()  # also for parameters made in code, not read from a file
         secret = normal_passphrase(passphrase).encode("utf-8", "surrogatepass")
+        with _KDF_LOCK:
+            return self._derive(secret, salt)
+
+    def _derive(self, secret: bytes, salt: bytes) -> bytes:
         try:
             if self.name == "argon2id":
                 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -306,6 +321,30 @@ class VaultFile:
             if keys is not None:
                 return slot, keys[0], keys[1]
         raise WrongPassphrase()
+
+    def unlock_on_a_thread(self, passphrase: str) -> Callable[[], tuple[Keyslot, bytes, bytes]]:
+        """Start `unlock` on its own thread (the derivation lets go of the GIL, so the
+        caller can import the rest of the vault layer meanwhile); returns a function
+        that waits for it and gives its result or raises what it raised."""
+        outcome: list[tuple[Keyslot, bytes, bytes] | BaseException] = []
+
+        def run() -> None:
+            try:
+                outcome.append(self.unlock(passphrase))
+            except BaseException as exc:  # given back to the waiting caller
+                outcome.append(exc)
+
+        worker = threading.Thread(target=run, name="trust-tui-unlock", daemon=True)
+        worker.start()
+
+        def result() -> tuple[Keyslot, bytes, bytes]:
+            worker.join()
+            found = outcome[0]
+            if isinstance(found, BaseException):
+                raise found
+            return found
+
+        return result
 
     def decrypt(self, data_key: bytes, path: Path) -> Tables:
         try:

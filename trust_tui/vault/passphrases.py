@@ -15,7 +15,7 @@ from trust_tui.vault import fileformat
 from trust_tui.vault.errors import NotYourSlot, PassphraseTaken, VaultLocked
 from trust_tui.vault.storage import EncryptedStorage
 
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = fileformat.MIN_PASSPHRASE
 
 
 def check_passphrase(passphrase: str) -> None:

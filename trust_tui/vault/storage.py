@@ -50,6 +50,11 @@ def real_file(path: Path) -> Path:
     return Path(os.path.realpath(path))  # also a dangling link: its target's path
 
 
+def lock_path(path: Path) -> Path:
+    path = real_file(path)  # beside the real file, where every writer looks
+    return path.with_name(path.name + ".lock")
+
+
 def backup_path(path: Path) -> Path:
     path = real_file(path)
     return path.with_name(path.name + ".bak")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
-import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -20,14 +19,11 @@ from typing import TypeVar, cast
 import filelock
 from pydantic import ValidationError
 
-from trust_tui.files import describe_os_error, describe_read_error, make_private_folder
+from trust_tui.files import describe_os_error, make_private_folder
 from trust_tui.models import Partner, Record, Settings, utc_now
-from trust_tui.vault import fileformat, revisions
+from trust_tui.vault import fileformat, reading, revisions
 from trust_tui.vault.backups import Backups, damaged_path
 from trust_tui.vault.errors import (
-    CannotRead,
-    NotAVault,
-    NoVault,
     UnknownPartner,
     UnreadableRecord,
     VaultBusy,
@@ -46,6 +42,7 @@ from trust_tui.vault.storage import (
     EncryptedStorage,
     file_identity,
     find_orphans,
+    lock_path,
     real_file,
     remove_orphans,
 )
@@ -56,11 +53,6 @@ __all__ = ["LOCK_TIMEOUT_SECONDS", "MIN_PASSPHRASE", "Vault", "check_passphrase"
            "damaged_path", "lock_path"]
 
 R = TypeVar("R", bound=Record)
-
-
-def lock_path(path: Path) -> Path:
-    path = real_file(path)  # beside the real file, where every writer looks
-    return path.with_name(path.name + ".lock")
 
 
 class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, Revisions):
@@ -147,20 +139,7 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
     @classmethod
     def read_file(cls, path: Path) -> fileformat.VaultFile:
         """Parse and checksum the file without unlocking it (cheap, no KDF)."""
-        path = Path(path)
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                raise NotAVault(path)  # a folder, a pipe (reading it would hang), ...
-            with open(path, "rb") as handle:
-                start = handle.read(64)
-                if not fileformat.might_be_ours(start):
-                    raise NotAVault(path)  # do not read a big foreign file into memory
-                blob = start + handle.read()
-        except FileNotFoundError:
-            raise NoVault(path) from None
-        except OSError as exc:
-            raise CannotRead(path, describe_read_error(exc)) from None
-        return fileformat.parse(blob, path)
+        return reading.read_file(path)
 
     @classmethod
     def open(cls, path: Path, passphrase: str,
@@ -169,7 +148,17 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
         path = real_file(path)  # resolved once: a link stays a link
         identity = file_identity(path)
         parsed = cls.read_file(path)
-        slot, data_key, private_key = parsed.unlock(passphrase)
+        return cls.from_unlocked(path, parsed, parsed.unlock(passphrase), identity,
+                                 lock_timeout)
+
+    @classmethod
+    def from_unlocked(cls, path: Path, parsed: fileformat.VaultFile,
+                      unlocked: tuple[fileformat.Keyslot, bytes, bytes],
+                      identity: tuple[int, int, int] | None,
+                      lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> "Vault":
+        """The vault of a file read at `identity`, its slot already unlocked
+        (`open`, or `reading.open_ahead` with the key derived on a thread)."""
+        slot, data_key, private_key = unlocked
         tables = parsed.decrypt(data_key, path)
         storage = EncryptedStorage(path, parsed.header, data_key, tables, identity)
         vault = cls(path, storage, slot.id, private_key, lock_timeout)

@@ -1,0 +1,53 @@
+"""The command line's unlock path (issue 17, speed): the key is derived on a thread
+while the vault layer loads, one derivation at a time in a process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from conftest import ALEX_PASS, SAM_PASS
+from trust_tui.vault import fileformat
+from trust_tui.vault.errors import WrongPassphrase
+from trust_tui.vault.reading import open_ahead
+
+
+def test_the_sub_commands_load_without_pydantic_or_the_models():
+    # What open_ahead imports while the key is derived must not load before it.
+    code = ("import sys, trust_tui.cli.commands; "
+            "print(sorted(m for m in ('pydantic', 'trust_tui.models', 'trust_tui.vault.vault',"
+            " 'filelock', 'textual') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_either_passphrase_opens_ahead_and_a_wrong_one_is_refused(vault, vault_path):
+    assert open_ahead(vault_path, SAM_PASS).me.name == "Sam"
+    assert open_ahead(vault_path, ALEX_PASS).me.name == "Alex"
+    with pytest.raises(WrongPassphrase):
+        open_ahead(vault_path, "not-the-passphrase")
+
+
+def test_derivations_on_many_threads_at_once_all_succeed():
+    # cryptography's Argon2id with several lanes failed or hung when two ran at once.
+    kdf = fileformat.KdfParams(memory_kib=1024, iterations=1, lanes=4)
+    salt = b"s" * fileformat.SALT_SIZE
+    expected = kdf.derive("a passphrase", salt)
+    results: list[object] = []
+
+    def derive() -> None:
+        try:
+            results.append(kdf.derive("a passphrase", salt))
+        except Exception as exc:  # noqa: BLE001 - the test says which
+            results.append(exc)
+
+    threads = [threading.Thread(target=derive) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert results == [expected] * 8
