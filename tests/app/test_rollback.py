@@ -166,3 +166,36 @@ def test_an_unreadable_note_file_never_stops_an_open(vault, vault_path, secret,
         add(vault_path, secret, "a save with a read-only state folder")
     finally:
         os.chmod(own_state_folder, 0o700)
+
+
+async def test_an_older_copy_with_a_sync_copy_beside_says_so_and_merging_makes_it_newest(
+        locked_app, vault_path):
+    """Syncthing kept the other computer's save (fewer saves) under the vault's name
+    and this computer's under a conflict name: the unlock says where the newer saves
+    likely are, and bringing them in writes a vault newer than both copies."""
+    app = locked_app()
+    copy = vault_path.with_name(
+        f"{vault_path.stem}.sync-conflict-20261206-101500-ABCDEF7{vault_path.suffix}")
+    shutil.copy(vault_path, copy)
+    ours = Vault.open(copy, SAM_PASS)
+    for n in range(3):
+        ours.add(Win(text=f"saved on this computer {n}", noticed_by=ours.me.id))
+    copy_generation = Vault.read_file(copy).header.generation
+    vault_id = Vault.read_file(vault_path).header.vault_id
+    SeenGenerations().note(vault_id, copy_generation)  # this computer opened its own
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        detail = str(app.screen.query_one("#confirm-detail", Static).render())
+        assert "from Syncthing, is beside it" in detail and "press m on home" in detail
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(app.vault.all(Win)) == 3
+        merged = app.vault.generation
+    assert merged == Vault.read_file(vault_path).header.generation
+    assert merged > copy_generation and not copy.exists()
+    assert SeenGenerations().older(vault_id, merged) is None

@@ -272,3 +272,29 @@ def test_a_copy_with_the_same_keyslots_needs_no_second_key_derivation(tmp_path, 
 
     monkeypatch.setattr(fileformat.KdfParams, "derive", no_derivation)
     assert merge_from(a, b.path, SAM_PASS).came_in == 1
+
+
+def test_a_merge_is_written_newer_than_both_copies_and_once(tmp_path):
+    """The copy that saved more often has the higher generation: the merged vault is
+    newer than it (so this machine's note never calls it rolled back), and merging
+    again writes nothing."""
+    a, b = _pair(tmp_path, _win("one"))
+    for n in range(3):
+        b.add(_win(f"on b {n}"))
+    b.remove(Win, b.all(Win)[-1].id)
+    assert b.generation > a.generation
+    merge_from(a, b.path, SAM_PASS)
+    after = a.generation
+    assert after > b.generation and len(a.all(Win)) == 3
+    assert merge_from(a, b.path, SAM_PASS).changed == 0 and a.generation == after
+    # Nothing new, but the other copy saved more: still written as the newer.
+    c = Vault.open(tmp_path / "b.vault", SAM_PASS)
+    a.add(_win("then on a"))
+    a.remove(Win, a.all(Win)[-1].id)
+    for _ in range(5):
+        c.update(Win, c.all(Win)[0].id, lambda w: w)  # saves that change nothing
+    c._storage.write(dict(c.raw_tables()))
+    c._storage.write(dict(c.raw_tables()))
+    assert c.generation > a.generation
+    merge_from(a, c.path, SAM_PASS)
+    assert a.generation > c.generation

@@ -99,7 +99,19 @@ def _open_existing(args: argparse.Namespace, **kwargs) -> Vault:
     args.older_copy = vault.watch_generations(SeenGenerations())
     if args.older_copy is not None and getattr(args, "command", None) != "check":
         say(f"Note: {args.older_copy.sentence()}")
+        _say_sync_copy_beside(path)
     return vault
+
+
+def _say_sync_copy_beside(path: Path) -> None:
+    """An older copy with a sync service's copy beside it: the newer saves are
+    likely in that copy, and merging brings them in."""
+    from trust_tui.store.sync_copies import merge_command
+    from trust_tui.vault.sync_copies import find_sync_copies
+
+    for copy in find_sync_copies(path)[:1]:
+        say(f"Another copy, from {copy.service}, is beside it and may hold the newer "
+            f"saves: `{inert(merge_command(copy.path), PATH_CHARS)}` brings them in.")
 
 
 def _new_passphrase(name: str) -> str:

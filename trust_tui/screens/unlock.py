@@ -21,6 +21,11 @@ if TYPE_CHECKING:  # types only: the vault layer loads in the field's worker
 
 OLDER_DETAIL = ("If one of you restored it, carry on. If not, a newer copy may still be "
                 "somewhere (a backup, a synced folder); locking it again changes nothing.")
+# A sync service's copy beside the vault is the likely newer one (the service kept
+# the other computer's save under the vault's name): merging brings it back.
+OLDER_WITH_COPY = ("Another copy of the vault, from {service}, is beside it and may hold "
+                   "the newer saves: carry on, then press m on home to see what bringing "
+                   "it in would change. Locking it again changes nothing.")
 
 
 class UnlockScreen(Screen):
@@ -46,22 +51,27 @@ class UnlockScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(PassphraseField).focus()
 
-    def _open(self, passphrase: str) -> tuple[Vault, SeenGenerations, Older | None]:
+    def _open(self, passphrase: str) -> tuple[Vault, SeenGenerations, Older | None, str]:
         """Runs in the field's worker, off the event loop: pydantic, TinyDB and
         cryptography load while the key is derived, not before the screen first paints.
-        Also compares with the highest generation opened on this machine."""
+        Also compares with the highest generation opened on this machine, and when
+        older, gives the detail to show (naming a sync service's copy beside it)."""
         from trust_tui.vault import Vault
         from trust_tui.vault.seen import SeenGenerations
+        from trust_tui.vault.sync_copies import find_sync_copies
 
         vault = Vault.open(self.vault_path, passphrase)
         seen = SeenGenerations()
-        return vault, seen, vault.watch_generations(seen)
+        older = vault.watch_generations(seen)
+        copies = find_sync_copies(self.vault_path) if older is not None else []
+        detail = OLDER_WITH_COPY.format(service=copies[0].service) if copies else OLDER_DETAIL
+        return vault, seen, older, detail
 
     @on(PassphraseField.Accepted)
     async def _opened(self, event: PassphraseField.Accepted) -> None:
         # This screen may stay under the areas (it can be the app's first screen):
         # the field keeps no passphrase (it is cleared as soon as it is read).
-        vault, seen, older = event.result
+        vault, seen, older, detail = event.result
         if older is None:
             await shell_of(self).vault_unlocked(vault)
             return
@@ -78,4 +88,4 @@ class UnlockScreen(Screen):
             field.say("It stays locked, and nothing was changed.")
 
         self.app.push_screen(ConfirmModal(older.sentence(), "Carry on with this copy",
-                                          "Lock it again", detail=OLDER_DETAIL), decided)
+                                          "Lock it again", detail=detail), decided)

@@ -154,13 +154,17 @@ def report_of(events: list[Event], changed: bool, names: dict[str, str],
     return report
 
 
-def merge_into(vault: Vault, theirs: dict[str, Any], *, dry_run: bool = False) -> MergeReport:
-    """Merge these tables (another copy's, decrypted) into the vault in one write."""
+def merge_into(vault: Vault, theirs: dict[str, Any], *, dry_run: bool = False,
+               their_generation: int = 0) -> MergeReport:
+    """Merge these tables (another copy's, decrypted) into the vault in one write.
+    The result is written as newer than both copies, even when only the other
+    copy's generation was higher (a copy that saved more often)."""
     with vault.transaction():
         ours = vault.raw_tables()
         merged = merge_tables(ours, theirs)
-        if merged.changed and not dry_run:
-            vault.write_raw(merged.tables)
+        newer_there = their_generation > vault.generation
+        if (merged.changed or newer_there) and not dry_run:
+            vault.write_raw(merged.tables, after_generation=their_generation)
     return report_of(merged.events, merged.changed, _names(merged.tables), dry_run)
 
 
@@ -208,7 +212,8 @@ def merge_from(vault: Vault, other_path: Path, passphrase: str | None, *,
                                "passphrase that opens both copies.") from None
         tables = parsed.decrypt(data_key, other_path)
     _same_keys(vault, tables, shown)
-    return merge_into(vault, tables, dry_run=dry_run)
+    return merge_into(vault, tables, dry_run=dry_run,
+                      their_generation=parsed.header.generation)
 
 
 _ANOTHER_VAULT = ("{} is another vault, not a copy of this one, so nothing was merged; to "

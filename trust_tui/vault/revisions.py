@@ -299,7 +299,7 @@ class Revisions:
         self._require_unlocked()
         return self._storage.read()
 
-    def write_raw(self, data: dict[str, Any]) -> None:
+    def write_raw(self, data: dict[str, Any], after_generation: int = 0) -> None:
         """Write tables made from `raw_tables()` (a merge): inside `transaction()`."""
-        self._storage.write(data)
+        self._storage.write(data, after_generation=after_generation)
         self._ids.clear()

@@ -235,9 +235,11 @@ class EncryptedStorage(Storage):
         return tables
 
     def write(self, data: fileformat.Tables, slots: list[fileformat.Keyslot] | None = None,
-              new_key: tuple[bytes, str] | None = None) -> None:
+              new_key: tuple[bytes, str] | None = None, after_generation: int = 0) -> None:
         """Write `data` as the next generation (with new keyslots if given, and under
-        a new data key and key id if given: `rekey`)."""
+        a new data key and key id if given: `rekey`). A merge passes the other copy's
+        generation as `after_generation`, so the merged file is newer than both copies
+        and this machine's note of the highest one opened never calls it rolled back."""
         key = self._data_key  # once: lock() may drop it from another thread
         if key is None:
             raise VaultLocked()
@@ -246,7 +248,8 @@ class EncryptedStorage(Storage):
         key_id = self.header.key_id
         if new_key is not None:
             key, key_id = new_key
-        header = fileformat.Header(generation=self.header.generation + 1,
+        header = fileformat.Header(generation=max(self.header.generation,
+                                                  after_generation) + 1,
                                    slots=self.header.slots if slots is None else slots,
                                    vault_id=self.header.vault_id or fileformat.new_vault_id(),
                                    key_id=key_id)
