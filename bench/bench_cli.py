@@ -8,6 +8,12 @@ backend). Figures: median wall time (launch to exit) and the median of each
 run's own peak RSS (wait4's ru_maxrss for that child), with each tool's KDF
 beside it: the KDF is most of the cost of either, by design.
 
+Both run from bytecode compiled ahead, as an installed package is (pip compiles
+it at install; jrnl's is): trust_tui's own `.pyc` files are written first, since a
+source tree run with PYTHONDONTWRITEBYTECODE would otherwise compile 35 modules on
+every run. BENCH_BASELINE=/path/to/another/tree adds that tree's `add journal`
+(both passphrases) to the same interleaved runs: a before/after in one run.
+
 Run: .venv/bin/python bench/bench_cli.py [--quick]
 """
 
@@ -57,6 +63,16 @@ def seed_jrnl(folder: Path, vault) -> Path:
     return config
 
 
+def compile_ahead(tree: Path) -> None:
+    """Bytecode for the package, as `pip install` leaves it."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "trust_tui")],
+                   check=True, capture_output=True)
+
+
+def tree_env(tree: Path) -> dict:
+    return dict(os.environ, PYTHONPATH=str(tree))
+
+
 def trust_tui_add(vault: Path, by: str = c.SAM) -> list[str]:
     return [str(c.VENV_PYTHON.parent / "trust-tui"), "--vault", str(vault),
             "add", "journal", "--by", by, TEXT]
@@ -85,6 +101,10 @@ def main() -> int:
               "Not measured yet: `trust-tui add journal` does not exist in this tree.")
         return 0
     version = ensure_jrnl()
+    compile_ahead(c.ROOT)
+    baseline = Path(os.environ["BENCH_BASELINE"]) if os.environ.get("BENCH_BASELINE") else None
+    if baseline is not None:
+        compile_ahead(baseline)
     jrnl_env = dict(os.environ, **NO_KEYRING)
     sizes = c.QUICK_SIZES if quick else c.SIZES
     default = KdfParams.default()
@@ -109,6 +129,11 @@ def main() -> int:
                 # The second keyslot's passphrase: both slots are tried at once.
                 jobs["second"] = (trust_tui_add(slow_path, c.ALEX), "assphrase", c.ALEX_PASS,
                                   None)
+                if baseline is not None:
+                    jobs["default-before"] = (trust_tui_add(slow_path), "assphrase",
+                                              c.SAM_PASS, tree_env(baseline))
+                    jobs["second-before"] = (trust_tui_add(slow_path, c.ALEX), "assphrase",
+                                             c.ALEX_PASS, tree_env(baseline))
             for cmd, prompt, secret, env in jobs.values():
                 run(cmd, prompt, secret, env)  # warm caches
             results: dict[str, list[dict]] = {name: [] for name in jobs}
@@ -125,6 +150,12 @@ def main() -> int:
                             f"{c.ms(walls['second'])} vs {c.ms(jrnl_t)}; goal at most 0.75x: "
                             f"{c.verdict(max(walls['default'], walls['second']) <= 0.75 * jrnl_t)}); "
                             f"{c.ms(walls['fast'])} with FAST_TEST_KDF")
+                if baseline is not None:
+                    headline += (f"; the baseline tree in the same runs: "
+                                 f"{c.ratio(walls['default-before'], jrnl_t)} and "
+                                 f"{c.ratio(walls['second-before'], jrnl_t)} "
+                                 f"({c.ms(walls['default-before'])} and "
+                                 f"{c.ms(walls['second-before'])})")
             names = {
                 "jrnl": (f"jrnl {version}", "PBKDF2-HMAC-SHA256 100,000 iterations, twice "
                          "(read, then write with a fresh salt); Fernet; no fsync"),
@@ -136,6 +167,8 @@ def main() -> int:
                 "second": ("trust-tui add journal, second partner's passphrase",
                            f"default ({describe(default)}), the other keyslot tried first; "
                            "AES-256-GCM; fsync'd atomic replace"),
+                "default-before": ("the same, first partner, baseline tree", "as above"),
+                "second-before": ("the same, second partner, baseline tree", "as above"),
             }
             for name, rs in results.items():
                 wall = c.median([r["seconds"] for r in rs])

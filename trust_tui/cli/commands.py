@@ -50,7 +50,7 @@ from trust_tui.vault.errors import (
 )
 from trust_tui.vault.backups import damaged_path
 from trust_tui.vault.fileformat import MIN_PASSPHRASE, same_passphrase
-from trust_tui.vault.reading import open_ahead, read_file
+from trust_tui.vault.reading import check_ahead, open_ahead, read_file
 from trust_tui.vault.seen import SeenGenerations
 from trust_tui.vault.storage import backup_path, lock_path
 
@@ -93,7 +93,10 @@ def _open_existing(args: argparse.Namespace, **kwargs) -> Vault:
     path = vault_path(args)
     # Cheap checks first (no key derivation): a missing, foreign or damaged file is
     # reported before anyone types a passphrase for it.
-    read_file(path)
+    checked = check_ahead(path)
+    if "opener" not in kwargs:  # the file read once, if unchanged by the unlock
+        kwargs["opener"] = lambda path, passphrase: open_ahead(path, passphrase,
+                                                               checked=checked)
     vault = _unlock(args, path, **kwargs)
     # This machine notes the highest generation it opened; an older copy is said.
     args.older_copy = vault.watch_generations(SeenGenerations())
