@@ -57,7 +57,8 @@ def test_derivations_on_many_threads_at_once_all_succeed():
 
 
 def _run_cli(*args: str, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
-    env = dict(os.environ, TRUST_TUI_PASSPHRASE=SAM_PASS)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a user runs it
+    env["TRUST_TUI_PASSPHRASE"] = SAM_PASS
     return subprocess.run([sys.executable, "-m", "trust_tui", *args], stdout=stdout,
                           stderr=subprocess.PIPE, env=env, timeout=60)
 
