@@ -18,16 +18,13 @@ read or written is no note, and every slot is still tried.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from trust_tui import paths
-from trust_tui.files import make_private_folder, write_private_file
+from trust_tui.vault.seen import read_notes, write_note
 
 ORDER_NAME = "keyslot-order.json"
-MAX_ORDER_FILE = 256 * 1024
-MAX_VAULTS = 1000  # the oldest notes go first past this many vaults
 TWICE = 2
 
 
@@ -36,16 +33,10 @@ class SlotOrder:
         self.file = file if file is not None else paths.state_folder() / ORDER_NAME
 
     def _read(self) -> dict[str, list[Any]]:
-        try:
-            with open(self.file, "rb") as handle:
-                raw = json.loads(handle.read(MAX_ORDER_FILE + 1))
-        except (OSError, ValueError, RecursionError):
-            return {}
-        if not isinstance(raw, dict):
-            return {}
-        return {key: note for key, note in raw.items()
+        return {key: note for key, note in read_notes(self.file).items()
                 if isinstance(note, list) and len(note) == 2
-                and isinstance(note[0], str) and note[1] in (1, TWICE)}
+                and isinstance(note[0], str) and type(note[1]) is int
+                and note[1] in (1, TWICE)}
 
     def first(self, vault_id: str) -> str | None:
         """The keyslot to try first for this vault, if one opened it twice in a row."""
@@ -61,12 +52,4 @@ class SlotOrder:
         note = [slot_id, TWICE if before is not None and before[0] == slot_id else 1]
         if before == note:
             return
-        notes.pop(vault_id, None)
-        notes[vault_id] = note
-        while len(notes) > MAX_VAULTS:
-            notes.pop(next(iter(notes)))
-        try:
-            make_private_folder(self.file.parent)
-            write_private_file(self.file, json.dumps(notes).encode("ascii"))
-        except OSError:
-            pass  # a read-only home: no note, and every slot is still tried
+        write_note(self.file, notes, vault_id, note)  # the oldest go past 1,000 vaults
