@@ -8,6 +8,16 @@ backend). Figures: median wall time (launch to exit) and the median of each
 run's own peak RSS (wait4's ru_maxrss for that child), with each tool's KDF
 beside it: the KDF is most of the cost of either, by design.
 
+Both run from bytecode compiled ahead, as an installed package is (pip compiles
+it at install; jrnl's is): trust_tui's own `.pyc` files are written first, since a
+source tree run with PYTHONDONTWRITEBYTECODE would otherwise compile 35 modules on
+every run. The second partner's passphrase runs twice: on the account where the
+two take turns (the keyslots tried in the file's order), and on an account of
+their own, where their keyslot is tried first (vault/slot_order.py); each account
+is a state folder of the bench's own. BENCH_BASELINE=/path/to/another/tree adds
+that tree's `add journal` (both passphrases) to the same interleaved runs: a
+before and after in one run.
+
 Run: .venv/bin/python bench/bench_cli.py [--quick]
 """
 
@@ -57,6 +67,22 @@ def seed_jrnl(folder: Path, vault) -> Path:
     return config
 
 
+def compile_ahead(tree: Path) -> None:
+    """Bytecode for the package, as `pip install` leaves it."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "trust_tui")],
+                   check=True, capture_output=True)
+
+
+def tree_env(tree: Path, state: Path) -> dict:
+    return dict(os.environ, PYTHONPATH=str(tree), TRUST_TUI_STATE_DIR=str(state))
+
+
+def state_env(state: Path) -> dict:
+    """This machine's notes (vault/seen.py, vault/slot_order.py) in the bench's own
+    folder: `state` stands for one account."""
+    return dict(os.environ, TRUST_TUI_STATE_DIR=str(state))
+
+
 def trust_tui_add(vault: Path, by: str = c.SAM) -> list[str]:
     return [str(c.VENV_PYTHON.parent / "trust-tui"), "--vault", str(vault),
             "add", "journal", "--by", by, TEXT]
@@ -85,6 +111,10 @@ def main() -> int:
               "Not measured yet: `trust-tui add journal` does not exist in this tree.")
         return 0
     version = ensure_jrnl()
+    compile_ahead(c.ROOT)
+    baseline = Path(os.environ["BENCH_BASELINE"]) if os.environ.get("BENCH_BASELINE") else None
+    if baseline is not None:
+        compile_ahead(baseline)
     jrnl_env = dict(os.environ, **NO_KEYRING)
     sizes = c.QUICK_SIZES if quick else c.SIZES
     default = KdfParams.default()
@@ -100,17 +130,34 @@ def main() -> int:
             jobs = {
                 "jrnl": ([str(JRNL), "--config-file", str(config), TEXT], "Password",
                          JRNL_PASS, jrnl_env),
-                "fast": (trust_tui_add(fast_path), "assphrase", c.SAM_PASS, None),
+                "fast": (trust_tui_add(fast_path), "assphrase", c.SAM_PASS,
+                         state_env(folder / "state")),
             }
             if label == "10 years":  # the default KDF once, at the size of the goals
                 slow_path = folder / "default.vault"
                 c.make_vault(slow_path, journal, other, kdf=default).lock()
-                jobs["default"] = (trust_tui_add(slow_path), "assphrase", c.SAM_PASS, None)
-                # The second keyslot's passphrase: both slots are tried at once.
+                # One account, the two partners taking turns: the keyslots are tried
+                # in the file's order, so the second partner's costs two derivations.
+                shared = folder / "shared-account"
+                jobs["default"] = (trust_tui_add(slow_path), "assphrase", c.SAM_PASS,
+                                   state_env(shared))
                 jobs["second"] = (trust_tui_add(slow_path, c.ALEX), "assphrase", c.ALEX_PASS,
-                                  None)
+                                  state_env(shared))
+                # The second partner on an account of their own (a copy of the vault,
+                # as a sync service keeps one): their keyslot is tried first there.
+                own_path = folder / "own.vault"
+                own_path.write_bytes(slow_path.read_bytes())
+                jobs["second-own"] = (trust_tui_add(own_path, c.ALEX), "assphrase",
+                                      c.ALEX_PASS, state_env(folder / "own-account"))
+                if baseline is not None:
+                    jobs["default-before"] = (trust_tui_add(slow_path), "assphrase",
+                                              c.SAM_PASS, tree_env(baseline, shared))
+                    jobs["second-before"] = (trust_tui_add(slow_path, c.ALEX), "assphrase",
+                                             c.ALEX_PASS, tree_env(baseline, shared))
             for cmd, prompt, secret, env in jobs.values():
                 run(cmd, prompt, secret, env)  # warm caches
+            if "second-own" in jobs:  # twice in a row on that account: the note is made
+                run(*jobs["second-own"])
             results: dict[str, list[dict]] = {name: [] for name in jobs}
             for _ in range(runs):
                 for name, (cmd, prompt, secret, env) in jobs.items():
@@ -124,7 +171,16 @@ def main() -> int:
                             f"the second's ({c.ms(walls['default'])} and "
                             f"{c.ms(walls['second'])} vs {c.ms(jrnl_t)}; goal at most 0.75x: "
                             f"{c.verdict(max(walls['default'], walls['second']) <= 0.75 * jrnl_t)}); "
-                            f"{c.ms(walls['fast'])} with FAST_TEST_KDF")
+                            f"{c.ms(walls['fast'])} with FAST_TEST_KDF; the second "
+                            f"partner on an account of their own "
+                            f"{c.ratio(walls['second-own'], jrnl_t)} "
+                            f"({c.ms(walls['second-own'])})")
+                if baseline is not None:
+                    headline += (f"; the baseline tree in the same runs: "
+                                 f"{c.ratio(walls['default-before'], jrnl_t)} and "
+                                 f"{c.ratio(walls['second-before'], jrnl_t)} "
+                                 f"({c.ms(walls['default-before'])} and "
+                                 f"{c.ms(walls['second-before'])})")
             names = {
                 "jrnl": (f"jrnl {version}", "PBKDF2-HMAC-SHA256 100,000 iterations, twice "
                          "(read, then write with a fresh salt); Fernet; no fsync"),
@@ -134,8 +190,16 @@ def main() -> int:
                             f"default ({describe(default)}), once; "
                             "AES-256-GCM; fsync'd atomic replace"),
                 "second": ("trust-tui add journal, second partner's passphrase",
-                           f"default ({describe(default)}), the other keyslot tried first; "
+                           f"default ({describe(default)}), the other keyslot tried first (the two "
+                           "take turns on one account); "
                            "AES-256-GCM; fsync'd atomic replace"),
+                "second-own": ("trust-tui add journal, second partner's passphrase on "
+                               "their own account",
+                               f"default ({describe(default)}), their keyslot tried first "
+                               "(it opened the vault there twice in a row); AES-256-GCM; "
+                               "fsync'd atomic replace"),
+                "default-before": ("the same, first partner, baseline tree", "as above"),
+                "second-before": ("the same, second partner, baseline tree", "as above"),
             }
             for name, rs in results.items():
                 wall = c.median([r["seconds"] for r in rs])

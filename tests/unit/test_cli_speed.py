@@ -3,6 +3,8 @@ while the vault layer loads, one derivation at a time in a process."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import threading
@@ -12,7 +14,8 @@ import pytest
 from conftest import ALEX_PASS, SAM_PASS
 from trust_tui.vault import fileformat
 from trust_tui.vault.errors import WrongPassphrase
-from trust_tui.vault.reading import open_ahead
+from trust_tui.models import JournalEntry
+from trust_tui.vault.reading import check_ahead, open_ahead
 
 
 def test_the_sub_commands_load_without_pydantic_or_the_models():
@@ -51,3 +54,40 @@ def test_derivations_on_many_threads_at_once_all_succeed():
     for thread in threads:
         thread.join(timeout=30)
     assert results == [expected] * 8
+
+
+def _run_cli(*args: str, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a user runs it
+    env["TRUST_TUI_PASSPHRASE"] = SAM_PASS
+    return subprocess.run([sys.executable, "-m", "trust_tui", *args], stdout=stdout,
+                          stderr=subprocess.PIPE, env=env, timeout=60)
+
+
+def test_a_whole_command_ends_at_once_with_its_output_and_its_save(vault, vault_path):
+    # The process skips the interpreter's teardown: what it printed still arrives,
+    # and what it saved is there.
+    vault.lock()
+    done = _run_cli("--vault", str(vault_path), "add", "journal", "--by", "Sam", "Late train")
+    assert (done.returncode, done.stdout) == (0, b"Added a journal entry by Sam.\n")
+    exported = _run_cli("--vault", str(vault_path), "export", "--format", "json")
+    assert exported.returncode == 0
+    entries = json.loads(exported.stdout)["tables"]["journal"]
+    assert [e["text"] for e in entries] == ["Late train"]
+
+
+def test_a_whole_command_whose_output_cannot_be_written_says_so(vault, vault_path):
+    vault.lock()
+    with open("/dev/full", "wb") as full:  # every write there fails: a full disk
+        done = _run_cli("--vault", str(vault_path), "add", "journal", "--by", "Sam", "Hi",
+                        stdout=full)
+    assert done.returncode == 3
+    assert b"the disk is full" in done.stderr and b"Traceback" not in done.stderr
+
+
+def test_a_file_changed_between_its_check_and_the_unlock_is_read_again(vault, vault_path):
+    checked = check_ahead(vault_path)
+    vault.add(JournalEntry(author=vault.partners[0].id, text="written meanwhile"))
+    reopened = open_ahead(vault_path, SAM_PASS, checked=checked)
+    assert [e.text for e in reopened.all(JournalEntry)] == ["written meanwhile"]
+    assert open_ahead(vault_path, SAM_PASS, checked=check_ahead(vault_path)).generation == \
+        reopened.generation

@@ -39,15 +39,34 @@ def read_file(path: Path) -> fileformat.VaultFile:
     return fileformat.parse(blob, path)
 
 
-def open_ahead(path: Path, passphrase: str,
-               lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> Vault:
-    """`Vault.open`, with the key derived on a thread while the rest of the vault
-    layer (pydantic, the models, TinyDB) is imported: a command that runs once
-    pays for the slower of the two instead of both."""
+Checked = tuple[tuple[int, int, int], fileformat.VaultFile]
+
+
+def check_ahead(path: Path) -> Checked | None:
+    """`read_file` before a passphrase is asked for (a missing, foreign or damaged
+    file is said first), kept with the file's identity so `open_ahead` need not
+    read and checksum it again (at 10 years, 4 MB: 5-15 ms of `add journal`)."""
     path = real_file(path)
     identity = file_identity(path)
     parsed = read_file(path)
-    unlocked = parsed.unlock_on_a_thread(passphrase)
+    return None if identity is None else (identity, parsed)
+
+
+def open_ahead(path: Path, passphrase: str,
+               lock_timeout: float = LOCK_TIMEOUT_SECONDS, *,
+               checked: Checked | None = None, first_slot: str | None = None) -> Vault:
+    """`Vault.open`, with the key derived on a thread while the rest of the vault
+    layer (pydantic, the models, TinyDB) is imported: a command that runs once
+    pays for the slower of the two instead of both. `checked` (from `check_ahead`)
+    is used when the file is still the one it read; the keyslot `first_slot` is
+    tried first (vault/slot_order.py)."""
+    path = real_file(path)
+    identity = file_identity(path)
+    if checked is not None and identity is not None and checked[0] == identity:
+        parsed = checked[1]
+    else:
+        parsed = read_file(path)
+    unlocked = parsed.unlock_on_a_thread(passphrase, first_slot)
     from trust_tui.vault.vault import Vault  # the heavy imports, while it derives
 
     return Vault.from_unlocked(path, parsed, unlocked(), identity, lock_timeout)

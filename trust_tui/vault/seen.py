@@ -45,14 +45,7 @@ class SeenGenerations:
         self._today = today
 
     def _read(self) -> dict[str, list[Any]]:
-        try:
-            with open(self.file, "rb") as handle:
-                raw = json.loads(handle.read(MAX_SEEN_FILE + 1))
-        except (OSError, ValueError, RecursionError):
-            return {}
-        if not isinstance(raw, dict):
-            return {}
-        return {key: note for key, note in raw.items()
+        return {key: note for key, note in read_notes(self.file).items()
                 if isinstance(note, list) and len(note) == 2
                 and isinstance(note[0], int) and isinstance(note[1], str)}
 
@@ -75,12 +68,29 @@ class SeenGenerations:
         noted = seen.get(vault_id)
         if noted is not None and not replace and generation <= noted[0]:
             return
-        seen.pop(vault_id, None)
-        seen[vault_id] = [generation, self._today().isoformat()]
-        while len(seen) > MAX_VAULTS:
-            seen.pop(next(iter(seen)))
-        try:
-            make_private_folder(self.file.parent)
-            write_private_file(self.file, json.dumps(seen).encode("ascii"))
-        except OSError:
-            pass  # a read-only home: no note, and the vault still opens and saves
+        write_note(self.file, seen, vault_id, [generation, self._today().isoformat()])
+
+
+def read_notes(file: Path) -> dict[str, Any]:
+    """A note file of this machine's (vault id -> note); {} when it cannot be read."""
+    try:
+        with open(file, "rb") as handle:
+            raw = json.loads(handle.read(MAX_SEEN_FILE + 1))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def write_note(file: Path, notes: dict[str, list[Any]], vault_id: str,
+               note: list[Any]) -> None:
+    """`notes` with this vault's note as the newest, the oldest dropped past
+    MAX_VAULTS; a file that cannot be written is no note (never a refusal)."""
+    notes.pop(vault_id, None)
+    notes[vault_id] = note
+    while len(notes) > MAX_VAULTS:
+        notes.pop(next(iter(notes)))
+    try:
+        make_private_folder(file.parent)
+        write_private_file(file, json.dumps(notes).encode("ascii"))
+    except OSError:
+        pass  # a read-only home: no note, and the vault still opens and saves
