@@ -11,10 +11,9 @@ beside it: the KDF is most of the cost of either, by design.
 Both run from bytecode compiled ahead, as an installed package is (pip compiles
 it at install; jrnl's is): trust_tui's own `.pyc` files are written first, since a
 source tree run with PYTHONDONTWRITEBYTECODE would otherwise compile 35 modules on
-every run. The second partner's passphrase runs twice: on the account where the
-two take turns (the keyslots tried in the file's order), and on an account of
-their own, where their keyslot is tried first (vault/slot_order.py); each account
-is a state folder of the bench's own. BENCH_BASELINE=/path/to/another/tree adds
+every run. The second partner's passphrase costs two derivations (the keyslots
+are tried in the file's order; nothing notes whose slot opened lately). This
+machine's notes go to a state folder of the bench's own. BENCH_BASELINE=/path/to/another/tree adds
 that tree's `add journal` (both passphrases) to the same interleaved runs: a
 before and after in one run.
 
@@ -78,8 +77,7 @@ def tree_env(tree: Path, state: Path) -> dict:
 
 
 def state_env(state: Path) -> dict:
-    """This machine's notes (vault/seen.py, vault/slot_order.py) in the bench's own
-    folder: `state` stands for one account."""
+    """This machine's notes (vault/seen.py) in the bench's own folder."""
     return dict(os.environ, TRUST_TUI_STATE_DIR=str(state))
 
 
@@ -143,12 +141,6 @@ def main() -> int:
                                    state_env(shared))
                 jobs["second"] = (trust_tui_add(slow_path, c.ALEX), "assphrase", c.ALEX_PASS,
                                   state_env(shared))
-                # The second partner on an account of their own (a copy of the vault,
-                # as a sync service keeps one): their keyslot is tried first there.
-                own_path = folder / "own.vault"
-                own_path.write_bytes(slow_path.read_bytes())
-                jobs["second-own"] = (trust_tui_add(own_path, c.ALEX), "assphrase",
-                                      c.ALEX_PASS, state_env(folder / "own-account"))
                 if baseline is not None:
                     jobs["default-before"] = (trust_tui_add(slow_path), "assphrase",
                                               c.SAM_PASS, tree_env(baseline, shared))
@@ -156,8 +148,6 @@ def main() -> int:
                                              c.ALEX_PASS, tree_env(baseline, shared))
             for cmd, prompt, secret, env in jobs.values():
                 run(cmd, prompt, secret, env)  # warm caches
-            if "second-own" in jobs:  # twice in a row on that account: the note is made
-                run(*jobs["second-own"])
             results: dict[str, list[dict]] = {name: [] for name in jobs}
             for _ in range(runs):
                 for name, (cmd, prompt, secret, env) in jobs.items():
@@ -171,10 +161,7 @@ def main() -> int:
                             f"the second's ({c.ms(walls['default'])} and "
                             f"{c.ms(walls['second'])} vs {c.ms(jrnl_t)}; goal at most 0.75x: "
                             f"{c.verdict(max(walls['default'], walls['second']) <= 0.75 * jrnl_t)}); "
-                            f"{c.ms(walls['fast'])} with FAST_TEST_KDF; the second "
-                            f"partner on an account of their own "
-                            f"{c.ratio(walls['second-own'], jrnl_t)} "
-                            f"({c.ms(walls['second-own'])})")
+                            f"{c.ms(walls['fast'])} with FAST_TEST_KDF")
                 if baseline is not None:
                     headline += (f"; the baseline tree in the same runs: "
                                  f"{c.ratio(walls['default-before'], jrnl_t)} and "
@@ -190,14 +177,8 @@ def main() -> int:
                             f"default ({describe(default)}), once; "
                             "AES-256-GCM; fsync'd atomic replace"),
                 "second": ("trust-tui add journal, second partner's passphrase",
-                           f"default ({describe(default)}), the other keyslot tried first (the two "
-                           "take turns on one account); "
-                           "AES-256-GCM; fsync'd atomic replace"),
-                "second-own": ("trust-tui add journal, second partner's passphrase on "
-                               "their own account",
-                               f"default ({describe(default)}), their keyslot tried first "
-                               "(it opened the vault there twice in a row); AES-256-GCM; "
-                               "fsync'd atomic replace"),
+                           f"default ({describe(default)}), the first keyslot tried "
+                           "first; AES-256-GCM; fsync'd atomic replace"),
                 "default-before": ("the same, first partner, baseline tree", "as above"),
                 "second-before": ("the same, second partner, baseline tree", "as above"),
             }

@@ -98,9 +98,8 @@ def test_check_says_when_a_copy_is_older_than_one_opened_here(vault, vault_path,
     vault_path.write_bytes(older_copy)  # rolled back (or a backup put in its place)
     said = check(vault_path, secret, capsys)
     assert OLDER.format(day=today_words()) in said
-    # The note: one 0600 file holding only the id -> [highest generation, day]
-    # (beside it, the keyslot to try first: vault/slot_order.py).
-    [note] = [p for p in own_state_folder.rglob("seen-generations.json") if p.is_file()]
+    # The note: one 0600 file holding only the id -> [highest generation, day].
+    [note] = [p for p in own_state_folder.rglob("*") if p.is_file()]
     assert stat.S_IMODE(note.stat().st_mode) == 0o600
     assert json.loads(note.read_text()) == {vault.vault_id: [3, date.today().isoformat()]}
     assert "Sam" not in note.read_text() and str(vault_path) not in note.read_text()

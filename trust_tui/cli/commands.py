@@ -52,7 +52,6 @@ from trust_tui.vault.backups import damaged_path
 from trust_tui.vault.fileformat import MIN_PASSPHRASE, same_passphrase
 from trust_tui.vault.reading import check_ahead, open_ahead, read_file
 from trust_tui.vault.seen import SeenGenerations
-from trust_tui.vault.slot_order import SlotOrder
 from trust_tui.vault.storage import backup_path, lock_path
 
 if TYPE_CHECKING:
@@ -95,13 +94,10 @@ def _open_existing(args: argparse.Namespace, **kwargs) -> Vault:
     # Cheap checks first (no key derivation): a missing, foreign or damaged file is
     # reported before anyone types a passphrase for it.
     checked = check_ahead(path)
-    order = SlotOrder()
     if "opener" not in kwargs:  # the file read once, if unchanged by the unlock
-        first = order.first(checked[1].header.vault_id) if checked is not None else None
-        kwargs["opener"] = lambda path, passphrase: open_ahead(
-            path, passphrase, checked=checked, first_slot=first)
+        kwargs["opener"] = lambda path, passphrase: open_ahead(path, passphrase,
+                                                               checked=checked)
     vault = _unlock(args, path, **kwargs)
-    order.opened(vault.vault_id, vault.slot_id)  # which keyslot to try first next time
     # This machine notes the highest generation it opened; an older copy is said.
     args.older_copy = vault.watch_generations(SeenGenerations())
     if args.older_copy is not None and getattr(args, "command", None) != "check":

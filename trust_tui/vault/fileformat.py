@@ -314,20 +314,18 @@ class VaultFile:
     aad: bytes
     ciphertext: bytes
 
-    def unlock(self, passphrase: str,
-               first: str | None = None) -> tuple[Keyslot, bytes, bytes]:
-        """Find the slot this passphrase opens: (slot, data key, private key). The
-        keyslot with the id `first` is tried first (vault/slot_order.py), the rest
-        in the file's order; every slot is tried before the passphrase is refused."""
-        slots = sorted(self.header.slots, key=lambda slot: slot.id != first)  # stable
-        for slot in slots:
+    def unlock(self, passphrase: str) -> tuple[Keyslot, bytes, bytes]:
+        """Find the slot this passphrase opens: (slot, data key, private key), in
+        the file's order. Nothing on this machine notes whose slot opened lately
+        (that would tell the other partner who used it), so the second partner's
+        unlock costs two derivations."""
+        for slot in self.header.slots:
             keys = slot.unseal(passphrase)
             if keys is not None:
                 return slot, keys[0], keys[1]
         raise WrongPassphrase()
 
-    def unlock_on_a_thread(self, passphrase: str, first: str | None = None,
-                           ) -> Callable[[], tuple[Keyslot, bytes, bytes]]:
+    def unlock_on_a_thread(self, passphrase: str) -> Callable[[], tuple[Keyslot, bytes, bytes]]:
         """Start `unlock` on its own thread (the derivation lets go of the GIL, so the
         caller can import the rest of the vault layer meanwhile); returns a function
         that waits for it and gives its result or raises what it raised."""
@@ -335,7 +333,7 @@ class VaultFile:
 
         def run() -> None:
             try:
-                outcome.append(self.unlock(passphrase, first))
+                outcome.append(self.unlock(passphrase))
             except BaseException as exc:  # given back to the waiting caller
                 outcome.append(exc)
 

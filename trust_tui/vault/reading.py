@@ -54,19 +54,18 @@ def check_ahead(path: Path) -> Checked | None:
 
 def open_ahead(path: Path, passphrase: str,
                lock_timeout: float = LOCK_TIMEOUT_SECONDS, *,
-               checked: Checked | None = None, first_slot: str | None = None) -> Vault:
+               checked: Checked | None = None) -> Vault:
     """`Vault.open`, with the key derived on a thread while the rest of the vault
     layer (pydantic, the models, TinyDB) is imported: a command that runs once
     pays for the slower of the two instead of both. `checked` (from `check_ahead`)
-    is used when the file is still the one it read; the keyslot `first_slot` is
-    tried first (vault/slot_order.py)."""
+    is used when the file is still the one it read."""
     path = real_file(path)
     identity = file_identity(path)
     if checked is not None and identity is not None and checked[0] == identity:
         parsed = checked[1]
     else:
         parsed = read_file(path)
-    unlocked = parsed.unlock_on_a_thread(passphrase, first_slot)
+    unlocked = parsed.unlock_on_a_thread(passphrase)
     from trust_tui.vault.vault import Vault  # the heavy imports, while it derives
 
     return Vault.from_unlocked(path, parsed, unlocked(), identity, lock_timeout)
