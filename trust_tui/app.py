@@ -26,6 +26,7 @@ from textual.screen import Screen
 from trust_tui import paths
 from trust_tui.app_breaks import KEPT_OUT_BY_A_BREAK, BreakOwnsTheScreen
 from trust_tui.app_looks import TheirLooks
+from trust_tui.app_seats import SharedSeats
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
@@ -59,7 +60,7 @@ def not_saved_sentence(error: Exception) -> str:
             f"What you typed is still here. ({type(error).__name__})")
 
 
-class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
+class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, App[None]):
     """The couple's app. Create with the vault path; a missing file means first run."""
 
     TITLE = "trust-tui"
@@ -168,6 +169,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
         self._vault = vault
         self._reload_problem = None  # fresh keys: a later problem is said again
         self._last_activity = self.clock.monotonic()
+        self._take_seat()  # app_seats.py: this partner's seat, and the other's
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self._use_their_theme(vault)
@@ -201,6 +203,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
 
         self._break_bell_at = self._break_bell_due()
         await self.keep_pending_words()
+        self._leave_seat()
         await self.switch_mode(LOCKED_MODE)
         shown = going(self, [HOME_MODE, *(area.mode for area in AREAS)])  # weakly held
         while len(self.screen_stack) > 1:
@@ -257,6 +260,10 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
             await self.action_lock()
 
     def check_disk(self) -> None:
+        self.check_seats()
+        self.check_disk_now()
+
+    def check_disk_now(self) -> None:
         if self.vault_open and self.vault.changed_on_disk():
             self._reload_from_disk()
 
@@ -281,6 +288,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, AreaScreen):
                 screen.reload()
+        self._catch_up_breaks()
 
     # --- saving ----------------------------------------------------------------------
 
@@ -466,3 +474,5 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, App[None]):
 
     def on_unmount(self) -> None:
         self._save_queue.shutdown(wait=True)
+        if self._seat_hold is not None:
+            self._seat_hold.leave()  # the process ending would free it too

@@ -110,9 +110,28 @@ class TalkScreen(FloorHost, AreaScreen):
         self.refresh_bindings()
 
     def reload(self) -> None:
-        """Partner names may have changed; a talk in progress is left as it is."""
+        """Partner names may have changed; a talk begun in another app is taken up,
+        and a talk in progress catches up with the other app's moves."""
         if self.floor is None:
             self.query_one(StartForm).set_partners(self._partner_options())
+            if self.stage == "start" and self.is_mounted:
+                self.continue_under_way()
+            return
+        if not self.floor.ended:
+            kept = talks.kept(self.vault, self.floor.session.id)
+            if kept is not None:
+                self.catch_up(kept)
+
+    def floor_caught_up(self, before: Floor) -> None:
+        """The other app ended the talk, or called a break: shown here too."""
+        floor = self.floor
+        if floor is None:
+            return
+        if floor.ended and not before.ended:
+            self._go("summary")
+            self.notify("The talk has ended. ctrl+s opens how it went.", markup=False)
+        elif self.app.screen is self and not floor.ended:
+            self.resume_floor()
 
     def _names(self) -> dict[str, str]:
         return {p.id: p.name for p in self.vault.partners}
