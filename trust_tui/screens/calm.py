@@ -207,9 +207,8 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
         talk = self.talk
         if talk is None or not self.is_attached:
             return
-        catch_up = getattr(talk, "catch_up", None)
-        if callable(catch_up):
-            catch_up(self.trust_app.vault)  # a break on its own re-reads its record
+        if isinstance(talk, StandaloneBreak):
+            talk.reread(self.trust_app.vault)  # a break on its own re-reads its record
         fresh = talk.open_break()
         if fresh is None:
             if self.brk is not None and self.brk.ended is None:
@@ -221,10 +220,17 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
                                                                      self.brk.minutes):
             return
         self.brk, self.minutes = fresh, fresh.minutes
-        if fresh.both_ready:
-            self._end()
+        if fresh.both_ready and self._readied_last():
+            self._end()  # both said so at once: the one whose word came last ends it
             return
         self.refresh_view()
+
+    def _readied_last(self) -> bool:
+        """The last "ready" kept is this seat's (the other app ends it otherwise)."""
+        me = self._seated_as()
+        events = getattr(self.talk, "break_events", lambda: [])()
+        last = next((e for e in reversed(events) if e.kind == BREAK_READY), None)
+        return me is None or (last is not None and last.by == me)
 
     def seats_changed(self) -> None:
         self.refresh_view()

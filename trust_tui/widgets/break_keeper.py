@@ -71,7 +71,7 @@ class StandaloneBreak:
     def break_taken(self, taken: BreakTaken) -> None:
         """Kept already: "break back" ended it."""
 
-    def catch_up(self, vault: Vault) -> None:
+    def reread(self, vault: Vault) -> None:
         """The break as the vault holds it now (another app's moves), with this app's
         moves still on their way; one asked in another app is taken up."""
         kept = (breaks.open_break(vault) if self._break_id is None
@@ -81,6 +81,9 @@ class StandaloneBreak:
         self._break_id = kept.id
         self._break_events = [*kept.events,
                               *(e for e in self._break_unsaved if e not in kept.events)]
+
+    def break_events(self) -> list[LiveEvent]:
+        return list(self._break_events)
 
     def open_break(self) -> BreakClock | None:
         return open_break(self._break_clock_source, self.sides, self._break_events)

@@ -181,6 +181,10 @@ class FloorHost:
         return open_break(self.clock, self.sides,  # type: ignore[attr-defined]
                           floor.session.events)
 
+    def break_events(self) -> list[LiveEvent]:
+        """The moves a break reads (the floor's events)."""
+        return list(self.floor.session.events) if self.floor is not None else []
+
     def add_floor_break(self, taken: BreakTaken) -> bool:
         """A finished break joins the talk; True when there is a talk to save."""
         if self.floor is None:

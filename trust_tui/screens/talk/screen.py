@@ -123,15 +123,16 @@ class TalkScreen(FloorHost, AreaScreen):
                 self.catch_up(kept)
 
     def floor_caught_up(self, before: Floor) -> None:
-        """The other app ended the talk, or called a break: shown here too."""
+        """The other app ended the talk, or called a break: shown here too. (Its
+        clock going away or back is theirs to say: no move is made here for it.)"""
         floor = self.floor
         if floor is None:
             return
         if floor.ended and not before.ended:
             self._go("summary")
             self.notify("The talk has ended. ctrl+s opens how it went.", markup=False)
-        elif self.app.screen is self and not floor.ended:
-            self.resume_floor()
+        elif self.app.screen is self and self.open_break() is not None:
+            self.trust_app.action_take_break()  # called in the other app: shown here too
 
     def _names(self) -> dict[str, str]:
         return {p.id: p.name for p in self.vault.partners}
