@@ -97,6 +97,7 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, App[None]):
         self._last_activity = self.clock.monotonic()
         self._locking = False
         self._reload_problem: str | None = None  # said once until the next unlock
+        self._loads_shown = 0  # the vault's reads the screens have caught up with
         # One writer thread: saves land in the order they were asked for.
         self._save_queue = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="trust-save")
@@ -169,6 +170,7 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, App[None]):
         self._vault = vault
         self._reload_problem = None  # fresh keys: a later problem is said again
         self._last_activity = self.clock.monotonic()
+        self._loads_shown = vault.loads
         self._take_seat()  # app_seats.py: this partner's seat, and the other's
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -266,6 +268,8 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, App[None]):
     def check_disk_now(self) -> None:
         if self.vault_open and self.vault.changed_on_disk():
             self._reload_from_disk()
+        elif self.vault_open and self.vault.loads != self._loads_shown:
+            self._refresh_screens()  # a read here came upon the other app's write
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
     def _reload_from_disk(self) -> None:
@@ -285,6 +289,7 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, App[None]):
 
         if not self.vault_open:
             return
+        self._loads_shown = self.vault.loads
         for screen in self.screen_stack:
             if isinstance(screen, AreaScreen):
                 screen.reload()

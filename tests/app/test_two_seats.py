@@ -48,16 +48,29 @@ async def side_by_side(path, clock):
     async with sam.run_test(size=(120, 40)) as sp, alex.run_test(size=(120, 40)) as ap:
         await sp.pause()
         await ap.pause()
-        sam.check_seats()  # what its next look at the disk does
+        await looks(sp, sam.check_seats)  # what its next look at the disk does
         yield sam, sp, alex, ap
+
+
+async def looks(pilot, call) -> None:
+    """Run one of the app's own looks (seats, disk) inside that app, as its timer
+    would: two apps share this test's event loop, and a widget finds its app
+    through the task it runs in."""
+    pilot.app.call_later(call)
+    await pilot.pause()
+
+
+async def saved(pilot) -> None:
+    """Every save asked for has landed (a floor's saves wait in line, one by one)."""
+    for _ in range(3):
+        await settle(pilot)
 
 
 async def sync(*pilots) -> None:
     """Each app looks at the vault (as its live timer does) and catches up."""
     for pilot in pilots:
-        pilot.app.check_disk_now()
-        await settle(pilot)
-        await settle(pilot)
+        await looks(pilot, pilot.app.check_disk_now)
+        await saved(pilot)
 
 
 def keys_line(screen, side: str) -> str:
@@ -75,12 +88,12 @@ async def test_a_whole_talk_with_a_break_across_two_apps(vault_path, clock):
         await sp.press("t")
         await sp.pause()
         await sp.press("ctrl+s")
-        await settle(sp)
+        await saved(sp)
         s_talk = sam.screen
         assert isinstance(s_talk, TalkScreen) and s_talk.floor.speaker_id == sam_id
         await sync(ap)
         await ap.press("t")
-        await settle(ap)
+        await saved(ap)
         a_talk = alex.screen
         assert isinstance(a_talk, TalkScreen) and a_talk.floor is not None
         assert a_talk.floor.session.id == s_talk.floor.session.id
@@ -96,34 +109,34 @@ async def test_a_whole_talk_with_a_break_across_two_apps(vault_path, clock):
         assert "That move is Sam's, from their window." in told_alex
         # In Sam's own app both key sets are Sam's: j starts Sam speaking.
         await sp.press("j")
-        await settle(sp)
+        await saved(sp)
         clock.advance(60)
         await sp.press("f")  # hand over early
-        await settle(sp)
+        await saved(sp)
         await sync(ap)
         assert a_talk.floor.phase == Phase.PARAPHRASE
         assert "I've said it back" in keys_line(a_talk, "right")
 
         # Alex says it back in their app (f: both key sets are Alex's there).
         await ap.press("f")
-        await settle(ap)
+        await saved(ap)
         await sync(sp)
         assert s_talk.floor.phase == Phase.CONFIRMING
         await sp.press("f")  # that's it: the floor passes to Alex
-        await settle(sp)
+        await saved(sp)
         await sync(ap)
         assert a_talk.floor.speaker_id == alex_id and a_talk.floor.phase == Phase.NAMING
 
         # Alex starts and calls a break in their app: it shows in Sam's too.
         await ap.press("j")
-        await settle(ap)
+        await saved(ap)
         clock.advance(30)
         await ap.press("b")
         await ap.pause()
         a_calm = alex.screen
         assert isinstance(a_calm, CalmScreen)
         await ap.press("j")  # asked for by Alex
-        await settle(ap)
+        await saved(ap)
         await sync(sp)
         s_calm = sam.screen
         assert isinstance(s_calm, CalmScreen) and s_calm.brk is not None
@@ -133,12 +146,12 @@ async def test_a_whole_talk_with_a_break_across_two_apps(vault_path, clock):
         # Each is back in their own app: Sam's key there, Alex's in theirs.
         clock.advance(20 * 60)
         await sp.press("f")
-        await settle(sp)
+        await saved(sp)
         assert sam.screen is s_calm  # one ready is not both
         await sync(ap)
         assert sam_id in a_calm.brk.ready and "READY" in screen_text(alex)
         await ap.press("f")
-        await settle(ap)
+        await saved(ap)
         assert alex.screen is a_talk
         await sync(sp)
         assert sam.screen is s_talk
@@ -146,29 +159,28 @@ async def test_a_whole_talk_with_a_break_across_two_apps(vault_path, clock):
 
         # Alex hands over, Sam says it back, Alex confirms; Sam ends the talk.
         await ap.press("f")
-        await settle(ap)
+        await saved(ap)
         await sync(sp)
         await sp.press("f")
-        await settle(sp)
+        await saved(sp)
         await sync(ap)
         await ap.press("f")
-        await settle(ap)
+        await saved(ap)
         await sync(sp)
         assert s_talk.floor.speaker_id == sam_id
         await sp.press("e")
         await sp.pause()
         await sp.press("y")
-        await settle(sp)
-        await settle(sp)  # the end waits in line behind the talk going off screen
+        await saved(sp)
         assert s_talk.stage == "summary"
         await sync(ap)
         assert a_talk.stage == "summary" and a_talk.floor.ended
 
-    [saved] = Vault.open(vault_path, SAM_PASS).all(TalkSession)
-    assert saved.ended_at is not None
-    assert [t.speaker_id for t in saved.turns] == [sam_id, alex_id]
-    assert all(t.paraphrase_confirmed for t in saved.turns)
-    assert len(saved.breaks) == 1 and saved.breaks[0].called_by == alex_id
+    [kept] = Vault.open(vault_path, SAM_PASS).all(TalkSession)
+    assert kept.ended_at is not None
+    assert [t.speaker_id for t in kept.turns] == [sam_id, alex_id]
+    assert all(t.paraphrase_confirmed for t in kept.turns)
+    assert len(kept.breaks) == 1 and kept.breaks[0].called_by == alex_id
 
 
 async def test_two_moves_at_once_keep_the_first_and_refuse_the_late_one(vault_path, clock):
@@ -177,33 +189,32 @@ async def test_two_moves_at_once_keep_the_first_and_refuse_the_late_one(vault_pa
         await sp.press("t")
         await sp.pause()
         await sp.press("ctrl+s")
-        await settle(sp)
+        await saved(sp)
         await sync(ap)
         await ap.press("t")
-        await settle(ap)
+        await saved(ap)
         s_talk, a_talk = sam.screen, alex.screen
         await sp.press("f")  # Sam speaks
-        await settle(sp)
+        await saved(sp)
         await sync(ap)
         # Both press p at once (neither saw the other's): paused, once.
         await sp.press("p")
         await ap.press("p")
-        await settle(sp)
-        await settle(ap)
+        await saved(sp)
+        await saved(ap)
         await sync(sp, ap)
         assert s_talk.floor.paused and a_talk.floor.paused
         await sp.press("p")  # go on
-        await settle(sp)
+        await saved(sp)
         await sync(ap)
         assert not a_talk.floor.paused
         # Alex ends the talk while Sam, not having seen it yet, hands over.
         await ap.press("e")
         await ap.pause()
         await ap.press("y")
-        await settle(ap)
+        await saved(ap)
         await sp.press("f")
-        await settle(sp)
-        await settle(sp)
+        await saved(sp)
         assert "That move came a moment late: the talk had already moved on." in told_sam
         assert s_talk.floor.ended and s_talk.stage == "summary"
 
@@ -215,13 +226,13 @@ async def test_a_seat_left_by_an_app_that_ended_frees_at_once(vault_path, clock)
         # Alex's app goes without a word (a closed terminal, a crash): the kernel lets
         # go of its seat; the empty seat file left behind holds nobody.
         alex._seat_hold.leave()
-        sam.check_seats()
+        await looks(sp, sam.check_seats)
         assert sam.seated_as is None
         assert "both of you can move from this one again" in " ".join(told.messages)
         await sp.press("t")
         await sp.pause()
         await sp.press("ctrl+s")
-        await settle(sp)
+        await saved(sp)
         talk = sam.screen
         assert "start speaking" in keys_line(talk, "left")
         assert ELSEWHERE not in keys_line(talk, "right")
@@ -235,17 +246,17 @@ async def test_one_app_alone_holds_both_sides_and_a_lock_frees_its_seat(unlocked
     app, path, clock = await unlocked_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.check_seats()
+        await looks(pilot, app.check_seats)
         assert app.seated_as is None and app._live_timer is None  # as before: no live poll
         other = TrustApp(path, clock=clock, vault=Vault.open(path, ALEX_PASS))
         async with other.run_test(size=(120, 40)) as op:
             await op.pause()
             assert other.seated_as == other.vault.me.id
-            app.check_seats()
+            await looks(pilot, app.check_seats)
             assert app.seated_as == app.vault.me.id and app._live_timer is not None
             await op.press("ctrl+l")  # Alex locks: the seat is free again
             await op.pause()
-            app.check_seats()
+            await looks(pilot, app.check_seats)
             assert app.seated_as is None and app._live_timer is None
 
 
@@ -261,7 +272,7 @@ async def test_a_private_entry_opened_in_one_app_never_shows_in_the_other(vault_
         await sp.press("p")  # Sam opens their private entries, in Sam's app
         await sp.pause()
         await sp.press(*SAM_PASS, "enter")
-        await settle(sp)
+        await saved(sp)
         assert "only for my eyes" in screen_text(sam)
         await sync(ap)
         shown = screen_text(alex)
