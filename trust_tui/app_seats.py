@@ -108,7 +108,9 @@ class SharedSeats:
                 catch_up()
         if self.seated_as is None or app.break_under_way():
             return
-        if talk_break_under_way(app.vault, app.clock) and app.current_mode != "talk":
+        if app.current_mode == "talk":
+            return  # the talk screen carries a break on itself (its catch-up)
+        if talk_break_under_way(app.vault, app.clock):
             app.switch_mode("talk")  # the talk screen carries the break on
         else:
             app.call_later(app._carry_on_break)
