@@ -62,7 +62,7 @@ def merge(kept: TalkSession, mine: TalkSession, partners: tuple[str, str]) -> Ta
     if mine.events[:len(kept.events)] == kept.events:
         if kept.ended_at is not None and mine.ended_at is None:
             return kept  # an ended talk never comes back
-        return _with_both(mine, kept, mine)
+        return _with_both(mine, kept, mine, typing=mine.typing)
     start = common_start(kept.events, mine.events)
     events = list(kept.events)
     for done in mine.events[start:]:
@@ -77,12 +77,14 @@ def merge(kept: TalkSession, mine: TalkSession, partners: tuple[str, str]) -> Ta
                     partners)
 
 
-def _with_both(base: TalkSession, kept: TalkSession, mine: TalkSession) -> TalkSession:
-    """`base` with the breaks of both copies, and this copy's words and check-ins."""
+def _with_both(base: TalkSession, kept: TalkSession, mine: TalkSession,
+               typing: dict[str, str] | None = None) -> TalkSession:
+    """`base` with the breaks of both copies, and this copy's words and check-ins
+    (half-typed lines: each partner's as the copy holding them has them)."""
     breaks = [*kept.breaks, *(b for b in mine.breaks if b not in kept.breaks)]
     return base.model_copy(update={
         "breaks": breaks, "check_ins": list(mine.check_ins),
-        "typing": {**kept.typing, **mine.typing},
+        "typing": {**kept.typing, **mine.typing} if typing is None else dict(typing),
         "next_steps": mine.next_steps or kept.next_steps,
     })
 

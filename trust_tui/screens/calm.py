@@ -153,7 +153,10 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
         return f"{LEFT_KEY} or {RIGHT_KEY}" if self.sides[index] == me else "in their window"
 
     def _seated_as(self) -> str | None:
-        """Apart (app_seats.py): both keys are the partner sitting here."""
+        """Apart (app_seats.py): both keys are the partner sitting here (a break over
+        a talk, or on its own; a ritual's break stays at one keyboard for now)."""
+        if not getattr(self.talk, "shares_seats", False):
+            return None
         me = getattr(self.app, "seated_as", None)
         return me if me in self.sides else None
 

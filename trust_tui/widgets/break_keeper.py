@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 class StandaloneBreak:
     """A TalkInProgress for a break with nothing under it (see talk_in_progress.py)."""
 
+    shares_seats = True  # shown in both apps when the partners sit apart (calm.py)
+
     def __init__(self, saver: StoreClient, vault: Vault, clock: Clock) -> None:
         left, right = (p.id for p in vault.partners[:2])
         self.sides: tuple[str, str] = (left, right)

@@ -141,8 +141,9 @@ class FloorHost:
         if floor is None:
             return
         kept, floor.session.typing = dict(floor.session.typing), {}
+        me = self.floor_view.seated_as()  # apart: only this seat's own words
         for pid, words in kept.items():
-            if pid in self.sides:
+            if pid in self.sides and me in (None, pid):
                 self.floor_view.pane_of(pid).summary_input.value = words
 
     # --- repair phrases ------------------------------------------------------------------------

@@ -145,8 +145,11 @@ class FloorView(Widget):
     class Ended(FloorMessage):
         """The couple ended the floor (they were asked first)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, shared: bool = False) -> None:
         super().__init__(id=id)
+        # Kept live across two apps (the talk): each partner's keys act in their own
+        # app when the other sits at another one. A ritual's floor is not (yet).
+        self.shared = shared
         self.floor: Floor | None = None
         self.sides: tuple[str, str] = ("", "")  # left and right partner ids
         self._floor_names: dict[str, str] = {}
@@ -279,7 +282,7 @@ class FloorView(Widget):
     def seated_as(self) -> str | None:
         """The partner whose keys act here when the other sits at another app (both
         key sets are theirs then); None when both sit at this keyboard."""
-        me = getattr(self.app, "seated_as", None)
+        me = getattr(self.app, "seated_as", None) if self.shared else None
         return me if me in self.sides else None
 
     def act(self, side: str, slot: str) -> None:

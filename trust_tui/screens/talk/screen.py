@@ -49,6 +49,7 @@ TICK_SECONDS = 0.25
 
 class TalkScreen(FloorHost, AreaScreen):
     CSS_PATH = sheet("talk")
+    shares_seats = True  # a break over it is shared across two apps (calm.py)
     COMMANDS = {PastTalks}
 
     BINDINGS = keyed("talk", [
@@ -72,7 +73,7 @@ class TalkScreen(FloorHost, AreaScreen):
         self._talk_outcome: TalkOutcome | None = None
         self._talk_form: SummaryForm | None = None
         # Kept here too: what the talk was (floor, sides) stays readable after a lock.
-        self.floor_view = FloorView(id="talk")
+        self.floor_view = FloorView(id="talk", shared=True)
 
     # --- layout -----------------------------------------------------------------
 
