@@ -22,6 +22,15 @@ def begun() -> tuple[FakeClock, Floor]:
                               partners=(SAM, ALEX), by=SAM)
 
 
+def two_apps(clock: FakeClock, floor: Floor):
+    """Sam speaking; then each app's own floor from the same session, 5 s later."""
+    floor.start_speaking(by=SAM)
+    base = copy(floor)
+    clock.advance(5)
+    return (base, Floor.replay(clock, copy(base), (SAM, ALEX)),
+            Floor.replay(clock, copy(base), (SAM, ALEX)))
+
+
 def copy(floor):
     """The floor's session (or a session) as an app would save it."""
     session = getattr(floor, "session", floor)
@@ -39,13 +48,8 @@ def test_a_copy_going_on_from_the_kept_one_is_kept_as_it_is():
 
 def test_moves_made_at_once_in_two_apps_both_stay_in_the_order_of_the_lock():
     clock, floor = begun()
-    floor.start_speaking(by=SAM)
-    base = copy(floor)
-    clock.advance(5)
-    sams = Floor.replay(clock, copy(floor), (SAM, ALEX))
+    base, sams, alexs = two_apps(clock, floor)
     sams.end_turn(by=SAM)
-    clock.advance(1)
-    alexs = Floor.replay(clock, base, (SAM, ALEX))
     alexs.pause(by=ALEX)
     merged = merge(copy(sams), copy(alexs), (SAM, ALEX))
     assert [e.kind for e in merged.events] == [live.START, live.SPEAK, live.HAND_OVER,
@@ -60,12 +64,8 @@ def test_moves_made_at_once_in_two_apps_both_stay_in_the_order_of_the_lock():
 
 def test_a_late_move_that_no_longer_applies_is_left_out():
     clock, floor = begun()
-    floor.start_speaking(by=SAM)
-    base = copy(floor)
-    clock.advance(5)
-    ended = Floor.replay(clock, copy(base), (SAM, ALEX))
+    _base, ended, late = two_apps(clock, floor)
     ended.end(by=ALEX)
-    late = Floor.replay(clock, copy(base), (SAM, ALEX))
     late.end_turn(by=SAM)  # handed over, not knowing the talk had ended
     merged = merge(copy(ended), copy(late), (SAM, ALEX))
     assert [e.kind for e in merged.events][-1] == live.END
