@@ -262,8 +262,8 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, App[None]):
             await self.action_lock()
 
     def check_disk(self) -> None:
-        self.check_seats()
         self.check_disk_now()
+        self.check_seats()
 
     def check_disk_now(self) -> None:
         if self.vault_open and self.vault.changed_on_disk():

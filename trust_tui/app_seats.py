@@ -55,13 +55,18 @@ class SharedSeats:
         """Who sits where now (with each look at the disk): the seat is taken again
         if a moment's look from the other app kept it from us at unlock."""
         from trust_tui.store import seats
+        from trust_tui.vault.errors import VaultError
 
         app: Any = self
         if not app.vault_open:
             return
         if self._seat_hold is not None and not self._seat_hold.held:
             self._seat_hold.take()
-        self._seated_apart(seats.seated_elsewhere(app.vault), say=True)
+        try:
+            other = seats.seated_elsewhere(app.vault)
+        except VaultError:
+            return  # the file cannot be read on (said by the look at the disk)
+        self._seated_apart(other, say=True)
 
     def _seated_apart(self, other: str | None, *, say: bool) -> None:
         if other == self._seat_other:

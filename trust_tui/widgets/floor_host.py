@@ -16,15 +16,28 @@ from typing import TYPE_CHECKING, Any
 from trust_tui.domain import live
 from trust_tui.domain.break_clock import open_break
 from trust_tui.domain.floor import AWAY, Floor
-from trust_tui.models import TalkSession
+from trust_tui.models import LiveEvent, TalkSession
 from trust_tui.store import StoreCall, bind, talks
 from trust_tui.widgets.repair_card import RepairCard
 from trust_tui.widgets.shell import shell_of
 
 if TYPE_CHECKING:
     from trust_tui.domain.break_clock import BreakClock
-    from trust_tui.models import BreakTaken, LiveEvent
+    from trust_tui.models import BreakTaken
     from trust_tui.widgets.floor_view import FloorView
+
+
+# Moves someone asked for (a late one is told); a clock going away or back is not.
+ASKED = live.FLOOR_MOVES - {live.AWAY, live.BACK}
+
+
+def _has_more(here: TalkSession, there: TalkSession) -> bool:
+    """`here` holds a move `there` does not (one not saved yet)."""
+    def key(e: LiveEvent) -> tuple:
+        return (e.kind, e.at, e.by, e.text, e.number)
+
+    known = {key(e) for e in there.events}
+    return any(key(e) not in known for e in here.events)
 
 
 class FloorHost:
@@ -54,11 +67,12 @@ class FloorHost:
 
     def _floor_kept(self, sent: TalkSession, kept: TalkSession) -> None:
         floor = self.floor
-        if (floor is None or kept.id != floor.session.id or self._floor_queued is not None
-                or kept.events == floor.session.events):
-            return  # the usual case; or a newer save is on its way and will answer
-        late = [e for e in sent.events if e not in kept.events]
-        self.catch_up(kept)
+        if floor is None or kept.id != floor.session.id or kept.events == floor.session.events:
+            return  # the usual case
+        if _has_more(floor.session, sent):
+            return  # a move made since is on its way to a save, which will answer
+        late = [e for e in sent.events if e not in kept.events and e.kind in ASKED]
+        self._floor_adopt(kept)
         if late:
             self.app.notify(  # type: ignore[attr-defined]
                 "That move came a moment late: the talk had already moved on.",
@@ -69,8 +83,13 @@ class FloorHost:
         is replayed from its events and shown; boxes keep what is typed in them."""
         floor = self.floor
         if (floor is None or session.id != floor.session.id
-                or session.events == floor.session.events or self._floor_saving):
+                or session.events == floor.session.events or _has_more(floor.session, session)):
             return  # nothing new, or this app's own save will bring it back merged
+        self._floor_adopt(session)
+
+    def _floor_adopt(self, session: TalkSession) -> None:
+        floor = self.floor
+        assert floor is not None
         moved = Floor.replay(self.clock, session, floor.partners)  # type: ignore[attr-defined]
         if floor.away_now and not moved.away_now:
             moved.hold(AWAY)  # off screen here: its clock waits here too
