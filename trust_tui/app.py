@@ -281,7 +281,7 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, App[None]):
                 self._reload_problem = str(error)
                 self.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        if changed:
+        if changed or self.vault.loads != self._loads_shown:  # or a read here came first
             self.call_from_thread(self._refresh_screens)
 
     def _refresh_screens(self) -> None:
