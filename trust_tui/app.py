@@ -27,6 +27,7 @@ from trust_tui import paths
 from trust_tui.app_breaks import KEPT_OUT_BY_A_BREAK, BreakOwnsTheScreen
 from trust_tui.app_copies import SyncCopiesBeside
 from trust_tui.app_looks import TheirLooks
+from trust_tui.app_seats import SharedSeats
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
@@ -60,7 +61,7 @@ def not_saved_sentence(error: Exception) -> str:
             f"What you typed is still here. ({type(error).__name__})")
 
 
-class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
+class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
     """The couple's app. Create with the vault path; a missing file means first run."""
 
     TITLE = "trust-tui"
@@ -97,6 +98,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
         self._last_activity = self.clock.monotonic()
         self._locking = False
         self._reload_problem: str | None = None  # said once until the next unlock
+        self._loads_shown = 0  # the vault's reads the screens have caught up with
         # One writer thread: saves land in the order they were asked for.
         self._save_queue = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="trust-save")
@@ -170,6 +172,8 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
         self._vault = vault
         self._reload_problem = None  # fresh keys: a later problem is said again
         self._last_activity = self.clock.monotonic()
+        self._loads_shown = vault.loads
+        self._take_seat()  # app_seats.py: this partner's seat, and the other's
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self._use_their_theme(vault)
@@ -204,6 +208,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
 
         self._break_bell_at = self._break_bell_due()
         await self.keep_pending_words()
+        self._leave_seat()
         await self.switch_mode(LOCKED_MODE)
         shown = going(self, [HOME_MODE, *(area.mode for area in AREAS)])  # weakly held
         while len(self.screen_stack) > 1:
@@ -268,8 +273,14 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
             await self.action_lock()
 
     def check_disk(self) -> None:
+        self.check_disk_now()
+        self.check_seats()
+
+    def check_disk_now(self) -> None:
         if self.vault_open and self.vault.changed_on_disk():
             self._reload_from_disk()
+        elif self.vault_open and self.vault.loads != self._loads_shown:
+            self._refresh_screens()  # a read here came upon the other app's write
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
     def _reload_from_disk(self) -> None:
@@ -281,7 +292,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
                 self._reload_problem = str(error)
                 self.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        if changed:
+        if changed or self.vault.loads != self._loads_shown:  # or a read here came first
             self.call_from_thread(self._refresh_screens)
 
     def _refresh_screens(self) -> None:
@@ -289,10 +300,12 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
 
         if not self.vault_open:
             return
+        self._loads_shown = self.vault.loads
         for screen in self.screen_stack:
             if isinstance(screen, AreaScreen):
                 screen.reload()
         self.look_for_sync_copies()  # a sync service that replaced the file may leave a copy
+        self._catch_up_breaks()
 
     # --- saving ----------------------------------------------------------------------
 
@@ -481,3 +494,5 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
 
     def on_unmount(self) -> None:
         self._save_queue.shutdown(wait=True)
+        if self._seat_hold is not None:
+            self._seat_hold.leave()  # the process ending would free it too

@@ -894,8 +894,10 @@ async def test_in_the_app_a_broken_save_and_a_crash_show_and_leave_no_secret(
         for secret in secrets:
             assert secret not in text, (secret, text)
     written = [f for f in tmp_path.rglob("*") if f.is_file()]
-    assert {f.name for f in written} == {path.name, backup_path(path).name,
-                                         lock_path(path).name}
+    seat = [f for f in written if f.name.startswith(path.name + ".seat-")]  # app_seats.py
+    assert [f.stat().st_size for f in seat] == [0]  # an empty file, locked while unlocked
+    assert {f.name for f in written} - {seat[0].name} == {
+        path.name, backup_path(path).name, lock_path(path).name}
     for f in written:
         for secret in secrets:
             assert secret.encode() not in f.read_bytes(), (f.name, secret)

@@ -72,6 +72,7 @@ class Floor:
         self.custom_prompts: tuple[str, ...] | None = None  # a ritual step's own
         self._holds: set[str] = set()
         self._replaying = False
+        self.skipped: list[LiveEvent] = []  # moves a replay found no longer fitting
         self._clock = self._new_clock()
 
     @classmethod
@@ -112,7 +113,8 @@ class Floor:
             try:
                 floor._apply(done)
             except (NotNow, ValueError, KeyError):
-                continue  # a move that no longer fits (never from this app): skipped
+                floor.skipped.append(done)  # a move that no longer fits: skipped
+                continue
         replay_clock.step_to(clock.now())
         floor._replaying = False
         fresh.events = events

@@ -41,6 +41,11 @@ BREAK_NOT_READY = "break not ready"  # by
 BREAK_BACK = "break back"  # both are back
 END = "end"
 
+# The floor's own moves (domain/floor.py replays them); the rest are a break's or
+# notes around it.
+FLOOR_MOVES = frozenset({FEELING, SPEAK, PROMPT, HAND_OVER, SAID_BACK, CONFIRMED, TRY_AGAIN,
+                         QUESTION, NO_QUESTION, PAUSE, GO_ON, AWAY, BACK, END})
+
 # A session untouched this long is offered to continue or to end.
 STALE_SECONDS = 24 * 60 * 60
 

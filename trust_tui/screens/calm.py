@@ -147,12 +147,23 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
         return self.trust_app.vault.name_of(pid)
 
     def _key(self, index: int) -> str:
-        return (LEFT_KEY, RIGHT_KEY)[index]
+        me = self._seated_as()
+        if me is None:
+            return (LEFT_KEY, RIGHT_KEY)[index]
+        return f"{LEFT_KEY} or {RIGHT_KEY}" if self.sides[index] == me else "in their window"
+
+    def _seated_as(self) -> str | None:
+        """Apart (app_seats.py): both keys are the partner sitting here (a break over
+        a talk, or on its own; a ritual's break stays at one keyboard for now)."""
+        if not getattr(self.talk, "shares_seats", False):
+            return None
+        me = getattr(self.app, "seated_as", None)
+        return me if me in self.sides else None
 
     def action_side(self, index: int) -> None:
         if index >= len(self.sides):
             return
-        pid = self.sides[index]
+        pid = self._seated_as() or self.sides[index]
         if self.brk is None:
             self.brk = BreakClock(self.clock, called_by=pid, partners=tuple(self.sides),
                                   minutes=self.minutes)
@@ -190,6 +201,42 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
         if action == "not_now":
             return self.brk is None
         return True
+
+    # --- the other app's moves (app_seats.py) ------------------------------------
+
+    def catch_up_break(self) -> None:
+        """The break as the session now holds it: the other app's ready, length, or
+        both back (then this one closes too: each came back in their own app)."""
+        talk = self.talk
+        if talk is None or not self.is_attached:
+            return
+        if isinstance(talk, StandaloneBreak):
+            talk.reread(self.trust_app.vault)  # a break on its own re-reads its record
+        fresh = talk.open_break()
+        if fresh is None:
+            if self.brk is not None and self.brk.ended is None:
+                self.notify(" ".join(w for w in ["Welcome back.", talk.where_we_were()] if w),
+                            markup=False)
+                self.dismiss(None)
+            return
+        if self.brk is not None and (fresh.ready, fresh.minutes) == (self.brk.ready,
+                                                                     self.brk.minutes):
+            return
+        self.brk, self.minutes = fresh, fresh.minutes
+        if fresh.both_ready and self._readied_last():
+            self._end()  # both said so at once: the one whose word came last ends it
+            return
+        self.refresh_view()
+
+    def _readied_last(self) -> bool:
+        """The last "ready" kept is this seat's (the other app ends it otherwise)."""
+        me = self._seated_as()
+        events = getattr(self.talk, "break_events", lambda: [])()
+        last = next((e for e in reversed(events) if e.kind == BREAK_READY), None)
+        return me is None or (last is not None and last.by == me)
+
+    def seats_changed(self) -> None:
+        self.refresh_view()
 
     # No `holds_idle_lock`: an unattended break locks as anywhere else (nothing is
     # lost: after unlocking it carries on with its time).
@@ -267,9 +314,12 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
         people = list(enumerate(self.sides))
         if brk is None:
             title = "Time for a break"
-            message = ("Nobody has to say why. Who is asking for it?\n"
-                       + "\n".join(f"{self._who(pid)}: press {self._key(i)}" for i, pid in people)
-                       + "\nescape if it was a mistake.")
+            if self._seated_as() is None:
+                asking = "Who is asking for it?\n" + "\n".join(
+                    f"{self._who(pid)}: press {self._key(i)}" for i, pid in people)
+            else:
+                asking = f"Press {LEFT_KEY} or {RIGHT_KEY} to ask for it."
+            message = f"Nobody has to say why. {asking}\nescape if it was a mistake."
             ready = ""
         else:
             title = f"A break, asked for by {self._who(brk.called_by)}"

@@ -50,3 +50,8 @@ def open_break(vault: Vault) -> BreakSession | None:
     """The standalone break under way, if any (the newest not ended)."""
     waiting = [b for b in vault.all(BreakSession) if b.ended_at is None and b.events]
     return max(waiting, key=lambda b: b.events[0].at, default=None)
+
+
+def kept(vault: Vault, break_id: str) -> BreakSession | None:
+    """The break as the vault holds it now (another app may have moved it)."""
+    return vault.get(BreakSession, break_id)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from trust_tui.domain.floor import seats
+from trust_tui.domain.shared_session import merge
 from trust_tui.models import Agreement, AgreementKind, SafetyCheckIn, TalkSession
 from trust_tui.vault import Vault
 
@@ -27,16 +29,26 @@ class NextStep:
 
 
 def save_progress(vault: Vault, session: TalkSession) -> TalkSession:
-    """The talk so far (it is the whole session each time: the newest wins). A copy
-    with fewer moves than the one kept never replaces it, nor brings an ended talk
-    back (a late save of an older copy)."""
+    """The talk so far (the whole session each time), merged under the file lock
+    with the copy kept (domain/shared_session.py): a copy going on from it is kept
+    as it is; an older copy never replaces it, nor brings an ended talk back; and
+    another app's moves made meanwhile stay, this copy's new ones following where
+    they still apply. Returns what is kept (the app adopts it)."""
     with vault.transaction():
         current = vault.get(TalkSession, session.id)
-        if current is not None and (len(current.events) > len(session.events)
-                                    or (current.ended_at and not session.ended_at)):
-            return current
+        if current is not None:
+            session = merge(current, session, _partners(vault, current))
+            if session == current:
+                return current
         vault.put(session)
         return session
+
+
+def _partners(vault: Vault, session: TalkSession) -> tuple[str, str]:
+    ids = [p.id for p in vault.partners[:2]]
+    if len(ids) != 2:
+        return (session.first_speaker_id, "")
+    return seats(session, (ids[0], ids[1]))
 
 
 def keep_typing(vault: Vault, session: TalkSession, typing: Mapping[str, str]) -> TalkSession:
@@ -44,6 +56,11 @@ def keep_typing(vault: Vault, session: TalkSession, typing: Mapping[str, str]) -
     words), back in their boxes when it is continued."""
     kept = {pid: words for pid, words in typing.items() if words.strip()}
     return save_progress(vault, session.model_copy(update={"typing": kept}))
+
+
+def kept(vault: Vault, session_id: str) -> TalkSession | None:
+    """The talk as the vault holds it now (another app may have moved it)."""
+    return vault.get(TalkSession, session_id)
 
 
 def under_way(vault: Vault, ritual_id: str | None = None) -> TalkSession | None:

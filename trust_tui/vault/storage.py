@@ -163,6 +163,7 @@ class EncryptedStorage(Storage):
         self._data_key: bytes | None = cast(bytes, bytearray(data_key))
         self._tables: fileformat.Tables | None = tables
         self._identity = identity
+        self.loads = 0  # files read since opening: another app's writes, seen
         # Told of every durable write (this machine's note of the highest generation).
         self.on_saved: Callable[[fileformat.Header], None] | None = None
         self.before_write: Callable[[fileformat.Tables], fileformat.Tables] | None = None
@@ -215,6 +216,7 @@ class EncryptedStorage(Storage):
         key = self._data_key
         if key is None:
             raise VaultLocked()
+        self.loads += 1
         identity = file_identity(self.path)
         try:
             blob = self.path.read_bytes()

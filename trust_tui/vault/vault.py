@@ -243,6 +243,12 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
             return self._storage.refresh()
 
     @property
+    def loads(self) -> int:
+        """How many times the file was read again since opening (another app wrote:
+        whoever read first, a screen or a look at the disk, saw it)."""
+        return self._storage.loads
+
+    @property
     def generation(self) -> int:
         """How many times the file was written (orders versions; never wall time)."""
         self._require_unlocked()

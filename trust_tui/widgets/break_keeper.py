@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 class StandaloneBreak:
     """A TalkInProgress for a break with nothing under it (see talk_in_progress.py)."""
 
+    shares_seats = True  # shown in both apps when the partners sit apart (calm.py)
+
     def __init__(self, saver: StoreClient, vault: Vault, clock: Clock) -> None:
         left, right = (p.id for p in vault.partners[:2])
         self.sides: tuple[str, str] = (left, right)
@@ -70,6 +72,20 @@ class StandaloneBreak:
 
     def break_taken(self, taken: BreakTaken) -> None:
         """Kept already: "break back" ended it."""
+
+    def reread(self, vault: Vault) -> None:
+        """The break as the vault holds it now (another app's moves), with this app's
+        moves still on their way; one asked in another app is taken up."""
+        kept = (breaks.open_break(vault) if self._break_id is None
+                else breaks.kept(vault, self._break_id))
+        if kept is None:
+            return
+        self._break_id = kept.id
+        self._break_events = [*kept.events,
+                              *(e for e in self._break_unsaved if e not in kept.events)]
+
+    def break_events(self) -> list[LiveEvent]:
+        return list(self._break_events)
 
     def open_break(self) -> BreakClock | None:
         return open_break(self._break_clock_source, self.sides, self._break_events)

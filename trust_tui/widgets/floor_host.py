@@ -15,15 +15,29 @@ from typing import TYPE_CHECKING, Any
 
 from trust_tui.domain import live
 from trust_tui.domain.break_clock import open_break
+from trust_tui.domain.floor import AWAY, Floor
+from trust_tui.models import LiveEvent, TalkSession
 from trust_tui.store import StoreCall, bind, talks
 from trust_tui.widgets.repair_card import RepairCard
 from trust_tui.widgets.shell import shell_of
 
 if TYPE_CHECKING:
     from trust_tui.domain.break_clock import BreakClock
-    from trust_tui.domain.floor import Floor
-    from trust_tui.models import BreakTaken, LiveEvent
+    from trust_tui.models import BreakTaken
     from trust_tui.widgets.floor_view import FloorView
+
+
+# Moves someone asked for (a late one is told); a clock going away or back is not.
+ASKED = live.FLOOR_MOVES - {live.AWAY, live.BACK}
+
+
+def _has_more(here: TalkSession, there: TalkSession) -> bool:
+    """`here` holds a move `there` does not (one not saved yet)."""
+    def key(e: LiveEvent) -> tuple:
+        return (e.kind, e.at, e.by, e.text, e.number)
+
+    known = {key(e) for e in there.events}
+    return any(key(e) not in known for e in here.events)
 
 
 class FloorHost:
@@ -44,10 +58,46 @@ class FloorHost:
     # --- saving, in order ---------------------------------------------------------------
 
     def save_floor(self) -> None:
-        """Save the session so far (after every move)."""
+        """Save the session so far (after every move). What is kept comes back: with
+        another app's moves made meanwhile, the floor here catches up with it."""
         if self.floor is not None:
-            self.persist(talks.save_progress, self.floor.session.model_copy(deep=True),
-                         message=None)
+            sent = self.floor.session.model_copy(deep=True)
+            self.persist(talks.save_progress, sent, message=None, replaceable=True,
+                         done=lambda kept: self._floor_kept(sent, kept))
+
+    def _floor_kept(self, sent: TalkSession, kept: TalkSession) -> None:
+        floor = self.floor
+        if floor is None or kept.id != floor.session.id or kept.events == floor.session.events:
+            return  # the usual case
+        if _has_more(floor.session, sent):
+            return  # a move made since is on its way to a save, which will answer
+        late = [e for e in sent.events if e not in kept.events and e.kind in ASKED]
+        self._floor_adopt(kept)
+        if late:
+            self.app.notify(  # type: ignore[attr-defined]
+                "That move came a moment late: the talk had already moved on.",
+                timeout=4, markup=False)
+
+    def catch_up(self, session: TalkSession) -> None:
+        """The same talk as the vault holds it now (another app moved it): the floor
+        is replayed from its events and shown; boxes keep what is typed in them."""
+        floor = self.floor
+        if (floor is None or session.id != floor.session.id
+                or session.events == floor.session.events or _has_more(floor.session, session)):
+            return  # nothing new, or this app's own save will bring it back merged
+        self._floor_adopt(session)
+
+    def _floor_adopt(self, session: TalkSession) -> None:
+        floor = self.floor
+        assert floor is not None
+        moved = Floor.replay(self.clock, session, floor.partners)  # type: ignore[attr-defined]
+        if floor.away_now and not moved.away_now:
+            moved.hold(AWAY)  # off screen here: its clock waits here too
+        self.floor_view.adopt(moved)
+        self.floor_caught_up(floor)
+
+    def floor_caught_up(self, before: Floor) -> None:
+        """After `catch_up`: the screen shows an end, a break (overridden)."""
 
     def on_floor_view_moved(self) -> None:
         self.save_floor()
@@ -55,13 +105,13 @@ class FloorHost:
     def persist(self, use_case: Callable[..., Any], *args: Any,
                 done: Callable[[Any], None] | None = None,
                 failed: Callable[[Exception], None] | None = None,
-                message: str | None) -> None:
+                message: str | None, replaceable: bool = False) -> None:
         # One save at a time, so an older copy of the session never lands after a
-        # newer one; a newer request replaces a queued one (each is the whole session).
+        # newer one; a newer request replaces a queued one (each is the whole session),
+        # except that a plain progress save never replaces a queued finish.
         if self._floor_saving:
-            if (self._floor_queued is None or self._floor_queued[2] is None
-                    or done is not None):
-                self._floor_queued = (use_case, args, done, failed, message)
+            if self._floor_queued is None or self._floor_queued[5] or not replaceable:
+                self._floor_queued = (use_case, args, done, failed, message, replaceable)
             return
         self._floor_saving = True
 
@@ -82,9 +132,10 @@ class FloorHost:
 
     def _floor_drain(self) -> None:
         if self._floor_queued is not None:
-            use_case, args, done, failed, message = self._floor_queued
+            use_case, args, done, failed, message, replaceable = self._floor_queued
             self._floor_queued = None
-            self.persist(use_case, *args, done=done, failed=failed, message=message)
+            self.persist(use_case, *args, done=done, failed=failed, message=message,
+                         replaceable=replaceable)
 
     def floor_words(self) -> list[StoreCall]:
         """At a lock or quit with the floor under way: its clock waits (AWAY) and the
@@ -109,8 +160,9 @@ class FloorHost:
         if floor is None:
             return
         kept, floor.session.typing = dict(floor.session.typing), {}
+        me = self.floor_view.seated_as()  # apart: only this seat's own words
         for pid, words in kept.items():
-            if pid in self.sides:
+            if pid in self.sides and me in (None, pid):
                 self.floor_view.pane_of(pid).summary_input.value = words
 
     # --- repair phrases ------------------------------------------------------------------------
@@ -148,6 +200,10 @@ class FloorHost:
             return None
         return open_break(self.clock, self.sides,  # type: ignore[attr-defined]
                           floor.session.events)
+
+    def break_events(self) -> list[LiveEvent]:
+        """The moves a break reads (the floor's events)."""
+        return list(self.floor.session.events) if self.floor is not None else []
 
     def add_floor_break(self, taken: BreakTaken) -> bool:
         """A finished break joins the talk; True when there is a talk to save."""

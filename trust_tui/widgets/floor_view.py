@@ -145,8 +145,11 @@ class FloorView(Widget):
     class Ended(FloorMessage):
         """The couple ended the floor (they were asked first)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, shared: bool = False) -> None:
         super().__init__(id=id)
+        # Kept live across two apps (the talk): each partner's keys act in their own
+        # app when the other sits at another one. A ritual's floor is not (yet).
+        self.shared = shared
         self.floor: Floor | None = None
         self.sides: tuple[str, str] = ("", "")  # left and right partner ids
         self._floor_names: dict[str, str] = {}
@@ -194,6 +197,21 @@ class FloorView(Widget):
             pane.picker.clear()
         self._show_feeling(floor)
         self._fit()
+        self._floor_look = None
+        self.refresh_view()
+
+    def adopt(self, floor: Floor) -> None:
+        """The same floor as another app moved it (replayed from the vault): shown
+        here, each box keeping what is typed in it."""
+        before = self.floor
+        floor.custom_prompts = before.custom_prompts if before is not None else None
+        self.floor = floor
+        if floor.phase == Phase.NAMING and (
+                before is None or before.speaker_id != floor.speaker_id
+                or before.phase != Phase.NAMING):
+            self._speaker_pane().picker.clear()  # a new turn: a fresh feeling
+        if self.seated_as() is None:  # seated, the speaker's own picker holds it
+            self._show_feeling(floor)
         self._floor_look = None
         self.refresh_view()
 
@@ -261,17 +279,26 @@ class FloorView(Widget):
                     "secondary": ("try again", lambda: floor.try_again(by=pid))}
         return {}
 
+    def seated_as(self) -> str | None:
+        """The partner whose keys act here when the other sits at another app (both
+        key sets are theirs then); None when both sit at this keyboard."""
+        me = getattr(self.app, "seated_as", None) if self.shared else None
+        return me if me in self.sides else None
+
     def act(self, side: str, slot: str) -> None:
         """A partner pressed one of their own keys (`slot`: primary, secondary, field)."""
         if not self.running:
             return
-        pid = self.sides[0 if side == LEFT else 1]
+        me = self.seated_as()
+        pid = me if me is not None else self.sides[0 if side == LEFT else 1]
         if slot in PICK_KEYS[side]:  # the speaker's feelings: the highlighted word counts
             if self._picking(pid):
-                self._pane(side).picker.move(-1 if slot == "up" else 1)
+                self.pane_of(pid).picker.move(-1 if slot == "up" else 1)
             return
         action = self._actions(pid).get(slot)
         if action is None:
+            if me is not None:
+                self._not_yours(me, slot)
             return
         moves = self._moves()
         try:
@@ -280,6 +307,13 @@ class FloorView(Widget):
             return  # a key pressed a moment too late; nothing to undo
         self.refresh_view()
         self._moved(moves)
+
+    def _not_yours(self, me: str, slot: str) -> None:
+        """A key pressed for a move that is the other partner's (in their window)."""
+        other = self.sides[1] if me == self.sides[0] else self.sides[0]
+        if slot in self._actions(other):
+            self.app.notify(f"That move is {self._who(other)}'s, from their window.",
+                            timeout=3, markup=False)
 
     def _moves(self) -> int:
         return len(self.floor.session.events) if self.floor is not None else 0
@@ -438,6 +472,11 @@ class FloorView(Widget):
         floor = self.floor
         assert floor is not None
         speaking = pid == floor.speaker_id
+        me = self.seated_as()
+        if me is not None and pid != me:  # at another app: shown, moved from there
+            return PaneView(role=SPEAKER if speaking else LISTENER,
+                            feeling=feeling_line(floor, pid), task=TASKS[(speaking, floor.phase)],
+                            keys=(), elsewhere=True)
         actions = self._actions(pid)
         keys = tuple((self._key(side, slot, SIDE_KEYS), actions[slot][0])
                      for slot in SLOTS if slot in actions)

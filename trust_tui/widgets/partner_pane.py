@@ -25,6 +25,7 @@ from trust_tui.widgets.typed import typed
 
 SPEAKER = "HAS THE FLOOR"
 LISTENER = "LISTENING"
+ELSEWHERE = "In their own window: their moves show here as they make them."
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class PaneView:
     keys: tuple[tuple[str, str], ...]  # (key, what it does) on this partner's side
     show_picker: bool = False
     show_summary: bool = False
+    elsewhere: bool = False  # this partner sits at another app: their keys are there
 
 
 class PartnerPane(VerticalScroll):
@@ -116,7 +118,8 @@ class PartnerPane(VerticalScroll):
         self.query_one(".pane-role", Static).update(typed(view.role))
         keys = Content("\n").join(
             Content.assemble((f" {key} ", "reverse"), f" {what}") for key, what in view.keys
-        ) if view.keys else typed("Your keys wake up when it is your move.")
+        ) if view.keys else typed(ELSEWHERE if view.elsewhere
+                                  else "Your keys wake up when it is your move.")
         self.query_one(".pane-keys", Static).update(keys)
         self.query_one(".pane-feeling", Static).update(typed(view.feeling))
         self.query_one(".pane-task", Static).update(typed(view.task))

@@ -25,6 +25,9 @@ class Shell(Protocol):
     clock: Clock
     # Set by the talk screen while a talk is in progress (the break finds it here).
     current_talk: Any
+    # The partner whose keys act here when the other sits at another app on this
+    # vault (app_seats.py); None when both sit at this keyboard.
+    seated_as: str | None
 
     @property
     def vault(self) -> Vault:

@@ -49,6 +49,7 @@ TICK_SECONDS = 0.25
 
 class TalkScreen(FloorHost, AreaScreen):
     CSS_PATH = sheet("talk")
+    shares_seats = True  # a break over it is shared across two apps (calm.py)
     COMMANDS = {PastTalks}
 
     BINDINGS = keyed("talk", [
@@ -72,7 +73,7 @@ class TalkScreen(FloorHost, AreaScreen):
         self._talk_outcome: TalkOutcome | None = None
         self._talk_form: SummaryForm | None = None
         # Kept here too: what the talk was (floor, sides) stays readable after a lock.
-        self.floor_view = FloorView(id="talk")
+        self.floor_view = FloorView(id="talk", shared=True)
 
     # --- layout -----------------------------------------------------------------
 
@@ -110,9 +111,29 @@ class TalkScreen(FloorHost, AreaScreen):
         self.refresh_bindings()
 
     def reload(self) -> None:
-        """Partner names may have changed; a talk in progress is left as it is."""
+        """Partner names may have changed; a talk begun in another app is taken up,
+        and a talk in progress catches up with the other app's moves."""
         if self.floor is None:
             self.query_one(StartForm).set_partners(self._partner_options())
+            if self.stage == "start" and self.is_mounted:
+                self.continue_under_way()
+            return
+        if not self.floor.ended:
+            kept = talks.kept(self.vault, self.floor.session.id)
+            if kept is not None:
+                self.catch_up(kept)
+
+    def floor_caught_up(self, before: Floor) -> None:
+        """The other app ended the talk, or called a break: shown here too. (Its
+        clock going away or back is theirs to say: no move is made here for it.)"""
+        floor = self.floor
+        if floor is None:
+            return
+        if floor.ended and not before.ended:
+            self._go("summary")
+            self.notify("The talk has ended. ctrl+s opens how it went.", markup=False)
+        elif self.app.screen is self and self.open_break() is not None:
+            self.trust_app.action_take_break()  # called in the other app: shown here too
 
     def _names(self) -> dict[str, str]:
         return {p.id: p.name for p in self.vault.partners}

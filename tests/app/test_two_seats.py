@@ -1,0 +1,279 @@
+"""Two apps on one vault, each unlocked by one partner: each holds that partner's
+seat, both show the talk, each partner's keys act only in their own app (both
+key sets are theirs there), a move that is the other's says so, a break shows in
+both and ends when each is back in their own app; a seat left by an app that
+ended frees at once; a private entry opened in one app never shows in the other.
+
+The other app's writes are picked up by `check_disk_now()` (what the app's live
+timer calls) and `settle`: no sleeping, no timed asserts."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+
+from conftest import ALEX_PASS, SAM_PASS, Told, make_vault, screen_text, settle
+from textual.widgets import Static
+
+from trust_tui.app import TrustApp
+from trust_tui.domain.floor import Phase
+from trust_tui.domain.journal import EntryDraft
+from trust_tui.models import TalkSession
+from trust_tui.screens.calm import CalmScreen
+from trust_tui.screens.talk import TalkScreen
+from trust_tui.store.journal import save_entry
+from trust_tui.vault import FAST_TEST_KDF, Vault
+from trust_tui.widgets.partner_pane import ELSEWHERE, PartnerPane
+
+
+@pytest.fixture(autouse=True)
+def looks_only_when_told(monkeypatch):
+    """The apps' own timers (every 50 ms apart, every 2 s) would look at the disk at
+    moments of their own: here each looks when the test says (`sync`)."""
+    monkeypatch.setattr("trust_tui.app.DISK_CHECK_SECONDS", 3600)
+    monkeypatch.setattr("trust_tui.app_seats.LIVE_CHECK_SECONDS", 3600)
+
+
+def apps(path, clock):
+    make_vault(path)
+    sam = TrustApp(path, clock=clock, kdf=FAST_TEST_KDF, vault=Vault.open(path, SAM_PASS))
+    alex = TrustApp(path, clock=clock, kdf=FAST_TEST_KDF, vault=Vault.open(path, ALEX_PASS))
+    return sam, alex
+
+
+@contextlib.asynccontextmanager
+async def side_by_side(path, clock):
+    sam, alex = apps(path, clock)
+    async with sam.run_test(size=(120, 40)) as sp, alex.run_test(size=(120, 40)) as ap:
+        await sp.pause()
+        await ap.pause()
+        await looks(sp, sam.check_seats)  # what its next look at the disk does
+        yield sam, sp, alex, ap
+
+
+async def looks(pilot, call) -> None:
+    """Run one of the app's own looks (seats, disk) inside that app, as its timer
+    would: two apps share this test's event loop, and a widget finds its app
+    through the task it runs in."""
+    pilot.app.call_later(call)
+    await pilot.pause()
+
+
+async def saved(pilot) -> None:
+    """Every save asked for has landed (a floor's saves wait in line, one by one)."""
+    for _ in range(3):
+        await settle(pilot)
+
+
+async def sync(*pilots) -> None:
+    """Each app looks at the vault (as its live timer does) and catches up."""
+    for pilot in pilots:
+        await looks(pilot, pilot.app.check_disk_now)
+        await saved(pilot)
+
+
+def keys_line(screen, side: str) -> str:
+    pane = screen.query_one(f"#pane-{side}", PartnerPane)
+    return str(pane.query_one(".pane-keys", Static).render())
+
+
+async def test_a_whole_talk_with_a_break_across_two_apps(vault_path, clock):
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        sam_id, alex_id = sam.vault.me.id, alex.vault.me.id
+        told_alex, told_sam = Told(alex), Told(sam)
+        assert (sam.seated_as, alex.seated_as) == (sam_id, alex_id)
+
+        # Sam begins a talk; Alex's app takes it up with t.
+        await sp.press("t")
+        await sp.pause()
+        await sp.press("ctrl+s")
+        await saved(sp)
+        s_talk = sam.screen
+        assert isinstance(s_talk, TalkScreen) and s_talk.floor.speaker_id == sam_id
+        await sync(ap)
+        await ap.press("t")
+        await saved(ap)
+        a_talk = alex.screen
+        assert isinstance(a_talk, TalkScreen) and a_talk.floor is not None
+        assert a_talk.floor.session.id == s_talk.floor.session.id
+        # Each shows both panes; the other's keys are in their own window.
+        assert ELSEWHERE in keys_line(a_talk, "left")
+        assert "start speaking" in keys_line(s_talk, "left")
+        assert ELSEWHERE in keys_line(s_talk, "right")
+
+        # Sam's move is Sam's: in Alex's app neither key set makes it, and it says so.
+        await ap.press("j")
+        await ap.press("f")
+        assert a_talk.floor.phase == Phase.NAMING and len(a_talk.floor.session.events) == 1
+        assert "That move is Sam's, from their window." in told_alex
+        # In Sam's own app both key sets are Sam's: j starts Sam speaking.
+        await sp.press("j")
+        await saved(sp)
+        clock.advance(60)
+        await sp.press("f")  # hand over early
+        await saved(sp)
+        await sync(ap)
+        assert a_talk.floor.phase == Phase.PARAPHRASE
+        assert "I've said it back" in keys_line(a_talk, "right")
+
+        # Alex says it back in their app (f: both key sets are Alex's there).
+        await ap.press("f")
+        await saved(ap)
+        await sync(sp)
+        assert s_talk.floor.phase == Phase.CONFIRMING
+        await sp.press("f")  # that's it: the floor passes to Alex
+        await saved(sp)
+        await sync(ap)
+        assert a_talk.floor.speaker_id == alex_id and a_talk.floor.phase == Phase.NAMING
+
+        # Alex starts and calls a break in their app: it shows in Sam's too.
+        await ap.press("j")
+        await saved(ap)
+        clock.advance(30)
+        await ap.press("b")
+        await ap.pause()
+        a_calm = alex.screen
+        assert isinstance(a_calm, CalmScreen)
+        await ap.press("j")  # asked for by Alex
+        await saved(ap)
+        await sync(sp)
+        s_calm = sam.screen
+        assert isinstance(s_calm, CalmScreen) and s_calm.brk is not None
+        assert s_calm.brk.called_by == alex_id
+        assert "A break, asked for by Alex" in screen_text(sam)
+
+        # Each is back in their own app: Sam's key there, Alex's in theirs.
+        clock.advance(20 * 60)
+        await sp.press("f")
+        await saved(sp)
+        assert sam.screen is s_calm  # one ready is not both
+        await sync(ap)
+        assert sam_id in a_calm.brk.ready and "READY" in screen_text(alex)
+        await ap.press("f")
+        await saved(ap)
+        assert alex.screen is a_talk
+        await sync(sp)
+        assert sam.screen is s_talk
+        assert "Welcome back." in told_sam
+
+        # Alex hands over, Sam says it back, Alex confirms; Sam ends the talk.
+        await ap.press("f")
+        await saved(ap)
+        await sync(sp)
+        await sp.press("f")
+        await saved(sp)
+        await sync(ap)
+        await ap.press("f")
+        await saved(ap)
+        await sync(sp)
+        assert s_talk.floor.speaker_id == sam_id
+        await sp.press("e")
+        await sp.pause()
+        await sp.press("y")
+        await saved(sp)
+        assert s_talk.stage == "summary"
+        await sync(ap)
+        assert a_talk.stage == "summary" and a_talk.floor.ended
+
+    [kept] = Vault.open(vault_path, SAM_PASS).all(TalkSession)
+    assert kept.ended_at is not None
+    assert [t.speaker_id for t in kept.turns] == [sam_id, alex_id]
+    assert all(t.paraphrase_confirmed for t in kept.turns)
+    assert len(kept.breaks) == 1 and kept.breaks[0].called_by == alex_id
+
+
+async def test_two_moves_at_once_keep_the_first_and_refuse_the_late_one(vault_path, clock):
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        told_sam = Told(sam)
+        await sp.press("t")
+        await sp.pause()
+        await sp.press("ctrl+s")
+        await saved(sp)
+        await sync(ap)
+        await ap.press("t")
+        await saved(ap)
+        s_talk, a_talk = sam.screen, alex.screen
+        await sp.press("f")  # Sam speaks
+        await saved(sp)
+        await sync(ap)
+        # Both press p at once (neither saw the other's): paused, once.
+        await sp.press("p")
+        await ap.press("p")
+        await saved(sp)
+        await saved(ap)
+        await sync(sp, ap)
+        assert s_talk.floor.paused and a_talk.floor.paused
+        await sp.press("p")  # go on
+        await saved(sp)
+        await sync(ap)
+        assert not a_talk.floor.paused
+        # Alex ends the talk while Sam, not having seen it yet, hands over.
+        await ap.press("e")
+        await ap.pause()
+        await ap.press("y")
+        await saved(ap)
+        await sp.press("f")
+        await saved(sp)
+        assert "That move came a moment late: the talk had already moved on." in told_sam
+        assert s_talk.floor.ended and s_talk.stage == "summary"
+
+
+async def test_a_seat_left_by_an_app_that_ended_frees_at_once(vault_path, clock):
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        told = Told(sam)
+        assert sam.seated_as == sam.vault.me.id
+        # Alex's app goes without a word (a closed terminal, a crash): the kernel lets
+        # go of its seat; the empty seat file left behind holds nobody.
+        alex._seat_hold.leave()
+        await looks(sp, sam.check_seats)
+        assert sam.seated_as is None
+        assert "both of you can move from this one again" in " ".join(told.messages)
+        await sp.press("t")
+        await sp.pause()
+        await sp.press("ctrl+s")
+        await saved(sp)
+        talk = sam.screen
+        assert "start speaking" in keys_line(talk, "left")
+        assert ELSEWHERE not in keys_line(talk, "right")
+        await sp.press("j")  # the right keys are Alex's again, at this keyboard
+        assert talk.floor.phase == Phase.NAMING
+        await sp.press("f")
+        assert talk.floor.phase == Phase.SPEAKING
+
+
+async def test_one_app_alone_holds_both_sides_and_a_lock_frees_its_seat(unlocked_app):
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await looks(pilot, app.check_seats)
+        assert app.seated_as is None and app._live_timer is None  # as before: no live poll
+        other = TrustApp(path, clock=clock, vault=Vault.open(path, ALEX_PASS))
+        async with other.run_test(size=(120, 40)) as op:
+            await op.pause()
+            assert other.seated_as == other.vault.me.id
+            await looks(pilot, app.check_seats)
+            assert app.seated_as == app.vault.me.id and app._live_timer is not None
+            await op.press("ctrl+l")  # Alex locks: the seat is free again
+            await op.pause()
+            await looks(pilot, app.check_seats)
+            assert app.seated_as is None and app._live_timer is None
+
+
+async def test_a_private_entry_opened_in_one_app_never_shows_in_the_other(vault_path, clock):
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        await ap.press("j")  # Alex opens the journal
+        await ap.pause()
+        save_entry(sam.vault, EntryDraft(author=sam.vault.me.id, kind="entry",
+                                         feeling="tender", text="only for my eyes",
+                                         private=True), clock.now())
+        await sp.press("j")
+        await sp.pause()
+        await sp.press("p")  # Sam opens their private entries, in Sam's app
+        await sp.pause()
+        await sp.press(*SAM_PASS, "enter")
+        await saved(sp)
+        assert "only for my eyes" in screen_text(sam)
+        await sync(ap)
+        shown = screen_text(alex)
+        assert "only for my eyes" not in shown and "private" in shown.lower()

@@ -1,0 +1,104 @@
+"""One session, two apps: a copy saved by one app merged with the one kept.
+
+Each app saves the whole session after each move. When the copy kept (by the
+other app, a moment ago) is not where this copy came from, the two are merged
+here, under the vault's file lock (so two moves at once are ordered by it):
+the moves kept stay as they are, and this copy's new moves follow, each one
+only if it still applies (a floor that has passed, a turn already handed over,
+a break both are back from). A move that no longer applies is left out, and its
+app says so in a word (widgets/floor_host.py).
+
+Pure: no vault, no Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from trust_tui.domain import live
+from trust_tui.domain.floor import Floor
+from trust_tui.domain.live import ReplayClock
+from trust_tui.models import LiveEvent, TalkSession
+
+# A break's moves, after it was asked: they fit only while it is open.
+BREAK_MOVES = frozenset({live.BREAK_LENGTH, live.BREAK_READY, live.BREAK_NOT_READY,
+                         live.BREAK_BACK})
+
+
+def common_start(a: Sequence[LiveEvent], b: Sequence[LiveEvent]) -> int:
+    """How many moves the two lists share from the start."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def break_open(events: Sequence[LiveEvent]) -> bool:
+    """A break was asked and neither "break back" nor the end has come since."""
+    for done in reversed(events):
+        if done.kind in (live.BREAK_BACK, live.END):
+            return False
+        if done.kind == live.BREAK_ASKED:
+            return True
+    return False
+
+
+def _fits_break(events: Sequence[LiveEvent], done: LiveEvent) -> bool:
+    if done.kind == live.BREAK_ASKED:
+        return not break_open(events)  # two breaks asked at once: the first one holds
+    if done.kind in BREAK_MOVES:
+        return break_open(events)
+    return True
+
+
+def merge(kept: TalkSession, mine: TalkSession, partners: tuple[str, str]) -> TalkSession:
+    """`mine` saved over `kept` (same session). Where `mine` simply goes on from
+    `kept` (one app, or the other app's moves already seen) it is `mine` as it is,
+    with any break or check-in only `kept` has. Otherwise: `kept`'s moves, then
+    those of `mine` that are new and still apply; the state (turns, the end) is
+    replayed from them."""
+    if mine.events[:len(kept.events)] == kept.events:
+        if kept.ended_at is not None and mine.ended_at is None:
+            return kept  # an ended talk never comes back
+        return _with_both(mine, kept, mine, typing=mine.typing)
+    start = common_start(kept.events, mine.events)
+    events = list(kept.events)
+    for done in mine.events[start:]:
+        if done in events or not _fits_break(events, done):
+            continue
+        if done.kind in live.FLOOR_MOVES and not _fits_floor(kept, events, done, partners):
+            continue
+        events.append(done)
+    if len(events) == len(kept.events):  # nothing new that still applies
+        return _with_both(kept, kept, mine)
+    return replayed(_with_both(kept.model_copy(update={"events": events}), kept, mine),
+                    partners)
+
+
+def _with_both(base: TalkSession, kept: TalkSession, mine: TalkSession,
+               typing: dict[str, str] | None = None) -> TalkSession:
+    """`base` with the breaks of both copies, and this copy's words and check-ins
+    (half-typed lines: each partner's as the copy holding them has them)."""
+    breaks = [*kept.breaks, *(b for b in mine.breaks if b not in kept.breaks)]
+    return base.model_copy(update={
+        "breaks": breaks, "check_ins": list(mine.check_ins),
+        "typing": {**kept.typing, **mine.typing} if typing is None else dict(typing),
+        "next_steps": mine.next_steps or kept.next_steps,
+    })
+
+
+def _fits_floor(kept: TalkSession, events: list[LiveEvent], done: LiveEvent,
+                partners: tuple[str, str]) -> bool:
+    trial = kept.model_copy(update={"events": [*events, done]})
+    floor = Floor.replay(ReplayClock(done.at), trial, partners)
+    return not any(skipped is done for skipped in floor.skipped)
+
+
+def replayed(session: TalkSession, partners: tuple[str, str]) -> TalkSession:
+    """The session with its turns and end as its moves give them."""
+    if not session.events:
+        return session
+    floor = Floor.replay(ReplayClock(session.events[-1].at), session, partners)
+    return floor.session.model_copy(update={"events": list(session.events)})
