@@ -53,17 +53,19 @@ def _leave_now(code: int) -> None:
     at 10 years (issue 17), after everything was saved and fsync'd. Standard output is
     flushed first (a failure there still says so), the exit handlers still run; only
     when no other thread is left that could still be working."""
-    if any(t is not threading.main_thread() and not t.daemon and t.is_alive()
-           for t in threading.enumerate()):
-        return  # the ordinary exit waits for it
+    import atexit
+
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's, undocumented
+    if run_exit_handlers is None or any(
+            t is not threading.main_thread() and not t.daemon and t.is_alive()
+            for t in threading.enumerate()):
+        return  # the ordinary exit: it waits for the thread, or runs the handlers itself
     code = one_sentence(lambda: _flushed(code))
     try:
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
-    import atexit
-
-    atexit._run_exitfuncs()  # what an ordinary exit runs first (none here so far)
+    run_exit_handlers()  # what an ordinary exit runs first (none here so far)
     os._exit(code)
 
 
