@@ -27,6 +27,10 @@ from trust_tui.widgets.typed import typed
 PartnerOptions = list[tuple[Content, str]]
 
 
+SIDE_BY_SIDE = "Sit side by side: the one on the left uses s d f, the one on the right j k l."
+SEATED_APART = ("You are in two windows: each of you moves from your own, with either "
+                "set of keys.")
+
 class StartForm(VerticalScroll):
     """Asks how the talk begins; posts `Begin` when the answers make a talk."""
 
@@ -50,9 +54,11 @@ class StartForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         names = self._talk_partners
         yield Static("Talk together", classes="section-title")
+        # Seated in two apps (app_seats.py), the side keys do not split.
+        where = (SEATED_APART if getattr(self.app, "seated_as", None) is not None
+                 else SIDE_BY_SIDE)
         yield Static("One of you speaks, the other listens and says back what they "
-                     "heard; then the floor passes. Sit side by side: the one on the "
-                     "left uses s d f, the one on the right j k l. Either of you can "
+                     f"heard; then the floor passes. {where} Either of you can "
                      "take a break at any moment (b or f2).", classes="lead")
         yield Static("", id="start-note")
         with Horizontal(classes="form-row"):
