@@ -65,7 +65,7 @@ class TrustApp(TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
 
     TITLE = "trust-tui"
     # The shell's sheet only; each screen class names its own (loaded with it).
-    CSS_PATH = [sheet("base"), sheet("dialogs"), sheet("shell")]
+    CSS_PATH = [sheet("base"), sheet("dialogs"), sheet("shell"), sheet("journal")]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = keyed("app", [
         Binding("f2", "take_break", "Break", priority=True,
