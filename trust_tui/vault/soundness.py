@@ -11,8 +11,6 @@ from datetime import date, datetime
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel
-
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 NONCE_BYTES, TAG_BYTES = 12, 16
 
@@ -48,7 +46,7 @@ def record_problem(dumped: Any) -> str | None:
         elif kind is list:
             stack.extend(value)
             continue
-        elif isinstance(value, BaseModel):
+        elif hasattr(kind, "model_fields"):  # a pydantic model
             if value.model_extra:  # read as its dump would be: one dict
                 fields = {**value.__dict__, **value.model_extra}
             else:
@@ -92,9 +90,10 @@ _PLAIN_TYPES = (str, int, bool, type(None))
 _deep: dict[type, tuple[str, ...]] = {}
 
 
-def _deep_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model whose values can hold a problem: not those typed as
-    text, whole numbers or yes/no (validated, their values are nothing else)."""
+def _deep_fields(model: type[Any]) -> tuple[str, ...]:
+    """The fields of a pydantic model whose values can hold a problem: not those
+    typed as text, whole numbers or yes/no (validated, their values are nothing
+    else). pydantic is not imported here: the command line's light path reads this."""
     found = _deep.get(model)
     if found is None:
         found = _deep[model] = tuple(name for name, field in model.model_fields.items()
