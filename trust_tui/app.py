@@ -65,8 +65,10 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Ap
     """The couple's app. Create with the vault path; a missing file means first run."""
 
     TITLE = "trust-tui"
-    # The shell's sheet only; each screen class names its own (loaded with it).
-    CSS_PATH = [sheet("base"), sheet("dialogs"), sheet("shell")]
+    # The shell's sheets; each screen class names its own (loaded with it), but
+    # the journal's loads here too: a sheet loaded with its screen re-reads the
+    # whole stylesheet and restyles what is open, and the journal is opened most.
+    CSS_PATH = [sheet("base"), sheet("dialogs"), sheet("shell"), sheet("journal")]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = keyed("app", [
         Binding("f2", "take_break", "Break", priority=True,

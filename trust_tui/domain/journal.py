@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, timedelta, timezone
 
 # "as local_day": re-exported, screens import it from here
@@ -140,12 +141,18 @@ class Readable:
     entry: JournalEntry
     text: str | None  # None: a private entry whose author's key is not here
     feeling: str | None
-    day: date
+    day_of: Callable[[datetime], date] = field(default=local_day, repr=False, compare=False)
     broken: bool = False  # sealed words that do not open with their writer's key
 
     @property
     def locked(self) -> bool:
         return self.text is None
+
+    @cached_property
+    def day(self) -> date:
+        """The couple's day it was written on: worked out when first asked (a date
+        filter), not for every entry each time the journal opens."""
+        return self.day_of(self.entry.created_at)
 
 
 def _bound_here(entry: JournalEntry, sealed: SealedText) -> bool:
@@ -160,20 +167,18 @@ def readable(entry: JournalEntry, unseal: Callable[[SealedText], str | None],
              has_key: Callable[[str], bool] | None = None) -> Readable:
     """`has_key(owner)`: whether the writer's key is here, so words that still do
     not open are said to be broken (moved, replayed or damaged), not closed."""
-    day = day_of(entry.created_at)
     if entry.private and entry.sealed is not None:
         raw = unseal(entry.sealed) if _bound_here(entry, entry.sealed) else None
         if raw is None:
             broken = has_key is not None and has_key(entry.sealed.owner)
-            return Readable(entry, None, None, day, broken)
+            return Readable(entry, None, None, day_of, broken)
         words = read_private(raw)
         if entry.seal_id is not None:  # the kind and history were sealed with the words
             entry = entry.model_copy(update={
                 "kind": words.kind or entry.kind, "history": list(words.history),
                 "created_at": words.created_at or entry.created_at})
-            day = day_of(entry.created_at)
-        return Readable(entry, words.text, words.feeling, day)
-    return Readable(entry, entry.text or "", entry.feeling, day)
+        return Readable(entry, words.text, words.feeling, day_of)
+    return Readable(entry, entry.text or "", entry.feeling, day_of)
 
 
 # --- filtering and search ------------------------------------------------------------

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from trust_tui.domain.steps import STEPS
 from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import AreaScreen
 from trust_tui.texts import SAFETY_NOTE
+from trust_tui.widgets.footer import KeyFooter
 from trust_tui.widgets.keys import keyed
 
 
@@ -50,7 +51,7 @@ class HomeScreen(AreaScreen):
                 # In words, not only a scrollbar: a short window hides some of the list.
                 yield Static("", id="due-more")
                 yield Static("", id="home-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from trust_tui.domain.journal import (
@@ -42,6 +42,7 @@ from trust_tui.screens.journal.filters import JournalFilters
 from trust_tui.screens.journal.private import PrivateKeyModal
 from trust_tui.store import journal as journal_store
 from trust_tui.widgets.confirm import ConfirmModal
+from trust_tui.widgets.footer import KeyFooter
 from trust_tui.widgets.form_modal import KEPT
 from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.paged_list import PagedList
@@ -53,6 +54,9 @@ EMPTY = ("Nothing written yet. Press n for an entry, or h for a quick line in th
 
 class JournalScreen(AreaScreen):
     CSS_PATH = sheet("journal")
+    # The list has the focus from the start (not the first filter, then the list:
+    # each move of the focus restyles both widgets and rebuilds the footer).
+    AUTO_FOCUS = "#entries"
 
     BINDINGS = keyed("journal", [
         Binding("n", "new_entry", "New entry"),
@@ -88,7 +92,7 @@ class JournalScreen(AreaScreen):
             yield PagedList(page=PAGE, older="Show older entries", id="entries")
             yield EntryDetail(id="entry-detail")
         yield Static("", id="journal-status")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(JournalFilters).set_partners(self.partners())
