@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from conftest import SAM_PASS, visible_text
+from conftest import SAM_PASS, settle, visible_text
 from damaged import CANARY, damage
 from hostile_exports import mutate, small_export
 
@@ -27,7 +27,7 @@ async def _visit_every_area(app) -> str:
             seen.append(visible_text(pilot))
         await app.switch_mode("home")
         app.screen.reload()
-        await pilot.pause()
+        await settle(pilot)  # home's lines redraw a frame after the reload
         seen.append(visible_text(pilot))
         assert app.return_code is None  # still running: nothing crashed
     return "\n".join(seen)
