@@ -27,7 +27,10 @@ async def _visit_every_area(app) -> str:
             seen.append(visible_text(pilot))
         await app.switch_mode("home")
         app.screen.reload()
-        await settle(pilot)  # home's lines redraw a frame after the reload
+        for _ in range(10):  # home's lines redraw a few frames after the reload
+            await settle(pilot)
+            if "could not be read" in visible_text(pilot):
+                break
         seen.append(visible_text(pilot))
         assert app.return_code is None  # still running: nothing crashed
     return "\n".join(seen)
