@@ -192,7 +192,7 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Ap
         # walking them all mid-keystroke (a 30-year vault stalled typing 62 ms;
         # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.
         gc.freeze()
-        self.look_for_sync_copies()  # a sync service's other copy beside the vault
+        self.look_after_unlock()  # a sync service's other copy beside the vault
 
     async def action_lock(self) -> None:
         """Forget the key and every screen that showed content; back to unlock."""

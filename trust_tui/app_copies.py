@@ -89,6 +89,11 @@ class SyncCopiesBeside:
         copies = self.sync_copies
         return [home_line(copies)] if copies else []
 
+    def look_after_unlock(self) -> None:
+        """A fresh unlock: a question the lock took away is not waited for."""
+        self._copy_asked = False
+        self.look_for_sync_copies()
+
     @work(thread=True, exclusive=True, group="sync-copies", exit_on_error=False)
     def look_for_sync_copies(self) -> None:
         """The folder beside the vault, looked at off the event loop."""
@@ -102,8 +107,9 @@ class SyncCopiesBeside:
         app: Any = self
         if not app.vault_open:
             return
+        # Not `_copy_asked`: a look comes with every write of the other app (seats),
+        # and a merge under way must still keep m from starting a second one.
         self._sync_copies = found
-        self._copy_asked = False  # a question a lock took away is not waited for
         told = self._copies_told if self._copies_told is not None else set()
         self._copies_told = told
         if [copy for copy in found if copy.path not in told]:
