@@ -208,3 +208,17 @@ async def settle(pilot) -> None:
     """Let a Pilot action's saves (thread workers) finish, then the screen redraw."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def drawn(pilot, words: str, text=None) -> str:
+    """The screen's text (`text(pilot)`, visible_text by default) once it shows
+    `words`, or after ten settles: a redraw may land a few frames after the change
+    on a loaded machine. The caller still asserts the words are there."""
+    read = text or visible_text
+    shown = read(pilot)
+    for _ in range(10):
+        if words in shown:
+            break
+        await settle(pilot)
+        shown = read(pilot)
+    return shown

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from conftest import SAM_PASS, settle, visible_text
+from conftest import SAM_PASS, drawn, visible_text
 from damaged import CANARY, damage
 from hostile_exports import mutate, small_export
 
@@ -27,11 +27,7 @@ async def _visit_every_area(app) -> str:
             seen.append(visible_text(pilot))
         await app.switch_mode("home")
         app.screen.reload()
-        for _ in range(10):  # home's lines redraw a few frames after the reload
-            await settle(pilot)
-            if "could not be read" in visible_text(pilot):
-                break
-        seen.append(visible_text(pilot))
+        seen.append(await drawn(pilot, "could not be read"))  # a few frames after
         assert app.return_code is None  # still running: nothing crashed
     return "\n".join(seen)
 

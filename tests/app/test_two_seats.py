@@ -13,7 +13,7 @@ import contextlib
 
 import pytest
 
-from conftest import ALEX_PASS, SAM_PASS, Told, make_vault, screen_text, settle
+from conftest import ALEX_PASS, SAM_PASS, Told, drawn, make_vault, screen_text, settle
 from textual.widgets import Static
 
 from trust_tui.app import TrustApp
@@ -71,17 +71,6 @@ async def sync(*pilots) -> None:
     for pilot in pilots:
         await looks(pilot, pilot.app.check_disk_now)
         await saved(pilot)
-
-
-async def painted(pilot, words: str) -> str:
-    """The app's screen once it shows `words` (or after a few settles: on a loaded
-    machine the other app's repaint may land a frame later)."""
-    for _ in range(5):
-        text = screen_text(pilot.app)
-        if words in text:
-            break
-        await settle(pilot)
-    return text
 
 
 def keys_line(screen, side: str) -> str:
@@ -163,7 +152,7 @@ async def test_a_whole_talk_with_a_break_across_two_apps(vault_path, clock):
         assert sam.screen is s_calm  # one ready is not both
         await sync(ap)
         assert sam_id in a_calm.brk.ready
-        assert "READY" in await painted(ap, "READY")
+        assert "READY" in await drawn(ap, "READY", lambda pilot: screen_text(pilot.app))
         await ap.press("f")
         await saved(ap)
         assert alex.screen is a_talk
