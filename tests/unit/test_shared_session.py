@@ -102,3 +102,17 @@ def test_a_seat_is_held_by_one_app_and_free_the_moment_it_lets_go(tmp_path):
     assert again.take()
     again.leave()
     assert oct((tmp_path / "couple.vault.seat-slot1").stat().st_mode & 0o777) == "0o600"
+
+
+def test_each_partners_rating_of_how_it_went_stays_whichever_app_saved_last():
+    from trust_tui.models import SafetyCheckIn
+
+    clock, floor = begun()
+    base = copy(floor)
+    sams = base.model_copy(update={"check_ins": [SafetyCheckIn(partner_id=SAM, rating=7)]})
+    alexs = base.model_copy(update={"check_ins": [SafetyCheckIn(partner_id=ALEX, rating=4)]})
+    both = {(c.partner_id, c.rating) for c in merge(sams, alexs, (SAM, ALEX)).check_ins}
+    assert both == {(SAM, 7), (ALEX, 4)}
+    again = merge(sams, sams.model_copy(update={
+        "check_ins": [SafetyCheckIn(partner_id=SAM, rating=8)]}), (SAM, ALEX))
+    assert [(c.partner_id, c.rating) for c in again.check_ins] == [(SAM, 8)]  # changed: newest

@@ -82,8 +82,12 @@ def _with_both(base: TalkSession, kept: TalkSession, mine: TalkSession,
     """`base` with the breaks of both copies, and this copy's words and check-ins
     (half-typed lines: each partner's as the copy holding them has them)."""
     breaks = [*kept.breaks, *(b for b in mine.breaks if b not in kept.breaks)]
+    # "How it went": each partner's own rating, from whichever app gave it (seated
+    # apart, each app saves only its own partner's).
+    rated = {c.partner_id for c in mine.check_ins}
+    check_ins = [*mine.check_ins, *(c for c in kept.check_ins if c.partner_id not in rated)]
     return base.model_copy(update={
-        "breaks": breaks, "check_ins": list(mine.check_ins),
+        "breaks": breaks, "check_ins": check_ins,
         "typing": {**kept.typing, **mine.typing} if typing is None else dict(typing),
         "next_steps": mine.next_steps or kept.next_steps,
     })
