@@ -69,7 +69,7 @@ def no_controlling_terminal(monkeypatch) -> None:
     """In-process commands never ask on the real /dev/tty: run from a terminal, a test
     expecting "no terminal" would wait there for someone to type. (The prompt on a
     terminal is tested for real, on a pseudo-terminal, in tests/unit/test_tty_prompt.py.)"""
-    monkeypatch.setattr("trust_tui.cli.commands.controlling_terminal", lambda: False)
+    monkeypatch.setattr("trust_tui.cli.output.controlling_terminal", lambda: False)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from conftest import SAM_PASS, make_vault, settle
 from textual.widgets import Input, Static
 
 from trust_tui import cli
-from trust_tui.cli import commands
+from trust_tui.cli import output
 from trust_tui.models import Win
 from trust_tui.screens.home import HomeScreen
 from trust_tui.screens.unlock import UnlockScreen
@@ -34,7 +34,7 @@ OLDER = ("This copy is older than one opened on this machine on {day}: "
 def no_terminal(monkeypatch):
     monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE", raising=False)
-    monkeypatch.setattr(commands, "interactive", lambda: False)
+    monkeypatch.setattr(output, "interactive", lambda: False)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ console script for exit codes, messages without tracebacks, and no Textual."""
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import stat
@@ -15,7 +16,7 @@ import pytest
 from conftest import ALEX_PASS, SAM_PASS, make_vault
 
 from trust_tui import cli
-from trust_tui.cli import commands, output
+from trust_tui.cli import output
 from trust_tui.models import JournalEntry, Win
 from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
 from trust_tui.vault.storage import backup_path
@@ -41,7 +42,7 @@ def fast_default_kdf(monkeypatch):
     monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE", raising=False)
     monkeypatch.delenv("TRUST_TUI_VAULT", raising=False)
-    monkeypatch.setattr(commands, "interactive", lambda: False)
+    monkeypatch.setattr(output, "interactive", lambda: False)
 
 
 @pytest.fixture
@@ -68,8 +69,8 @@ def terminal(monkeypatch):
             raise AssertionError(f"nothing left to answer {prompt!r}")
         return answers.pop(0)
 
-    monkeypatch.setattr(commands, "interactive", lambda: True)
-    monkeypatch.setattr(commands.getpass, "getpass", answer)
+    monkeypatch.setattr(output, "interactive", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", answer)
     monkeypatch.setattr("builtins.input", answer)
     return answers, asked
 
@@ -246,8 +247,8 @@ def test_ctrl_c_at_a_prompt_stops_cleanly(vault, vault_path, monkeypatch, capsys
     def interrupted(prompt=""):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(commands, "interactive", lambda: True)
-    monkeypatch.setattr(commands.getpass, "getpass", interrupted)
+    monkeypatch.setattr(output, "interactive", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", interrupted)
     before = vault_path.read_bytes()
     assert run("add", "win", "--by", "Sam", "hi", "--vault", str(vault_path)) == 130
     err = capsys.readouterr().err
@@ -400,7 +401,7 @@ def test_restore_backup_asks_first(vault, vault_path, files, terminal, capsys, m
     answers += ["n"]
     assert run("restore-backup", "--vault", str(vault_path)) == 0
     assert "Nothing was changed" in capsys.readouterr().out
-    monkeypatch.setattr(commands, "interactive", lambda: False)
+    monkeypatch.setattr(output, "interactive", lambda: False)
     assert run("restore-backup", "--vault", str(vault_path),
                "--passphrase-file", files["sam"]) == 1
     assert "--yes" in capsys.readouterr().err

@@ -12,7 +12,7 @@ import pytest
 from conftest import ALEX_PASS, SAM_PASS, ids, utc
 
 from trust_tui import cli
-from trust_tui.cli import commands, reading
+from trust_tui.cli import output, reading
 from trust_tui.domain import agreements as rules
 from trust_tui.domain.journal import EntryDraft
 from trust_tui.models import AgreementKind, CheckIn
@@ -29,7 +29,7 @@ ESCAPE = "\x1b]0;pwned\x07\x1b[31m"  # retitles and recolours a terminal that ac
 @pytest.fixture(autouse=True)
 def fixed_day(monkeypatch, local_utc):
     monkeypatch.setattr(reading, "_now", lambda: NOW)
-    monkeypatch.setattr(commands, "interactive", lambda: False)
+    monkeypatch.setattr(output, "interactive", lambda: False)
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE_FILE", raising=False)
     monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)  # Sam unlocks, unless said
 

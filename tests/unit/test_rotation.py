@@ -12,7 +12,7 @@ import pytest
 from conftest import ALEX_PASS, SAM_PASS, ids, make_vault, utc
 
 from trust_tui import cli
-from trust_tui.cli import commands
+from trust_tui.cli import output
 from trust_tui.domain.journal import EntryDraft, read_private_payload
 from trust_tui.models import JournalEntry, Win
 from trust_tui.store.journal import save_entry
@@ -27,7 +27,7 @@ NEW_SAM = "a brand new sam phrase"
 def fast_default_kdf(monkeypatch):
     monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE", raising=False)
-    monkeypatch.setattr(commands, "interactive", lambda: False)
+    monkeypatch.setattr(output, "interactive", lambda: False)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from conftest import SAM_PASS, make_vault
 from damaged import CANARY, damage
 
 from trust_tui import cli
-from trust_tui.cli import commands
+from trust_tui.cli import output
 from trust_tui.models import JournalEntry, Setback, Win
 from trust_tui.vault import Vault
 from trust_tui.vault.quarantine import QUARANTINE_TABLE, quarantined
@@ -68,12 +68,12 @@ def test_check_lists_them_by_table_and_id_never_their_content(damaged, vault_pat
 def test_repair_asks_first_and_no_leaves_everything(damaged, vault_path, capsys,
                                                     monkeypatch):
     before = vault_path.read_bytes()
-    monkeypatch.setattr(commands, "interactive", lambda: True)
+    monkeypatch.setattr(output, "interactive", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt="": "n")
     assert run(vault_path, "check", "--repair") == 0
     assert "Nothing was changed." in capsys.readouterr().out
     assert vault_path.read_bytes() == before
-    monkeypatch.setattr(commands, "interactive", lambda: False)
+    monkeypatch.setattr(output, "interactive", lambda: False)
     assert run(vault_path, "check", "--repair") == 1  # no terminal, no --yes
     assert "add --yes" in capsys.readouterr().err
     assert vault_path.read_bytes() == before
@@ -81,7 +81,7 @@ def test_repair_asks_first_and_no_leaves_everything(damaged, vault_path, capsys,
 
 def test_repair_moves_them_into_a_sealed_quarantine_never_deleting(damaged, vault_path,
                                                                    capsys, monkeypatch):
-    monkeypatch.setattr(commands, "interactive", lambda: True)
+    monkeypatch.setattr(output, "interactive", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt="": "y")
     assert run(vault_path, "check", "--repair") == 0
     out = capsys.readouterr().out

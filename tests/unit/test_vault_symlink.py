@@ -15,7 +15,7 @@ import pytest
 from conftest import ALEX_PASS, SAM_PASS, make_vault
 
 from trust_tui import cli
-from trust_tui.cli import commands
+from trust_tui.cli import output
 from trust_tui.models import Win
 from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
 from trust_tui.vault.errors import WriteFailed
@@ -77,7 +77,7 @@ def test_the_commands_find_the_backup_beside_the_real_file(linked, monkeypatch, 
     link, real = linked
     monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE", raising=False)
-    monkeypatch.setattr(commands, "interactive", lambda: False)
+    monkeypatch.setattr(output, "interactive", lambda: False)
     secret = link.parent / "sam.txt"
     secret.write_text(SAM_PASS + "\n")
     vault = make_vault(link)

@@ -5,6 +5,9 @@ the vault (backups, tests, benchmarks).
   output.py    exit codes, refusals, one-sentence messages, given passphrases
   commands.py  the sub-commands, loaded only when one runs; never Textual,
                except `demo`, which opens the app on the sample it made
+  opening.py   the vault opened with a passphrase given or asked for
+  upkeep.py    check, passwd, rekey and restore-backup
+  reading.py   the plain-text readers (journal, agreements, wins, checkin)
 
 Opening the app imports Textual here and nowhere else on the way in.
 """

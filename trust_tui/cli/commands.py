@@ -12,22 +12,19 @@ and the rest of the vault layer load while the passphrase's key is derived
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trust_tui import paths
+from trust_tui.cli import upkeep
+from trust_tui.cli.opening import can_ask_passphrase, check_length, new_passphrase, open_existing
 from trust_tui.cli.output import (
     EXIT_OK,
     EXIT_REFUSED,
-    PROMPT_TRIES,
     FileProblem,
     Refusal,
-    controlling_terminal,
-    given_passphrase,
-    interactive,
     no_terminal,
     out,
     read_passphrase_file,
@@ -35,107 +32,18 @@ from trust_tui.cli.output import (
     say,
     vault_path,
 )
-from trust_tui.domain.passphrase import strength_hint
 from trust_tui.files import describe_os_error, describe_read_error, kind_of, write_export
 from trust_tui.import_checks import PATH_CHARS, inert, read_bounded
 from trust_tui.texts import SAFETY_NOTE
-from trust_tui.vault import VaultError
-from trust_tui.vault.errors import (
-    DamagedVault,
-    NoBackup,
-    NotYourSlot,
-    NoVault,
-    VaultExists,
-    WrongPassphrase,
-)
-from trust_tui.vault.backups import damaged_path
-from trust_tui.vault.fileformat import MIN_PASSPHRASE, same_passphrase
-from trust_tui.vault.reading import check_ahead, open_ahead, read_file
-from trust_tui.vault.seen import SeenGenerations
+from trust_tui.vault.errors import VaultExists
+from trust_tui.vault.fileformat import same_passphrase
+from trust_tui.vault.reading import open_ahead, read_file
 from trust_tui.vault.storage import backup_path, lock_path
 
 if TYPE_CHECKING:
     from trust_tui.vault.vault import Vault
 
 MAX_DEMO_YEARS = 30
-
-
-# --- passphrases ----------------------------------------------------------------------
-
-def _can_ask_passphrase() -> bool:
-    """A person can type a passphrase: on standard input's terminal, or, when it is a
-    pipe, on the controlling terminal (getpass asks there). Confirmations (y/N) are
-    read from standard input, so they still need `interactive()`."""
-    return interactive() or controlling_terminal()
-
-
-def _unlock(args: argparse.Namespace, path: Path, *, prompt: str = "Passphrase: ",
-            opener=open_ahead) -> Vault:
-    """Open with the passphrase from the file, the environment, or a prompt (a wrong
-    one typed at the prompt may be tried again)."""
-    given = given_passphrase(args)
-    if given is not None:
-        return opener(path, given)
-    if not _can_ask_passphrase():
-        raise no_terminal("the passphrase")
-    for attempt in range(1, PROMPT_TRIES + 1):
-        typed = getpass.getpass(prompt)
-        try:
-            return opener(path, typed)
-        except WrongPassphrase as wrong:
-            if attempt == PROMPT_TRIES:
-                raise
-            say(str(wrong))
-    raise AssertionError("unreachable")
-
-
-def _open_existing(args: argparse.Namespace, **kwargs) -> Vault:
-    path = vault_path(args)
-    # Cheap checks first (no key derivation): a missing, foreign or damaged file is
-    # reported before anyone types a passphrase for it.
-    checked = check_ahead(path)
-    if "opener" not in kwargs:  # the file read once, if unchanged by the unlock
-        kwargs["opener"] = lambda path, passphrase: open_ahead(path, passphrase,
-                                                               checked=checked)
-    vault = _unlock(args, path, **kwargs)
-    # This machine notes the highest generation it opened; an older copy is said.
-    args.older_copy = vault.watch_generations(SeenGenerations())
-    if args.older_copy is not None and getattr(args, "command", None) != "check":
-        say(f"Note: {args.older_copy.sentence()}")
-        _say_sync_copy_beside(path)
-    return vault
-
-
-def _say_sync_copy_beside(path: Path) -> None:
-    """An older copy with a sync service's copy beside it: the newer saves are
-    likely in that copy, and merging brings them in."""
-    from trust_tui.store.sync_copies import merge_command
-    from trust_tui.vault.sync_copies import find_sync_copies
-
-    for copy in find_sync_copies(path)[:1]:
-        say(f"Another copy, from {copy.service}, is beside it and may hold the newer "
-            f"saves: `{inert(merge_command(copy.path), PATH_CHARS)}` brings them in.")
-
-
-def _new_passphrase(name: str) -> str:
-    """Asked twice on a terminal, with the strength hint the app shows too."""
-    for _ in range(PROMPT_TRIES):
-        first = getpass.getpass(f"New passphrase for {name}: ")
-        if len(first) < MIN_PASSPHRASE:
-            say(f"A passphrase needs at least {MIN_PASSPHRASE} characters; "
-                 "a short sentence works well.")
-            continue
-        say(strength_hint(first))
-        if getpass.getpass(f"Type {name}'s passphrase again: ") == first:
-            return first
-        say("Those two did not match; please type it again.")
-    raise Refusal("The passphrase was not set, so nothing was changed; please run it again.")
-
-
-def _check_length(passphrase: str, name: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise Refusal(f"{name}'s passphrase needs at least {MIN_PASSPHRASE} characters, "
-                      "so nothing was changed.")
 
 
 # --- sub-commands -------------------------------------------------------------------
@@ -162,11 +70,11 @@ def _init(args: argparse.Namespace) -> int:
             raise Refusal("Give --passphrase-file once for each --partner, in the same order.")
         secrets = [read_passphrase_file(f) for f in files]
         for name, secret in zip(names, secrets):
-            _check_length(secret, name)
-    elif _can_ask_passphrase():
+            check_length(secret, name)
+    elif can_ask_passphrase():
         secrets = []
         for name in names:
-            secrets.append(_new_passphrase(name))
+            secrets.append(new_passphrase(name))
     else:
         raise no_terminal("passphrases")
     if same_passphrase(secrets[0], secrets[1]):
@@ -197,7 +105,7 @@ def _text_argument(text: str) -> str:
 
 def _add(args: argparse.Namespace) -> int:
     text = _text_argument(args.text)
-    vault = _open_existing(args)
+    vault = open_existing(args)
     from pydantic import ValidationError  # loaded already, by the vault layer
 
     from trust_tui.models import JournalEntry, Win
@@ -240,7 +148,7 @@ def _export(args: argparse.Namespace) -> int:
         if kind is not None:  # never replaced by a plain file (as root: /dev/null)
             raise Refusal(f"The export goes only to a regular file or a new path, and "
                           f"{target} is {kind}; choose another file.")
-    vault = _open_existing(args)
+    vault = open_existing(args)
     if args.format == "json":
         text = export.export_json(vault, datetime.now(timezone.utc))
     else:
@@ -248,7 +156,7 @@ def _export(args: argparse.Namespace) -> int:
     data = text.encode("utf-8")
     left_out = sum(vault.unreadable.values())
     if left_out:
-        say(f"{_records(left_out)} could not be read and {'is' if left_out == 1 else 'are'} "
+        say(f"{upkeep.records(left_out)} could not be read and {'is' if left_out == 1 else 'are'} "
             "left out; `trust-tui check` lists them.")
     if target is None:
         say("Note: this export is not encrypted; keep it where only the two of you can reach it.")
@@ -281,7 +189,7 @@ def _import(args: argparse.Namespace) -> int:
         raise FileProblem(str(refused)) from None
     try:
         parsed = export.parse_export(raw, str(source))
-        vault = _open_existing(args)
+        vault = open_existing(args)
         result = export.import_into(vault, parsed)
     except export.ImportRefused as refused:
         raise FileProblem(str(refused)) from None
@@ -308,161 +216,6 @@ def _say_merged(report) -> None:
         out(line)
 
 
-def _check(args: argparse.Namespace) -> int:
-    path = vault_path(args)
-    vault = _open_existing(args)
-    records = sum(vault.counts().values())
-    names = " and ".join(p.name for p in vault.partners)
-    out(f"The vault at {path} opens and authenticates: {records:,} records for {names}, "
-         f"saved {vault.generation:,} times.")
-    if args.older_copy is not None:
-        out(args.older_copy.sentence())
-    backup = backup_path(path)
-    try:
-        earlier = read_file(backup)
-    except NoVault:
-        out("There is no earlier version yet; one is kept from the first change on.")
-    except VaultError:
-        out(f"The earlier version at {backup} does not pass its checks; "
-             "the next change replaces it with a good one.")
-    else:
-        if earlier.header.vault_id and vault.vault_id and earlier.header.vault_id != vault.vault_id:
-            out(f"The file at {backup} belongs to another vault, so it is no earlier version "
-                 "of this one; move it away to keep it, as the next change here replaces it.")
-        else:
-            out(f"The earlier version at {backup} is there and intact.")
-    from trust_tui.cli.sync_copies import say_sync_copies
-
-    say_sync_copies(path)
-    return _check_records(args, vault)
-
-
-def _check_records(args: argparse.Namespace, vault: Vault) -> int:
-    """List the records that cannot be read (table and id, never content); with
-    --repair, move them into the sealed quarantine table after a confirmation."""
-    from trust_tui.vault.quarantine import move_to_quarantine, unreadable_records
-
-    found = unreadable_records(vault)
-    if not found:
-        out("Every record can be read.")
-        return EXIT_OK
-    out(f"{_records(len(found))} cannot be read (from another version of trust-tui, or "
-        "damaged) and are left out of every screen and export:")
-    for item in found:
-        where = ("the whole part" if item.key is None else
-                 f"id {inert(item.record_id)}" if item.record_id else "a record with no id")
-        out(f"- {item.table}: {where}")
-    if not args.repair:
-        out("`trust-tui check --repair` moves them into a sealed quarantine table in the "
-            "vault; nothing is deleted.")
-        return EXIT_OK
-    if not args.yes:
-        if not interactive():
-            raise Refusal("There is no terminal to confirm the repair: add --yes to move "
-                          "them; nothing was changed.")
-        if not _confirm(f"Move {_records(len(found)).lower()} into the sealed quarantine "
-                        "table (nothing is deleted)?"):
-            out("Nothing was changed.")
-            return EXIT_OK
-    moved = move_to_quarantine(vault, datetime.now(timezone.utc))
-    out(f"Moved {_records(moved).lower()} into the sealed quarantine table; nothing was "
-        "deleted.")
-    return EXIT_OK
-
-
-def _records(count: int) -> str:
-    return "One record" if count == 1 else f"{count:,} records"
-
-
-def _passwd(args: argparse.Namespace) -> int:
-    name = args.partner.strip()
-    if args.new_passphrase_file:
-        new = read_passphrase_file(args.new_passphrase_file)
-        _check_length(new, name)
-    elif not _can_ask_passphrase():
-        raise no_terminal("the new passphrase")
-    else:
-        new = None
-    vault = _open_existing(args, prompt=f"{name}'s current passphrase: ")
-    partner = vault.partner_named(name)
-    if vault.me.id != partner.id:
-        raise NotYourSlot(partner.name)  # before asking for a new one in vain
-    if new is None:
-        new = _new_passphrase(partner.name)
-    say("Changing it (a second or two)...")
-    vault.change_passphrase(partner, new)
-    out(f"Changed {partner.name}'s passphrase; the old one no longer opens the vault "
-         f"or its backup, and {partner.name}'s private words are sealed under a new key.")
-    out(REKEY_HINT)
-    return EXIT_OK
-
-
-REKEY_HINT = ("An old copy of the file with the old passphrase still opens shared records "
-              "written from now on, until you both run `trust-tui rekey`.")
-
-
-def _rekey(args: argparse.Namespace) -> int:
-    path = vault_path(args)
-    read_file(path)  # a missing or damaged file is reported before any prompt
-    files = args.passphrase_files or []
-    if files:
-        if len(files) != 2:
-            raise Refusal("rekey needs --passphrase-file twice, once for each of you, "
-                          "so nothing was changed.")
-        secrets = [read_passphrase_file(name) for name in files]
-    elif not _can_ask_passphrase():
-        raise no_terminal("both passphrases")
-    else:
-        secrets = [getpass.getpass("One partner's passphrase: "),
-                   getpass.getpass("The other partner's passphrase: ")]
-    if same_passphrase(secrets[0], secrets[1]):
-        raise Refusal("rekey needs both of your passphrases, one each, so nothing was changed.")
-    vault = open_ahead(path, secrets[0])
-    say("Making new keys and sealing everything again (a few seconds)...")
-    vault.rekey(secrets)
-    out("New keys for everything: an old copy of the file opens nothing written from "
-        "now on, whatever passphrase is tried with it.")
-    return EXIT_OK
-
-
-def _confirm(question: str) -> bool:
-    answer = input(f"{question} [y/N] ")
-    return answer.strip().casefold() in ("y", "yes")
-
-
-def _restore(args: argparse.Namespace) -> int:
-    path = vault_path(args)
-    if not Path(path).exists():
-        raise NoVault(path)
-    try:
-        read_file(backup_path(path))
-    except NoVault:
-        raise NoBackup(path) from None
-    try:
-        read_file(path)
-        damaged = False
-    except DamagedVault:
-        damaged = True
-    if not args.yes:
-        if not interactive():
-            raise Refusal("restore-backup asks before it changes anything; "
-                          "add --yes to go ahead without a terminal.")
-        if not _confirm("Put the previous version of the vault back? "
-                        "The current one is kept as the backup."):
-            out("Nothing was changed.")
-            return EXIT_OK
-    from trust_tui.vault.vault import Vault
-
-    vault = _unlock(args, path, opener=Vault.recover_from_backup)
-    records = sum(vault.counts().values())
-    out(f"The previous version is back ({records:,} records).")
-    if damaged:
-        out(f"The damaged file is kept beside it as {vault.damaged_copy or damaged_path(path)}.")
-    else:
-        out("The version it replaced is now the backup: running restore-backup again "
-             "undoes this.")
-    return EXIT_OK
-
 
 def _demo(args: argparse.Namespace) -> int:
     from trust_tui import demo
@@ -480,7 +233,7 @@ def _demo(args: argparse.Namespace) -> int:
     secrets = list(demo.SAMPLE_PASSPHRASES)
     for i, name in enumerate(files):
         secrets[i] = read_passphrase_file(name)
-        _check_length(secrets[i], demo.SAMPLE_NAMES[i])
+        check_length(secrets[i], demo.SAMPLE_NAMES[i])
     if secrets[0] == secrets[1]:
         raise Refusal("The two sample partners need different passphrases.")
     # The sample runs up to yesterday: today (its check-in, its journal) is left
@@ -521,7 +274,7 @@ def _merge(args: argparse.Namespace) -> int:
         typed.append(passphrase)
         return vault
 
-    vault = _open_existing(args, opener=opener)
+    vault = open_existing(args, opener=opener)
     report = merge_from(vault, other, typed[-1], dry_run=args.dry_run)
     for line in report.lines():
         out(line)
@@ -534,8 +287,9 @@ def _merge(args: argparse.Namespace) -> int:
 
 HANDLERS = {
     "merge": _merge,
-    "init": _init, "add": _add, "export": _export, "import": _import, "check": _check,
-    "passwd": _passwd, "rekey": _rekey, "restore-backup": _restore, "demo": _demo,
+    "init": _init, "add": _add, "export": _export, "import": _import,
+    "passwd": upkeep.passwd, "rekey": upkeep.rekey, "restore-backup": upkeep.restore,
+    "check": upkeep.check, "demo": _demo,
 }
 
 

@@ -16,7 +16,7 @@ import argparse
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
 
-from trust_tui.cli.commands import _open_existing
+from trust_tui.cli.opening import open_existing
 from trust_tui.cli.output import EXIT_OK, Refusal, out
 from trust_tui.domain import agreements as rules
 from trust_tui.domain.agreements_md import history_lines, long_date
@@ -113,7 +113,7 @@ def _count(args: argparse.Namespace) -> int | None:
 def journal(args: argparse.Namespace) -> int:
     _check_range(args.since, args.until)
     number = _count(args)
-    vault = _open_existing(args)
+    vault = open_existing(args)
     names = _names(vault)
     items = [readable(entry, vault.unseal, has_key=vault.can_read_private)
              for entry in vault.all(JournalEntry)]
@@ -179,7 +179,7 @@ _STATUS_ORDER = {AgreementStatus.DRAFT: 0, AgreementStatus.AGREED: 1,
 
 
 def agreements(args: argparse.Namespace) -> int:
-    vault = _open_existing(args)
+    vault = open_existing(args)
     today = _today()
     names = _names(vault)
     every = vault.all(Agreement)
@@ -265,7 +265,7 @@ def _status(a: Agreement, review: str, names: dict[str, str], today: date) -> st
 # --- wins ------------------------------------------------------------------------------------
 
 def wins(args: argparse.Namespace) -> int:
-    vault = _open_existing(args)
+    vault = open_existing(args)
     today = _today()
     names = _names(vault)
     cards = cards_from(vault.all(Win), vault.all(Setback))
@@ -320,7 +320,7 @@ def checkin(args: argparse.Namespace) -> int:
     days = args.days if args.days is not None else CHECKIN_DAYS
     if days < 1:
         raise Refusal("--days takes a number from 1 up.")
-    vault = _open_existing(args)
+    vault = open_existing(args)
     today = _today()
     partners = vault.partners
     every = vault.all(CheckIn)
@@ -371,7 +371,7 @@ def _add_checkin(args: argparse.Namespace) -> int:
         raise Refusal("--safety takes a number from 1 to 10: how safe you feel today.")
     if feeling is None and args.safety is None:
         raise Refusal("A check-in needs --feeling WORD or --safety N (or both).")
-    vault = _open_existing(args)
+    vault = open_existing(args)
     by = vault.partner_named(args.by)
     now = _now()
     today = local_day(now)
