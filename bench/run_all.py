@@ -27,6 +27,7 @@ BENCHES = {
     "merge": "bench_merge.py",
     "journal": "bench_journal.py",
     "memory": "bench_memory.py",
+    "idle": "bench_idle_cpu.py",
 }
 
 

@@ -27,8 +27,11 @@ class TheirLooks:
     def available_themes(self) -> dict[str, Theme]:
         # Ours are registered in __init__, but Textual resolves the starting theme
         # inside App.__init__, before that: they are known here from the start too.
-        return {**super().available_themes,  # type: ignore[misc]
-                **{theme.name: theme for theme in THEMES}}
+        # (Asked on every style lookup, so the copy is made only until then.)
+        themes: dict[str, Theme] = super().available_themes  # type: ignore[misc]
+        if THEMES[-1].name in themes:
+            return themes
+        return {**themes, **{theme.name: theme for theme in THEMES}}
 
     def use_their_looks(self) -> None:
         """At start: our themes registered, and the keys they moved (a bad keymap

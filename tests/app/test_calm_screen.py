@@ -143,3 +143,30 @@ def test_the_pacer_shape_grows_with_the_breath_and_keeps_its_ring():
     assert all(len(row) == 40 for row in empty) and len(empty) == 15
     assert "·" in empty[0] and empty[0].strip(" ·") == ""  # the ring, centred
     assert empty[7].index("█") > 10  # the breath sits in the middle, not at the edge
+
+
+async def test_the_painted_breath_follows_every_frame(unlocked_app):
+    """Only the rows that changed are redrawn each tick: what is on the screen is
+    still the whole frame of the moment, through a breath in, a hold and out."""
+    from conftest import screen_lines
+
+    app, path, clock = await unlocked_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2", "f")  # Sam asks for a break: the shape moves
+        await pilot.pause()
+        pacer = app.screen.query_one(BreathingPacer)
+        region = pacer.content_region
+        labels, sizes = set(), set()
+        for _ in range(40):
+            clock.advance(0.35)
+            pacer._tick()  # what the 8-a-second interval does
+            await pilot.pause()
+            painted = [line[region.x:region.right]
+                       for line in screen_lines(app)[region.y:region.bottom]]
+            frame = [row.ljust(region.width) for row in pacer.frame()]
+            frame += [" " * region.width] * (region.height - len(frame))
+            assert painted == frame
+            labels.add(next(row.strip() for row in frame if "Breathe" in row or "Hold" in row))
+            sizes.add(sum(row.count("█") for row in frame))
+        assert len(labels) > 5 and len(sizes) > 5  # it moved, and the label counted down

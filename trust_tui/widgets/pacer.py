@@ -7,11 +7,13 @@ so slow frames skip ahead instead of slowing the breath down.
 from __future__ import annotations
 
 import math
-from itertools import groupby
 from collections.abc import Callable
+from functools import lru_cache
+from itertools import groupby
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -47,6 +49,7 @@ class BreathingPacer(Widget):
         self._frame_key: tuple | None = None
         self._frame: list[str] = []
         self._strips: dict[int, Strip] = {}  # drawn lines of the current frame
+        self._looks: dict[Style, dict[str, Style]] = {}  # the gap's and ring's styles
         self._stale = True  # the next line drawn starts a new frame
         self.set_reactive(BreathingPacer.pattern_key, pattern(pattern_key).key)
 
@@ -54,10 +57,23 @@ class BreathingPacer(Widget):
         self.set_interval(1 / FRAMES_PER_SECOND, self._tick)
 
     def _tick(self) -> None:
-        # Only a frame that looks different is drawn again (a held breath costs nothing).
-        if self._key() != self._frame_key:
-            self._stale = True
-            self.refresh()
+        # Only a frame that looks different is drawn again (a held breath costs
+        # nothing), and of it only the rows that changed: the label's row alone
+        # when only the seconds count down.
+        before_key, before = self._frame_key, self._frame
+        if self._stale:
+            self.refresh()  # a new pattern or size: every row, from a new frame
+            return
+        if self._key() == before_key:
+            return
+        after = self.frame()
+        if before_key is None or _look(before_key) != _look(self._frame_key) \
+                or len(before) != len(after):
+            self.refresh()  # a new size or look: every row
+            return
+        width = self.size.width
+        self.refresh(*(Region(0, y, width, 1)
+                       for y, (was, now) in enumerate(zip(before, after)) if was != now))
 
     def on_resize(self) -> None:
         self._stale = True
@@ -83,9 +99,14 @@ class BreathingPacer(Widget):
         if key != self._frame_key:  # one frame serves every line of a redraw
             rows = max(1, min(MAX_ROWS, height - 1))
             top = (height - rows - 1) // 2
+            same_look = self._frame_key is not None and _look(self._frame_key) == _look(key)
+            before = self._frame
             self._frame_key = key
             self._frame = [""] * top + shape(width, rows, fullness) + [label.center(width)]
-            self._strips = {}
+            # A row that reads the same keeps its drawn line (same width and style).
+            self._strips = {y: strip for y, strip in self._strips.items()
+                            if same_look and y < len(before) and y < len(self._frame)
+                            and before[y] == self._frame[y]}
         return self._frame
 
     def render_line(self, y: int) -> Strip:
@@ -99,8 +120,11 @@ class BreathingPacer(Widget):
         frame = self._frame
         text = frame[y] if y < len(frame) else ""
         width = self.size.width
-        style = self.rich_style
-        looks = {"·": style + Style(dim=True), " ": style + Style(italic=True)}
+        style = self._frame_key[4] if self._frame_key else self.rich_style
+        looks = self._looks.get(style)
+        if looks is None:  # rich_style walks the ancestors: once per look, not per line
+            self._looks = {style: {"·": style + Style(dim=True), " ": style + Style(italic=True)}}
+            looks = self._looks[style]
         # One segment per run of a kind (gap, ring, fill), each styled its own way:
         # the ring is quieter than the breath, and exported snapshots keep every
         # run in place (merged runs drift in some SVG viewers).
@@ -110,22 +134,24 @@ class BreathingPacer(Widget):
         return self._strips[y]
 
 
+def _look(key: tuple | None) -> tuple | None:
+    """What a frame's key says about every row at once: the size and the style."""
+    return None if key is None else (key[0], key[1], key[4])
+
+
 def shape(width: int, height: int, fullness: float) -> list[str]:
     """An ellipse filling the box to `fullness`, with a dotted ring at full size."""
     radius = SMALLEST + (1 - SMALLEST) * fullness
+    return ["".join("█" if d <= radius else "·" if 0.93 <= d <= 1.05 else " " for d in row)
+            for row in _distances(width, height)]
+
+
+@lru_cache(maxsize=4)
+def _distances(width: int, height: int) -> tuple[tuple[float, ...], ...]:
+    """Each cell's distance from the centre, 1 at the ring: the same for every frame
+    of a size, so a breath only compares numbers."""
     cx, cy = (width - 1) / 2, (height - 1) / 2
     # Terminal cells are about twice as tall as wide: halve the width's reach.
     rx, ry = max(1.0, min(width / 2, height)), max(1.0, height / 2)
-    rows = []
-    for y in range(height):
-        row = []
-        for x in range(width):
-            d = math.hypot((x - cx) / rx, (y - cy) / ry)
-            if d <= radius:
-                row.append("█")
-            elif 0.93 <= d <= 1.05:
-                row.append("·")
-            else:
-                row.append(" ")
-        rows.append("".join(row))
-    return rows
+    return tuple(tuple(math.hypot((x - cx) / rx, (y - cy) / ry) for x in range(width))
+                 for y in range(height))
