@@ -71,6 +71,11 @@ def under_way(vault: Vault, ritual_id: str | None = None) -> TalkSession | None:
     return max(talks, key=lambda t: t.events[-1].at, default=None)
 
 
+def unended(vault: Vault) -> frozenset[str]:
+    """The ids of every talk begun and not ended (a ritual's floor among them)."""
+    return frozenset(t.id for t in vault.all(TalkSession) if t.ended_at is None)
+
+
 def finish(vault: Vault, session: TalkSession, steps: Sequence[NextStep]) -> TalkSession:
     """The ended talk with its next steps; steps meant as agreements become drafts."""
     finished = session.model_copy(update={"next_steps": [step.text for step in steps]})
