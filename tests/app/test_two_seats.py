@@ -17,12 +17,14 @@ from conftest import ALEX_PASS, SAM_PASS, Told, drawn, make_vault, screen_text, 
 from textual.widgets import Static, TextArea
 
 from trust_tui.app import TrustApp
-from trust_tui.domain.floor import Phase
+from trust_tui.domain.floor import Floor, Phase
 from trust_tui.domain.journal import EntryDraft
 from trust_tui.models import TalkSession
 from trust_tui.screens.calm import CalmScreen
 from trust_tui.screens.journal.editor import EntryEditor
 from trust_tui.screens.talk import TalkScreen
+from trust_tui.screens.talk.summary import SummaryForm
+from trust_tui.store import talks
 from trust_tui.store.journal import save_entry
 from trust_tui.vault import FAST_TEST_KDF, Vault
 from trust_tui.widgets.partner_pane import ELSEWHERE, PartnerPane
@@ -37,16 +39,18 @@ def looks_only_when_told(monkeypatch):
     monkeypatch.setattr("trust_tui.app_seats.LIVE_CHECK_SECONDS", 3600)
 
 
-def apps(path, clock):
-    make_vault(path)
+def apps(path, clock, seed=None):
+    made = make_vault(path)
+    if seed is not None:
+        seed(made)
     sam = TrustApp(path, clock=clock, kdf=FAST_TEST_KDF, vault=Vault.open(path, SAM_PASS))
     alex = TrustApp(path, clock=clock, kdf=FAST_TEST_KDF, vault=Vault.open(path, ALEX_PASS))
     return sam, alex
 
 
 @contextlib.asynccontextmanager
-async def side_by_side(path, clock):
-    sam, alex = apps(path, clock)
+async def side_by_side(path, clock, seed=None):
+    sam, alex = apps(path, clock, seed)
     async with sam.run_test(size=(120, 40)) as sp, alex.run_test(size=(120, 40)) as ap:
         await sp.pause()
         await ap.pause()
@@ -270,3 +274,55 @@ async def test_a_private_entry_opened_in_one_app_never_shows_in_the_other(vault_
         await sync(ap)
         shown = screen_text(alex)
         assert "only for my eyes" not in shown and "private" in shown.lower()
+
+
+def talk_under_way(clock):
+    """`seed`: a talk begun and under way, Sam speaking (each app continues it with t)."""
+    def seed(vault):
+        sam, alex = (p.id for p in vault.partners)
+        floor = Floor.begin(clock, topic_key="feel", turn_minutes=3, first_speaker_id=sam,
+                            partners=(sam, alex), by=sam)
+        floor.start_speaking(by=sam)
+        talks.save_progress(vault, floor.session)
+    return seed
+
+
+def safety_row(form) -> str:
+    return "\n".join(str(w.render()) for w in form.query("#safety-row Label, #safety-row Static"))
+
+
+async def test_how_it_went_apart_shows_each_app_only_its_own_partners_safety_box(
+        vault_path, clock):
+    async with side_by_side(vault_path, clock, talk_under_way(clock)) as (sam, sp, alex, ap):
+        await sp.press("t")
+        await ap.press("t")
+        await saved(ap)
+        s_talk, a_talk = sam.screen, alex.screen
+        await sp.press("e", "y")  # Sam ends the talk: how it went opens in Sam's app
+        await saved(sp)
+        s_form = sam.screen
+        assert isinstance(s_form, SummaryForm)
+        [s_box] = s_form.query("#safety-row Input")
+        assert "Alex answers in their own window" in " ".join(safety_row(s_form).split())
+        await sync(ap)  # ended in Alex's app too; ctrl+s opens how it went there
+        assert a_talk.stage == "summary"
+        s_box.value = "7"
+        await sp.press("ctrl+s")
+        await saved(sp)
+        assert sam.screen is s_talk
+        await sync(ap)
+        await ap.press("ctrl+s")
+        a_form = alex.screen
+        assert isinstance(a_form, SummaryForm)
+        [a_box] = a_form.query("#safety-row Input")
+        shown = " ".join(safety_row(a_form).split())
+        assert "Sam answers in their own window" in shown and "7" not in shown
+        assert a_box.value == ""
+        a_box.value = "4"
+        await ap.press("ctrl+s")
+        await saved(ap)
+        assert alex.screen is a_talk
+
+    [kept] = Vault.open(vault_path, SAM_PASS).all(TalkSession)
+    ratings = {c.partner_id: c.rating for c in kept.check_ins}
+    assert ratings == {sam.vault.me.id: 7, alex.vault.me.id: 4}  # each kept, neither lost
