@@ -146,15 +146,14 @@ class SharedSeats:
         from trust_tui.store import talks
 
         app: Any = self
-        if self.seated_as is None or not app.vault_open:
-            return
+        if self.seated_as is None or not app.vault_open or app.current_mode == "talk":
+            return  # (in the talk area a talk begun there is taken up: TalkScreen.reload)
         session = talks.under_way(app.vault)
         if session is None or session.id in self._talks_known:
             return
         self._talks_known |= {session.id}
         shown = getattr(app.current_talk, "floor", None)
-        if (app.current_mode == "talk" or app.break_under_way()
-                or (shown is not None and shown.session.id == session.id)):
+        if app.break_under_way() or (shown is not None and shown.session.id == session.id):
             return  # shown here already (or begun here), or a break owns the screen
         name = app.vault.name_of(self._seat_other)
         talk_here = self._talk_screen()

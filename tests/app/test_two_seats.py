@@ -14,7 +14,7 @@ import contextlib
 import pytest
 
 from conftest import ALEX_PASS, SAM_PASS, Told, drawn, make_vault, screen_text, settle
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from trust_tui.app import TrustApp
 from trust_tui.domain.floor import Floor, Phase
@@ -212,7 +212,7 @@ async def test_a_talk_begun_is_offered_to_words_being_typed_and_a_seat_left_free
         told_alex, told = Told(alex), Told(sam)
         # Alex is writing a journal entry when Sam begins a talk: Alex's app offers it
         # (the key to join) and leaves the words where they are.
-        await ap.press("j", "n", *"half a thought")
+        await ap.press("j", "n", *"me too")
         editor = alex.screen
         assert isinstance(editor, EntryEditor)
         await sp.press("t", "ctrl+s")
@@ -220,7 +220,7 @@ async def test_a_talk_begun_is_offered_to_words_being_typed_and_a_seat_left_free
         talk = sam.screen
         await sync(ap)
         assert alex.screen is editor
-        assert editor.query_one("#entry-text", TextArea).text == "half a thought"
+        assert editor.query_one("#entry-text", TextArea).text == "me too"
         assert "escape to home, then t joins it" in " ".join(told_alex.messages)
 
         # Alex's app goes without a word (a closed terminal, a crash): the kernel lets
@@ -268,7 +268,8 @@ async def test_a_private_entry_opened_in_one_app_never_shows_in_the_other(vault_
         await sp.pause()
         await sp.press("p")  # Sam opens their private entries, in Sam's app
         await sp.pause()
-        await sp.press(*SAM_PASS, "enter")
+        sam.screen.query_one(Input).value = SAM_PASS
+        await sp.press("enter")
         await saved(sp)
         assert "only for my eyes" in screen_text(sam)
         await sync(ap)
