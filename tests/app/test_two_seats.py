@@ -1,11 +1,15 @@
 """Two apps on one vault, each unlocked by one partner: each holds that partner's
 seat, both show the talk, each partner's keys act only in their own app (both
 key sets are theirs there), a move that is the other's says so, a break shows in
-both and ends when each is back in their own app; a seat left by an app that
-ended frees at once; a private entry opened in one app never shows in the other.
+both and ends when each is back in their own app; a talk begun in one app pulls
+the other in from home and is only offered to one with words being typed; a seat
+left by an app that ended frees at once; a private entry opened in one app never
+shows in the other, nor the other partner's safety box at a talk's end.
 
 The other app's writes are picked up by `check_disk_now()` (what the app's live
-timer calls) and `settle`: no sleeping, no timed asserts."""
+timer calls) and `settle`: no sleeping, no timed asserts. Each test here starts
+two apps (about half a second of the machine each time) and every screen they
+open: a test plays a whole story rather than repeating another's opening."""
 
 from __future__ import annotations
 
