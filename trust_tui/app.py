@@ -308,6 +308,7 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Ap
                 screen.reload()
         self.look_for_sync_copies()  # a sync service that replaced the file may leave a copy
         self._catch_up_breaks()
+        self._join_a_talk_begun_there()  # app_seats.py: seated apart, a talk begun there
 
     # --- saving ----------------------------------------------------------------------
 

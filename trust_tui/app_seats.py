@@ -79,6 +79,7 @@ class SharedSeats:
             self._live_timer = None
         if other is not None:
             self._live_timer = app.set_interval(LIVE_CHECK_SECONDS, app.check_disk_now)
+            self._know_talks_under_way()
         if say and app.vault_open:
             name = app.vault.name_of(other if other is not None else None)
             if other is not None:
@@ -119,3 +120,60 @@ class SharedSeats:
             app.switch_mode("talk")  # the talk screen carries the break on
         else:
             app.call_later(app._carry_on_break)
+
+    # --- a talk begun in the other app ----------------------------------------------
+
+    _talks_known: frozenset[str] = frozenset()
+
+    def _know_talks_under_way(self) -> None:
+        """On sitting down apart: a talk under way already is not new (home offers
+        it, "t continues it"); only one begun from now on pulls this app in."""
+        from trust_tui.store import talks
+        from trust_tui.vault.errors import VaultError
+
+        app: Any = self
+        try:
+            self._talks_known = talks.unended(app.vault) if app.vault_open else frozenset()
+        except VaultError:
+            self._talks_known = frozenset()
+
+    def _join_a_talk_begun_there(self) -> None:
+        """After another app's write: a talk the other partner has just begun pulls
+        this app in (as a break does), once, from home at rest. Anywhere else (an
+        area open, a form over home, words being typed) it is offered in a word
+        instead: nothing typed here is taken away from under the hands."""
+        from trust_tui.app import HOME_MODE
+        from trust_tui.store import talks
+
+        app: Any = self
+        if self.seated_as is None or not app.vault_open or app.current_mode == "talk":
+            return  # (in the talk area a talk begun there is taken up: TalkScreen.reload)
+        session = talks.under_way(app.vault)
+        if session is None or session.id in self._talks_known:
+            return
+        self._talks_known |= {session.id}
+        shown = getattr(app.current_talk, "floor", None)
+        if app.break_under_way() or (shown is not None and shown.session.id == session.id):
+            return  # shown here already (or begun here), or a break owns the screen
+        name = app.vault.name_of(self._seat_other)
+        talk_here = self._talk_screen()
+        if (app.current_mode == HOME_MODE and len(app.screen_stack) == 1
+                and (talk_here is None or talk_here.floor is None)):
+            if talk_here is not None:
+                talk_here.continue_under_way()  # the start form gives way to the talk
+            app.switch_mode("talk")
+            app.notify(f"{name} has begun a talk: here it is. escape goes home.",
+                       timeout=6, markup=False)
+            return
+        app.notify(f"{name} has begun a talk. When you are ready: escape to home, then "
+                   "t joins it. What you are doing here stays as it is.",
+                   title="A talk has begun", timeout=12, markup=False)
+
+    def _talk_screen(self) -> Any:
+        """The talk area's screen, when it has been opened in this app."""
+        app: Any = self
+        try:
+            stack = app.get_screen_stack("talk")
+        except KeyError:
+            return None
+        return stack[0] if stack else None

@@ -116,3 +116,35 @@ def test_each_partners_rating_of_how_it_went_stays_whichever_app_saved_last():
     again = merge(sams, sams.model_copy(update={
         "check_ins": [SafetyCheckIn(partner_id=SAM, rating=8)]}), (SAM, ALEX))
     assert [(c.partner_id, c.rating) for c in again.check_ins] == [(SAM, 8)]  # changed: newest
+
+
+def test_ready_pressed_at_once_in_both_apps_records_the_break_and_its_end_once():
+    from trust_tui.models import BreakTaken
+
+    clock, floor = begun()
+    now = clock.now()
+    asked = copy(floor)
+    asked.events.append(live.event(live.BREAK_ASKED, now, ALEX, number=20))
+
+    def ended_here(first: str, second: str, ms: int):
+        """One app's copy: both ready as it saw them, then back, the break taken."""
+        at = now + timedelta(minutes=20, milliseconds=ms)
+        session = asked.model_copy(deep=True)
+        session.events += [live.event(live.BREAK_READY, at, first),
+                           live.event(live.BREAK_READY, at, second),
+                           live.event(live.BREAK_BACK, at)]
+        session.breaks = [BreakTaken(called_by=ALEX, called_at=now, planned_seconds=1200,
+                                     actual_seconds=1200 + ms / 1000)]
+        return session
+
+    sams, alexs = ended_here(SAM, ALEX, 100), ended_here(ALEX, SAM, 300)
+    merged = merge(sams, alexs, (SAM, ALEX))
+    assert [e.kind for e in merged.events].count(live.BREAK_BACK) == 1
+    assert len(merged.breaks) == 1 and merged.breaks[0].actual_seconds == 1200.1
+    # While the break is open, the same partner's same word said twice counts once.
+    once = asked.model_copy(deep=True)
+    once.events.append(live.event(live.BREAK_READY, now + timedelta(minutes=1), SAM))
+    twice = asked.model_copy(deep=True)
+    twice.events.append(live.event(live.BREAK_READY, now + timedelta(minutes=2), SAM))
+    kinds = [(e.kind, e.by) for e in merge(once, twice, (SAM, ALEX)).events]
+    assert kinds.count((live.BREAK_READY, SAM)) == 1

@@ -68,3 +68,19 @@ def test_words_kept_at_a_lock_join_the_ended_talk_without_drafts(vault, vault_pa
 def test_only_whole_numbers_from_1_to_10_are_safety_ratings():
     assert talks.safety_ratings({"a": "10", "b": "0", "c": "", "d": "4.5", "e": " 1"}) == {
         "a": 10, "e": 1}
+
+
+def test_seated_apart_each_app_keeps_and_finishes_only_its_own_partners_rating(vault):
+    floor = a_talk(vault)
+    sam, alex = floor.partners
+    floor.end()
+    ended = floor.session.model_copy(deep=True)  # each app's copy, with no rating in it
+    talks.save_progress(vault, ended)
+    talks.keep_words(vault, ended, {sam: "7"}, [])  # Sam's app, at a lock
+    talks.finish(vault, ended, [], {alex: "4"})  # Alex's app: save and finish
+    [saved] = vault.all(TalkSession)
+    assert {(c.partner_id, c.rating) for c in saved.check_ins} == {(sam, 7), (alex, 4)}
+    # At one keyboard both boxes are this copy's: a box emptied takes its number out.
+    talks.finish(vault, ended, [], {sam: "", alex: "5"})
+    [saved] = vault.all(TalkSession)
+    assert [(c.partner_id, c.rating) for c in saved.check_ins] == [(alex, 5)]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from trust_tui.domain import live
 from trust_tui.domain.floor import Floor
 from trust_tui.domain.live import ReplayClock
-from trust_tui.models import LiveEvent, TalkSession
+from trust_tui.models import BreakTaken, LiveEvent, TalkSession
 
 # A break's moves, after it was asked: they fit only while it is open.
 BREAK_MOVES = frozenset({live.BREAK_LENGTH, live.BREAK_READY, live.BREAK_NOT_READY,
@@ -48,9 +48,30 @@ def break_open(events: Sequence[LiveEvent]) -> bool:
 def _fits_break(events: Sequence[LiveEvent], done: LiveEvent) -> bool:
     if done.kind == live.BREAK_ASKED:
         return not break_open(events)  # two breaks asked at once: the first one holds
+    if done.kind in (live.BREAK_READY, live.BREAK_NOT_READY):
+        # The same partner's same word twice (ready pressed in both apps at once,
+        # each app ending the break) counts once: it would change nothing but
+        # whose "ready" came last, which says which app ends the break.
+        return break_open(events) and _ready(events, done.by) != (done.kind == live.BREAK_READY)
     if done.kind in BREAK_MOVES:
         return break_open(events)
     return True
+
+
+def _ready(events: Sequence[LiveEvent], by: str | None) -> bool:
+    """`by` has said ready in the break open now (and not taken it back)."""
+    for done in reversed(events):
+        if done.kind == live.BREAK_ASKED:
+            return False
+        if done.by == by and done.kind in (live.BREAK_READY, live.BREAK_NOT_READY):
+            return done.kind == live.BREAK_READY
+    return False
+
+
+def _same_break(taken: BreakTaken, kept: Sequence[BreakTaken]) -> bool:
+    """The one break, ended in both apps (each with its own count of seconds)."""
+    return any((taken.called_by, taken.called_at) == (k.called_by, k.called_at)
+               for k in kept)
 
 
 def merge(kept: TalkSession, mine: TalkSession, partners: tuple[str, str]) -> TalkSession:
@@ -81,7 +102,7 @@ def _with_both(base: TalkSession, kept: TalkSession, mine: TalkSession,
                typing: dict[str, str] | None = None) -> TalkSession:
     """`base` with the breaks of both copies, and this copy's words and check-ins
     (half-typed lines: each partner's as the copy holding them has them)."""
-    breaks = [*kept.breaks, *(b for b in mine.breaks if b not in kept.breaks)]
+    breaks = [*kept.breaks, *(b for b in mine.breaks if not _same_break(b, kept.breaks))]
     # "How it went": each partner's own rating, from whichever app gave it (seated
     # apart, each app saves only its own partner's).
     rated = {c.partner_id for c in mine.check_ins}

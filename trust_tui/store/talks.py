@@ -71,13 +71,24 @@ def under_way(vault: Vault, ritual_id: str | None = None) -> TalkSession | None:
     return max(talks, key=lambda t: t.events[-1].at, default=None)
 
 
-def finish(vault: Vault, session: TalkSession, steps: Sequence[NextStep]) -> TalkSession:
-    """The ended talk with its next steps; steps meant as agreements become drafts."""
-    finished = session.model_copy(update={"next_steps": [step.text for step in steps]})
-    drafts = [Agreement(kind=AgreementKind(step.kind), wording=step.text,
-                        asked_by=step.whose, source_talk_id=finished.id)
-              for step in steps if step.kind != NOTE]
+def unended(vault: Vault) -> frozenset[str]:
+    """The ids of every talk begun and not ended (a ritual's floor among them)."""
+    return frozenset(t.id for t in vault.all(TalkSession) if t.ended_at is None)
+
+
+def finish(vault: Vault, session: TalkSession, steps: Sequence[NextStep],
+           ratings: Mapping[str, str] | None = None) -> TalkSession:
+    """The ended talk with its next steps; steps meant as agreements become drafts.
+    With `ratings` (the safety boxes this app shows, as typed), a partner whose box
+    is not among them keeps the number kept (seated apart: given in their app)."""
     with vault.transaction():
+        if ratings is not None:
+            session = with_words(_over_kept(vault, session, ratings), ratings,
+                                 [step.text for step in steps])
+        finished = session.model_copy(update={"next_steps": [step.text for step in steps]})
+        drafts = [Agreement(kind=AgreementKind(step.kind), wording=step.text,
+                            asked_by=step.whose, source_talk_id=finished.id)
+                  for step in steps if step.kind != NOTE]
         vault.put(finished)
         if drafts:
             vault.add_many(drafts)
@@ -109,6 +120,18 @@ def keep_words(vault: Vault, session: TalkSession, ratings: Mapping[str, str],
     """Left (escape), locked or closed on how-it-went before "save": the ended talk
     keeps the numbers and next steps typed so far. No draft agreements are made:
     those wait for "save"."""
-    kept = with_words(session, ratings, steps)
-    vault.put(kept)
+    with vault.transaction():
+        kept = with_words(_over_kept(vault, session, ratings), ratings, steps)
+        vault.put(kept)
     return kept
+
+
+def _over_kept(vault: Vault, session: TalkSession, ratings: Mapping[str, str]) -> TalkSession:
+    """`session` with the kept copy's check-ins of the partners whose boxes are not
+    in `ratings` (seated apart, each app shows and saves only its own partner's)."""
+    current = vault.get(TalkSession, session.id)
+    if current is None:
+        return session
+    mine = [c for c in session.check_ins if c.partner_id in ratings]
+    theirs = [c for c in current.check_ins if c.partner_id not in ratings]
+    return session.model_copy(update={"check_ins": [*mine, *theirs]})

@@ -276,8 +276,15 @@ class TalkScreen(FloorHost, AreaScreen):
         self._go("summary")
         self._talk_form = SummaryForm(
             floor.session.model_copy(deep=True), summary_text(floor, self._names()),
-            self.sides, self._names(), self._talk_words, typed_already=typed_already)
+            self.sides, self._names(), self._talk_words, typed_already=typed_already,
+            answers_for=self._answering())
         self.app.push_screen(self._talk_form, self._summary_closed)
+
+    def _answering(self) -> tuple[str, ...]:
+        """Whose safety box how-it-went shows here: seated apart, only the partner
+        sitting at this app (the other answers in theirs); else both."""
+        me = self.floor_view.seated_as()
+        return (me,) if me is not None else self.sides
 
     def _summary_form(self) -> SummaryForm | None:
         """The form, while it is the screen on top."""
@@ -303,10 +310,12 @@ class TalkScreen(FloorHost, AreaScreen):
             return
         self._talk_outcome = outcome
         self._talk_words = SummaryWords(
-            {pid: str(outcome.ratings.get(pid, "")) for pid in self.sides}, outcome.steps)
+            {pid: str(outcome.ratings.get(pid, "")) for pid in self._answering()},
+            outcome.steps)
         session = talks.with_words(floor.session.model_copy(deep=True),
                                    self._talk_words.ratings, self._talk_words.step_texts())
-        self.persist(talks.finish, session, list(outcome.steps), done=self._finished,
+        self.persist(talks.finish, session, list(outcome.steps), self._talk_words.ratings,
+                     done=self._finished,
                      failed=self._not_finished, message="Your talk is saved.")
 
     def _hold_words(self, floor: Floor) -> None:

@@ -107,8 +107,12 @@ class SummaryForm(FormModal[TalkOutcome]):
 
     def __init__(self, session: TalkSession, summary: Content, sides: tuple[str, str],
                  names: Mapping[str, str], words: SummaryWords | None = None, *,
-                 typed_already: bool = False) -> None:
+                 typed_already: bool = False, answers_for: tuple[str, ...] | None = None,
+                 ) -> None:
         super().__init__(typed_already=typed_already)
+        # Seated apart (app_seats.py) only this app's partner's safety box shows here:
+        # the other answers in their own app and their number never shows in this one.
+        self._talk_answers_for = tuple(answers_for or sides)
         self._talk_session = session  # the ended talk, as saved: kept words join it
         self._talk_summary = summary
         self._talk_sides = sides
@@ -130,12 +134,7 @@ class SummaryForm(FormModal[TalkOutcome]):
                 with Horizontal(id="safety-row"):
                     for side, pid in zip((LEFT, RIGHT), self._talk_sides):
                         with Horizontal(classes="safety-box"):
-                            yield Label(typed(self._who(pid)), id=f"safety-label-{side}",
-                                        markup=False)
-                            yield Input(self._talk_opened.ratings.get(pid, ""),
-                                        type="integer", max_length=2, valid_empty=True,
-                                        validators=[Number(1, 10)], id=f"safety-{side}",
-                                        placeholder="1-10")
+                            yield from self._safety_box(side, pid)
                 yield Static("Next steps (optional): enter adds one. Drafts wait in your "
                              "agreements until both of you agree.", classes="form-lead")
                 with Horizontal(id="next-row"):
@@ -149,6 +148,16 @@ class SummaryForm(FormModal[TalkOutcome]):
                                  allow_blank=False, id="next-whose")
                 yield Static("", id="next-list")
             yield from self.form_foot("Save and finish", "Later", compact=True)
+
+    def _safety_box(self, side: str, pid: str) -> ComposeResult:
+        yield Label(typed(self._who(pid)), id=f"safety-label-{side}", markup=False)
+        if pid not in self._talk_answers_for:
+            yield Static(typed("answers in their own window"), id=f"safety-{side}-apart",
+                         classes="safety-apart")
+            return
+        yield Input(self._talk_opened.ratings.get(pid, ""), type="integer", max_length=2,
+                    valid_empty=True, validators=[Number(1, 10)], id=f"safety-{side}",
+                    placeholder="1-10")
 
     def on_mount(self) -> None:
         self._draw_next_steps()
@@ -197,7 +206,8 @@ class SummaryForm(FormModal[TalkOutcome]):
 
     def _typed_ratings(self) -> dict[str, str]:
         return {pid: self.query_one(f"#safety-{side}", Input).value
-                for side, pid in zip((LEFT, RIGHT), self._talk_sides)}
+                for side, pid in zip((LEFT, RIGHT), self._talk_sides)
+                if pid in self._talk_answers_for}
 
     def collect(self) -> TalkOutcome | None:
         for pid, value in self._typed_ratings().items():
