@@ -84,3 +84,22 @@ def test_seated_apart_each_app_keeps_and_finishes_only_its_own_partners_rating(v
     talks.finish(vault, ended, [], {sam: "", alex: "5"})
     [saved] = vault.all(TalkSession)
     assert [(c.partner_id, c.rating) for c in saved.check_ins] == [(alex, 5)]
+
+
+def test_seated_apart_neither_apps_next_steps_are_lost(vault):
+    floor = a_talk(vault)
+    sam, alex = floor.partners
+    floor.end()
+    ended = floor.session.model_copy(deep=True)  # each app opened the form on this copy
+    talks.save_progress(vault, ended)
+    talks.finish(vault, ended, [NextStep("Walk on Sunday", "note", sam)], {sam: "7"})
+    # Alex's app saves after, knowing nothing of Sam's step: both steps stay.
+    talks.finish(vault, ended, [NextStep("Call before nine", "expectation", alex)],
+                 {alex: "4"})
+    [saved] = vault.all(TalkSession)
+    assert saved.next_steps == ["Call before nine", "Walk on Sunday"]
+    assert {(c.partner_id, c.rating) for c in saved.check_ins} == {(sam, 7), (alex, 4)}
+    # Words kept at a lock in Sam's app later keep Alex's step too.
+    talks.keep_words(vault, ended, {sam: "7"}, ["Walk on Sunday", "Rest"])
+    [saved] = vault.all(TalkSession)
+    assert saved.next_steps == ["Walk on Sunday", "Rest", "Call before nine"]

@@ -85,7 +85,8 @@ def finish(vault: Vault, session: TalkSession, steps: Sequence[NextStep],
         if ratings is not None:
             session = with_words(_over_kept(vault, session, ratings), ratings,
                                  [step.text for step in steps])
-        finished = session.model_copy(update={"next_steps": [step.text for step in steps]})
+        texts = _with_kept_steps(vault, session, [step.text for step in steps])
+        finished = session.model_copy(update={"next_steps": texts})
         drafts = [Agreement(kind=AgreementKind(step.kind), wording=step.text,
                             asked_by=step.whose, source_talk_id=finished.id)
                   for step in steps if step.kind != NOTE]
@@ -121,7 +122,8 @@ def keep_words(vault: Vault, session: TalkSession, ratings: Mapping[str, str],
     keeps the numbers and next steps typed so far. No draft agreements are made:
     those wait for "save"."""
     with vault.transaction():
-        kept = with_words(_over_kept(vault, session, ratings), ratings, steps)
+        kept = with_words(_over_kept(vault, session, ratings), ratings,
+                          _with_kept_steps(vault, session, steps))
         vault.put(kept)
     return kept
 
@@ -135,3 +137,13 @@ def _over_kept(vault: Vault, session: TalkSession, ratings: Mapping[str, str]) -
     mine = [c for c in session.check_ins if c.partner_id in ratings]
     theirs = [c for c in current.check_ins if c.partner_id not in ratings]
     return session.model_copy(update={"check_ins": [*mine, *theirs]})
+
+
+def _with_kept_steps(vault: Vault, session: TalkSession, steps: Sequence[str]) -> list[str]:
+    """This app's next steps, then any the kept copy has that it lacks: seated apart,
+    the other app may have saved steps of its own since this one opened the form
+    (no step is ever taken off there, so one missing here was never seen here)."""
+    current = vault.get(TalkSession, session.id)
+    kept = current.next_steps if current is not None else []
+    return [*steps, *(text for text in kept if text not in steps)]
+
