@@ -33,6 +33,7 @@ from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import sheet
 from trust_tui.theme import starting_theme
 from trust_tui.vault.errors import VaultError
+from trust_tui.widgets.forgetting import give_back_freed_memory
 from trust_tui.widgets.keys import keyed
 from trust_tui.wiring import (
     due_lines,
@@ -192,6 +193,7 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Ap
         # walking them all mid-keystroke (a 30-year vault stalled typing 62 ms;
         # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.
         gc.freeze()
+        give_back_freed_memory()  # the pages the unlock's parsing left free (issue 17)
         self.look_after_unlock()  # a sync service's other copy beside the vault
 
     async def action_lock(self) -> None:

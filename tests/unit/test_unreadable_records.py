@@ -39,6 +39,15 @@ def test_screens_read_around_them(damaged, vault_path):
     assert vault.unreadable == {"wins": 3, "journal": 1, "setbacks": 1}
 
 
+def test_a_question_about_a_few_records_counts_them_as_a_whole_read_does(damaged, vault_path):
+    vault = Vault.open(vault_path, SAM_PASS)
+    assert vault.all_where(Win, lambda w: w.text.startswith("a readable")) != []
+    assert vault.all_where(Win, lambda w: False) == []  # none kept, all still checked
+    assert vault.unreadable == {"wins": 3}  # as `all(Win)` counts them
+    assert [w.text for w in vault.all(Win)] == ["a readable win"]
+    assert vault.unreadable == {"wins": 3}
+
+
 @pytest.mark.parametrize("form", ["markdown", "json"])
 def test_an_export_leaves_them_out_and_says_how_many(damaged, vault_path, capsys, form):
     target = vault_path.parent / f"out.{form}"

@@ -66,8 +66,8 @@ def kept(vault: Vault, session_id: str) -> TalkSession | None:
 def under_way(vault: Vault, ritual_id: str | None = None) -> TalkSession | None:
     """The newest talk begun and not ended (left by a lock, a crash, a closed
     terminal): a talk of its own, or with `ritual_id`, that ritual's floor."""
-    talks = [t for t in vault.all(TalkSession)
-             if t.ended_at is None and t.events and t.ritual_id == ritual_id]
+    talks = vault.all_where(TalkSession, lambda t: t.ended_at is None and bool(t.events)
+                            and t.ritual_id == ritual_id)  # not years of ended talks
     return max(talks, key=lambda t: t.events[-1].at, default=None)
 
 

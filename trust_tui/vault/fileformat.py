@@ -349,11 +349,19 @@ class VaultFile:
 
         return result
 
-    def decrypt(self, data_key: bytes, path: Path) -> Tables:
+    def decrypt(self, data_key: bytes, path: Path, *, packed: bool = False) -> Tables:
+        """The tables; with `packed`, the larger ones kept as their JSON bytes until
+        read (vault/lazy.py: what an open vault holds)."""
         try:
             plain = AESGCM(data_key).decrypt(self.body_nonce, self.ciphertext, self.aad)
         except InvalidTag as exc:
             raise DamagedVault(path, "its contents do not authenticate") from exc
+        if packed:
+            from trust_tui.vault.lazy import split
+
+            held = split(plain)
+            if held is not None:
+                return held  # Packed values: only the storage sees them
         try:
             data = _orjson_loads(plain)  # a third of json.loads' time (merge, open)
         except ValueError:  # a lone surrogate, NaN, a huge number: the exact path below
@@ -451,10 +459,13 @@ def encode_tables(tables: Tables) -> bytes:
     # orjson writes the same bytes as json.dumps below about ten times faster,
     # and both hold the GIL throughout: at 10 years of records json.dumps alone
     # froze the app's typing for 30-90 ms on every save (bench/bench_typing.py).
+    from trust_tui.vault.lazy import fragment_of, unpack_all
+
     try:
-        return _orjson_dumps(tables)
+        return _orjson_dumps(tables, default=fragment_of)  # a packed table: its bytes
     except TypeError:
         pass  # a lone surrogate (or a shape orjson refuses): the path below
+    tables = unpack_all(tables)
     # surrogatepass: any Python str round-trips, even a lone surrogate that a
     # paste might smuggle in, instead of failing the save.
     return json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from trust_tui.models import SealedText
 from trust_tui.vault import fileformat
@@ -146,7 +146,7 @@ class Lockers:
         with self.transaction():
             self._locker_adds[held.partner_id] = (held._key, {"at": at, "text": text})
             try:
-                self._storage.write(self._storage.read())
+                self._storage.write(self._storage.read_held())
             finally:
                 self._locker_adds.pop(held.partner_id, None)
 
@@ -156,13 +156,19 @@ class Lockers:
         key = self._private_key_of(partner_id)
         if key is None:
             return None
-        data = self._storage.read()
+        data = self._tables_read(LOCKERS, OLD_CHECKS, HISTORY)  # not every table
         lockers = data.get(LOCKERS, {})
         name = _find(lockers, partner_id)
         doc = None if name is None else lockers[name]
         found = [] if doc is None else (_opened(doc, partner_id, key) or [])
         return [*_old_checks(data, partner_id, key)[0],
                 *_from_history(data, partner_id, key, found)]
+
+    def _tables_read(self, *names: str) -> fileformat.Tables:
+        """These tables (those there are), parsed; the others stay packed."""
+        found = {name: self._storage.read_table(name) for name in names}
+        return {name: cast(fileformat.Table, table) for name, table in found.items()
+                if table is not None}
 
     def _fresh_lockers(self, data: fileformat.Tables) -> fileformat.Tables:
         """Before every write: seal again the locker of every partner whose key this

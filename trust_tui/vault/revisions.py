@@ -271,10 +271,13 @@ class Revisions:
     def _before_write(self, data: dict[str, Any]) -> dict[str, Any]:
         """Every write, in one place: the lockers sealed afresh, then a revision for
         each record changed and a tombstone for each record removed."""
+        from trust_tui.vault.lazy import settle
+
+        held, data = settle(self._storage.tables_held, data)  # what it reads, parsed
         data = self._fresh_lockers(data)
         me = next((d.get("id") for d in side(data, "partners").values()
                    if isinstance(d, dict) and d.get("slot_id") == self._slot_id), None)
-        return stamp(self._storage.tables_held, data, now_text(self.revision_clock()),
+        return stamp(held, data, now_text(self.revision_clock()),
                      me if isinstance(me, str) else None)
 
     @property

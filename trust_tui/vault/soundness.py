@@ -8,6 +8,7 @@ import base64
 import binascii
 import math
 from datetime import date, datetime
+from collections.abc import Callable, Iterable
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -134,16 +135,24 @@ class SoundCache:
 
     def keep(self, name: str, table: object, pairs: list[tuple[object, Any]]) -> list[Any]:
         """The records (of (document, record) pairs) that are sound."""
+        return self.keep_where(name, table, pairs)[0]
+
+    def keep_where(self, name: str, table: object, pairs: Iterable[tuple[object, Any]],
+                   wanted: Callable[[Any], bool] | None = None) -> tuple[list[Any], int]:
+        """(the sound records `wanted` accepts, how many were not sound); `pairs` may
+        be made one at a time: a record not kept is let go at once."""
         entry = self._tables.get(name)  # holds the earlier table, so its ids stay unique
         earlier = entry[1] if entry is not None else {}
         known = earlier if entry is not None and entry[0] is table else {}
-        sound = []
+        sound, unsound = [], 0
         for doc, record in pairs:
             ok = earlier.get(id(doc))
             if ok is None:
                 ok = record_problem(record) is None
             known[id(doc)] = ok
-            if ok:
+            if not ok:
+                unsound += 1
+            elif wanted is None or wanted(record):
                 sound.append(record)
         self._tables[name] = (table, known)
-        return sound
+        return sound, unsound

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import tempfile  # noqa: F401  (the fault tests break mkstemp through this module's name)
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,7 @@ from trust_tui.files import (
     temp_prefix,
     write_private_file,
 )
-from trust_tui.vault import fileformat
+from trust_tui.vault import fileformat, lazy
 from trust_tui.vault.errors import (
     CannotRead,
     DamagedVault,
@@ -152,29 +153,37 @@ class EncryptedStorage(Storage):
     unchanged, and reloads (with the same data key) when another instance has
     written. It never returns None: damage raises, so TinyDB cannot mistake a
     bad read for an empty database and overwrite everything.
+
+    The larger tables are held packed (their JSON bytes, vault/lazy.py) until read:
+    `read_table` unpacks one, `read` all of them; `read_held` gives them as held,
+    for the vault's own write path only.
     """
 
     def __init__(self, path: Path, header: fileformat.Header, data_key: bytes,
-                 tables: fileformat.Tables, identity: tuple[int, int, int] | None) -> None:
+                 tables: lazy.Held, identity: tuple[int, int, int] | None) -> None:
         self.path = path
         self.header = header
         # A bytearray, so the vault's lock can overwrite it (`Vault.lock`); typed as
         # the bytes it stands for: cryptography takes any bytes-like key.
         self._data_key: bytes | None = cast(bytes, bytearray(data_key))
-        self._tables: fileformat.Tables | None = tables
+        self._tables: lazy.Held | None = tables
         self._identity = identity
+        # Held while the tables held are swapped: an unpacked table (a reader) never
+        # puts back tables older than a write's (the writer thread).
+        self._swap = threading.RLock()
         self.loads = 0  # files read since opening: another app's writes, seen
         # Told of every durable write (this machine's note of the highest generation).
         self.on_saved: Callable[[fileformat.Header], None] | None = None
-        self.before_write: Callable[[fileformat.Tables], fileformat.Tables] | None = None
+        self.before_write: Callable[[lazy.Held], lazy.Held] | None = None
 
     @property
     def generation(self) -> int:
         return self.header.generation
 
     @property
-    def tables_held(self) -> fileformat.Tables | None:
-        """The tables as last read or written (None when none are held)."""
+    def tables_held(self) -> lazy.Held | None:
+        """The tables as last read or written, packed ones packed (None when none
+        are held)."""
         return self._tables
 
     def changed_on_disk(self) -> bool:
@@ -196,15 +205,17 @@ class EncryptedStorage(Storage):
     def invalidate(self) -> None:
         """Forget the decrypted tables so the next read comes from the file (after
         a failed change, whatever it may have touched in memory)."""
-        self._tables = None
-        self._identity = None
+        with self._swap:
+            self._tables = None
+            self._identity = None
 
-    def _keep(self, header: fileformat.Header, tables: fileformat.Tables,
+    def _keep(self, header: fileformat.Header, tables: lazy.Held,
               identity: tuple[int, int, int] | None, *,
-              reading: bool = True) -> fileformat.Tables:
-        self.header = header
-        self._tables = tables
-        self._identity = identity
+              reading: bool = True) -> lazy.Held:
+        with self._swap:
+            self.header = header
+            self._tables = tables
+            self._identity = identity
         if self._data_key is None:  # locked meanwhile (another thread): keep nothing
             self.invalidate()
             if reading:
@@ -212,7 +223,7 @@ class EncryptedStorage(Storage):
             # A write that got here is durable: the save succeeded, so say so.
         return tables
 
-    def _load(self) -> fileformat.Tables:
+    def _load(self) -> lazy.Held:
         key = self._data_key
         if key is None:
             raise VaultLocked()
@@ -227,16 +238,42 @@ class EncryptedStorage(Storage):
         parsed = fileformat.parse(blob, self.path)
         if parsed.header.key_id != self.header.key_id:
             raise KeysChanged()  # `rekey` ran elsewhere: our data key is an old one
-        tables = parsed.decrypt(key, self.path)
+        tables = parsed.decrypt(key, self.path, packed=True)
         return self._keep(parsed.header, tables, identity)
 
-    def read(self) -> fileformat.Tables:
+    def read_held(self) -> lazy.Held:
+        """The tables as held, packed ones packed: for the vault's write path,
+        which copies them and replaces the tables it changes (`lazy.settle`)."""
         tables = self._tables
         if tables is None or self.changed_on_disk():
             tables = self._load()
         return tables
 
-    def write(self, data: fileformat.Tables, slots: list[fileformat.Keyslot] | None = None,
+    def read(self) -> fileformat.Tables:
+        """Every table, parsed (and held parsed from now on)."""
+        held = self.read_held()
+        tables = lazy.unpack_all(held)
+        if tables is not held:
+            self._swap_in(held, tables)
+        return tables
+
+    def read_table(self, name: str) -> object:
+        """One table, parsed (None when there is none): the others stay packed."""
+        held = self.read_held()
+        found = held.get(name)
+        if isinstance(found, lazy.Packed):
+            found = found.unpack()
+            self._swap_in(held, {**held, name: found})
+        return found
+
+    def _swap_in(self, held: lazy.Held, tables: lazy.Held) -> None:
+        """Hold `tables` (the same records as `held`, more of them parsed) unless a
+        write or a reload replaced `held` meanwhile (then theirs are the newer)."""
+        with self._swap:
+            if self._tables is held:
+                self._tables = tables
+
+    def write(self, data: lazy.Held, slots: list[fileformat.Keyslot] | None = None,
               new_key: tuple[bytes, str] | None = None, after_generation: int = 0) -> None:
         """Write `data` as the next generation (with new keyslots if given, and under
         a new data key and key id if given: `rekey`). A merge passes the other copy's
@@ -274,7 +311,7 @@ class EncryptedStorage(Storage):
 
     def write_header(self, slots: list[fileformat.Keyslot]) -> None:
         """Rewrite the file with new keyslots and the same contents."""
-        self.write(self.read(), slots=slots)
+        self.write(self.read_held(), slots=slots)
 
     @property
     def data_key(self) -> bytes:

@@ -1,0 +1,124 @@
+"""An open vault keeps its larger tables as their JSON bytes until read (issue 17:
+resident memory): what is read, saved and merged is the same as with every table
+parsed, and a save leaves the bytes of a table it did not change as they were."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from conftest import SAM_PASS, make_vault
+from trust_tui.models import JournalEntry, Win
+from trust_tui.vault import Vault, lazy
+from trust_tui.vault.lazy import Packed, split
+from trust_tui.vault.revisions import REVISIONS, TOMBSTONES
+
+WORDS = "I noticed I wanted to tell you first, and I did. It felt lighter afterwards. "
+
+
+def _entries(n: int) -> list[JournalEntry]:
+    return [JournalEntry(author="x", feeling="calm", kind="entry", text=f"{i} {WORDS * 3}")
+            for i in range(n)]
+
+
+def _held(vault: Vault) -> dict:
+    return vault._storage._tables
+
+
+def test_a_large_table_stays_packed_until_read_and_reads_the_same(tmp_path):
+    first = make_vault(tmp_path / "a.vault")
+    entries = _entries(80)  # about 25 KB of JSON: over PACK_FROM
+    first.add_many(entries)
+    vault = Vault.open(first.path, SAM_PASS)
+    assert isinstance(_held(vault)["journal"], Packed)
+    assert not isinstance(_held(vault)["partners"], Packed)  # tiny ones stay parsed
+    assert [e.text for e in vault.all(JournalEntry)] == [e.text for e in entries]
+    assert not isinstance(_held(vault)["journal"], Packed)  # parsed once, then kept
+    assert not any(isinstance(t, Packed) for t in vault.raw_tables().values())
+
+
+def test_a_save_elsewhere_writes_the_packed_table_unchanged(tmp_path):
+    first = make_vault(tmp_path / "a.vault")
+    first.add_many(_entries(80))
+    vault = Vault.open(first.path, SAM_PASS)
+    packed = _held(vault)["journal"]
+    vault.add(Win(text="we talked it through", noticed_by="x"))
+    assert _held(vault)["journal"] is packed  # copied as bytes, never parsed
+    again = Vault.open(first.path, SAM_PASS)
+    assert again.raw_tables()["journal"] == first.raw_tables()["journal"]
+    assert [w.text for w in again.all(Win)] == ["we talked it through"]
+
+
+@pytest.fixture
+def at_noon():
+    return lambda: datetime(2026, 12, 6, 12, 0, tzinfo=timezone.utc)
+
+
+def _changes(path: Path, pack_from: int, monkeypatch, clock, records) -> dict:
+    """Open `path` with tables packed from `pack_from` bytes, make the same changes,
+    and give back what the file then holds (the lockers and their revisions left
+    out: every save seals them afresh, with new nonces)."""
+    monkeypatch.setattr(lazy, "PACK_FROM", pack_from)
+    vault = Vault.open(path, SAM_PASS)
+    vault.revision_clock = clock
+    entry, win, gone = records
+    vault.update(JournalEntry, entry.id, lambda e: e.model_copy(update={"text": "changed"}))
+    vault.add(win)
+    vault.remove(JournalEntry, gone.id)
+    vault.update(Win, win.id, lambda w: w.model_copy(update={"text": "changed too"}))
+    tables = Vault.open(path, SAM_PASS).raw_tables()
+    tables.pop("lockers")
+    tables[REVISIONS].pop("lockers")
+    return tables
+
+
+def test_changes_made_with_tables_packed_are_the_changes_made_without(
+        tmp_path, monkeypatch, at_noon):
+    made = make_vault(tmp_path / "made.vault")
+    entries = _entries(40)
+    made.add_many(entries)
+    made.update(JournalEntry, entries[0].id, lambda e: e.model_copy(update={"text": "v2"}))
+    for name in ("packed", "parsed"):
+        shutil.copy(made.path, tmp_path / f"{name}.vault")
+    records = (entries[0], Win(text="noticed", noticed_by="x"), entries[1])
+    packed = _changes(tmp_path / "packed.vault", 1, monkeypatch, at_noon, records)
+    parsed = _changes(tmp_path / "parsed.vault", 10**9, monkeypatch, at_noon, records)
+    assert packed == parsed
+    assert packed[REVISIONS]["journal"][entries[0].id]["n"] == 2  # stamped, not skipped
+    assert entries[1].id in packed[TOMBSTONES]["journal"]
+
+
+@pytest.mark.parametrize("body", [
+    {},
+    {"journal": {"1": {"text": "a"}}, "wins": {}},
+    {"journal": {"1": {"text": "{\"nested\": [1, 2]}, \"x\": {"}}, "n": {"1": {"v": 1.5}}},
+    {"odd": [1, 2, 3], "text": "not a table", "none": None},
+])
+def test_split_reads_every_table_as_a_whole_parse_does(body, monkeypatch):
+    monkeypatch.setattr(lazy, "PACK_FROM", 1)
+    for raw in (json.dumps(body), json.dumps(body, indent=2), json.dumps(body).replace(",", " , ")):
+        tables = split(raw.encode())
+        assert tables is not None
+        assert {name: lazy.unpacked(t) for name, t in tables.items()} == json.loads(raw)
+
+
+def test_split_leaves_to_the_whole_parse_what_is_not_a_plain_object_of_tables():
+    for raw in (b"[]", b"", b'{"a": {}} x', b'{"a" {}}', b'{"a": {},}', b'\xff{"a": {}}'):
+        assert split(raw) is None
+
+
+def test_a_packed_table_with_what_orjson_refuses_still_reads_and_saves_as_it_was(
+        monkeypatch):
+    monkeypatch.setattr(lazy, "PACK_FROM", 1)
+    raw = b'{"t":{"1":{"big":123456789012345678901234567890,"odd":"\\ud800"}}}'
+    tables = split(raw)
+    assert tables is not None and isinstance(tables["t"], Packed)
+    assert tables["t"].unpack() == {"1": {"big": 123456789012345678901234567890,
+                                          "odd": "\ud800"}}
+    from trust_tui.vault.fileformat import encode_tables
+
+    assert encode_tables(tables) == raw

@@ -1,0 +1,168 @@
+"""Tables kept as their JSON bytes until something reads them (issue 17: memory).
+
+An open vault holds its decrypted tables; as Python dicts the records take about
+three times their JSON's size (at 10 years the journal alone is 1.6 MB of JSON and
+4.8 MiB of objects), and home at the unlock reads only some tables. So opening
+splits the decrypted body into its tables (`split`) and keeps each larger one as
+`Packed`: its own bytes from the body, which a save writes back as they are. The
+storage unpacks a table the first time something reads it (`read_table`), and
+every table for a whole read (`read`: a merge, a check, a backup put back). The
+file's format is unchanged; an older vault opens the same way.
+
+Only the storage and the vault's own write path ever see a `Packed`; every other
+reader gets parsed tables. The side tables (revisions, tombstones, history) stay
+packed until a write needs them (`settle`).
+"""
+
+from __future__ import annotations
+
+import json
+import json.decoder
+import re
+from collections.abc import Callable
+from typing import Any, cast
+
+import orjson
+
+from trust_tui.vault.revisions import SIDE_TABLES
+
+# A table smaller than this (bytes of JSON) stays parsed: it costs little memory
+# and the app reads most of the small ones at once (partners, settings, ...).
+PACK_FROM = 16 * 1024
+# Read by every write (the lockers sealed afresh, revisions stamped): parsed then.
+WRITE_READS = ("partners", "lockers", "safety_checks", *SIDE_TABLES)
+# Never packed: tiny, and read by nearly everything.
+KEEP_PARSED = frozenset(("partners", "settings", "lockers"))
+
+Held = dict[str, Any]  # table name -> the table (dict), a Packed, or a damaged value
+
+
+class Packed:
+    """One table as JSON bytes, parsed on demand (never shared with a screen)."""
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+
+    def unpack(self) -> Any:
+        try:
+            return orjson.loads(self.raw)
+        except ValueError:  # NaN, a huge number, an escaped lone surrogate: exact path
+            return json.loads(self.raw.decode("utf-8"))
+
+    def __repr__(self) -> str:  # never the words, should one land in a log
+        return f"<packed table, {len(self.raw)} bytes>"
+
+
+# The standard library's scanner (C), for one value at a time: a table is parsed,
+# measured and let go before the next one (its key memo is emptied after each call),
+# so no record of a packed table outlives the split. orjson parses faster but keeps
+# the keys it saw (a cache for the whole process), and those pinned the memory of
+# every record parsed around them (about 10 MiB at 10 years, never given back).
+_SCAN = cast(Callable[[str, int], tuple[Any, int]],
+             getattr(json.JSONDecoder(), "scan_once"))  # noqa: B009  (untyped in typeshed)
+_STRING = cast(Callable[[str, int, bool], tuple[str, int]],
+               getattr(json.decoder, "scanstring"))  # noqa: B009
+_WHITESPACE = re.compile(r"[ \t\n\r]*")  # JSON's, as json.decoder skips it
+
+
+def _skip(text: str, at: int) -> int:
+    """Where the whitespace from `at` ends (always matches: maybe nothing)."""
+    found = _WHITESPACE.match(text, at)
+    return at if found is None else found.end()
+
+
+def split(plain: bytes) -> Held | None:
+    """A decrypted body (a JSON object of tables) with each larger table packed as
+    its own bytes and the others parsed; None when the body is anything else (the
+    caller then parses it whole, as before, and says what is wrong with it)."""
+    try:
+        text = plain.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    spans: list[tuple[str, int, int, bool]] = []
+    try:
+        end = _skip(text, 0)
+        if text[end:end + 1] != "{":
+            return None
+        end = _skip(text, end + 1)
+        if text[end:end + 1] == "}":  # no tables at all
+            end += 1
+        else:
+            while True:
+                if text[end:end + 1] != '"':
+                    return None
+                name, end = _STRING(text, end + 1, True)
+                end = _skip(text, end)
+                if text[end:end + 1] != ":":
+                    return None
+                start = _skip(text, end + 1)
+                value, end = _SCAN(text, start)
+                packs = (isinstance(value, dict) and name not in KEEP_PARSED
+                         and end - start >= PACK_FROM)
+                del value  # this table's records are let go before the next is parsed
+                spans.append((name, start, end, packs))
+                end = _skip(text, end)
+                separator = text[end:end + 1]
+                end += 1
+                if separator == "}":
+                    break
+                if separator != ",":
+                    return None
+                end = _skip(text, end)
+        if _skip(text, end) != len(text):
+            return None
+    except (ValueError, StopIteration, RecursionError):
+        return None
+    tables: Held = {}
+    for name, start, end, packs in spans:
+        piece = Packed(text[start:end].encode("utf-8"))
+        tables[name] = piece if packs else piece.unpack()
+    return tables
+
+
+def unpacked(value: Any) -> Any:
+    return value.unpack() if isinstance(value, Packed) else value
+
+
+def unpack_all(held: Held) -> dict[str, Any]:
+    """Every table parsed (the same dict when none was packed)."""
+    if not any(isinstance(value, Packed) for value in held.values()):
+        return held
+    return {name: unpacked(value) for name, value in held.items()}
+
+
+def has_packed(data: Held) -> bool:
+    return any(isinstance(value, Packed) for value in data.values())
+
+
+def settle(old: Held | None, new: Held) -> tuple[Held | None, Held]:
+    """(old, new) ready for a write's bookkeeping (lockers, revisions): the tables
+    every write reads are parsed, once for both sides when they are the same
+    (revisions tell a caller's own by identity); a packed table that is not the
+    very one held before (or was held packed and is now replaced) is parsed, so
+    the revisions compare records, never bytes. A table packed on both sides
+    (unchanged) stays packed: the save copies its bytes."""
+    if old is None:
+        return None, unpack_all(new)
+    old_out, new_out = dict(old), dict(new)
+    for name in set(old) | set(new):
+        before, after = old.get(name), new.get(name)
+        if before is after and isinstance(after, Packed):
+            if name in WRITE_READS:
+                old_out[name] = new_out[name] = after.unpack()
+            continue
+        if isinstance(before, Packed):
+            old_out[name] = before.unpack()
+        if isinstance(after, Packed):
+            new_out[name] = after.unpack()
+    return old_out, new_out
+
+
+def fragment_of(value: object) -> Any:
+    """orjson's `default`: a packed table written as its bytes, untouched."""
+    if isinstance(value, Packed):
+        fragment = getattr(orjson, "Fragment", None)  # orjson 3.9.15 and later
+        return value.unpack() if fragment is None else fragment(value.raw)
+    raise TypeError(f"cannot write {type(value).__name__}")
