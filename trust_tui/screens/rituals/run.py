@@ -90,6 +90,7 @@ class RitualRunScreen(SharedRitual, RitualBreaks, AreaScreen):
         self._ritual_unsaved: Ending | None = None  # the end, while not on disk yet
         self._ritual_saving = False
         self._ritual_break = []  # a break's moves on a step (not the floor's)
+        self.floors_left: set[str] = set()
 
     # --- layout ----------------------------------------------------------------------
 
@@ -138,7 +139,7 @@ class RitualRunScreen(SharedRitual, RitualBreaks, AreaScreen):
         if flow is None or step is None or not step.uses_floor or not self.running:
             return
         session = talks.under_way(self.vault, ritual_id=flow.run_id)
-        if session is not None:
+        if session is not None and session.id not in self.floors_left:
             self.app.push_screen(RitualTalkScreen(self, step, session.first_speaker_id,
                                                   session=session), self._floor_done)
 
@@ -344,6 +345,8 @@ class RitualRunScreen(SharedRitual, RitualBreaks, AreaScreen):
 
     def _floor_done(self, session: TalkSession | None) -> None:
         self.trust_app.current_talk = self
+        if session is not None:
+            self.floors_left.add(session.id)  # ended, if still saving: never taken up again
         if session is not None and session.id not in self.talk_ids:
             self.talk_ids.append(session.id)
         self.refresh_view()

@@ -123,6 +123,8 @@ class SharedRitual:
             return  # nothing to follow, or this app's own save will answer merged
         kept = store.kept(getattr(self, "vault"), flow.run_id)
         if kept is None or kept == self._ritual_seen:
+            if self.seated_here() is not None and getattr(self, "app").screen is self:
+                self._continue_floor()  # its floor step begun there, saved after the run
             return
         self._ritual_seen = kept
         self._ritual_caught_up(kept)
