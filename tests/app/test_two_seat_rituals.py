@@ -174,7 +174,8 @@ async def test_a_setback_with_its_floor_and_a_break_across_two_apps(vault_path, 
     assert [t.speaker_id for t in talk.turns][:1] == [sam_id]
 
 
-async def test_two_moves_at_once_on_a_step_keep_the_first(vault_path, clock):
+async def test_two_moves_at_once_on_a_step_keep_the_first_and_a_break_shows_in_both(
+        vault_path, clock):
     async with a_setback_in_both(vault_path, clock) as (sam, sp, s_run, alex, ap, a_run):
         told_alex = Told(alex)
         await sp.press("f")
@@ -200,6 +201,25 @@ async def test_two_moves_at_once_on_a_step_keep_the_first(vault_path, clock):
         assert a_run.step.key == "felt"
         await sync(sp)
         assert s_run.step.key == "felt"
+
+        # A break called on a step in Alex's window shows in Sam's; both come back
+        # to the very step, each with their own key.
+        await ap.press("b", "f")
+        await saved(ap)
+        await sync(sp)
+        s_calm = sam.screen
+        assert isinstance(s_calm, CalmScreen) and "asked for by Alex" in screen_text(sam)
+        clock.advance(20 * 60)
+        await sp.press("j")
+        await saved(sp)
+        await sync(ap)
+        await ap.press("j")
+        await saved(ap)
+        await sync(sp)
+        assert sam.screen is s_run and alex.screen is a_run
+        assert s_run.step.key == "felt" and not s_run.flow.on_break
+        [kept] = Vault.open(vault_path, SAM_PASS).all(RitualRun)
+        assert [b.called_by for b in kept.breaks] == [alex.vault.me.id]
 
 
 async def test_one_app_alone_keeps_both_partners_at_its_keyboard(unlocked_app):

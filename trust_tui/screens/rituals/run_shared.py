@@ -53,7 +53,7 @@ class SharedRitual:
 
     def seated_here(self) -> str | None:
         """The partner whose keys act here when the other sits at another app."""
-        me = getattr(self, "app").seated_as
+        me = getattr(getattr(self, "app"), "seated_as", None)
         return me if me in self.sides else None
 
     def _pid(self, side: str) -> str | None:
@@ -101,7 +101,8 @@ class SharedRitual:
     def _send_again(self) -> None:
         if self._ritual_again:
             self._ritual_again = False
-            self._keep_progress()
+            if getattr(self, "trust_app").vault_open:  # a lock hands the words over itself
+                self._keep_progress()
 
     def _ritual_kept(self, sent: RitualRun, seen: RitualRun | None, kept: RitualRun) -> None:
         self._ritual_seen = kept
