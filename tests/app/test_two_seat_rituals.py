@@ -44,6 +44,13 @@ async def sync(*pilots) -> None:
         await saved(pilot)
 
 
+async def moves(pilot, *keys: str, shown_in) -> None:
+    """Keys pressed in one app; its saves land; the other app catches up."""
+    await pilot.press(*keys)
+    await saved(pilot)
+    await sync(shown_in)
+
+
 @contextlib.asynccontextmanager
 async def a_setback_in_both(path, clock):
     """Sam begins talking a setback through; Alex's app continues it from the list."""
@@ -204,18 +211,12 @@ async def test_two_moves_at_once_on_a_step_keep_the_first_and_a_break_shows_in_b
 
         # A break called on a step in Alex's window shows in Sam's; both come back
         # to the very step, each with their own key.
-        await ap.press("b", "f")
-        await saved(ap)
-        await sync(sp)
+        await moves(ap, "b", "f", shown_in=sp)
         s_calm = sam.screen
         assert isinstance(s_calm, CalmScreen) and "asked for by Alex" in screen_text(sam)
         clock.advance(20 * 60)
-        await sp.press("j")
-        await saved(sp)
-        await sync(ap)
-        await ap.press("j")
-        await saved(ap)
-        await sync(sp)
+        await moves(sp, "j", shown_in=ap)
+        await moves(ap, "j", shown_in=sp)
         assert sam.screen is s_run and alex.screen is a_run
         assert s_run.step.key == "felt" and not s_run.flow.on_break
         [kept] = Vault.open(vault_path, SAM_PASS).all(RitualRun)
