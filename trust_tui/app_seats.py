@@ -105,7 +105,7 @@ class SharedSeats:
     def _catch_up_breaks(self) -> None:
         """After another app's write: a break open here follows it, and a break
         called there (in a talk, or on its own) shows here too."""
-        from trust_tui.wiring import talk_break_under_way
+        from trust_tui.wiring import ritual_break_under_way, talk_break_under_way
 
         app: Any = self
         for screen in list(app.screen_stack):
@@ -118,6 +118,8 @@ class SharedSeats:
             return  # the talk screen carries a break on itself (its catch-up)
         if talk_break_under_way(app.vault, app.clock):
             app.switch_mode("talk")  # the talk screen carries the break on
+        elif app.current_talk is None and ritual_break_under_way(app.vault, app.clock):
+            app.call_later(self._join_ritual_break)  # the ritual carries the break on
         else:
             app.call_later(app._carry_on_break)
 
@@ -177,3 +179,12 @@ class SharedSeats:
         except KeyError:
             return None
         return stack[0] if stack else None
+
+    async def _join_ritual_break(self) -> None:
+        """A break called in the other app's ritual: its ritual opens here, with it."""
+        app: Any = self
+        if app.vault_open and app.current_talk is None and not app.break_under_way():
+            await app.switch_mode("rituals")
+            go_on = getattr(app.screen, "action_go_on", None)
+            if callable(go_on):
+                go_on()

@@ -13,7 +13,7 @@ Pure: no vault, no Textual.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from trust_tui.domain import live
 from trust_tui.domain.floor import Floor
@@ -74,6 +74,21 @@ def _same_break(taken: BreakTaken, kept: Sequence[BreakTaken]) -> bool:
                for k in kept)
 
 
+def merged_events(kept: Sequence[LiveEvent], mine: Sequence[LiveEvent],
+                  fits: Callable[[list[LiveEvent], LiveEvent], bool] | None = None
+                  ) -> list[LiveEvent]:
+    """`kept`'s moves, then those of `mine` that are new and still apply (a break's
+    moves only while it is open; `fits` says for the rest)."""
+    events = list(kept)
+    for done in mine[common_start(kept, mine):]:
+        if done in events or not _fits_break(events, done):
+            continue
+        if fits is not None and not fits(events, done):
+            continue
+        events.append(done)
+    return events
+
+
 def merge(kept: TalkSession, mine: TalkSession, partners: tuple[str, str]) -> TalkSession:
     """`mine` saved over `kept` (same session). Where `mine` simply goes on from
     `kept` (one app, or the other app's moves already seen) it is `mine` as it is,
@@ -84,14 +99,8 @@ def merge(kept: TalkSession, mine: TalkSession, partners: tuple[str, str]) -> Ta
         if kept.ended_at is not None and mine.ended_at is None:
             return kept  # an ended talk never comes back
         return _with_both(mine, kept, mine, typing=mine.typing)
-    start = common_start(kept.events, mine.events)
-    events = list(kept.events)
-    for done in mine.events[start:]:
-        if done in events or not _fits_break(events, done):
-            continue
-        if done.kind in live.FLOOR_MOVES and not _fits_floor(kept, events, done, partners):
-            continue
-        events.append(done)
+    events = merged_events(kept.events, mine.events, lambda events, done: (
+        done.kind not in live.FLOOR_MOVES or _fits_floor(kept, events, done, partners)))
     if len(events) == len(kept.events):  # nothing new that still applies
         return _with_both(kept, kept, mine)
     return replayed(_with_both(kept.model_copy(update={"events": events}), kept, mine),

@@ -154,7 +154,7 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
 
     def _seated_as(self) -> str | None:
         """Apart (app_seats.py): both keys are the partner sitting here (a break over
-        a talk, or on its own; a ritual's break stays at one keyboard for now)."""
+        a talk, a ritual, or on its own)."""
         if not getattr(self.talk, "shares_seats", False):
             return None
         me = getattr(self.app, "seated_as", None)

@@ -17,6 +17,7 @@ from trust_tui.domain.agreements import Outcome
 from trust_tui.domain.break_clock import open_break
 from trust_tui.domain.clock import Clock
 from trust_tui.domain.rituals import SETBACK, WEEKLY
+from trust_tui.domain.shared_ritual import merge_run
 from trust_tui.models import Agreement, Record, RitualRun, Setback
 from trust_tui.store import talks
 from trust_tui.vault import Vault
@@ -43,12 +44,16 @@ def break_under_way(vault: Vault, clock: Clock) -> RitualRun | None:
     return None
 
 
-def keep_progress(vault: Vault, run: RitualRun) -> RitualRun:
+def keep_progress(vault: Vault, run: RitualRun, seen: RitualRun | None = None) -> RitualRun:
     """Save a ritual under way, unless it has ended meanwhile (a late save of the
-    progress must never bring an ended ritual back)."""
+    progress must never bring an ended ritual back). `seen` is the copy kept this
+    app last saw: another app's moves made since are merged with this copy's
+    (domain/shared_ritual.py). Returns what is kept (the app adopts it)."""
     with vault.transaction():
         current = vault.get(RitualRun, run.id)
         if current is None or current.in_progress:
+            if current is not None:
+                run = merge_run(current, run, seen)
             vault.put(run)
             return run
         return current
@@ -101,3 +106,8 @@ def _reviewing(outcome: Outcome, note: str, *, by: str,
                                       by=by, note=note)
 
     return reviewed
+
+
+def kept(vault: Vault, run_id: str) -> RitualRun | None:
+    """The run as the vault holds it now (another app may have moved it)."""
+    return vault.get(RitualRun, run_id)

@@ -87,6 +87,15 @@ class FloorHost:
             return  # nothing new, or this app's own save will bring it back merged
         self._floor_adopt(session)
 
+    def catch_up_kept(self) -> None:
+        """The floor as the vault holds it now (after another app's write)."""
+        floor = self.floor
+        if floor is not None and not floor.ended:
+            kept = talks.kept(shell_of(self).vault,  # type: ignore[arg-type]
+                              floor.session.id)
+            if kept is not None:
+                self.catch_up(kept)
+
     def _floor_adopt(self, session: TalkSession) -> None:
         floor = self.floor
         assert floor is not None

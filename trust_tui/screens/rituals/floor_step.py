@@ -45,6 +45,8 @@ class RitualUnderWay(Protocol):
 class RitualTalkScreen(FloorHost, AreaScreen):
     """The floor for one ritual step; dismissed with the talk as saved."""
 
+    shares_seats = True  # seated apart, live in both apps, a break too (calm.py)
+
     BINDINGS = keyed("ritual.floor", [
         *FLOOR_BINDINGS,
         Binding("p", "pause", "Pause / go on"),
@@ -58,7 +60,7 @@ class RitualTalkScreen(FloorHost, AreaScreen):
         self.ritual_screen = ritual_screen
         self.ritual_step = step
         self.first_speaker_id = first_speaker_id
-        self.floor_view = FloorView(id="talk")
+        self.floor_view = FloorView(id="talk", shared=True)
         self._ritual_returned = False
         self._ritual_session = session  # a floor under way, continued from its events
 
@@ -92,6 +94,23 @@ class RitualTalkScreen(FloorHost, AreaScreen):
         if session is None:
             self.save_floor()
 
+    def reload(self) -> None:
+        """The other app's moves on this floor, shown here (floor_host.py)."""
+        if not self._ritual_returned:
+            self.catch_up_kept()
+
+    def floor_caught_up(self, before: Floor) -> None:
+        """The other app ended the floor step (back to the ritual here too), or called
+        a break (shown here too)."""
+        floor = self.floor
+        if floor is None or self._ritual_returned:
+            return
+        if floor.ended and not before.ended:
+            self.notify("The floor step has ended; the ritual goes on.", markup=False)
+            self._back_to_ritual(floor)
+        elif self.app.screen is self and self.open_break() is not None:
+            self.trust_app.action_take_break()
+
     def save_floor(self) -> None:
         if not self._ritual_returned:
             super().save_floor()
@@ -122,9 +141,12 @@ class RitualTalkScreen(FloorHost, AreaScreen):
         if self._ritual_returned or self.floor is None:
             return
         self.save_floor()
+        self._back_to_ritual(self.floor)
+
+    def _back_to_ritual(self, floor: Floor) -> None:
         self._ritual_returned = True
         self.trust_app.current_talk = self.ritual_screen
-        self.dismiss(self.floor.session.model_copy(deep=True))
+        self.dismiss(floor.session.model_copy(deep=True))
 
     # --- breaks and the idle lock ------------------------------------------------------
 

@@ -30,15 +30,14 @@ from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.rituals.ending import Ending, ending, summary_lines
 from trust_tui.screens.rituals.floor_step import RitualTalkScreen
 from trust_tui.screens.rituals.notes import (
-    LEFT,
     NOT_LINKED,
-    RIGHT,
     TOGETHER,
     next_mark,
     next_outcome,
     typed_notes,
 )
 from trust_tui.screens.rituals.run_breaks import RitualBreaks
+from trust_tui.screens.rituals.run_shared import SharedRitual
 from trust_tui.screens.rituals.step_view import StepView
 from trust_tui.store import StoreCall, bind, talks
 from trust_tui.store import rituals as store
@@ -48,7 +47,7 @@ from trust_tui.widgets.limits import LimitedInput
 from trust_tui.widgets.seat_box import SeatBox
 
 
-class RitualRunScreen(RitualBreaks, AreaScreen):
+class RitualRunScreen(SharedRitual, RitualBreaks, AreaScreen):
     """A ritual in progress (pushed over the rituals list)."""
 
     CSS_PATH = sheet("rituals")
@@ -91,6 +90,7 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
         self._ritual_unsaved: Ending | None = None  # the end, while not on disk yet
         self._ritual_saving = False
         self._ritual_break = []  # a break's moves on a step (not the floor's)
+        self.floors_left: set[str] = set()
 
     # --- layout ----------------------------------------------------------------------
 
@@ -118,11 +118,7 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
             self.flow = Flow(self.ritual, self.clock, partners)
         else:
             self.flow = Flow.resumed(self.ritual, self.clock, partners, run)
-            self.marks = {(m.step, m.index): m.mark for m in run.marks}
-            self.outcomes = dict(run.outcomes)
-            self.linked = run.agreement_id
-            self.talk_ids = [run.talk_id] if run.talk_id else []
-            self._ritual_break = list(run.events)
+            self.ritual_from(run)
         self.step_view.seat(self.sides, self.vault.name_of)
         self.trust_app.current_talk = self
         self.refresh_view()
@@ -130,6 +126,8 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
             self._finish()
         elif run is not None:
             self.call_after_refresh(self._continue_floor)
+        elif self.seated_here() is not None:
+            self._keep_progress()  # seated apart: the other app can take it up at once
 
     def _continue_floor(self) -> None:
         """Continued mid-floor: the floor step's talk goes on at its very turn; a
@@ -141,7 +139,7 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
         if flow is None or step is None or not step.uses_floor or not self.running:
             return
         session = talks.under_way(self.vault, ritual_id=flow.run_id)
-        if session is not None:
+        if session is not None and session.id not in self.floors_left:
             self.app.push_screen(RitualTalkScreen(self, step, session.first_speaker_id,
                                                   session=session), self._floor_done)
 
@@ -167,7 +165,7 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
                 result.notes.extend(typed_notes(box.value, self._pid(side), item))
         if self.resume is None and flow.index == 0 and not run.breaks and not any(
                 s.notes or s.answers for s in run.steps) and not self.talk_ids \
-                and not self._ritual_break:
+                and not self._ritual_break and self.seated_here() is None:
             return None  # opened, nothing said yet: nothing to come back to
         return run.model_copy(update={
             "marks": [RitualMark(step=s, index=i, mark=m) for (s, i), m in self.marks.items()],
@@ -176,21 +174,13 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
             "agreement_id": self.linked,
             "events": list(self._ritual_break)})
 
-    def _keep_progress(self) -> None:
-        run = self._progress()
-        if run is not None:
-            self.store(store.keep_progress, run, saved_message=None)
-
     def pending_words(self) -> list[StoreCall]:
         """At a lock or quit while under way: the run, with the notes still in the
         boxes (the screen will not be back; the ritual can be continued)."""
         run = self._progress(typed=True)
-        return [] if run is None else [bind(store.keep_progress, run)]
+        return [] if run is None else [bind(store.keep_progress, run, self._ritual_seen)]
 
     # --- who ------------------------------------------------------------------------------
-
-    def _pid(self, side: str) -> str | None:
-        return {LEFT: self.sides[0], RIGHT: self.sides[1]}.get(side)
 
     def _other(self, pid: str) -> str:
         return self.sides[1] if pid == self.sides[0] else self.sides[0]
@@ -204,6 +194,7 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
         return self.flow is not None and not self.flow.done
 
     def refresh_view(self) -> None:
+        self.step_view.seated_as = self.seated_here()
         if self.flow is not None and self.step_view.show(self.ritual, self.flow, self.marks,
                                                          self.outcomes):
             # Which keys apply depends only on the step: redraw the footer just then
@@ -216,6 +207,7 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
         step = self.step
         if step is None or step.gate is not None:
             return
+        side = self._side(side)
         target = TOGETHER if step.who == "together" else side
         pid = self._pid(side)
         self.step_view.box(target).open(pid, self.vault.name_of(pid))
@@ -269,7 +261,7 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
 
     def action_calm(self, side: str) -> None:
         flow, step = self.flow, self.step
-        pid = self._pid(side)
+        pid = self._pid(self._side(side))
         if flow is None or step is None or step.gate is None or pid is None:
             return
         try:
@@ -277,6 +269,8 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
         except NotNow:
             return
         self.refresh_view()
+        if self.seated_here() is not None:
+            self._keep_progress()  # shown in the other app at once
 
     # --- moving ---------------------------------------------------------------------------
 
@@ -338,6 +332,9 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
         notes = flow.result(step.key).notes
         if notes and notes[-1].by is not None:
             first = notes[-1].by  # whoever wrote last (e.g. raised the issue) starts
+        if self.seated_here() is not None and talks.under_way(self.vault, ritual_id=flow.run_id):
+            self._continue_floor()  # begun in the other app: the same floor here
+            return
         self.app.push_screen(RitualTalkScreen(self, step, first), self._floor_done)
 
     def floor_begun(self, talk_id: str) -> None:
@@ -348,6 +345,8 @@ class RitualRunScreen(RitualBreaks, AreaScreen):
 
     def _floor_done(self, session: TalkSession | None) -> None:
         self.trust_app.current_talk = self
+        if session is not None:
+            self.floors_left.add(session.id)  # ended, if still saving: never taken up again
         if session is not None and session.id not in self.talk_ids:
             self.talk_ids.append(session.id)
         self.refresh_view()

@@ -29,6 +29,8 @@ class StepView(Vertical):
         self._ritual_step_shown: str | None = None
         self._ritual_sides: tuple[str, str] = ("", "")
         self._ritual_who: Callable[[str | None], str] = str
+        # Seated apart (app_seats.py): the partner at this app, whose keys all are.
+        self.seated_as: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="run-head")
@@ -133,6 +135,8 @@ class StepView(Vertical):
         lines = []
         for side, key in ((LEFT, "f"), (RIGHT, "j")):
             pid = self._pid(side)
+            if self.seated_as is not None:
+                key = "f or j" if pid == self.seated_as else "in their window:"
             state = "calm enough" if answers.get(pid or "") else "not yet"
             lines.append(f" {key}  {self._who(pid)}: {state}")
         if flow.waiting_for:
@@ -182,6 +186,8 @@ class StepView(Vertical):
             keys.append("f / j  I'm calm enough")
         elif step.who == "together":
             keys.append("s or l  write a note")
+        elif self.seated_as is not None:
+            keys.append(f"s or l  {self._who(self.seated_as)} writes")
         else:
             keys.append(f"s  {self._who(self._ritual_sides[0])} writes   "
                         f"l  {self._who(self._ritual_sides[1])} writes")
