@@ -48,6 +48,10 @@ from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.paged_list import PagedList
 
 PAGE = 200  # entries drawn per page; "show older" adds another
+# From this many entries on, the journal first draws its newest page (read alone)
+# and reads the rest just after that frame: at 30 years (12,000) reading them all
+# took longer than everything else the opening does (bench/bench_journal.py).
+FIRST_PAGE_FROM = 1_000
 EMPTY = ("Nothing written yet. Press n for an entry, or h for a quick line in the "
          "honesty log.")
 
@@ -83,6 +87,9 @@ class JournalScreen(AreaScreen):
         # partner who unlocked included: the other one sits right beside them.
         self._shown: set[str] = set()
         self._drawn: tuple[Any, ...] | None = None  # what the list was drawn for
+        self._listed: tuple[Any, ...] | None = None  # the options drawn, by id
+        self._first_page_of: int | None = None  # only the first page read yet: of about N
+        self._journal_rest_asked = False
 
     def compose(self) -> ComposeResult:
         yield Static("Journal and honesty log: each of you, in your own words.",
@@ -96,9 +103,50 @@ class JournalScreen(AreaScreen):
 
     def on_mount(self) -> None:
         self.query_one(JournalFilters).set_partners(self.partners())
-        self.reload()
+        if not self._read_first_page():
+            self.reload()
+            self._purge_old_deletions()
         self.listing.focus()
-        self._purge_old_deletions()
+
+    def _read_first_page(self) -> bool:
+        """Years of entries: read and draw only the newest page (the list as the
+        empty filters show it) and say so; False when there are few enough to
+        read them all at once."""
+        vault = self.vault
+        newest, about = vault.newest(JournalEntry, PAGE)
+        if about < FIRST_PAGE_FROM:
+            return False
+        self._names = {p.id: p.name for p in vault.partners}
+        self.items = [readable(entry, self._unseal_shown, has_key=self.reads_private)
+                      for entry in newest]
+        self._by_id = {item.entry.id: item for item in self.items}
+        self._first_page_of = about
+        how, note = self.current_filter()
+        self._drawn = (how, note, self.shown_entries)
+        self.matching = filter_entries(self.items, how)
+        self._draw_list()
+        self._draw_status(note, how)
+        self._draw_detail()
+        return True
+
+    def _compositor_refresh(self) -> None:
+        # Textual 8.2 composes (and sends) a frame here. The rest of the entries are
+        # read once the first page is out: call_after_refresh, the layout signal and
+        # idle all came before the first frame of a new mode's screen.
+        super()._compositor_refresh()
+        if self._first_page_of is not None and self.is_current and not self._journal_rest_asked:
+            self._journal_rest_asked = True
+            self.call_next(self._read_the_rest)
+
+    def _read_the_rest(self) -> None:
+        """Every entry, when only the first page was read: just after its frame, or
+        at once for anything that needs them all (a filter, older pages, drafts)."""
+        if self._first_page_of is None:
+            return
+        self._first_page_of = None
+        if self.is_attached and self.trust_app.vault_open:
+            self.reload()
+            self._purge_old_deletions()
 
     @property
     def listing(self) -> PagedList:
@@ -129,6 +177,8 @@ class JournalScreen(AreaScreen):
         return self.vault.unseal(sealed) if self.reads_private(sealed.owner) else None
 
     def reload(self) -> None:
+        if self._first_page_of is not None:
+            return  # shown (resumed) with its first page: the rest comes after its frame
         vault = self.vault
         self._names = {p.id: p.name for p in vault.partners}
         source = self._source()
@@ -150,6 +200,9 @@ class JournalScreen(AreaScreen):
         drawn = (how, note, self.shown_entries)
         if drawn == self._drawn and not force:
             return  # e.g. a Select announcing the value it already had
+        if self._first_page_of is not None:
+            self._read_the_rest()  # every entry first: this draws with them
+            return
         self._drawn = drawn
         self.matching = filter_entries(self.items, how)
         self._draw_list()
@@ -159,16 +212,27 @@ class JournalScreen(AreaScreen):
     def _draw_list(self) -> None:
         today = self.today()
         options: list[Option | None] = []
-        for item in self.matching[: self.shown_entries]:
+        shown = self.matching[: self.shown_entries]
+        for item in shown:
             options.append(Option(entry_prompt(item, self.name_of(item.entry.author), today),
                                   id=item.entry.id))
             options.append(None)
         alive = any(not item.entry.deleted for item in self.items)
-        self.listing.show(options, total=len(self.matching),
-                          empty="Nothing matches these filters." if alive else EMPTY)
+        total = len(self.matching) if self._first_page_of is None else self._first_page_of
+        empty = "Nothing matches these filters." if alive else EMPTY
+        # The same entries drawn the same way (e.g. all of them read after the first
+        # page): the list is left as it is, not wrapped and laid out again.
+        listed = (today, self.shown_entries, total, empty, self._names,
+                  [(item.entry, item.text, item.feeling) for item in shown])
+        if listed == self._listed:
+            return
+        self._listed = listed
+        self.listing.show(options, total=total, empty=empty)
 
     def _draw_status(self, note: str, how: JournalFilter) -> None:
         alive = sum(1 for item in self.items if not item.entry.deleted)
+        if self._first_page_of is not None:
+            alive = self._first_page_of
         parts = [count_words(len(self.matching), alive) if not how.is_empty or not alive
                  else count_words(alive, alive)]
         for partner in self.vault.partners:
@@ -234,6 +298,7 @@ class JournalScreen(AreaScreen):
 
     def kept_drafts(self) -> list[Readable]:
         """Unsaved words kept from an editor that this session can read, newest first."""
+        self._read_the_rest()
         self.reload()
         found = [item for item in self.items if item.entry.draft and not item.entry.deleted
                  and item.text is not None]
