@@ -48,32 +48,31 @@ def validated(table: object, validate: Callable[[object], R]) -> tuple[list[tupl
     return pairs, skipped
 
 
-def _stored_moment(doc: dict[str, object], field: str) -> datetime | None:
-    """A document's stored time, if it reads as one with a zone (else None: its
-    model or soundness check leaves it out, or a full read places it)."""
-    raw = doc.get(field)
-    try:
-        moment = datetime.fromisoformat(raw) if isinstance(raw, str) else None
-    except ValueError:
-        return None
-    return moment if moment is not None and moment.utcoffset() is not None else None
-
-
 def newest(table: object, count: int, read: Callable[[object], R | None],
            field: str = "created_at") -> tuple[list[R], int]:
     """The `count` newest records of a stored table that `read` gives (None: left
     out), newest first by their stored time then id, reading only as many documents
     as that takes; and how many documents are not deleted (an estimate: one a full
     read finds unreadable is counted). For a first page of years of records."""
-    dated = []
+    dated: list[tuple[datetime, str, object]] = []
     records: list[R] = []
+    moment_of = datetime.fromisoformat
     with collector_paused():
+        # At 30 years this loop runs 12,000 times before anything shows: kept plain.
         for doc in documents(table):
-            if not isinstance(doc, dict) or doc.get("deleted") is True:
+            if type(doc) is not dict or doc.get("deleted") is True:
                 continue
-            moment = _stored_moment(doc, field)
-            if moment is not None:
-                dated.append((moment, str(doc.get("id")), doc))
+            raw = doc.get(field)
+            if type(raw) is not str:
+                continue  # the model's own reading, or its refusal, is for a full read
+            try:
+                moment = moment_of(raw)
+            except ValueError:
+                continue
+            if moment.tzinfo is not None and moment.utcoffset() is not None:
+                record_id = doc.get("id")
+                dated.append((moment, record_id if type(record_id) is str else str(record_id),
+                              doc))
         dated.sort(key=lambda found: found[:2], reverse=True)
         for _moment, _id, doc in dated:
             if len(records) >= count:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -90,6 +90,7 @@ class JournalScreen(AreaScreen):
         self._listed: tuple[Any, ...] | None = None  # the options drawn, by id
         self._first_page_of: int | None = None  # only the first page read yet: of about N
         self._journal_rest_asked = False
+        self._journal_left = False  # suspended (a modal, or home) since it was made
 
     def compose(self) -> ComposeResult:
         yield Static("Journal and honesty log: each of you, in your own words.",
@@ -464,7 +465,14 @@ class JournalScreen(AreaScreen):
 
     # --- private keys ---------------------------------------------------------------------------
 
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Not left yet since it was made: its widgets were styled as they mounted, and
+        # a new mode's screen gets two resumes, each restyling every widget again.
+        if not self._journal_left:
+            event.refresh_styles = False
+
     def on_screen_suspend(self) -> None:
+        self._journal_left = True
         # A modal over the journal keeps the keys; leaving the journal puts them away,
         # so the other partner's private entries never stay open behind their back.
         self.call_after_refresh(self._put_keys_away_if_left)
