@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from conftest import ids
 from trust_tui.models import JournalEntry
 from trust_tui.screens.journal import MORE, JournalScreen
+from trust_tui.screens.journal import first_page
 from trust_tui.screens.journal import screen as journal_screen
 
 T0 = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
@@ -33,7 +34,7 @@ def years_of_entries(monkeypatch):
     """A page of 3 and the first page drawn alone from 5 entries, so a small vault
     takes the way 30 years do; records what the first frame held."""
     monkeypatch.setattr(journal_screen, "PAGE", 3)
-    monkeypatch.setattr(journal_screen, "FIRST_PAGE_FROM", 5)
+    monkeypatch.setattr(first_page, "FIRST_PAGE_FROM", 5)
     first: list[tuple[list[str | None], str]] = []
     rest = JournalScreen._read_the_rest
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -39,7 +39,8 @@ from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.journal.detail import EntryDetail, entry_prompt
 from trust_tui.screens.journal.editor import EntryEditor
 from trust_tui.screens.journal.filters import JournalFilters
-from trust_tui.screens.journal.private import PrivateKeyModal
+from trust_tui.screens.journal.first_page import FirstPageFirst
+from trust_tui.screens.journal.private import PrivateKeyModal, PrivateKeysHere
 from trust_tui.store import journal as journal_store
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.footer import KeyFooter
@@ -48,15 +49,11 @@ from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.paged_list import PagedList
 
 PAGE = 200  # entries drawn per page; "show older" adds another
-# From this many entries on, the journal first draws its newest page (read alone)
-# and reads the rest just after that frame: at 30 years (12,000) reading them all
-# took longer than everything else the opening does (bench/bench_journal.py).
-FIRST_PAGE_FROM = 1_000
 EMPTY = ("Nothing written yet. Press n for an entry, or h for a quick line in the "
          "honesty log.")
 
 
-class JournalScreen(AreaScreen):
+class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
     CSS_PATH = sheet("journal")
     # The list has the focus from the start (not the first filter, then the list:
     # each move of the focus restyles both widgets and rebuilds the footer).
@@ -108,46 +105,6 @@ class JournalScreen(AreaScreen):
             self.reload()
             self._purge_old_deletions()
         self.listing.focus()
-
-    def _read_first_page(self) -> bool:
-        """Years of entries: read and draw only the newest page (the list as the
-        empty filters show it) and say so; False when there are few enough to
-        read them all at once."""
-        vault = self.vault
-        newest, about = vault.newest(JournalEntry, PAGE)
-        if about < FIRST_PAGE_FROM:
-            return False
-        self._names = {p.id: p.name for p in vault.partners}
-        self.items = [readable(entry, self._unseal_shown, has_key=self.reads_private)
-                      for entry in newest]
-        self._by_id = {item.entry.id: item for item in self.items}
-        self._first_page_of = about
-        how, note = self.current_filter()
-        self._drawn = (how, note, self.shown_entries)
-        self.matching = filter_entries(self.items, how)
-        self._draw_list()
-        self._draw_status(note, how)
-        self._draw_detail()
-        return True
-
-    def _compositor_refresh(self) -> None:
-        # Textual 8.2 composes (and sends) a frame here. The rest of the entries are
-        # read once the first page is out: call_after_refresh, the layout signal and
-        # idle all came before the first frame of a new mode's screen.
-        super()._compositor_refresh()
-        if self._first_page_of is not None and self.is_current and not self._journal_rest_asked:
-            self._journal_rest_asked = True
-            self.call_next(self._read_the_rest)
-
-    def _read_the_rest(self) -> None:
-        """Every entry, when only the first page was read: just after its frame, or
-        at once for anything that needs them all (a filter, older pages, drafts)."""
-        if self._first_page_of is None:
-            return
-        self._first_page_of = None
-        if self.is_attached and self.trust_app.vault_open:
-            self.reload()
-            self._purge_old_deletions()
 
     @property
     def listing(self) -> PagedList:
@@ -462,54 +419,3 @@ class JournalScreen(AreaScreen):
         if old:
             self.store(journal_store.purge, list(old), done=lambda _r: self.reload(),
                        saved_message=None)
-
-    # --- private keys ---------------------------------------------------------------------------
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Not left yet since it was made: its widgets were styled as they mounted, and
-        # a new mode's screen gets two resumes, each restyling every widget again.
-        if not self._journal_left:
-            event.refresh_styles = False
-
-    def on_screen_suspend(self) -> None:
-        self._journal_left = True
-        # A modal over the journal keeps the keys; leaving the journal puts them away,
-        # so the other partner's private entries never stay open behind their back.
-        self.call_after_refresh(self._put_keys_away_if_left)
-
-    def _put_keys_away_if_left(self) -> None:
-        if not self.trust_app.vault_open or self in self.app.screen_stack:
-            return
-        opened = self._put_keys_away()
-        if opened:
-            names = " and ".join(p.name for p in opened)
-            self.app.notify(f"{names}'s private entries were closed again as the journal "
-                            "was left.", timeout=4, markup=False)
-
-    def _put_keys_away(self) -> list[Partner]:
-        """Close every private entry shown here; forget the keys of partners other
-        than the one who unlocked. Returns whose entries were open."""
-        vault = self.vault
-        opened = [p for p in vault.partners if self.reads_private(p.id)]
-        self._shown.clear()
-        for partner in vault.partners:
-            if partner.id != vault.me.id and vault.can_read_private(partner.id):
-                vault.forget_private(partner.id)
-        return opened
-
-    def action_private_key(self) -> None:
-        opened = self._put_keys_away()
-        if opened:
-            names = " and ".join(p.name for p in opened)
-            self.notify(f"{names}'s private entries are closed again.", markup=False)
-            self.reload()
-            return
-
-        def done(partner_id: str | None) -> None:
-            if partner_id is not None:
-                self._shown.add(partner_id)
-                self.notify(f"{self.vault.name_of(partner_id)}'s private entries are open "
-                            "here until you leave the journal. p closes them.", markup=False)
-                self.reload()
-
-        self.app.push_screen(PrivateKeyModal(), done)
