@@ -84,7 +84,6 @@ class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
         # partner who unlocked included: the other one sits right beside them.
         self._shown: set[str] = set()
         self._drawn: tuple[Any, ...] | None = None  # what the list was drawn for
-        self._listed: tuple[Any, ...] | None = None  # the options drawn, by id
         self._first_page_of: int | None = None  # only the first page read yet: of about N
         self._journal_rest_asked = False
         self._journal_left = False  # suspended (a modal, or home) since it was made
@@ -170,21 +169,13 @@ class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
     def _draw_list(self) -> None:
         today = self.today()
         options: list[Option | None] = []
-        shown = self.matching[: self.shown_entries]
-        for item in shown:
+        for item in self.matching[: self.shown_entries]:
             options.append(Option(entry_prompt(item, self.name_of(item.entry.author), today),
                                   id=item.entry.id))
             options.append(None)
         alive = any(not item.entry.deleted for item in self.items)
         total = len(self.matching) if self._first_page_of is None else self._first_page_of
         empty = "Nothing matches these filters." if alive else EMPTY
-        # The same entries drawn the same way (e.g. all of them read after the first
-        # page): the list is left as it is, not wrapped and laid out again.
-        listed = (today, self.shown_entries, total, empty, self._names,
-                  [(item.entry, item.text, item.feeling) for item in shown])
-        if listed == self._listed:
-            return
-        self._listed = listed
         self.listing.show(options, total=total, empty=empty)
 
     def _draw_status(self, note: str, how: JournalFilter) -> None:
