@@ -121,7 +121,16 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Ap
         if LOCKED_MODE not in self._modes:
             self.add_mode(LOCKED_MODE, Screen)
         for area in AREAS:
-            self.add_mode(area.mode, lambda mode=area.mode: open_area(mode))
+            self.add_mode(area.mode, lambda mode=area.mode: self._area_screen(mode))
+
+    def _area_screen(self, mode: str) -> Screen:
+        """A new area's screen, styled as it mounts. Textual restyles the whole app
+        twice for a mode's new screen (a reparse of every stylesheet each time,
+        30-60 ms, bench/bench_journal.py) to catch up on theme changes it missed;
+        a screen made now has missed none (Textual 8.2: `_css_update_count`)."""
+        screen = open_area(mode)
+        screen._css_update_count = self._css_update_count
+        return screen
 
     # --- the vault --------------------------------------------------------------
 

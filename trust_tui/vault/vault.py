@@ -34,6 +34,7 @@ from trust_tui.vault.errors import (
 from trust_tui.vault.passphrases import MIN_PASSPHRASE, Passphrases, check_passphrase
 from trust_tui.vault.locker import Lockers
 from trust_tui.vault.private import PrivateText
+from trust_tui.vault.records import collector_paused, newest, validated
 from trust_tui.vault.revisions import Revisions
 from trust_tui.vault.rotation import KeyRotation
 from trust_tui.vault.soundness import SoundCache, documents
@@ -268,14 +269,10 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
         here, counted in `unreadable`, and kept in the file untouched."""
         self._require_unlocked()
         table = self._storage.read_table(model.table)
-        pairs, skipped = [], 0
         # The stored table, not TinyDB's view: a damaged document is left out.
-        for doc in documents(table):
-            try:
-                pairs.append((doc, _validate(model, doc)))
-            except UnreadableRecord:
-                skipped += 1
-        records: list[R] = self._sound.keep(model.table, table, pairs)
+        pairs, skipped = validated(table, lambda doc: _validate(model, doc))
+        with collector_paused():
+            records: list[R] = self._sound.keep(model.table, table, pairs)
         self._count_unreadable(model.table, skipped + len(pairs) - len(records))
         return records
 
@@ -305,6 +302,23 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
             self.unreadable[table] = skipped
         else:
             self.unreadable.pop(table, None)
+
+    def newest(self, model: type[R], count: int) -> tuple[list[R], int]:
+        """The `count` newest records of this kind (by `created_at`, then id) not
+        deleted, each read and checked as `all` does, and about how many there are
+        (records.newest); without reading the rest. A first page of years of them."""
+        self._require_unlocked()
+        table = self._storage.read_table(model.table)
+
+        def read(doc: object) -> R | None:
+            try:
+                pair = (doc, _validate(model, doc))
+            except UnreadableRecord:
+                return None
+            sound = self._sound.keep(model.table, table, [pair])
+            return sound[0] if sound and not getattr(sound[0], "deleted", False) else None
+
+        return newest(table, count, read)
 
     def get(self, model: type[R], record_id: str) -> R | None:
         self._require_unlocked()

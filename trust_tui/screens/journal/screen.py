@@ -39,7 +39,8 @@ from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.journal.detail import EntryDetail, entry_prompt
 from trust_tui.screens.journal.editor import EntryEditor
 from trust_tui.screens.journal.filters import JournalFilters
-from trust_tui.screens.journal.private import PrivateKeyModal
+from trust_tui.screens.journal.first_page import FirstPageFirst
+from trust_tui.screens.journal.private import PrivateKeyModal, PrivateKeysHere
 from trust_tui.store import journal as journal_store
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.footer import KeyFooter
@@ -52,7 +53,7 @@ EMPTY = ("Nothing written yet. Press n for an entry, or h for a quick line in th
          "honesty log.")
 
 
-class JournalScreen(AreaScreen):
+class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
     CSS_PATH = sheet("journal")
     # The list has the focus from the start (not the first filter, then the list:
     # each move of the focus restyles both widgets and rebuilds the footer).
@@ -83,6 +84,9 @@ class JournalScreen(AreaScreen):
         # partner who unlocked included: the other one sits right beside them.
         self._shown: set[str] = set()
         self._drawn: tuple[Any, ...] | None = None  # what the list was drawn for
+        self._first_page_of: int | None = None  # only the first page read yet: of about N
+        self._journal_rest_asked = False
+        self._journal_left = False  # suspended (a modal, or home) since it was made
 
     def compose(self) -> ComposeResult:
         yield Static("Journal and honesty log: each of you, in your own words.",
@@ -96,9 +100,10 @@ class JournalScreen(AreaScreen):
 
     def on_mount(self) -> None:
         self.query_one(JournalFilters).set_partners(self.partners())
-        self.reload()
+        if not self._read_first_page():
+            self.reload()
+            self._purge_old_deletions()
         self.listing.focus()
-        self._purge_old_deletions()
 
     @property
     def listing(self) -> PagedList:
@@ -129,6 +134,8 @@ class JournalScreen(AreaScreen):
         return self.vault.unseal(sealed) if self.reads_private(sealed.owner) else None
 
     def reload(self) -> None:
+        if self._first_page_of is not None:
+            return  # shown (resumed) with its first page: the rest comes after its frame
         vault = self.vault
         self._names = {p.id: p.name for p in vault.partners}
         source = self._source()
@@ -150,6 +157,9 @@ class JournalScreen(AreaScreen):
         drawn = (how, note, self.shown_entries)
         if drawn == self._drawn and not force:
             return  # e.g. a Select announcing the value it already had
+        if self._first_page_of is not None:
+            self._read_the_rest()  # every entry first: this draws with them
+            return
         self._drawn = drawn
         self.matching = filter_entries(self.items, how)
         self._draw_list()
@@ -164,11 +174,14 @@ class JournalScreen(AreaScreen):
                                   id=item.entry.id))
             options.append(None)
         alive = any(not item.entry.deleted for item in self.items)
-        self.listing.show(options, total=len(self.matching),
-                          empty="Nothing matches these filters." if alive else EMPTY)
+        total = len(self.matching) if self._first_page_of is None else self._first_page_of
+        empty = "Nothing matches these filters." if alive else EMPTY
+        self.listing.show(options, total=total, empty=empty)
 
     def _draw_status(self, note: str, how: JournalFilter) -> None:
         alive = sum(1 for item in self.items if not item.entry.deleted)
+        if self._first_page_of is not None:
+            alive = self._first_page_of
         parts = [count_words(len(self.matching), alive) if not how.is_empty or not alive
                  else count_words(alive, alive)]
         for partner in self.vault.partners:
@@ -234,6 +247,7 @@ class JournalScreen(AreaScreen):
 
     def kept_drafts(self) -> list[Readable]:
         """Unsaved words kept from an editor that this session can read, newest first."""
+        self._read_the_rest()
         self.reload()
         found = [item for item in self.items if item.entry.draft and not item.entry.deleted
                  and item.text is not None]
@@ -396,47 +410,3 @@ class JournalScreen(AreaScreen):
         if old:
             self.store(journal_store.purge, list(old), done=lambda _r: self.reload(),
                        saved_message=None)
-
-    # --- private keys ---------------------------------------------------------------------------
-
-    def on_screen_suspend(self) -> None:
-        # A modal over the journal keeps the keys; leaving the journal puts them away,
-        # so the other partner's private entries never stay open behind their back.
-        self.call_after_refresh(self._put_keys_away_if_left)
-
-    def _put_keys_away_if_left(self) -> None:
-        if not self.trust_app.vault_open or self in self.app.screen_stack:
-            return
-        opened = self._put_keys_away()
-        if opened:
-            names = " and ".join(p.name for p in opened)
-            self.app.notify(f"{names}'s private entries were closed again as the journal "
-                            "was left.", timeout=4, markup=False)
-
-    def _put_keys_away(self) -> list[Partner]:
-        """Close every private entry shown here; forget the keys of partners other
-        than the one who unlocked. Returns whose entries were open."""
-        vault = self.vault
-        opened = [p for p in vault.partners if self.reads_private(p.id)]
-        self._shown.clear()
-        for partner in vault.partners:
-            if partner.id != vault.me.id and vault.can_read_private(partner.id):
-                vault.forget_private(partner.id)
-        return opened
-
-    def action_private_key(self) -> None:
-        opened = self._put_keys_away()
-        if opened:
-            names = " and ".join(p.name for p in opened)
-            self.notify(f"{names}'s private entries are closed again.", markup=False)
-            self.reload()
-            return
-
-        def done(partner_id: str | None) -> None:
-            if partner_id is not None:
-                self._shown.add(partner_id)
-                self.notify(f"{self.vault.name_of(partner_id)}'s private entries are open "
-                            "here until you leave the journal. p closes them.", markup=False)
-                self.reload()
-
-        self.app.push_screen(PrivateKeyModal(), done)
