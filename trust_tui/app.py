@@ -338,6 +338,8 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Ap
 
     @work(thread=True, group="save", exit_on_error=False)
     def _await_save(self, request: SaveRequest, future: concurrent.futures.Future[Any]) -> None:
+        from textual.worker import active_worker
+
         from trust_tui.widgets.saving import Store
 
         try:
@@ -347,6 +349,10 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Ap
         else:
             answer = Store.Saved(request, result)
         self.call_from_thread(self._answer, answer)
+        # Textual leaves this worker in its pool thread's context until that thread's
+        # next job: with the request, its screen and the words on it, past a lock
+        # (whose forgetting then waited 5 s for that screen to go, collecting all along).
+        active_worker.set(None)  # type: ignore[arg-type]
 
     def _answer(self, answer: Message) -> None:
         from trust_tui.widgets.saving import Store

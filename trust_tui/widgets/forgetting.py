@@ -49,7 +49,7 @@ def forget_after_lock(app: Any, nodes: list[weakref.ref[Any]],
     forget_shown_words(app)
     scrubbed = writer.submit(scrub_this_thread)
     _forget_once_gone(app, [*nodes, lambda: None if scrubbed.done() else scrubbed],
-                      _SETTLE_TRIES)
+                      _SETTLE_WAITS)
 
 
 def settling(app: Any) -> bool:
@@ -58,13 +58,18 @@ def settling(app: Any) -> bool:
 
 
 _settling: weakref.WeakSet[Any] = weakref.WeakSet()
-_SETTLE_TRIES = 100  # every 50 ms: 5 s at most, then it forgets anyway
+# Seconds between looks (each a full collection): soon at first, where widgets go,
+# then less and less often: 5 s at most, then it forgets anyway.
+_SETTLE_WAITS = (0.05, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 1.8)
 
 
-def _forget_once_gone(app: Any, nodes: list[Callable[[], object]], tries: int) -> None:
+def _forget_once_gone(app: Any, nodes: list[Callable[[], object]],
+                      waits: tuple[float, ...]) -> None:
     gc.collect()
-    if tries and any(node() is not None for node in nodes):
-        app.set_timer(0.05, lambda: _forget_once_gone(app, nodes, tries - 1))
+    # Unlocked again meanwhile: what is left was frozen with the new session (app.py's
+    # gc.freeze), so no collection frees it before the next lock, which forgets it.
+    if waits and not app.vault_open and any(node() is not None for node in nodes):
+        app.set_timer(waits[0], lambda: _forget_once_gone(app, nodes, waits[1:]))
         return
     forget_shown_words(app, notifications=False)  # a "Not saved" said since stays
     _settling.discard(app)
