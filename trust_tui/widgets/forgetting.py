@@ -129,14 +129,17 @@ def scrub() -> None:
     Python's small-object allocator hands a freed block back unchanged, so every
     free block it holds (its own count, `_debug_malloc_stats`) is taken once
     as a zeroed buffer and freed again. glibc's `malloc_trim` then gives whole
-    free pages of larger blocks back to the system, which reads them as zeros."""
+    free pages of larger blocks back to the system, which reads them as zeros, and
+    its free chunks up to 4 KiB in this thread's heap are zeroed (`scrub_this_thread`)."""
     free_blocks, free_pools = _pymalloc_free()
     # Unused pools are carved for whichever size asks next: take them as 512s.
     free_blocks[512] = free_blocks.get(512, 0) + free_pools * (POOL_SIZE // 512)
     for size, count in free_blocks.items():  # one class at a time: little held at once
         held = [bytearray(size - 1) for _ in range(count)]
         del held
-    _malloc_trim()
+    # Larger objects (a private entry's decrypted payload, a drawn frame) come from
+    # glibc's heap, whose free chunks keep their bytes too: zeroed as a thread's are.
+    scrub_this_thread()
 
 
 POOL_SIZE = 16384
