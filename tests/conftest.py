@@ -210,15 +210,15 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
-async def drawn(pilot, words: str, text=None) -> str:
+async def drawn(pilot, words: str, text=None, *, patience: float = 15.0) -> str:
     """The screen's text (`text(pilot)`, visible_text by default) once it shows
-    `words`, or after ten settles: a redraw may land a few frames after the change
-    on a loaded machine. The caller still asserts the words are there."""
+    `words`, or once `patience` seconds of settles have passed: a redraw may land
+    many frames after the change on a loaded machine (ten settles were too few for
+    a busy CI). A bound, not a timing assert; the caller asserts the words are there."""
     read = text or visible_text
     shown = read(pilot)
-    for _ in range(10):
-        if words in shown:
-            break
+    give_up = time.monotonic() + patience
+    while words not in shown and time.monotonic() < give_up:
         await settle(pilot)
         shown = read(pilot)
     return shown
