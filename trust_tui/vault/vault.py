@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 import filelock
-from pydantic import ValidationError
 
 from trust_tui.files import describe_os_error, make_private_folder
 from trust_tui.models import Partner, Record, Settings, utc_now
@@ -25,7 +24,6 @@ from trust_tui.vault import fileformat, reading, revisions
 from trust_tui.vault.backups import Backups, damaged_path
 from trust_tui.vault.errors import (
     UnknownPartner,
-    UnreadableRecord,
     VaultBusy,
     VaultExists,
     VaultLocked,
@@ -34,10 +32,10 @@ from trust_tui.vault.errors import (
 from trust_tui.vault.passphrases import MIN_PASSPHRASE, Passphrases, check_passphrase
 from trust_tui.vault.locker import Lockers
 from trust_tui.vault.private import PrivateText
-from trust_tui.vault.records import collector_paused, newest, validated
 from trust_tui.vault.revisions import Revisions
 from trust_tui.vault.rotation import KeyRotation
-from trust_tui.vault.soundness import SoundCache, documents
+from trust_tui.vault.typed_reads import TypedReads, validate_record
+from trust_tui.vault.soundness import SoundCache
 from trust_tui.vault.storage import (
     LOCK_TIMEOUT_SECONDS,
     EncryptedStorage,
@@ -56,11 +54,13 @@ __all__ = ["LOCK_TIMEOUT_SECONDS", "MIN_PASSPHRASE", "Vault", "check_passphrase"
 R = TypeVar("R", bound=Record)
 
 
-class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, Revisions):
+class Vault(TypedReads, PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping,
+            Revisions):
     """An unlocked vault. Create with `Vault.create` or `Vault.open`.
 
-    Here: opening, locking, transactions and typed records; private text,
-    passphrases, new keys and backups come from the mixins in their own modules.
+    Here: opening, locking, transactions and writing typed records; reading them,
+    private text, passphrases, new keys and backups come from the mixins in their
+    own modules.
     """
 
     def __init__(self, path: Path, storage: EncryptedStorage, slot_id: str,
@@ -255,77 +255,7 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
         self._require_unlocked()
         return self._storage.generation
 
-    # --- typed records ------------------------------------------------------
-
-    # Reads take no lock: every change below is copy-on-write (a new dict per
-    # changed table, swapped in only after the write is durable), so a read on
-    # the UI thread never waits for a save's fsync on the writer thread and never
-    # sees a half-made change (so TinyDB's own in-place writes are not used).
-
-    def all(self, model: type[R]) -> list[R]:
-        """Every record of this kind. One that does not fit this version's model
-        (written by a newer trust-tui, say) or that a screen could not use (a time
-        with no zone, a seal of the wrong size: vault/soundness.py) is left out
-        here, counted in `unreadable`, and kept in the file untouched."""
-        self._require_unlocked()
-        table = self._storage.read_table(model.table)
-        # The stored table, not TinyDB's view: a damaged document is left out.
-        pairs, skipped = validated(table, lambda doc: _validate(model, doc))
-        with collector_paused():
-            records: list[R] = self._sound.keep(model.table, table, pairs)
-        self._count_unreadable(model.table, skipped + len(pairs) - len(records))
-        return records
-
-    def all_where(self, model: type[R], wanted: Callable[[R], bool]) -> list[R]:
-        """`all(model)` keeping only the records `wanted` accepts; each other one is
-        let go as soon as it is checked, so years of records never stand as models
-        at once for a question about a few (issue 17: resident memory). What it had
-        to leave out is counted in `unreadable` as `all` counts it."""
-        self._require_unlocked()
-        table = self._storage.read_table(model.table)
-        skipped = 0
-
-        def checked() -> Iterator[tuple[object, R]]:
-            nonlocal skipped
-            for doc in documents(table):
-                try:
-                    yield doc, _validate(model, doc)
-                except UnreadableRecord:
-                    skipped += 1
-
-        records, unsound = self._sound.keep_where(model.table, table, checked(), wanted)
-        self._count_unreadable(model.table, skipped + unsound)
-        return records
-
-    def _count_unreadable(self, table: str, skipped: int) -> None:
-        if skipped:
-            self.unreadable[table] = skipped
-        else:
-            self.unreadable.pop(table, None)
-
-    def newest(self, model: type[R], count: int) -> tuple[list[R], int]:
-        """The `count` newest records of this kind (by `created_at`, then id) not
-        deleted, each read and checked as `all` does, and about how many there are
-        (records.newest); without reading the rest. A first page of years of them."""
-        self._require_unlocked()
-        table = self._storage.read_table(model.table)
-
-        def read(doc: object) -> R | None:
-            try:
-                pair = (doc, _validate(model, doc))
-            except UnreadableRecord:
-                return None
-            sound = self._sound.keep(model.table, table, [pair])
-            return sound[0] if sound and not getattr(sound[0], "deleted", False) else None
-
-        return newest(table, count, read)
-
-    def get(self, model: type[R], record_id: str) -> R | None:
-        self._require_unlocked()
-        for doc in documents(self._storage.read_table(model.table)):
-            if isinstance(doc, dict) and doc.get("id") == record_id:
-                return _validate(model, doc)
-        return None
+    # --- typed records (reading them: vault/typed_reads.py) ---------------------
 
     def add(self, record: Record) -> None:
         self.add_many([record])
@@ -421,7 +351,7 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
             key = _key_of(table, record_id)
             if key is None:
                 raise KeyError(record_id)
-            current = _validate(model, copy.deepcopy(table[key]))
+            current = validate_record(model, copy.deepcopy(table[key]))
             result = change(current)
             updated = current if result is None else result
             table[key] = updated.model_dump(mode="json")
@@ -477,15 +407,6 @@ class Vault(PrivateText, Passphrases, KeyRotation, Lockers, Backups, KeyWiping, 
 
     def save_settings(self, settings: Settings) -> None:
         self.put(settings)
-
-
-def _validate(model: type[R], doc: object) -> R:
-    if not isinstance(doc, dict):
-        raise UnreadableRecord(model.table)
-    try:
-        return model.model_validate(doc)
-    except ValidationError:
-        raise UnreadableRecord(model.table) from None  # its message would quote their words
 
 
 def _key_of(table: fileformat.Table, record_id: str) -> str | None:
