@@ -8,7 +8,6 @@ it as a `widgets.shell.Shell` (they never import this module) and save through
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import gc
 from collections.abc import Iterable
@@ -19,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 
@@ -27,6 +25,7 @@ from trust_tui import paths
 from trust_tui.app_breaks import KEPT_OUT_BY_A_BREAK, BreakOwnsTheScreen
 from trust_tui.app_copies import SyncCopiesBeside
 from trust_tui.app_looks import TheirLooks
+from trust_tui.app_saving import SavesInOrder
 from trust_tui.app_seats import SharedSeats
 from trust_tui.domain.clock import Clock, SystemClock
 from trust_tui.screens.areas import AREAS
@@ -44,25 +43,17 @@ from trust_tui.wiring import (
 
 if TYPE_CHECKING:  # imported on first use, after the first screen paints
     from trust_tui.vault import KdfParams, Vault
-    from trust_tui.widgets.saving import SaveRequest, StoreClient
+    from trust_tui.widgets.saving import StoreClient
     from trust_tui.widgets.talk_in_progress import TalkInProgress
 
 HOME_MODE = "home"
 LOCKED_MODE = "locked"  # a blank base screen under the unlock screen
 IDLE_CHECK_SECONDS = 5.0
 DISK_CHECK_SECONDS = 2.0
-LOCK_WRITE_SECONDS = 5.0  # a lock waits this long at most for unsaved words to be kept
 
 
-def not_saved_sentence(error: Exception) -> str:
-    """One plain sentence for a save that failed: never a traceback, never their words."""
-    if isinstance(error, VaultError):
-        return str(error)
-    return ("Something went wrong while saving, so that change was not saved. "
-            f"What you typed is still here. ({type(error).__name__})")
-
-
-class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, App[None]):
+class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, SavesInOrder,
+               App[None]):
     """The couple's app. Create with the vault path; a missing file means first run."""
 
     TITLE = "trust-tui"
@@ -320,88 +311,6 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Ap
         self.look_for_sync_copies()  # a sync service that replaced the file may leave a copy
         self._catch_up_breaks()
         self._join_a_talk_begun_there()  # app_seats.py: seated apart, a talk begun there
-
-    # --- saving ----------------------------------------------------------------------
-
-    def request_save(self, request: SaveRequest) -> None:
-        """Queue one use case; its asker hears back with Store.Saved / Store.NotSaved.
-        It joins the writer's queue here, on the UI thread, so saves land in the
-        order they were asked for; a thread worker waits for it."""
-        from trust_tui.widgets.saving import Store
-
-        try:
-            future = self._save_queue.submit(request.call, self.vault)
-        except VaultError as error:  # locked meanwhile: nothing to save into
-            self._answer(Store.NotSaved(request, not_saved_sentence(error), error))
-            return
-        self._await_save(request, future)
-
-    @work(thread=True, group="save", exit_on_error=False)
-    def _await_save(self, request: SaveRequest, future: concurrent.futures.Future[Any]) -> None:
-        from textual.worker import active_worker
-
-        from trust_tui.widgets.saving import Store
-
-        try:
-            result = future.result()
-        except Exception as error:
-            answer: Message = Store.NotSaved(request, not_saved_sentence(error), error)
-        else:
-            answer = Store.Saved(request, result)
-        self.call_from_thread(self._answer, answer)
-        # Textual leaves this worker in its pool thread's context until that thread's
-        # next job: with the request, its screen and the words on it, past a lock
-        # (whose forgetting then waited 5 s for that screen to go, collecting all along).
-        active_worker.set(None)  # type: ignore[arg-type]
-
-    def _answer(self, answer: Message) -> None:
-        from trust_tui.widgets.saving import Store
-
-        request = answer.request  # type: ignore[attr-defined]
-        if isinstance(answer, Store.NotSaved):
-            self.notify(answer.sentence, title="Not saved", severity="error", timeout=10,
-                        markup=False)
-        elif request.saved_message:
-            self.notify(request.saved_message, timeout=2, markup=False)
-        if request.requester is None:  # the app's own request: continue here
-            if isinstance(answer, Store.NotSaved):
-                if request.failed is not None:
-                    request.failed(answer.error)
-            elif request.done is not None:
-                request.done(answer.result)  # type: ignore[attr-defined]
-        else:
-            request.requester.post_message(answer)  # dropped if it has closed
-
-    # --- words not saved yet: handed over on lock and quit ---------------------------
-
-    def keep_words_of(self, keeper: StoreClient) -> None:
-        self._word_keepers.add(keeper)
-
-    def forget_words_of(self, keeper: StoreClient) -> None:
-        self._word_keepers.discard(keeper)
-
-    async def keep_pending_words(self) -> None:
-        """Drain the save queue, then write every screen's unsaved words through it.
-
-        Called before a lock or quit takes the screens down. Never stops them: a
-        write that fails is told in one sentence (after the lock), never swallowed."""
-        if not self.vault_open:
-            return
-        calls = [call for keeper in list(self._word_keepers)
-                 for call in keeper.pending_words()]
-        if not calls:
-            return
-        vault = self.vault
-        futures = [self._save_queue.submit(call, vault) for call in calls]
-        done, waiting = await asyncio.to_thread(
-            concurrent.futures.wait, futures, timeout=LOCK_WRITE_SECONDS)
-        failures = [f.exception() for f in done if f.exception() is not None]
-        if waiting:
-            self._lock_problem = ("Some words typed but not saved could not be kept in "
-                                  "time; the disk may be busy or stuck.")
-        elif failures:
-            self._lock_problem = ("Some words typed but not saved could not be kept: "
-                                  + not_saved_sentence(failures[0]))
 
     def get_line_filters(self):
         # Every painted line, editors included, loses control characters on the way
