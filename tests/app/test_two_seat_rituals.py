@@ -14,9 +14,10 @@ import contextlib
 from conftest import SAM_PASS, Told, screen_text, settle
 from test_two_seats import (  # noqa: F401 (looks_only_when_told: autouse fixture)
     keys_line,
-    looks,
     looks_only_when_told,
+    saved,
     side_by_side,
+    sync,
 )
 
 from trust_tui.domain.floor import Phase
@@ -26,22 +27,6 @@ from trust_tui.screens.rituals import RitualRunScreen, RitualsScreen, RitualTalk
 from trust_tui.vault import Vault
 from trust_tui.widgets.partner_pane import ELSEWHERE
 from trust_tui.widgets.seat_box import SeatBox
-
-
-async def saved(pilot) -> None:
-    """Every save asked for has landed and its answer is shown (an answer may send
-    the next save in line: then that one too)."""
-    for _ in range(4):
-        await settle(pilot)
-        if all(worker.is_finished for worker in pilot.app.workers):
-            return
-
-
-async def sync(*pilots) -> None:
-    """Each app looks at the vault (as its live timer does) and catches up."""
-    for pilot in pilots:
-        await looks(pilot, pilot.app.check_disk_now)
-        await saved(pilot)
 
 
 async def moves(pilot, *keys: str, shown_in) -> None:
