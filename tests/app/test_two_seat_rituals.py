@@ -71,18 +71,12 @@ async def test_a_setback_with_its_floor_and_a_break_across_two_apps(vault_path, 
         told_alex, told_sam = Told(alex), Told(sam)
 
         # Calm enough? Each answers in their own window, with either key there.
-        await sp.press("j")
-        await saved(sp)
-        await sync(ap)
+        await moves(sp, "j", shown_in=ap)
         gate = screen_text(alex)
         assert "Sam: calm enough" in gate and "f or j  Alex: not yet" in gate
-        await ap.press("f")
-        await saved(ap)
-        await sync(sp)
+        await moves(ap, "f", shown_in=sp)
         assert s_run.flow.waiting_for == []
-        await sp.press("n", "n")  # on to "How I felt", a floor step
-        await saved(sp)
-        await sync(ap)
+        await moves(sp, "n", "n", shown_in=ap)  # on to "How I felt", a floor step
         assert a_run.step.key == "felt"
 
         # Sam takes the floor; Alex's window takes it up.
@@ -101,9 +95,7 @@ async def test_a_setback_with_its_floor_and_a_break_across_two_apps(vault_path, 
         await ap.press("f")
         assert a_talk.floor.phase == Phase.NAMING
         assert "That move is Sam's, from their window." in told_alex
-        await sp.press("j")  # both key sets are Sam's in Sam's window
-        await saved(sp)
-        await sync(ap)
+        await moves(sp, "j", shown_in=ap)  # both key sets are Sam's in Sam's window
         assert a_talk.floor.phase == Phase.SPEAKING
 
         # Alex calls a break in their window: it shows in Sam's too. Alex is back
@@ -117,9 +109,7 @@ async def test_a_setback_with_its_floor_and_a_break_across_two_apps(vault_path, 
         assert isinstance(a_calm, CalmScreen) and isinstance(s_calm, CalmScreen)
         assert "A break, asked for by Alex" in screen_text(sam)
         clock.advance(5 * 60)
-        await ap.press("f")  # f or j: both are Alex's there
-        await saved(ap)
-        await sync(sp)
+        await moves(ap, "f", shown_in=sp)  # f or j: both are Alex's there
         assert s_calm.brk.ready == {alex_id}
         ready = str(s_calm.query_one("#calm-ready").render())
         assert "Alex (in their window): READY" in ready and "Sam (f or j): not yet" in ready
@@ -138,9 +128,8 @@ async def test_a_setback_with_its_floor_and_a_break_across_two_apps(vault_path, 
         assert "The floor step has ended" in " ".join(told_alex.messages)
 
         # Next time: each writes in their own window, filed under them.
-        await sp.press("x", "x", "x", "x")  # felt (the floor step), saw, before, my part
-        await saved(sp)
-        await sync(ap)
+        # felt (the floor step), saw, before, my part
+        await moves(sp, "x", "x", "x", "x", shown_in=ap)
         assert a_run.step.key == "differently"
         await write(ap, "s", "I will say when I need a pause")  # s: Alex's own box there
         await sync(sp)
@@ -152,9 +141,7 @@ async def test_a_setback_with_its_floor_and_a_break_across_two_apps(vault_path, 
         assert "I will ask before I assume" in screen_text(alex)
 
         # Sam ends it; Alex's window says it is kept.
-        await sp.press("e", "y")
-        await saved(sp)
-        await sync(ap)
+        await moves(sp, "e", "y", shown_in=ap)
         assert a_run.saved is not None
         assert "ended in the other window" in screen_text(alex)
 
