@@ -56,6 +56,15 @@ def test_derivations_on_many_threads_at_once_all_succeed():
     assert results == [expected] * 8
 
 
+def test_the_commands_that_end_at_once_are_every_one_but_the_apps():
+    # A misspelt or forgotten name would quietly lose the quick exit (cli._leave_now);
+    # demo and serve run the app or a server and must end the ordinary way.
+    from trust_tui.cli import QUICK_EXIT
+    from trust_tui.cli.commands import HANDLERS
+
+    assert QUICK_EXIT == set(HANDLERS) - {"demo", "serve"}
+
+
 def _run_cli(*args: str, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a user runs it
     env["TRUST_TUI_PASSPHRASE"] = SAM_PASS
