@@ -37,7 +37,7 @@ from trust_tui.import_checks import PATH_CHARS, inert, read_bounded
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault.errors import VaultExists
 from trust_tui.vault.fileformat import same_passphrase
-from trust_tui.vault.reading import open_ahead, read_file
+from trust_tui.vault.reading import Checked, open_ahead, read_file
 from trust_tui.vault.storage import backup_path, lock_path
 
 if TYPE_CHECKING:
@@ -269,8 +269,8 @@ def _merge(args: argparse.Namespace) -> int:
     read_file(other)  # a foreign or damaged copy is said before any passphrase
     typed: list[str] = []
 
-    def opener(path: Path, passphrase: str) -> Vault:
-        vault = open_ahead(path, passphrase)
+    def opener(path: Path, passphrase: str, *, checked: Checked | None = None) -> Vault:
+        vault = open_ahead(path, passphrase, checked=checked)
         typed.append(passphrase)
         return vault
 

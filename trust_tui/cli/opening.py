@@ -64,10 +64,9 @@ def open_existing(args: argparse.Namespace, **kwargs) -> Vault:
     # Cheap checks first (no key derivation): a missing, foreign or damaged file is
     # reported before anyone types a passphrase for it.
     checked = check_ahead(path)
-    if "opener" not in kwargs:  # the file read once, if unchanged by the unlock
-        kwargs["opener"] = lambda path, passphrase: open_ahead(path, passphrase,
-                                                               checked=checked)
-    vault = unlock(args, path, **kwargs)
+    opener = kwargs.pop("opener", open_ahead)  # the file read once, if unchanged by the unlock
+    vault = unlock(args, path, **kwargs,
+                   opener=lambda path, passphrase: opener(path, passphrase, checked=checked))
     # This machine notes the highest generation it opened; an older copy is said.
     args.older_copy = vault.watch_generations(SeenGenerations())
     if args.older_copy is not None and getattr(args, "command", None) != "check":
