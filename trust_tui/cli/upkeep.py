@@ -24,7 +24,7 @@ from trust_tui.vault import VaultError
 from trust_tui.vault.backups import damaged_path
 from trust_tui.vault.errors import DamagedVault, NoBackup, NotYourSlot, NoVault
 from trust_tui.vault.fileformat import same_passphrase
-from trust_tui.vault.reading import open_ahead, read_file
+from trust_tui.vault.reading import check_ahead, open_ahead, read_file
 from trust_tui.vault.storage import backup_path
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ REKEY_HINT = ("An old copy of the file with the old passphrase still opens share
 
 def rekey(args: argparse.Namespace) -> int:
     path = vault_path(args)
-    read_file(path)  # a missing or damaged file is reported before any prompt
+    checked = check_ahead(path)  # a missing or damaged file is reported before any prompt
     files = args.passphrase_files or []
     if files:
         if len(files) != 2:
@@ -140,7 +140,7 @@ def rekey(args: argparse.Namespace) -> int:
                    getpass.getpass("The other partner's passphrase: ")]
     if same_passphrase(secrets[0], secrets[1]):
         raise Refusal("rekey needs both of your passphrases, one each, so nothing was changed.")
-    vault = open_ahead(path, secrets[0])
+    vault = open_ahead(path, secrets[0], checked=checked)
     say("Making new keys and sealing everything again (a few seconds)...")
     vault.rekey(secrets)
     out("New keys for everything: an old copy of the file opens nothing written from "
