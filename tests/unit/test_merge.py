@@ -298,3 +298,16 @@ def test_a_merge_is_written_newer_than_both_copies_and_once(tmp_path):
     assert c.generation > a.generation
     merge_from(a, c.path, SAM_PASS)
     assert a.generation > c.generation
+
+
+def test_a_damaged_history_table_leaves_the_locker_readable_and_savable(tmp_path):
+    vault = make_vault(tmp_path / "couple.vault")
+    me = vault.me.id
+    vault.add_to_locker(vault.hold_key(me), "checked in", "2026-03-01T10:00:00+00:00")
+    with vault.transaction():
+        tables = dict(vault.raw_tables())
+        tables[HISTORY] = [1]  # not a table: what a damaged file might hold
+        vault.write_raw(tables)
+    assert [c["text"] for c in vault.locker(me)] == ["checked in"]
+    vault.add_to_locker(vault.hold_key(me), "again", "2026-03-02T10:00:00+00:00")
+    assert [c["text"] for c in vault.locker(me)] == ["checked in", "again"]
