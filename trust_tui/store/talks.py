@@ -73,7 +73,7 @@ def under_way(vault: Vault, ritual_id: str | None = None) -> TalkSession | None:
 
 def unended(vault: Vault) -> frozenset[str]:
     """The ids of every talk begun and not ended (a ritual's floor among them)."""
-    return frozenset(t.id for t in vault.all(TalkSession) if t.ended_at is None)
+    return frozenset(t.id for t in vault.all_where(TalkSession, lambda t: t.ended_at is None))
 
 
 def finish(vault: Vault, session: TalkSession, steps: Sequence[NextStep],
