@@ -93,7 +93,9 @@ def merge_import(vault: Vault, records: list[Record],
             known = {record_id(d) for d in side(ours, name).values()}
             here += sum(1 for doc in table.values() if doc.get("id") in known)
     report = merge_into(vault, theirs)
-    return report, max(0, here - report.updated - report.deleted)
+    # A record deleted here by the export's tombstone is not among its records, so
+    # it was never counted in `here`: only those it changed come off.
+    return report, max(0, here - report.updated)
 
 
 def _is_sealed(value: Any) -> bool:

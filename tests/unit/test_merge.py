@@ -298,3 +298,32 @@ def test_a_merge_is_written_newer_than_both_copies_and_once(tmp_path):
     assert c.generation > a.generation
     merge_from(a, c.path, SAM_PASS)
     assert a.generation > c.generation
+
+
+def test_a_damaged_history_table_leaves_the_locker_readable_and_savable(tmp_path):
+    vault = make_vault(tmp_path / "couple.vault")
+    me = vault.me.id
+    vault.add_to_locker(vault.hold_key(me), "checked in", "2026-03-01T10:00:00+00:00")
+    with vault.transaction():
+        tables = dict(vault.raw_tables())
+        tables[HISTORY] = [1]  # not a table: what a damaged file might hold
+        vault.write_raw(tables)
+    assert [c["text"] for c in vault.locker(me)] == ["checked in"]
+    vault.add_to_locker(vault.hold_key(me), "again", "2026-03-02T10:00:00+00:00")
+    assert [c["text"] for c in vault.locker(me)] == ["checked in", "again"]
+
+
+def test_an_import_counts_a_record_it_left_as_it_was_even_beside_a_deletion(
+        tmp_path, monkeypatch, capsys):
+    from trust_tui.cli import main
+
+    kept, gone = _win("kept"), _win("gone")
+    a, b = _pair(tmp_path, kept, gone)
+    b.remove(Win, gone.id)
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+    exported = tmp_path / "b.json"
+    assert main(["--vault", str(b.path), "export", "-o", str(exported)]) == 0
+    assert main(["--vault", str(a.path), "import", str(exported)]) == 0
+    said = capsys.readouterr().out
+    assert "Brought in 0 records; 1 were already in the vault." in said
+    assert _texts(Vault.open(a.path, SAM_PASS)) == {kept.id: "kept"}

@@ -167,3 +167,13 @@ def test_real_vault_files_merge_both_ways(tmp_path_factory, run):
     texts = [sorted((w.id, w.text) for w in v.all(Win)) for v in copies]
     assert texts[0] == texts[1]
     assert not merge_from(copies[0], copies[1].path, SAM_PASS).changed
+
+
+def test_a_document_without_an_id_is_not_overwritten_by_a_record_coming_in():
+    ours = {"journal": {"1": {"id": "a", "x": 1}}}
+    theirs = {"journal": {"1": {"id": "a", "x": 1}, "2": {"sealed": "q"},
+                          "3": {"id": "b", "x": 2}}}
+    merged = merge_tables(ours, theirs).tables["journal"]
+    assert sorted(merged.values(), key=str) == sorted(
+        [{"id": "a", "x": 1}, {"sealed": "q"}, {"id": "b", "x": 2}], key=str)
+    assert len(merged) == 3

@@ -103,3 +103,12 @@ def test_seated_apart_neither_apps_next_steps_are_lost(vault):
     talks.keep_words(vault, ended, {sam: "7"}, ["Walk on Sunday", "Rest"])
     [saved] = vault.all(TalkSession)
     assert saved.next_steps == ["Walk on Sunday", "Rest", "Call before nine"]
+
+
+def test_unended_names_every_talk_begun_and_not_ended(vault):
+    going = a_talk(vault)
+    talks.save_progress(vault, going.session.model_copy(deep=True))
+    done = a_talk(vault)
+    done.end()
+    talks.save_progress(vault, done.session.model_copy(deep=True))
+    assert talks.unended(vault) == frozenset({going.session.id})

@@ -73,7 +73,7 @@ def under_way(vault: Vault, ritual_id: str | None = None) -> TalkSession | None:
 
 def unended(vault: Vault) -> frozenset[str]:
     """The ids of every talk begun and not ended (a ritual's floor among them)."""
-    return frozenset(t.id for t in vault.all(TalkSession) if t.ended_at is None)
+    return frozenset(t.id for t in vault.all_where(TalkSession, lambda t: t.ended_at is None))
 
 
 def finish(vault: Vault, session: TalkSession, steps: Sequence[NextStep],
@@ -82,10 +82,11 @@ def finish(vault: Vault, session: TalkSession, steps: Sequence[NextStep],
     With `ratings` (the safety boxes this app shows, as typed), a partner whose box
     is not among them keeps the number kept (seated apart: given in their app)."""
     with vault.transaction():
+        current = vault.get(TalkSession, session.id)  # read once, under the lock
         if ratings is not None:
-            session = with_words(_over_kept(vault, session, ratings), ratings,
-                                 [step.text for step in steps])
-        texts = _with_kept_steps(vault, session, [step.text for step in steps])
+            session = _over_kept(current, session, ratings)
+            session = with_words(session, ratings, [step.text for step in steps])
+        texts = _with_kept_steps(current, [step.text for step in steps])
         finished = session.model_copy(update={"next_steps": texts})
         drafts = [Agreement(kind=AgreementKind(step.kind), wording=step.text,
                             asked_by=step.whose, source_talk_id=finished.id)
@@ -122,16 +123,18 @@ def keep_words(vault: Vault, session: TalkSession, ratings: Mapping[str, str],
     keeps the numbers and next steps typed so far. No draft agreements are made:
     those wait for "save"."""
     with vault.transaction():
-        kept = with_words(_over_kept(vault, session, ratings), ratings,
-                          _with_kept_steps(vault, session, steps))
+        current = vault.get(TalkSession, session.id)  # read once, under the lock
+        kept = with_words(_over_kept(current, session, ratings), ratings,
+                          _with_kept_steps(current, steps))
         vault.put(kept)
     return kept
 
 
-def _over_kept(vault: Vault, session: TalkSession, ratings: Mapping[str, str]) -> TalkSession:
-    """`session` with the kept copy's check-ins of the partners whose boxes are not
-    in `ratings` (seated apart, each app shows and saves only its own partner's)."""
-    current = vault.get(TalkSession, session.id)
+def _over_kept(current: TalkSession | None, session: TalkSession,
+               ratings: Mapping[str, str]) -> TalkSession:
+    """`session` with the kept copy's (`current`) check-ins of the partners whose
+    boxes are not in `ratings` (seated apart, each app shows and saves only its own
+    partner's)."""
     if current is None:
         return session
     mine = [c for c in session.check_ins if c.partner_id in ratings]
@@ -139,11 +142,10 @@ def _over_kept(vault: Vault, session: TalkSession, ratings: Mapping[str, str]) -
     return session.model_copy(update={"check_ins": [*mine, *theirs]})
 
 
-def _with_kept_steps(vault: Vault, session: TalkSession, steps: Sequence[str]) -> list[str]:
-    """This app's next steps, then any the kept copy has that it lacks: seated apart,
-    the other app may have saved steps of its own since this one opened the form
-    (no step is ever taken off there, so one missing here was never seen here)."""
-    current = vault.get(TalkSession, session.id)
+def _with_kept_steps(current: TalkSession | None, steps: Sequence[str]) -> list[str]:
+    """This app's next steps, then any the kept copy (`current`) has that it lacks:
+    seated apart, the other app may have saved steps of its own since this one opened
+    the form (no step is ever taken off there, so one missing here was never seen here)."""
     kept = current.next_steps if current is not None else []
     return [*steps, *(text for text in kept if text not in steps)]
 

@@ -32,7 +32,6 @@ class Backups:
 
     path: Path
     _storage: EncryptedStorage
-    _slot_id: str
     damaged_copy: Path | None = None  # where recover_from_backup set a damaged file aside
 
     if TYPE_CHECKING:
@@ -49,11 +48,6 @@ class Backups:
     def vault_id(self) -> str:
         """The random id in the header ("" for an older vault until its next save)."""
         return self._storage.header.vault_id
-
-    @property
-    def slot_id(self) -> str:
-        """The id of the keyslot that unlocked it (random; names no one)."""
-        return self._slot_id
 
     def watch_generations(self, seen: SeenGenerations) -> Older | None:
         """Compare with the highest generation opened on this machine: an `Older`

@@ -133,10 +133,6 @@ def unpack_all(held: Held) -> dict[str, Any]:
     return {name: unpacked(value) for name, value in held.items()}
 
 
-def has_packed(data: Held) -> bool:
-    return any(isinstance(value, Packed) for value in data.values())
-
-
 def settle(old: Held | None, new: Held) -> tuple[Held | None, Held]:
     """(old, new) ready for a write's bookkeeping (lockers, revisions): the tables
     every write reads are parsed, once for both sides when they are the same

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from trust_tui.models import SealedText
 from trust_tui.vault import fileformat
 from trust_tui.vault.errors import VaultLocked
-from trust_tui.vault.revisions import HISTORY
+from trust_tui.vault.revisions import HISTORY, side
 from trust_tui.vault.storage import EncryptedStorage
 
 LOCKERS = "lockers"
@@ -100,7 +100,7 @@ def _from_history(data: fileformat.Tables, partner_id: str, key: bytes,
     """The checks of this locker and of its versions a merge kept in history (the
     other copy's, when both copies kept checks: vault/merging.py moves them still
     sealed), each once, oldest first. Only here, where the owner's key is."""
-    kept = data.get(HISTORY, {}).get(LOCKERS, {})
+    kept = side(data, HISTORY).get(LOCKERS)  # a damaged history: none
     versions = kept.get(f"locker-{partner_id}") if isinstance(kept, dict) else None
     if not isinstance(versions, list) or not versions:
         return items

@@ -250,11 +250,13 @@ def _merge_table(writer: _Writer, name: str, ours: dict[str, Any],
     ours_table = ours.get(name) if isinstance(ours.get(name), dict) else {}
     assert isinstance(ours_table, dict)
     keys: dict[str | None, str] = {}  # record id -> its key in our table, when needed
-    next_key = max((int(k) for k in ours_table if k.isascii() and k.isdigit()), default=0) + 1
     hist_ours, hist_theirs = _inner(side(ours, HISTORY).get(name)), _inner(
         side(theirs, HISTORY).get(name))
     if len(_inner(theirs.get(name))) > sum(1 for doc, _ in other.values() if doc is not None):
         _merge_idless(writer, name, ours, theirs)  # documents without an id there
+    # After those came in: a record coming in never takes the key of one of them.
+    next_key = max((int(k) for k in _inner(writer.out.get(name))
+                    if k.isascii() and k.isdigit()), default=0) + 1
     events: list[Event] = []
     for rid in sorted(set(mine) | set(other)):
         found_a, found_b = mine.get(rid), other.get(rid)
