@@ -242,3 +242,17 @@ async def test_one_app_alone_keeps_both_partners_at_its_keyboard(unlocked_app):
         await write(pilot, "s", "I will slow down")
         notes = {n.text: n.by for n in run.flow.result("differently").notes}
         assert notes == {"I will ask first": alex, "I will slow down": sam}
+
+
+async def test_the_keys_shown_follow_the_other_window_closing(vault_path, clock):
+    """Alex's window closes mid-ritual: Sam's shows both partners' keys at once,
+    not only after the next move (the keys themselves act for both at once)."""
+    async with a_setback_in_both(vault_path, clock) as (sam, sp, s_run, alex, ap, a_run):
+        assert "f or j  Sam: not yet" in screen_text(sam)
+        await ap.press("ctrl+l")  # Alex locks: the seat is free again
+        await ap.pause()
+        await looks(sp, sam.check_seats)
+        assert sam.seated_as is None
+        gate = screen_text(sam)
+        assert " f  Sam: not yet" in gate and " j  Alex: not yet" in gate
+        assert "in their window" not in gate

@@ -56,6 +56,11 @@ class SharedRitual:
         """The partner whose keys act here when the other sits at another app."""
         return seated_among(self, self.sides)  # type: ignore[arg-type]
 
+    def seats_changed(self) -> None:
+        """The other window opened or closed (app_seats.py): whose keys are shown
+        follows at once, as the keys themselves do (`_side`)."""
+        self.refresh_view()
+
     def _pid(self, side: str) -> str | None:
         return {LEFT: self.sides[0], RIGHT: self.sides[1]}.get(side)
 
