@@ -61,6 +61,11 @@ class SharedRitual:
         follows at once, as the keys themselves do (`_side`)."""
         self.refresh_view()
 
+    def break_events(self) -> list[LiveEvent]:
+        """The moves a break on a step reads (calm.py: whose "ready" came last ends
+        a break both said at once)."""
+        return list(self._ritual_break)
+
     def _pid(self, side: str) -> str | None:
         return {LEFT: self.sides[0], RIGHT: self.sides[1]}.get(side)
 
