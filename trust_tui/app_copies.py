@@ -109,13 +109,17 @@ class SyncCopiesBeside:
             return
         # Not `_copy_asked`: a look comes with every write of the other app (seats),
         # and a merge under way must still keep m from starting a second one.
+        # A look comes with every refresh of the screens (home's among them): home
+        # is drawn again only when what is beside the vault has changed.
+        changed = found != self._sync_copies
         self._sync_copies = found
         told = self._copies_told if self._copies_told is not None else set()
         self._copies_told = told
         if [copy for copy in found if copy.path not in told]:
             told.update(copy.path for copy in found)
             app.notify(found_sentence(found), title=TITLE, timeout=20, markup=False)
-        self._refresh_home()
+        if changed:
+            self._refresh_home()
 
     def _refresh_home(self) -> None:
         from trust_tui.screens.home import HomeScreen

@@ -81,10 +81,10 @@ class SharedSeats:
             self._live_timer = app.set_interval(LIVE_CHECK_SECONDS, app.check_disk_now)
             self._know_talks_under_way()
         if say and app.vault_open:
-            name = app.vault.name_of(other if other is not None else None)
             if other is not None:
-                app.notify(f"{name} is here too, in another window. Each of you moves "
-                           "from your own window; both of you see every move.",
+                app.notify(f"{app.vault.name_of(other)} is here too, in another window. "
+                           "Each of you moves from your own window; both of you see "
+                           "every move.",
                            title="Together, apart", timeout=8, markup=False)
             else:
                 app.notify("The other window has closed: both of you can move from "

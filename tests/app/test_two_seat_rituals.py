@@ -214,3 +214,36 @@ async def test_one_app_alone_keeps_both_partners_at_its_keyboard(unlocked_app):
         await write(pilot, "s", "I will slow down")
         notes = {n.text: n.by for n in run.flow.result("differently").notes}
         assert notes == {"I will ask first": alex, "I will slow down": sam}
+
+
+async def test_the_keys_shown_follow_the_other_window_closing(vault_path, clock):
+    """Alex's window closes mid-ritual: Sam's shows both partners' keys at once,
+    not only after the next move (the keys themselves act for both at once)."""
+    async with a_setback_in_both(vault_path, clock) as (sam, sp, s_run, alex, ap, a_run):
+        assert "f or j  Sam: not yet" in screen_text(sam)
+        await ap.press("ctrl+l")  # Alex locks: the seat is free again
+        await ap.pause()
+        await looks(sp, sam.check_seats)
+        assert sam.seated_as is None
+        gate = screen_text(sam)
+        assert " f  Sam: not yet" in gate and " j  Alex: not yet" in gate
+        assert "in their window" not in gate
+
+
+async def test_both_back_at_once_from_a_break_on_a_step_ends_it_in_both(vault_path, clock):
+    """Each says "ready" before seeing the other's: the one whose word came last ends
+    it (as in a talk), and both windows are back on the step; the break kept once."""
+    async with a_setback_in_both(vault_path, clock) as (sam, sp, s_run, alex, ap, a_run):
+        await moves(ap, "b", "f", shown_in=sp)
+        assert isinstance(sam.screen, CalmScreen)
+        clock.advance(20 * 60)
+        await sp.press("j")
+        await ap.press("j")
+        await saved(sp)
+        await saved(ap)
+        await sync(sp, ap)
+        await sync(sp, ap)
+        assert sam.screen is s_run and alex.screen is a_run
+        assert not s_run.flow.on_break and not a_run.flow.on_break
+        [kept] = Vault.open(vault_path, SAM_PASS).all(RitualRun)
+        assert [b.called_by for b in kept.breaks] == [alex.vault.me.id]

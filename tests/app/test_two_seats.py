@@ -331,3 +331,15 @@ async def test_how_it_went_apart_shows_each_app_only_its_own_partners_safety_box
     [kept] = Vault.open(vault_path, SAM_PASS).all(TalkSession)
     ratings = {c.partner_id: c.rating for c in kept.check_ins}
     assert ratings == {sam.vault.me.id: 7, alex.vault.me.id: 4}  # each kept, neither lost
+
+
+async def test_the_start_form_says_how_to_sit_as_the_other_window_comes_and_goes(
+        vault_path, clock):
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        await sp.press("t")
+        assert "You are in two windows" in screen_text(sam)
+        await ap.press("ctrl+l")  # Alex locks: both sit at Sam's keyboard again
+        await ap.pause()
+        await looks(sp, sam.check_seats)
+        said = " ".join(screen_text(sam).split())
+        assert "the one on the left" in said and "You are in two windows" not in said

@@ -52,7 +52,7 @@ from trust_tui.widgets.break_keeper import StandaloneBreak
 from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.pacer import BreathingPacer
 from trust_tui.widgets.saving import StoreClient
-from trust_tui.widgets.shell import Shell, shell_of
+from trust_tui.widgets.shell import Shell, seated_among, shell_of
 from trust_tui.widgets.talk_in_progress import TalkInProgress
 from trust_tui.widgets.turn_clock import ClockView
 from trust_tui.widgets.typed import typed
@@ -157,8 +157,7 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
         a talk, a ritual, or on its own)."""
         if not getattr(self.talk, "shares_seats", False):
             return None
-        me = getattr(self.app, "seated_as", None)
-        return me if me in self.sides else None
+        return seated_among(self, self.sides)
 
     def action_side(self, index: int) -> None:
         if index >= len(self.sides):

@@ -43,6 +43,7 @@ from trust_tui.widgets.floor_words import (
 )
 from trust_tui.widgets.keys import keyed, shown_key
 from trust_tui.widgets.partner_pane import LISTENER, SPEAKER, PaneView, PartnerPane
+from trust_tui.widgets.shell import seated_among
 from trust_tui.widgets.turn_clock import ClockView
 from trust_tui.widgets.typed import typed
 
@@ -282,8 +283,7 @@ class FloorView(Widget):
     def seated_as(self) -> str | None:
         """The partner whose keys act here when the other sits at another app (both
         key sets are theirs then); None when both sit at this keyboard."""
-        me = getattr(self.app, "seated_as", None) if self.shared else None
-        return me if me in self.sides else None
+        return seated_among(self, self.sides) if self.shared else None
 
     def act(self, side: str, slot: str) -> None:
         """A partner pressed one of their own keys (`slot`: primary, secondary, field)."""

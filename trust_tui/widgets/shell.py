@@ -61,3 +61,10 @@ class Shell(Protocol):
 def shell_of(node: MessagePump) -> Shell:
     """The app `node` runs in, typed as what screens may use of it."""
     return node.app  # type: ignore[return-value]
+
+
+def seated_among(node: MessagePump, sides: tuple[str, ...]) -> str | None:
+    """The partner (one of `sides`) whose keys act at `node`'s app when the other
+    sits at another app on this vault (app_seats.py); None when both sit here."""
+    me = getattr(node.app, "seated_as", None)
+    return me if me is not None and me in sides else None

@@ -22,6 +22,7 @@ from trust_tui.domain.shared_ritual import moved_late
 from trust_tui.models import RitualRun
 from trust_tui.screens.rituals.notes import LEFT, RIGHT
 from trust_tui.store import rituals as store
+from trust_tui.widgets.shell import seated_among
 
 if TYPE_CHECKING:
     from trust_tui.domain.flow import Ritual
@@ -53,8 +54,17 @@ class SharedRitual:
 
     def seated_here(self) -> str | None:
         """The partner whose keys act here when the other sits at another app."""
-        me = getattr(getattr(self, "app"), "seated_as", None)
-        return me if me in self.sides else None
+        return seated_among(self, self.sides)  # type: ignore[arg-type]
+
+    def seats_changed(self) -> None:
+        """The other window opened or closed (app_seats.py): whose keys are shown
+        follows at once, as the keys themselves do (`_side`)."""
+        self.refresh_view()
+
+    def break_events(self) -> list[LiveEvent]:
+        """The moves a break on a step reads (calm.py: whose "ready" came last ends
+        a break both said at once)."""
+        return list(self._ritual_break)
 
     def _pid(self, side: str) -> str | None:
         return {LEFT: self.sides[0], RIGHT: self.sides[1]}.get(side)

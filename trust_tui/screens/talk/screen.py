@@ -123,6 +123,11 @@ class TalkScreen(FloorHost, AreaScreen):
             if kept is not None:
                 self.catch_up(kept)
 
+    def seats_changed(self) -> None:
+        """The other window opened or closed (app_seats.py): the start form says how
+        to sit (the floor's panes are redrawn by the app)."""
+        self.query_one(StartForm).seats_changed()
+
     def floor_caught_up(self, before: Floor) -> None:
         """The other app ended the talk, or called a break: shown here too. (Its
         clock going away or back is theirs to say: no move is made here for it.)"""

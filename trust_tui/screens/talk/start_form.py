@@ -54,12 +54,7 @@ class StartForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         names = self._talk_partners
         yield Static("Talk together", classes="section-title")
-        # Seated in two apps (app_seats.py), the side keys do not split.
-        where = (SEATED_APART if getattr(self.app, "seated_as", None) is not None
-                 else SIDE_BY_SIDE)
-        yield Static("One of you speaks, the other listens and says back what they "
-                     f"heard; then the floor passes. {where} Either of you can "
-                     "take a break at any moment (b or f2).", classes="lead")
+        yield Static(self._lead(), classes="lead", id="start-lead")
         yield Static("", id="start-note")
         with Horizontal(classes="form-row"):
             yield Label("What about", classes="form-label")
@@ -149,6 +144,18 @@ class StartForm(VerticalScroll):
             " ".join(step.split()), limit_of(TalkSession, "subject"))
         self.say("Starting from a next step. Choose who speaks first, then Begin.")
         self.query_one("#start-first", Select).focus()
+
+    def _lead(self) -> str:
+        # Seated in two apps (app_seats.py), the side keys do not split.
+        where = (SEATED_APART if getattr(self.app, "seated_as", None) is not None
+                 else SIDE_BY_SIDE)
+        return ("One of you speaks, the other listens and says back what they heard; "
+                f"then the floor passes. {where} Either of you can take a break at any "
+                "moment (b or f2).")
+
+    def seats_changed(self) -> None:
+        """The other window opened or closed: how to sit is said again."""
+        self.query_one("#start-lead", Static).update(self._lead())
 
     def set_partners(self, options: PartnerOptions) -> None:
         """Partner names (or the default turn length) may have changed: the choices
