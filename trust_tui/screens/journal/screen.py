@@ -247,8 +247,10 @@ class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
 
     def kept_drafts(self) -> list[Readable]:
         """Unsaved words kept from an editor that this session can read, newest first."""
-        self._read_the_rest()
-        self.reload()
+        if self._first_page_of is not None:
+            self._read_the_rest()  # every entry, read once (it reloads)
+        else:
+            self.reload()
         found = [item for item in self.items if item.entry.draft and not item.entry.deleted
                  and item.text is not None]
         return sorted(found, key=lambda item: item.entry.created_at, reverse=True)
