@@ -166,16 +166,10 @@ def test_a_copy_with_another_passphrase_is_refused_in_one_sentence(tmp_path, mon
 
 
 def test_import_says_what_it_changed(tmp_path, monkeypatch, capsys):
-    from trust_tui.cli import main
-
     win = _win("start")
     a, b = _pair(tmp_path, win)
     b.update(Win, win.id, lambda w: w.model_copy(update={"text": "edited on b"}))
-    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
-    exported = tmp_path / "b.json"
-    assert main(["--vault", str(b.path), "export", "-o", str(exported)]) == 0
-    assert main(["--vault", str(a.path), "import", str(exported)]) == 0
-    said = capsys.readouterr().out
+    said = _exported_and_imported(b, a, tmp_path, monkeypatch, capsys)
     assert "1 changed as in the export and 0 removed" in said
     assert _texts(Vault.open(a.path, SAM_PASS)) == {win.id: "edited on b"}
 
@@ -315,15 +309,20 @@ def test_a_damaged_history_table_leaves_the_locker_readable_and_savable(tmp_path
 
 def test_an_import_counts_a_record_it_left_as_it_was_even_beside_a_deletion(
         tmp_path, monkeypatch, capsys):
-    from trust_tui.cli import main
-
     kept, gone = _win("kept"), _win("gone")
     a, b = _pair(tmp_path, kept, gone)
     b.remove(Win, gone.id)
-    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
-    exported = tmp_path / "b.json"
-    assert main(["--vault", str(b.path), "export", "-o", str(exported)]) == 0
-    assert main(["--vault", str(a.path), "import", str(exported)]) == 0
-    said = capsys.readouterr().out
+    said = _exported_and_imported(b, a, tmp_path, monkeypatch, capsys)
     assert "Brought in 0 records; 1 were already in the vault." in said
     assert _texts(Vault.open(a.path, SAM_PASS)) == {kept.id: "kept"}
+
+
+def _exported_and_imported(source, target, tmp_path, monkeypatch, capsys) -> str:
+    """`source` exported and imported into `target` through the CLI: what it said."""
+    from trust_tui.cli import main
+
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+    exported = tmp_path / "b.json"
+    assert main(["--vault", str(source.path), "export", "-o", str(exported)]) == 0
+    assert main(["--vault", str(target.path), "import", str(exported)]) == 0
+    return capsys.readouterr().out
