@@ -14,6 +14,7 @@ import contextlib
 from conftest import SAM_PASS, Told, screen_text, settle
 from test_two_seats import (  # noqa: F401 (looks_only_when_told: autouse fixture)
     keys_line,
+    looks,
     looks_only_when_told,
     saved,
     side_by_side,
