@@ -160,8 +160,10 @@ class EncryptedStorage(Storage):
     """
 
     def __init__(self, path: Path, header: fileformat.Header, data_key: bytes,
-                 tables: lazy.Held, identity: tuple[int, int, int] | None) -> None:
+                 tables: lazy.Held, identity: tuple[int, int, int] | None, *,
+                 packed: bool = True) -> None:
         self.path = path
+        self._packed = packed  # the larger tables held as bytes when read again
         self.header = header
         # A bytearray, so the vault's lock can overwrite it (`Vault.lock`); typed as
         # the bytes it stands for: cryptography takes any bytes-like key.
@@ -238,7 +240,7 @@ class EncryptedStorage(Storage):
         parsed = fileformat.parse(blob, self.path)
         if parsed.header.key_id != self.header.key_id:
             raise KeysChanged()  # `rekey` ran elsewhere: our data key is an old one
-        tables = parsed.decrypt(key, self.path, packed=True)
+        tables = parsed.decrypt(key, self.path, packed=self._packed)
         return self._keep(parsed.header, tables, identity)
 
     def read_held(self) -> lazy.Held:

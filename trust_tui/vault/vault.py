@@ -156,12 +156,15 @@ class Vault(TypedReads, PrivateText, Passphrases, KeyRotation, Lockers, Backups,
     def from_unlocked(cls, path: Path, parsed: fileformat.VaultFile,
                       unlocked: tuple[fileformat.Keyslot, bytes, bytes],
                       identity: tuple[int, int, int] | None,
-                      lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> "Vault":
+                      lock_timeout: float = LOCK_TIMEOUT_SECONDS, *,
+                      packed: bool = True) -> "Vault":
         """The vault of a file read at `identity`, its slot already unlocked
-        (`open`, or `reading.open_ahead` with the key derived on a thread)."""
+        (`open`, or `reading.open_ahead` with the key derived on a thread); with
+        `packed`, the larger tables are read on demand (vault/lazy.py)."""
         slot, data_key, private_key = unlocked
-        tables = parsed.decrypt(data_key, path, packed=True)  # larger tables read on demand
-        storage = EncryptedStorage(path, parsed.header, data_key, tables, identity)
+        tables = parsed.decrypt(data_key, path, packed=packed)
+        storage = EncryptedStorage(path, parsed.header, data_key, tables, identity,
+                                   packed=packed)
         vault = cls(path, storage, slot.id, private_key, lock_timeout)
         vault._tidy()
         return vault
