@@ -45,7 +45,7 @@ def measure(journal: int, other: int, runs: int, folder: Path) -> dict:
     from trust_tui.models import JournalEntry
     from trust_tui.store.merging import merge_from
     from trust_tui.vault import Vault
-    from trust_tui.vault.fileformat import KdfParams
+    from trust_tui.vault.keyslots import KdfParams
 
     kdf = KdfParams.default()
     start = c.make_vault(folder / "a.vault", journal, other, kdf=kdf)

@@ -21,7 +21,7 @@ from trust_tui.cli import output
 from trust_tui.models import Win
 from trust_tui.screens.home import HomeScreen
 from trust_tui.screens.unlock import UnlockScreen
-from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
+from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat, keyslots
 from trust_tui.vault.seen import SeenGenerations
 from trust_tui.vault.storage import backup_path
 from trust_tui.widgets.confirm import ConfirmModal
@@ -32,7 +32,7 @@ OLDER = ("This copy is older than one opened on this machine on {day}: "
 
 @pytest.fixture(autouse=True)
 def no_terminal(monkeypatch):
-    monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
+    monkeypatch.setattr(keyslots.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE", raising=False)
     monkeypatch.setattr(output, "interactive", lambda: False)
 

@@ -18,7 +18,7 @@ from conftest import ALEX_PASS, SAM_PASS, make_vault
 from trust_tui import cli
 from trust_tui.cli import output
 from trust_tui.models import JournalEntry, Win
-from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
+from trust_tui.vault import FAST_TEST_KDF, Vault, keyslots
 from trust_tui.vault.storage import backup_path
 
 TRICKY = [
@@ -39,7 +39,7 @@ CONSOLE = Path(sys.executable).parent / "trust-tui"
 def fast_default_kdf(monkeypatch):
     # The test's own shortcut: the default KDF is small while it runs. Users have
     # no switch for this; the header records whatever was used.
-    monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
+    monkeypatch.setattr(keyslots.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE", raising=False)
     monkeypatch.delenv("TRUST_TUI_VAULT", raising=False)
     monkeypatch.setattr(output, "interactive", lambda: False)

@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from conftest import ALEX_PASS, SAM_PASS
-from trust_tui.vault import fileformat
+from trust_tui.vault import keyslots
 from trust_tui.vault.errors import WrongPassphrase
 from trust_tui.models import JournalEntry
 from trust_tui.vault.reading import check_ahead, open_ahead
@@ -37,8 +37,8 @@ def test_either_passphrase_opens_ahead_and_a_wrong_one_is_refused(vault, vault_p
 
 def test_derivations_on_many_threads_at_once_all_succeed():
     # cryptography's Argon2id with several lanes failed or hung when two ran at once.
-    kdf = fileformat.KdfParams(memory_kib=1024, iterations=1, lanes=4)
-    salt = b"s" * fileformat.SALT_SIZE
+    kdf = keyslots.KdfParams(memory_kib=1024, iterations=1, lanes=4)
+    salt = b"s" * keyslots.SALT_SIZE
     expected = kdf.derive("a passphrase", salt)
     results: list[object] = []
 

@@ -19,12 +19,12 @@ from conftest import SAM_PASS
 from trust_tui import cli
 from trust_tui.cli import commands, output
 from trust_tui.models import Win
-from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
+from trust_tui.vault import FAST_TEST_KDF, Vault, keyslots
 
 
 @pytest.fixture(autouse=True)
 def fast_default_kdf(monkeypatch):
-    monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
+    monkeypatch.setattr(keyslots.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     for name in ("TRUST_TUI_PASSPHRASE", "TRUST_TUI_VAULT"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(output, "interactive", lambda: False)

@@ -12,7 +12,7 @@ from conftest import SAM_PASS, make_vault
 from doctored import rewrite
 
 from trust_tui.cli import main
-from trust_tui.vault import KdfParams, Vault, fileformat
+from trust_tui.vault import KdfParams, Vault, fileformat, keyslots
 from trust_tui.vault.errors import DamagedVault, UnsafeHeader, VaultError
 
 
@@ -90,9 +90,9 @@ def test_the_defaults_stay_within_the_caps_and_are_not_weakened():
         assert params.work >= 3 * 128 * 1024  # 128 MiB x 3 passes, or its scrypt match
     assert KdfParams.default().memory_kib >= 128 * 1024
     # Two partners' default slots fit together, with room for a third (a rekey).
-    assert 3 * KdfParams().work <= fileformat.MAX_TOTAL_WORK
-    assert fileformat.MAX_MEMORY_KIB <= 256 * 1024
-    assert fileformat.MAX_SCRYPT_MEMORY <= 256 * 1024 * 1024
+    assert 3 * KdfParams().work <= keyslots.MAX_TOTAL_WORK
+    assert keyslots.MAX_MEMORY_KIB <= 256 * 1024
+    assert keyslots.MAX_SCRYPT_MEMORY <= 256 * 1024 * 1024
 
 
 def test_a_huge_generation_is_not_peeked_either(vault_path: Path):

@@ -256,7 +256,7 @@ def test_putting_the_backup_back_is_a_change_a_merge_keeps(tmp_path):
 
 
 def test_a_copy_with_the_same_keyslots_needs_no_second_key_derivation(tmp_path, monkeypatch):
-    from trust_tui.vault import fileformat
+    from trust_tui.vault import keyslots
 
     a, b = _pair(tmp_path, _win("one"))
     b.add(_win("two"))
@@ -264,7 +264,7 @@ def test_a_copy_with_the_same_keyslots_needs_no_second_key_derivation(tmp_path, 
     def no_derivation(*args, **kwargs):
         raise AssertionError("derived a key again")
 
-    monkeypatch.setattr(fileformat.KdfParams, "derive", no_derivation)
+    monkeypatch.setattr(keyslots.KdfParams, "derive", no_derivation)
     assert merge_from(a, b.path, SAM_PASS).came_in == 1
 
 

@@ -16,7 +16,7 @@ from trust_tui.cli import output
 from trust_tui.domain.journal import EntryDraft, read_private_payload
 from trust_tui.models import JournalEntry, Win
 from trust_tui.store.journal import save_entry
-from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
+from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat, keyslots
 from trust_tui.vault.errors import DamagedVault, KeysChanged
 from trust_tui.vault.storage import backup_path
 
@@ -25,7 +25,7 @@ NEW_SAM = "a brand new sam phrase"
 
 @pytest.fixture(autouse=True)
 def fast_default_kdf(monkeypatch):
-    monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
+    monkeypatch.setattr(keyslots.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE", raising=False)
     monkeypatch.setattr(output, "interactive", lambda: False)
 

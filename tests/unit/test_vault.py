@@ -33,7 +33,7 @@ from trust_tui.vault.errors import (
     VaultLocked,
     WrongPassphrase,
 )
-from trust_tui.vault.fileformat import KdfParams
+from trust_tui.vault.keyslots import KdfParams
 from trust_tui.vault.storage import backup_path, file_identity, temp_prefix
 from trust_tui.vault.vault import damaged_path, lock_path
 

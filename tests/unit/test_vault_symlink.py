@@ -17,7 +17,7 @@ from conftest import ALEX_PASS, SAM_PASS, make_vault
 from trust_tui import cli
 from trust_tui.cli import output
 from trust_tui.models import Win
-from trust_tui.vault import FAST_TEST_KDF, Vault, fileformat
+from trust_tui.vault import FAST_TEST_KDF, Vault, keyslots
 from trust_tui.vault.errors import WriteFailed
 from trust_tui.vault.storage import backup_path, find_orphans
 from trust_tui.vault.vault import lock_path
@@ -75,7 +75,7 @@ def test_a_link_to_a_link_is_followed_to_the_end(linked):
 
 def test_the_commands_find_the_backup_beside_the_real_file(linked, monkeypatch, capsys):
     link, real = linked
-    monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
+    monkeypatch.setattr(keyslots.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE", raising=False)
     monkeypatch.setattr(output, "interactive", lambda: False)
     secret = link.parent / "sam.txt"

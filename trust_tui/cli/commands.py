@@ -36,7 +36,7 @@ from trust_tui.files import describe_os_error, describe_read_error, kind_of, wri
 from trust_tui.import_checks import PATH_CHARS, inert, read_bounded
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault.errors import VaultExists
-from trust_tui.vault.fileformat import same_passphrase
+from trust_tui.vault.keyslots import same_passphrase
 from trust_tui.vault.reading import Checked, open_ahead, read_file
 from trust_tui.vault.storage import backup_path, lock_path
 

@@ -24,7 +24,7 @@ from trust_tui.cli.output import (
 from trust_tui.domain.passphrase import strength_hint
 from trust_tui.import_checks import PATH_CHARS, inert
 from trust_tui.vault.errors import WrongPassphrase
-from trust_tui.vault.fileformat import MIN_PASSPHRASE
+from trust_tui.vault.keyslots import MIN_PASSPHRASE
 from trust_tui.vault.reading import check_ahead, open_ahead
 from trust_tui.vault.seen import SeenGenerations
 

@@ -23,7 +23,7 @@ from trust_tui.import_checks import inert
 from trust_tui.vault import VaultError
 from trust_tui.vault.backups import damaged_path
 from trust_tui.vault.errors import DamagedVault, NoBackup, NotYourSlot, NoVault
-from trust_tui.vault.fileformat import same_passphrase
+from trust_tui.vault.keyslots import same_passphrase
 from trust_tui.vault.reading import check_ahead, open_ahead, read_file
 from trust_tui.vault.storage import backup_path
 

@@ -16,7 +16,7 @@ from trust_tui.domain.passphrase import strength_hint
 from trust_tui.models import Partner
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.vault import KdfParams, Vault, VaultError
-from trust_tui.vault.fileformat import same_passphrase
+from trust_tui.vault.keyslots import same_passphrase
 from trust_tui.vault.vault import MIN_PASSPHRASE
 from trust_tui.widgets.devtools_guard import KEYS_LOGGED, keys_are_logged
 from trust_tui.widgets.forgetting import let_go_of_this_worker

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from trust_tui.vault.errors import VaultError
 
 if TYPE_CHECKING:
-    from trust_tui.vault.fileformat import KdfParams
+    from trust_tui.vault.keyslots import KdfParams
     from trust_tui.vault.vault import Vault
 
-_LAZY = {"KdfParams": "trust_tui.vault.fileformat", "Vault": "trust_tui.vault.vault"}
+_LAZY = {"KdfParams": "trust_tui.vault.keyslots", "Vault": "trust_tui.vault.vault"}
 
 
 def __getattr__(name: str) -> Any:

@@ -11,11 +11,11 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from trust_tui.models import Partner
-from trust_tui.vault import fileformat
+from trust_tui.vault import fileformat, keyslots
 from trust_tui.vault.errors import NotYourSlot, PassphraseTaken, VaultLocked
 from trust_tui.vault.storage import EncryptedStorage
 
-MIN_PASSPHRASE = fileformat.MIN_PASSPHRASE
+MIN_PASSPHRASE = keyslots.MIN_PASSPHRASE
 
 
 def check_passphrase(passphrase: str) -> None:
@@ -32,10 +32,10 @@ class Passphrases:
         def _require_unlocked(self) -> None: ...
         def _private_key_of(self, partner_id: str) -> bytes | None: ...
         def _replace_private_key(self, partner: Partner, old: bytes, new: bytes,
-                                 slot: fileformat.Keyslot) -> None: ...
+                                 slot: keyslots.Keyslot) -> None: ...
 
     def change_passphrase(self, partner: Partner, new_passphrase: str,
-                          kdf: fileformat.KdfParams | None = None) -> None:
+                          kdf: keyslots.KdfParams | None = None) -> None:
         """Rewrap only this partner's keyslot; the data is not touched.
 
         Allowed for the partner who unlocked, or one who typed their passphrase
@@ -49,7 +49,7 @@ class Passphrases:
             kdf.check_caps()
         else:
             kdf = next((slot.kdf for slot in self._storage.header.slots
-                        if slot.id == partner.slot_id), fileformat.KdfParams.default())
+                        if slot.id == partner.slot_id), keyslots.KdfParams.default())
         # The slow key derivation runs before taking the lock, so other writers
         # (and this vault's readers) are not kept waiting for it.
         # A passphrase that already opens another partner's slot would hand that
@@ -60,7 +60,7 @@ class Passphrases:
         # A new private key too: an old copy of the file and the old passphrase
         # must open none of this partner's private words written from now on.
         renewed = fileformat.new_key()
-        new_slot = fileformat.Keyslot.seal(partner.slot_id, new_passphrase,
+        new_slot = keyslots.Keyslot.seal(partner.slot_id, new_passphrase,
                                            self._storage.data_key, renewed, kdf)
         with self.transaction():
             if new_slot.id not in {slot.id for slot in self._storage.header.slots}:

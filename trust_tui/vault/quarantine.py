@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pydantic import ValidationError
 
 from trust_tui.models import ALL_RECORDS
-from trust_tui.vault import fileformat
+from trust_tui.vault import fileformat, keyslots
 from trust_tui.vault.soundness import record_problem
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def move_to_quarantine(vault: Vault, moved_at: datetime) -> int:
                 doc = data[item.table].pop(item.key)
             plain = json.dumps({"table": item.table, "key": item.key, "document": doc},
                                ensure_ascii=False).encode("utf-8", "surrogatepass")
-            nonce = os.urandom(fileformat.NONCE_SIZE)
+            nonce = os.urandom(keyslots.NONCE_SIZE)
             sealed = aead.encrypt(nonce, plain, _AAD + item.table.encode())
             box[str(len(box) + 1)] = {
                 "table": item.table, "record_id": item.record_id,

@@ -14,7 +14,7 @@ import contextlib
 from typing import TYPE_CHECKING, Any, cast
 
 from trust_tui.models import Partner
-from trust_tui.vault import fileformat
+from trust_tui.vault import fileformat, keyslots
 from trust_tui.vault.errors import KeysChanged, NotEveryone
 from trust_tui.vault.storage import EncryptedStorage
 
@@ -78,7 +78,7 @@ class KeyRotation:
         def _check_current(self, partner: Partner, key: bytes) -> None: ...
 
     def _replace_private_key(self, partner: Partner, old: bytes, new: bytes,
-                             slot: fileformat.Keyslot) -> None:
+                             slot: keyslots.Keyslot) -> None:
         """Under the lock: seal this partner's private words again under `new`, with
         their new keyslot, in two writes (so the backup holds the new keys too)."""
         self._check_current(partner, old)
@@ -103,7 +103,7 @@ class KeyRotation:
         partner's passphrase (each keyslot is wrapped again under its own). Slow."""
         self._require_unlocked()
         header = self._storage.header
-        found: dict[str, tuple[fileformat.Keyslot, str, bytes]] = {}
+        found: dict[str, tuple[keyslots.Keyslot, str, bytes]] = {}
         for passphrase in passphrases:
             for slot in header.slots:
                 keys = slot.unseal(passphrase)
@@ -115,7 +115,7 @@ class KeyRotation:
             raise NotEveryone(" and ".join(missing) or "one partner")
         data_key, key_id = fileformat.new_key(), fileformat.new_key_id()
         renewed = {slot_id: fileformat.new_key() for slot_id in found}
-        slots = [fileformat.Keyslot.seal(slot.id, found[slot.id][1], data_key,
+        slots = [keyslots.Keyslot.seal(slot.id, found[slot.id][1], data_key,
                                          renewed[slot.id], slot.kdf) for slot in header.slots]
         replaced = {people[s].id: (found[s][2], renewed[s]) for s in found if s in people}
         checks = {pid: fileformat.key_check(new) for pid, (_, new) in replaced.items()}

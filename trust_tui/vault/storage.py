@@ -25,7 +25,7 @@ from trust_tui.files import (
     temp_prefix,
     write_private_file,
 )
-from trust_tui.vault import fileformat, lazy
+from trust_tui.vault import fileformat, keyslots, lazy
 from trust_tui.vault.errors import (
     CannotRead,
     DamagedVault,
@@ -275,7 +275,7 @@ class EncryptedStorage(Storage):
             if self._tables is held:
                 self._tables = tables
 
-    def write(self, data: lazy.Held, slots: list[fileformat.Keyslot] | None = None,
+    def write(self, data: lazy.Held, slots: list[keyslots.Keyslot] | None = None,
               new_key: tuple[bytes, str] | None = None, after_generation: int = 0) -> None:
         """Write `data` as the next generation (with new keyslots if given, and under
         a new data key and key id if given: `rekey`). A merge passes the other copy's
@@ -311,7 +311,7 @@ class EncryptedStorage(Storage):
             except Exception:  # noqa: BLE001  a note that failed; the save itself is durable
                 pass
 
-    def write_header(self, slots: list[fileformat.Keyslot]) -> None:
+    def write_header(self, slots: list[keyslots.Keyslot]) -> None:
         """Rewrite the file with new keyslots and the same contents."""
         self.write(self.read_held(), slots=slots)
 

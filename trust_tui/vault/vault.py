@@ -20,7 +20,7 @@ import filelock
 
 from trust_tui.files import describe_os_error, make_private_folder
 from trust_tui.models import Partner, Record, Settings, utc_now
-from trust_tui.vault import fileformat, reading, revisions
+from trust_tui.vault import fileformat, keyslots, reading, revisions
 from trust_tui.vault.backups import Backups, damaged_path
 from trust_tui.vault.errors import (
     UnknownPartner,
@@ -92,13 +92,13 @@ class Vault(TypedReads, PrivateText, Passphrases, KeyRotation, Lockers, Backups,
 
     @classmethod
     def create(cls, path: Path, partners: list[tuple[str, str]],
-               kdf: fileformat.KdfParams | None = None,
+               kdf: keyslots.KdfParams | None = None,
                lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> "Vault":
         """A new vault for these (name, passphrase) pairs, unlocked as the first."""
         path = real_file(path)  # resolved once: a link stays a link
         if os.path.islink(path):  # still a link once followed: a loop
             raise WriteFailed(path, "it is a link that leads back to itself")
-        kdf = kdf or fileformat.KdfParams.default()
+        kdf = kdf or keyslots.KdfParams.default()
         kdf.check_caps()
         if not partners:
             raise ValueError("A vault needs at least one partner.")
@@ -108,15 +108,15 @@ class Vault(TypedReads, PrivateText, Passphrases, KeyRotation, Lockers, Backups,
         for _, passphrase in partners:
             check_passphrase(passphrase)
         secrets = [passphrase for _, passphrase in partners]
-        if any(fileformat.same_passphrase(a, b)
+        if any(keyslots.same_passphrase(a, b)
                for i, a in enumerate(secrets) for b in secrets[i + 1:]):
             raise ValueError("Each partner needs a passphrase of their own.")
-        data_key = os.urandom(fileformat.KEY_SIZE)
+        data_key = os.urandom(keyslots.KEY_SIZE)
         slots, people, keys = [], [], {}
         for name, passphrase in partners:
-            private_key = os.urandom(fileformat.KEY_SIZE)
+            private_key = os.urandom(keyslots.KEY_SIZE)
             slot_id = os.urandom(8).hex()
-            slots.append(fileformat.Keyslot.seal(slot_id, passphrase, data_key, private_key, kdf))
+            slots.append(keyslots.Keyslot.seal(slot_id, passphrase, data_key, private_key, kdf))
             people.append(Partner(name=name.strip(), slot_id=slot_id,
                                   key_check=fileformat.key_check(private_key)))
             keys[people[-1].id] = private_key
@@ -154,7 +154,7 @@ class Vault(TypedReads, PrivateText, Passphrases, KeyRotation, Lockers, Backups,
 
     @classmethod
     def from_unlocked(cls, path: Path, parsed: fileformat.VaultFile,
-                      unlocked: tuple[fileformat.Keyslot, bytes, bytes],
+                      unlocked: tuple[keyslots.Keyslot, bytes, bytes],
                       identity: tuple[int, int, int] | None,
                       lock_timeout: float = LOCK_TIMEOUT_SECONDS, *,
                       packed: bool = True) -> "Vault":
