@@ -28,6 +28,7 @@ BENCHES = {
     "journal": "bench_journal.py",
     "memory": "bench_memory.py",
     "idle": "bench_idle_cpu.py",
+    "keyslots": "bench_keyslots.py",
 }
 
 
