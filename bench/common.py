@@ -251,7 +251,7 @@ def run_in_pty(cmd: Sequence[str], *, marker: str | None = None,
     (how a password prompt is fed without a keyring). With `marker`, the figure is
     the time from launch until the marker first shows on screen, then `quit_keys`
     are typed; otherwise the time until the command exits. Returns seconds,
-    the child's own peak RSS (KiB, from wait4), exit status and the screen text."""
+    the child's own peak RSS (KiB, from wait4) and CPU time (user + system), exit status and the screen text."""
     import fcntl
     import select
     import struct
@@ -315,5 +315,6 @@ def run_in_pty(cmd: Sequence[str], *, marker: str | None = None,
         proc.returncode = 0  # reaped above with wait4; stop Popen from waiting again
     return {"seconds": seen if marker else end, "seen": seen is not None,
             "maxrss_kib": rusage.ru_maxrss if rusage else 0,
+            "cpu_seconds": rusage.ru_utime + rusage.ru_stime if rusage else 0.0,
             "status": os.waitstatus_to_exitcode(status) if status is not None else None,
             "text": strip_ansi(output)}
