@@ -42,12 +42,19 @@ GOAL_MS = 300.0
 MOVES = 50
 
 
-async def _until(condition, limit: float = 20.0) -> None:
+async def _until(condition, limit: float = 20.0,
+                 late: str = "the other app did not get there in time") -> None:
     start = time.monotonic()
     while not condition():
         if time.monotonic() - start > limit:
-            raise TimeoutError("the other app did not get there in time")
+            raise TimeoutError(late)
         await asyncio.sleep(0.01)
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    """What changes when a save lands (written beside, then renamed over it)."""
+    found = path.stat()
+    return found.st_ino, found.st_mtime_ns, found.st_size
 
 
 async def _cpu(seconds: float) -> float:
@@ -64,10 +71,12 @@ async def _sam(path: Path, conn, moves: int) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("t")
         await pilot.pause()
+        before = _stamp(path)
         await pilot.press("ctrl+s")  # an open talk, Sam first
         talk = app.screen
         await _until(lambda: getattr(talk, "floor", None) is not None)
-        await asyncio.sleep(0.5)  # its first save lands
+        await _until(lambda: _stamp(path) != before,
+                     late="the talk's first save did not land in time")
         conn.send("talk")
         await asyncio.to_thread(conn.recv)  # Alex's app shows the talk
         await _until(lambda: app.seated_as is not None)  # Sam's app has seen Alex seated

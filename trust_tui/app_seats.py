@@ -3,7 +3,7 @@
 An app unlocked by one partner holds that partner's seat (store/seats.py). When
 the other partner's seat is held by another app on the same vault, the two
 share the session under way: each shows both panes, and the keys here act only
-for the partner sitting here (`seated_as`; widgets/floor_view.py, the calm
+for the partner sitting here (`seated_as`; widgets/floor_moves.py, the calm
 screen). One app alone sees no other seat: both sit at its keyboard, the left
 and right keys as always, and the vault is looked at every DISK_CHECK_SECONDS
 as before (so its idle cost does not change).

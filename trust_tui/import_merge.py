@@ -94,8 +94,9 @@ def merge_import(vault: Vault, records: list[Record],
             here += sum(1 for doc in table.values() if doc.get("id") in known)
     report = merge_into(vault, theirs)
     # A record deleted here by the export's tombstone is not among its records, so
-    # it was never counted in `here`: only those it changed come off.
-    return report, max(0, here - report.updated)
+    # it was never counted in `here`: only those it changed come off (a conflict the
+    # export's version won is a change too).
+    return report, max(0, here - report.changed_as_theirs)
 
 
 def _is_sealed(value: Any) -> bool:

@@ -14,6 +14,7 @@ from conftest import Told, settle
 
 from trust_tui.domain import agreements as ag
 from trust_tui.domain.agreements_md import agreements_markdown
+from trust_tui.domain.follow_through import log_follow_through
 from trust_tui.models import (
     Agreement,
     AgreementKind,
@@ -216,8 +217,8 @@ async def test_logging_kept_and_missed_shows_in_the_consistency_view(unlocked_ap
 async def test_three_misses_in_the_period_bring_a_gentle_note(unlocked_app):
     def seed(vault):
         a = make(vault, "Tell me if you'll be late", agreed=True, days_ago=10)
-        vault.add_many([ag.log_follow_through(a, by=ids(vault)[1], kept=False,
-                                              on=TODAY - timedelta(days=d), now=NOW)
+        vault.add_many([log_follow_through(a, by=ids(vault)[1], kept=False,
+                                           on=TODAY - timedelta(days=d), now=NOW)
                         for d in (1, 3, 6)])
 
     app, _, _ = await unlocked_app(seed=seed)
@@ -414,7 +415,7 @@ async def test_every_form_is_safe_with_markup_names_and_fits_80x24(tmp_path):
                          kdf=FAST_TEST_KDF)
     make(vault, "[/] my phone [bold]", kind=AgreementKind.BOUNDARY, agreed=True, days_ago=14)
     late = make(vault, "[/] tell me if you'll be late " * 4, agreed=True, days_ago=14)
-    vault.add(ag.log_follow_through(late, by=ids(vault)[0], kept=True, on=TODAY, now=NOW))
+    vault.add(log_follow_through(late, by=ids(vault)[0], kept=True, on=TODAY, now=NOW))
     vault.add(RaisedConcern(by=ids(vault)[1], text="[/] shoulder"))
     app = TrustApp(path, clock=FakeClock(NOW), kdf=FAST_TEST_KDF,
                    vault=Vault.open(path, "sam-passphrase"))

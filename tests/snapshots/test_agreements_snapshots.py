@@ -13,6 +13,7 @@ import pytest
 from trust_tui.app import TrustApp
 from trust_tui.domain import agreements as ag
 from trust_tui.domain.clock import FakeClock
+from trust_tui.domain.follow_through import log_follow_through
 from trust_tui.models import AgreementKind, RaisedConcern
 from trust_tui.vault import FAST_TEST_KDF, Vault
 
@@ -52,11 +53,11 @@ def seed(vault: Vault) -> None:
                         working={sam: False, alex: False}, outcome="retire", now=at(20), by=sam)
     follow = []
     for days, kept in [(1, False), (3, False), (6, False), (8, True), (10, True), (13, True)]:
-        follow.append(ag.log_follow_through(late, by=alex, kept=kept, on=TODAY - timedelta(days),
-                                            now=at(days), note="traffic" if days == 3 else ""))
+        follow.append(log_follow_through(late, by=alex, kept=kept, on=TODAY - timedelta(days),
+                                         now=at(days), note="traffic" if days == 3 else ""))
     for days in (0, 2, 4, 7):
-        follow.append(ag.log_follow_through(phone, by=sam, kept=True,
-                                            on=TODAY - timedelta(days), now=at(days)))
+        follow.append(log_follow_through(phone, by=sam, kept=True,
+                                         on=TODAY - timedelta(days), now=at(days)))
     journal = agreed(B, "My journal app is mine; ask me before reading it", alex, 15,
                      category="privacy")
     space = ag.new_agreement(B, "Half an hour alone after work before we talk about the day",

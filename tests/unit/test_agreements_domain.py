@@ -10,6 +10,9 @@ import pytest
 
 from conftest import utc
 from trust_tui.domain import agreements as ag
+from trust_tui.domain import agreements_due as due
+from trust_tui.domain import follow_through as ft
+from trust_tui.domain import vague_wording as vw
 from trust_tui.domain.agreements_md import agreements_markdown
 from trust_tui.domain.clock import FakeClock
 from trust_tui.models import Agreement, AgreementKind, AgreementStatus, RaisedConcern
@@ -206,31 +209,31 @@ def test_a_draft_cannot_be_reviewed(clock):
 
 def test_follow_through_only_for_agreed_ones(clock):
     with pytest.raises(ag.AgreementRuleError):
-        ag.log_follow_through(draft(clock), by=ALEX, kept=True, on=today(clock),
+        ft.log_follow_through(draft(clock), by=ALEX, kept=True, on=today(clock),
                               now=clock.now())
-    entry = ag.log_follow_through(agreed(clock), by=ALEX, kept=False, on=today(clock),
+    entry = ft.log_follow_through(agreed(clock), by=ALEX, kept=False, on=today(clock),
                                   now=clock.now(), note=" traffic ")
     assert (entry.by, entry.kept, entry.on, entry.note) == (ALEX, False, today(clock), "traffic")
 
 
 def test_weekly_series_counts_kept_and_missed_per_week(clock):
     a = agreed(clock)
-    log = [ag.log_follow_through(a, by=ALEX, kept=k, on=today(clock) + timedelta(days=d),
+    log = [ft.log_follow_through(a, by=ALEX, kept=k, on=today(clock) + timedelta(days=d),
                                  now=clock.now())
            for d, k in [(0, True), (1, True), (2, False), (7, True), (20, False)]]
-    series = ag.weekly_series(log, date(2026, 3, 10), weeks=3)
+    series = ft.weekly_series(log, date(2026, 3, 10), weeks=3)
     assert [w.week for w in series] == [date(2026, 2, 23), date(2026, 3, 2), date(2026, 3, 9)]
     assert [(w.kept, w.missed) for w in series] == [(0, 0), (2, 1), (1, 0)]
-    assert ag.consistency_summary(series) == (
+    assert ft.consistency_summary(series) == (
         "Last 3 weeks: 3 kept, 1 missed. This week: 1 kept, 0 missed.")
 
 
 def test_summary_with_nothing_logged_is_not_a_verdict():
-    text = ag.consistency_summary(ag.weekly_series([], date(2026, 3, 2)))
+    text = ft.consistency_summary(ft.weekly_series([], date(2026, 3, 2)))
     assert text.startswith("Nothing logged yet")
     # Logs older than the weeks shown: the summary must not say "nothing logged yet"
     # above a "Lately" list that holds them.
-    text = ag.consistency_summary(ag.weekly_series([], date(2026, 3, 2)), logged_before=True)
+    text = ft.consistency_summary(ft.weekly_series([], date(2026, 3, 2)), logged_before=True)
     assert "yet" not in text and text.startswith("Nothing logged in the last 8 weeks")
 
 
@@ -241,7 +244,7 @@ SHAMING = ["fail", "broke", "again", "bad", "blame", "fault", "should", "always"
 
 
 def miss(a: Agreement, on: date, kept: bool = False):
-    return ag.log_follow_through(a, by=ALEX, kept=kept, on=on, now=utc(
+    return ft.log_follow_through(a, by=ALEX, kept=kept, on=on, now=utc(
         on.year, on.month, on.day, 12))
 
 
@@ -249,9 +252,9 @@ def test_three_misses_within_the_period_bring_a_gentle_note(clock):
     a = agreed(clock)
     start = today(clock)
     log = [miss(a, start + timedelta(days=d)) for d in (1, 4)] + [miss(a, start, kept=True)]
-    assert ag.repeated_miss_notice(a, log, start + timedelta(days=5)) is None
+    assert ft.repeated_miss_notice(a, log, start + timedelta(days=5)) is None
     log.append(miss(a, start + timedelta(days=9)))
-    note = ag.repeated_miss_notice(a, log, start + timedelta(days=10))
+    note = ft.repeated_miss_notice(a, log, start + timedelta(days=10))
     assert note is not None
     assert "3 times" in note and "counsellor or coach" in note and "firmer" in note
     assert not [w for w in SHAMING if w in note.lower()]
@@ -260,10 +263,10 @@ def test_three_misses_within_the_period_bring_a_gentle_note(clock):
 def test_period_summary_for_a_review(clock):
     a = agreed(clock)
     start = today(clock)
-    assert ag.period_summary(a, [], start) == "Nothing logged since 2 Mar."
+    assert ft.period_summary(a, [], start) == "Nothing logged since 2 Mar."
     log = [miss(a, start + timedelta(days=1)), miss(a, start + timedelta(days=2), kept=True),
            miss(a, start - timedelta(days=1), kept=True)]  # before it was agreed
-    assert ag.period_summary(a, log, start + timedelta(days=14)) == (
+    assert ft.period_summary(a, log, start + timedelta(days=14)) == (
         "Since 2 Mar: 1 kept, 1 missed.")
 
 
@@ -271,7 +274,7 @@ def test_misses_spread_wider_than_the_period_are_not_flagged(clock):
     a = agreed(clock, review_every_days=7)
     start = today(clock)
     log = [miss(a, start + timedelta(days=d)) for d in (0, 5, 10)]
-    assert ag.repeated_miss_notice(a, log, start + timedelta(days=10)) is None
+    assert ft.repeated_miss_notice(a, log, start + timedelta(days=10)) is None
 
 
 def test_a_keep_review_starts_a_fresh_period(clock):
@@ -281,14 +284,14 @@ def test_a_keep_review_starts_a_fresh_period(clock):
     clock.advance(3 * DAY)
     a = ag.review(a, working={SAM: True, ALEX: True}, outcome="keep", now=clock.now(), by=SAM)
     log.append(miss(a, start + timedelta(days=4)))
-    assert ag.repeated_miss_notice(a, log, start + timedelta(days=5)) is None
+    assert ft.repeated_miss_notice(a, log, start + timedelta(days=5)) is None
 
 
 def test_misses_of_another_agreement_do_not_count(clock):
     a, b = agreed(clock), agreed(clock, wording="Phone calls after 10 are okay")
     log = [miss(b, today(clock) + timedelta(days=d)) for d in (0, 1, 2)]
-    assert ag.repeated_miss_notice(a, log, today(clock) + timedelta(days=3)) is None
-    assert ag.repeated_miss_notice(b, log, today(clock) + timedelta(days=3)) is not None
+    assert ft.repeated_miss_notice(a, log, today(clock) + timedelta(days=3)) is None
+    assert ft.repeated_miss_notice(b, log, today(clock) + timedelta(days=3)) is not None
 
 
 # --- vague wording -------------------------------------------------------------------------
@@ -302,15 +305,15 @@ def test_misses_of_another_agreement_do_not_count(clock):
     ("Betterment and nevermore", []),  # whole words only
 ])
 def test_vague_words(text, words):
-    assert ag.vague_words(text) == words
+    assert vw.vague_words(text) == words
 
 
 def test_vague_hint_suggests_concrete_wording_without_blocking(clock):
-    hint = ag.vague_hint("Communicate better")
+    hint = vw.vague_hint("Communicate better")
     assert hint is not None and "'communicate' and 'better'" in hint and "for example" in hint
     assert "save it as it is" in hint
     assert draft(clock, wording="Communicate better").wording == "Communicate better"
-    assert ag.vague_hint("Text me if you'll be home after 7") is None
+    assert vw.vague_hint("Text me if you'll be home after 7") is None
 
 
 @pytest.mark.parametrize("text", [
@@ -325,7 +328,7 @@ def test_vague_hint_suggests_concrete_wording_without_blocking(clock):
     "Show you care about us",
 ])
 def test_words_with_nothing_observable_get_the_hint(text):
-    assert ag.vague_hint(text) is not None
+    assert vw.vague_hint(text) is not None
 
 
 @pytest.mark.parametrize("text", [
@@ -340,14 +343,14 @@ def test_words_with_nothing_observable_get_the_hint(text):
     "Call me once a day when you travel",
 ])
 def test_concrete_words_are_left_alone(text):
-    assert ag.vague_hint(text) is None
+    assert vw.vague_hint(text) is None
 
 
 def test_the_demo_couples_agreements_read_as_concrete():
     from trust_tui.demo.story import BOUNDARIES, EXPECTATIONS, REFINEMENTS
 
     wordings = [w for w, *_ in (*EXPECTATIONS, *BOUNDARIES)] + list(REFINEMENTS.values())
-    assert [w for w in wordings if ag.vague_hint(w)] == []
+    assert [w for w in wordings if vw.vague_hint(w)] == []
 
 
 # --- due lines for home ----------------------------------------------------------------------
@@ -357,22 +360,22 @@ def test_due_lines_for_expectations_and_boundaries(clock):
     b = agreed(clock, wording="My diary stays mine", kind=AgreementKind.BOUNDARY)
     d = draft(clock, wording="x")
     due_day = today(clock) + timedelta(days=14)
-    assert ag.due_lines([a, b, d], due_day, AgreementKind.EXPECTATION) == [
+    assert due.due_lines([a, b, d], due_day, AgreementKind.EXPECTATION) == [
         "Review: 'Tell me if you'll be late' (due 16 Mar)",
         "1 expectation waits to be agreed by both",
     ]
     concern = RaisedConcern(by=ALEX, text="Reading over my shoulder")
-    assert ag.due_lines([a, b], due_day, AgreementKind.BOUNDARY, [concern]) == [
+    assert due.due_lines([a, b], due_day, AgreementKind.BOUNDARY, [concern]) == [
         "Check back: 'My diary stays mine' (due 16 Mar)",
         "Raised: 'Reading over my shoulder' - to talk through at the next check-back",
     ]
-    assert ag.due_lines([a, b], today(clock), AgreementKind.EXPECTATION) == []
+    assert due.due_lines([a, b], today(clock), AgreementKind.EXPECTATION) == []
 
 
 def test_due_lines_name_repeated_misses_gently(clock):
     a = agreed(clock)
     log = [miss(a, today(clock) + timedelta(days=d)) for d in (1, 2, 3)]
-    lines = ag.due_lines([a], today(clock) + timedelta(days=4), AgreementKind.EXPECTATION,
+    lines = due.due_lines([a], today(clock) + timedelta(days=4), AgreementKind.EXPECTATION,
                          follow_through=log)
     assert lines == ["Worth a look together: 'Tell me if you'll be late' was missed 3 times "
                      "lately"]
@@ -383,7 +386,7 @@ def test_open_concerns_oldest_first(clock):
     done = RaisedConcern(by=SAM, text="two", created_at=clock.now(), addressed=True)
     clock.advance(60)
     later = RaisedConcern(by=ALEX, text="three", created_at=clock.now())
-    assert ag.open_concerns([later, done, first]) == [first, later]
+    assert due.open_concerns([later, done, first]) == [first, later]
 
 
 def test_short_text_cuts_long_wording_to_its_first_line():

@@ -317,6 +317,21 @@ def test_an_import_counts_a_record_it_left_as_it_was_even_beside_a_deletion(
     assert _texts(Vault.open(a.path, SAM_PASS)) == {kept.id: "kept"}
 
 
+def test_an_import_counts_a_conflict_won_by_the_export_as_changed_not_already_there(
+        tmp_path, monkeypatch, capsys):
+    theirs, ours = _win("start"), _win("also start")
+    a, b = _pair(tmp_path, theirs, ours)
+    a.update(Win, theirs.id, lambda w: w.model_copy(update={"text": "from a"}))
+    b.update(Win, theirs.id, lambda w: w.model_copy(update={"text": "from b"}))  # later
+    b.update(Win, ours.id, lambda w: w.model_copy(update={"text": "from b"}))
+    a.update(Win, ours.id, lambda w: w.model_copy(update={"text": "from a"}))  # later
+    said = _exported_and_imported(b, a, tmp_path, monkeypatch, capsys)
+    assert _texts(Vault.open(a.path, SAM_PASS)) == {theirs.id: "from b", ours.id: "from a"}
+    # The export's version taken is a change; the one where this vault's won stayed.
+    assert "Brought in 0 records; 1 were already in the vault." in said
+    assert "1 changed as in the export and 0 removed" in said
+
+
 def _exported_and_imported(source, target, tmp_path, monkeypatch, capsys) -> str:
     """`source` exported and imported into `target` through the CLI: what it said."""
     from trust_tui.cli import main

@@ -210,8 +210,8 @@ def _say_merged(report) -> None:
     """What an import by the merge's rules changed beyond new records (issue 14)."""
     if report is None or not (report.updated or report.deleted or report.details):
         return
-    out(f"{report.updated:,} changed as in the export and {report.deleted:,} removed as "
-        "deleted there.")
+    out(f"{report.changed_as_theirs:,} changed as in the export and {report.deleted:,} "
+        "removed as deleted there.")
     for line in report.details:
         out(line)
 

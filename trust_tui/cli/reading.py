@@ -21,6 +21,7 @@ from trust_tui.cli.output import EXIT_OK, Refusal, out
 from trust_tui.domain import agreements as rules
 from trust_tui.domain.agreements_md import history_lines, long_date
 from trust_tui.domain.clock import local_day
+from trust_tui.domain.follow_through import period_summary, repeated_miss_notice
 from trust_tui.domain.journal import (
     KIND_WORDS,
     JournalFilter,
@@ -218,7 +219,7 @@ def _agreement(a: Agreement, number: int, who_words: str, review: str,
     if len(a.reviews) > 1:
         lines.append(f"{INDENT}Looked at together {len(a.reviews)} times in all.")
     if a.status == AgreementStatus.AGREED:
-        lines.append(f"{INDENT}{rules.period_summary(a, follow, today)}")
+        lines.append(f"{INDENT}{period_summary(a, follow, today)}")
     recent = sorted(follow, key=lambda f: (f.on, f.created_at, f.id), reverse=True)
     if recent:
         lines.append(f"{INDENT}Lately:")
@@ -229,7 +230,7 @@ def _agreement(a: Agreement, number: int, who_words: str, review: str,
         lines.append(f"{INDENT}{INDENT}{long_date(entry.on)}: {what} "
                      f"(noted by {_who(names, entry.by)}){note}")
     if a.status == AgreementStatus.AGREED:
-        notice = rules.repeated_miss_notice(a, follow, today)
+        notice = repeated_miss_notice(a, follow, today)
         if notice:
             lines.append(f"{INDENT}{notice}")
     return [*lines, ""]

@@ -1,11 +1,12 @@
 """The sample couple's records, built through the same rules the app uses.
 
 An agreement is made, confirmed by each of them and reviewed (domain.agreements);
-follow-through is logged with the same rule; a talk goes turn by turn across the
-floor, with the feeling, the saying back and "that's it" (domain.floor); a weekly
-meeting runs step by step through the flow engine (domain.flow); a mini-goal's
-progress is logged day by day (domain.wins). A sample clock stands in for the
-wall clock, so nothing waits and the same seed always tells the same story.
+follow-through is logged with the same rule (domain.follow_through); a talk goes
+turn by turn across the floor, with the feeling, the saying back and "that's it"
+(domain.floor); a weekly meeting runs step by step through the flow engine
+(domain.flow); a mini-goal's progress is logged day by day (domain.wins). A sample
+clock stands in for the wall clock, so nothing waits and the same seed always tells
+the same story.
 
 Each record's id is drawn from the seed at the moment the first version of this
 generator drew it, so a seed keeps giving the same couple it always gave. Review
@@ -55,6 +56,7 @@ from trust_tui.domain import agreements as rules
 from trust_tui.domain.clock import FakeClock
 from trust_tui.domain.floor import Floor
 from trust_tui.domain.flow import Flow
+from trust_tui.domain.follow_through import log_follow_through
 from trust_tui.domain.journal import private_payload
 from trust_tui.domain.prompts import TOPIC_ORDER
 from trust_tui.domain.rituals import weekly
@@ -251,7 +253,7 @@ class Sample:
             agreement = self.rng.choice(live)
             kept = self.rng.random() < 0.78 + 0.17 * self.calm(day)
             record_id, now = self.new_id(), self.at(day, 22)
-            entry = rules.log_follow_through(
+            entry = log_follow_through(
                 agreement, by=self.couple.other(agreement.asked_by), kept=kept, on=day,
                 now=now, note=self.rng.choice(FOLLOW_NOTES[kept]))
             self.add(_stamped(entry, record_id))

@@ -12,15 +12,18 @@ The rules every agreement follows, whichever kind it is:
 - when the same one is missed three times within its review period, the app says so
   gently and points to firmer agreements or outside support.
 
+This module holds the rules for one agreement: its words, agreeing, editing, pausing
+and reviews. Beside it: follow_through (kept and missed, week by week, and the word
+after repeated misses), vague_wording (words that can mean different things to each
+partner) and agreements_due (the lines home shows).
+
 Every function returns new records and never changes the ones it was given, so a
 screen can keep the old record for undo. Time comes in as arguments.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -32,8 +35,6 @@ from trust_tui.models import (
     AgreementKind,
     AgreementReview,
     AgreementStatus,
-    FollowThrough,
-    RaisedConcern,
 )
 
 DEFAULT_REVIEW_DAYS = 14
@@ -44,9 +45,7 @@ MAX_REVIEW_DAYS = 30
 FIRST_REVIEW_MAX_DAYS = 14
 KEEP_NEEDS_BOTH = ("Keeping it as it is needs both of you to say it is working. "
                    "Adjust the words together, or talk it through first.")
-MISSES_TO_NOTICE = 3
 MAX_WORDING = 4000  # as Agreement.wording holds; the forms tell before it comes to this
-SERIES_WEEKS = 8
 
 EXPECTATION_CATEGORIES: tuple[str, ...] = ("honesty", "time", "devices", "money", "family",
                                            "other")
@@ -278,206 +277,3 @@ def review(agreement: Agreement, *, working: Mapping[str, bool], outcome: Outcom
     updated.reviews = [*updated.reviews, AgreementReview(
         at=now, working=dict(working), outcome=outcome, note=note)]
     return updated
-
-
-# --- follow-through ---------------------------------------------------------------------
-
-def log_follow_through(agreement: Agreement, *, by: str, kept: bool, on: date,
-                       now: datetime, note: str = "") -> FollowThrough:
-    if agreement.status != AgreementStatus.AGREED:
-        raise AgreementRuleError(
-            "Follow-through is logged once both of you have agreed on it.")
-    return FollowThrough(agreement_id=agreement.id, by=by, kept=kept, on=on,
-                         note=note.strip(), created_at=now)
-
-
-def week_of(day: date) -> date:
-    """The Monday that starts the week of `day`."""
-    return day - timedelta(days=day.weekday())
-
-
-@dataclass(frozen=True)
-class WeekTally:
-    week: date  # its Monday
-    kept: int
-    missed: int
-
-    @property
-    def total(self) -> int:
-        return self.kept + self.missed
-
-
-def weekly_series(entries: Iterable[FollowThrough], today: date,
-                  weeks: int = SERIES_WEEKS) -> list[WeekTally]:
-    """Kept and missed per week for the last `weeks` weeks, oldest first."""
-    this_week = week_of(today)
-    starts = [this_week - timedelta(days=7 * n) for n in range(weeks - 1, -1, -1)]
-    kept = dict.fromkeys(starts, 0)
-    missed = dict.fromkeys(starts, 0)
-    for entry in entries:
-        week = week_of(entry.on)
-        if week in kept and entry.on <= today:
-            (kept if entry.kept else missed)[week] += 1
-    return [WeekTally(w, kept[w], missed[w]) for w in starts]
-
-
-def _times(n: int) -> str:
-    return "once" if n == 1 else ("twice" if n == 2 else f"{n} times")
-
-
-def consistency_summary(series: Sequence[WeekTally], logged_before: bool = False) -> str:
-    """Plain numbers for the weekly series (no rates, no verdict). `logged_before`: some
-    were logged before these weeks (the summary must not say "nothing logged yet")."""
-    if not series or not any(w.total for w in series):
-        if logged_before:
-            return (f"Nothing logged in the last {len(series)} weeks; the earlier ones "
-                    "are listed below.")
-        return "Nothing logged yet. Each kept or missed one you log shows here, week by week."
-    kept = sum(w.kept for w in series)
-    missed = sum(w.missed for w in series)
-    now = series[-1]
-    return (f"Last {len(series)} weeks: {kept} kept, {missed} missed. "
-            f"This week: {now.kept} kept, {now.missed} missed.")
-
-
-def period_summary(agreement: Agreement, entries: Iterable[FollowThrough], today: date) -> str:
-    """Plain numbers since the period began, for a review: 'Since 16 Feb: 3 kept, 1 missed.'"""
-    start = period_start(agreement)
-    mine = [e for e in entries if e.agreement_id == agreement.id and start <= e.on <= today]
-    kept = sum(1 for e in mine if e.kept)
-    if not mine:
-        return f"Nothing logged since {short_date(start)}."
-    return f"Since {short_date(start)}: {kept} kept, {len(mine) - kept} missed."
-
-
-def misses_in_period(agreement: Agreement, entries: Iterable[FollowThrough],
-                     today: date) -> list[FollowThrough]:
-    """Misses of this agreement within its review period (at most the last
-    `review_every_days` days, and not before it was agreed or last kept at a review)."""
-    start = max(today - timedelta(days=agreement.review_every_days - 1), period_start(agreement))
-    return [e for e in entries if e.agreement_id == agreement.id and not e.kept
-            and start <= e.on <= today]
-
-
-def repeated_miss_notice(agreement: Agreement, entries: Iterable[FollowThrough],
-                         today: date) -> str | None:
-    """A gentle word when the same one was missed three times in its review period."""
-    misses = misses_in_period(agreement, entries, today)
-    if len(misses) < MISSES_TO_NOTICE:
-        return None
-    first = min(e.on for e in misses)
-    return (f"This one was missed {_times(len(misses))} since {short_date(first)}. "
-            "That happens, and it helps to look at it together. It may need firmer, more "
-            "concrete wording, or something deeper may need room: you can adjust it at its "
-            f"{review_word(agreement.kind).lower()}, and a counsellor or coach can help "
-            "you both with it.")
-
-
-# --- vague wording ----------------------------------------------------------------------
-
-# Words that can mean different things to each partner, as families (the first is the
-# name the hint quotes). Extend freely: a phrase only matters when nothing observable
-# stands beside it.
-VAGUE_PHRASES: tuple[tuple[str, str], ...] = (
-    ("communicate", r"communicat(?:e|es|ed|ing|ion)"),
-    ("be there for me", r"be there for (?:me|us|you)"),
-    ("try harder", r"try(?:ing)? harder"),
-    ("try to", r"(?:try|tries|trying) to"),
-    ("respect", r"respect(?:s|ed|ing|ful)?"),
-    ("make me feel", r"make (?:me|us) feel"),
-    ("be nicer", r"be (?:nicer|kinder|sweeter|warmer|more \w+|less \w+)"),
-    ("support", r"support(?:s|ed|ive|ing)?"),
-    ("care", r"care (?:more|about)|show (?:that )?you care"),
-    ("be honest", r"be (?:honest|open|present|considerate|supportive|there)"),
-    ("pay attention", r"pay (?:more )?attention"),
-    ("prioriti[sz]e", r"prioriti[sz]e"),
-    ("better", r"better"),
-    ("more", r"more"),
-    ("always", r"always"),
-    ("never", r"never"),
-)
-_VAGUE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<v{i}>{pattern})" for i, (_, pattern) in enumerate(VAGUE_PHRASES))
-    + r")\b", re.IGNORECASE)
-# Something someone could see done, or check: a time, a number, a day, how often, or
-# a plain action.
-_OBSERVABLE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty"
-    r"|half|once|twice|every|each|daily|weekly|monthly|nightly|minutes?|hours?|days?|weeks?"
-    r"|months?|o'?clock|noon|midnight|morning|evening|night|tonight|today|tomorrow|weekends?"
-    r"|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|before|after"
-    r"|by|within|until|bed|bedtime|dinner|lunch|breakfast"
-    r"|text|texts|call|calls|phone|ring|tell|tells|ask|asks|knock|knocks|leave|come home"
-    r"|put|pay|turn off|switch off|share|message|write|sit|stop|wait|check in|send|read"
-    r"|open|close|cook|clean|walk|meet|sleep|delete|show me|say|spend|hug|kiss|thank"
-    r"|phones?|diary|journal|bank|passwords?|location|car|keys?|door|room)\b", re.IGNORECASE)
-
-
-def vague_words(text: str) -> list[str]:
-    """The words in `text` that can mean different things to each partner."""
-    found: list[str] = []
-    for match in _VAGUE.finditer(text):
-        name = next(VAGUE_PHRASES[int(key[1:])][0] for key, value in match.groupdict().items()
-                    if value is not None)
-        if name not in found:
-            found.append(name)
-    return found
-
-
-def observable(text: str) -> bool:
-    """Whether the words hold something someone could see done or check (a time, a
-    number, how often, a plain action or thing)."""
-    return bool(_OBSERVABLE.search(text))
-
-
-def vague_hint(text: str) -> str | None:
-    """A suggestion (never a block) when the wording is hard to check: words that
-    mean different things to each partner, and nothing observable beside them."""
-    words = vague_words(text)
-    if not words or observable(text):
-        return None
-    quoted = " and ".join(f"'{w}'" for w in words[:2])
-    if len(words) > 2:
-        quoted = ", ".join(f"'{w}'" for w in words[:-1]) + f" and '{words[-1]}'"
-    return (f"{quoted} can mean different things to each of you, and nothing here says "
-            "what you would see done, or when. Saying who does what, and when, makes it "
-            "easier to keep - for example: 'Text me if you will be home after 7.' "
-            "You can save it as it is, too.")
-
-
-# --- what is due (for home) ----------------------------------------------------------------
-
-def open_concerns(concerns: Iterable[RaisedConcern]) -> list[RaisedConcern]:
-    """Raised concerns not yet talked through, oldest first (for a check-back or a talk)."""
-    return sorted((c for c in concerns if not c.addressed), key=lambda c: c.created_at)
-
-
-def due_lines(agreements: Iterable[Agreement], today: date, kind: AgreementKind,
-              concerns: Iterable[RaisedConcern] = (),
-              follow_through: Iterable[FollowThrough] = ()) -> list[str]:
-    """Short lines for home: reviews or check-backs due, repeated misses worth a look,
-    drafts waiting for both, raised concerns."""
-    mine = [a for a in agreements if a.kind == kind]
-    word = review_word(kind)
-    # due_for_review keeps only agreements with a date; `is not None` says so to mypy
-    lines = [f"{word}: '{short_text(a.wording)}' (due {short_date(due)})"
-             for a in due_for_review(mine, today) if (due := a.next_review) is not None]
-    entries = list(follow_through)
-    for a in mine:
-        if a.status != AgreementStatus.AGREED:
-            continue
-        misses = misses_in_period(a, entries, today)
-        if len(misses) >= MISSES_TO_NOTICE:
-            lines.append(f"Worth a look together: '{short_text(a.wording)}' was missed "
-                         f"{_times(len(misses))} lately")
-    drafts = sum(1 for a in mine if a.status == AgreementStatus.DRAFT)
-    if drafts:
-        noun = kind.value if drafts == 1 else f"{kind.value}s"
-        verb = "waits" if drafts == 1 else "wait"
-        lines.append(f"{drafts} {noun} {verb} to be agreed by both")
-    waiting = open_concerns(concerns)
-    if waiting:
-        more = f" and {len(waiting) - 1} more" if len(waiting) > 1 else ""
-        lines.append(f"Raised: '{short_text(waiting[-1].text)}'{more} - to talk through at "
-                     "the next check-back")
-    return lines

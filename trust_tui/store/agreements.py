@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from trust_tui.domain import agreements as rules
+from trust_tui.domain import agreements_due, follow_through
 from trust_tui.domain.agreements import Outcome
 from trust_tui.domain.agreements_md import agreements_markdown
 from trust_tui.files import describe_os_error, write_export
@@ -50,8 +51,8 @@ def log_follow_through(vault: Vault, agreement_id: str, *, by: str, kept: bool, 
         if agreement is None:
             return Change(None, problem=GONE)
         try:
-            entry = rules.log_follow_through(agreement, by=by, kept=kept, on=on, now=now,
-                                             note=note)
+            entry = follow_through.log_follow_through(agreement, by=by, kept=kept, on=on,
+                                                      now=now, note=note)
         except rules.AgreementRuleError as error:
             return Change(None, problem=str(error))
         return _added(vault, entry)
@@ -142,8 +143,8 @@ def mark_talked_through(vault: Vault, concern_ids: Sequence[str],
 def due_lines(vault: Vault, today: date, kind: AgreementKind) -> list[str]:
     """Home's short lines for one kind (concerns are raised about boundaries)."""
     concerns = vault.all(RaisedConcern) if kind == AgreementKind.BOUNDARY else []
-    return rules.due_lines(vault.all(Agreement), today, kind, concerns,
-                           vault.all(FollowThrough))
+    return agreements_due.due_lines(vault.all(Agreement), today, kind, concerns,
+                                    vault.all(FollowThrough))
 
 
 def export(vault: Vault, path: Path, *, today: date) -> str | None:

@@ -53,10 +53,17 @@ class MergeReport:
     updated: int = 0
     deleted: int = 0
     conflicts: int = 0
+    conflicts_theirs_won: int = 0  # of the conflicts, those the other copy's version won
     kept_edits: int = 0  # an edit kept over a deletion on the other copy
     dry_run: bool = False
     changed: bool = False  # False: both copies held the same already
     details: list[str] = field(default_factory=list)  # one line per conflict / kept edit
+
+    @property
+    def changed_as_theirs(self) -> int:
+        """Records of this vault now as the other copy has them: those changed only
+        there, and those changed on both where the other copy's version won."""
+        return self.updated + self.conflicts_theirs_won
 
     def lines(self) -> list[str]:
         """Plain sentences: the counts, then one line per conflict or kept edit."""
@@ -141,6 +148,7 @@ def report_of(events: list[Event], changed: bool, names: dict[str, str],
             report.deleted += 1
         elif event.kind == CONFLICT:
             report.conflicts += 1
+            report.conflicts_theirs_won += event.theirs_won
             won, lost = ("the other copy's", "this copy's") if event.theirs_won else (
                 "this copy's", "the other copy's")
             report.details.append(f"{_label(event, names)} {_was(event)} changed on both "

@@ -293,7 +293,10 @@ def _merge_table(writer: _Writer, name: str, ours: dict[str, Any],
             writer.table(name)[str(next_key)] = result.doc
             next_key += 1
         kind = what or (CAME_IN if mine_doc is None else UPDATED)
-        events.append(Event(kind, name, rid, result.doc, theirs_won=True))
+        # Two versions of the same words (their revisions apart, as a re-import that
+        # moved partner ids makes them) won nothing from the other copy.
+        same_words = kind == CONFLICT and result.doc == mine_doc
+        events.append(Event(kind, name, rid, result.doc, theirs_won=not same_words))
     return events
 
 

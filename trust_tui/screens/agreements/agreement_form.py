@@ -13,6 +13,7 @@ from textual.validation import Integer
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from trust_tui.domain import agreements as rules
+from trust_tui.domain.vague_wording import vague_hint
 from trust_tui.models import Agreement, AgreementStatus
 from trust_tui.screens.agreements.form_base import (
     WORDING_LIMIT,
@@ -88,7 +89,7 @@ class AgreementForm(AgreementFormModal[AgreementInput]):
 
     @on(TextArea.Changed, "#wording")
     def _update_hint(self) -> None:
-        hint = rules.vague_hint(self.query_one("#wording", TextArea).text)
+        hint = vague_hint(self.query_one("#wording", TextArea).text)
         self.query_one("#vague-hint", Static).update(
             Content("Hint: " + hint) if hint else Content(""))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from trust_tui.domain import agreements as rules
+from trust_tui.domain.agreements_due import open_concerns
 from trust_tui.models import Agreement, RaisedConcern
 from trust_tui.screens.agreements.seen import Seen
 from trust_tui.widgets.typed import typed
@@ -23,7 +24,7 @@ class RaisedConcerns(Static):
     """Hidden while nothing is raised (and always on expectations)."""
 
     def show(self, seen: Seen, raised: bool) -> None:
-        open_ones = rules.open_concerns(seen.concerns) if raised else []
+        open_ones = open_concerns(seen.concerns) if raised else []
         self.display = bool(open_ones)
         if not open_ones:
             self.update("")

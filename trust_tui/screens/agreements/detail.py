@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Label, Sparkline, Static
 
 from trust_tui.domain import agreements as rules
+from trust_tui.domain.follow_through import consistency_summary, repeated_miss_notice, weekly_series
 from trust_tui.models import Agreement, AgreementStatus, FollowThrough
 from trust_tui.screens.agreements.seen import Seen
 from trust_tui.widgets.typed import typed
@@ -103,16 +104,16 @@ class AgreementDetail(VerticalScroll):
         self.query_one("#agr-status", Static).update(typed(status_text(a, seen)))
 
         mine = seen.follow_of(a)
-        notice = rules.repeated_miss_notice(a, mine, today)
+        notice = repeated_miss_notice(a, mine, today)
         notice_widget = self.query_one("#agr-notice", Static)
         notice_widget.display = notice is not None
         notice_widget.update(Content("A gentle note: " + notice) if notice else Content(""))
 
-        series = rules.weekly_series(mine, today)
+        series = weekly_series(mine, today)
         for name in ("kept", "missed"):
             counts = [getattr(w, name) for w in series]
             self.query_one(f"#spark-{name}", Sparkline).data = counts
             self.query_one(f"#numbers-{name}", Static).update(" ".join(map(str, counts)))
-        summary = rules.consistency_summary(series, logged_before=bool(mine))
+        summary = consistency_summary(series, logged_before=bool(mine))
         self.query_one("#agr-summary", Static).update(typed(summary))
         self.query_one("#agr-history", Static).update(typed(history_text(a, mine, seen)))

@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from trust_tui.domain import agreements as rules
+from trust_tui.domain.follow_through import repeated_miss_notice, weekly_series
 from trust_tui.models import Agreement, AgreementStatus
 from trust_tui.screens.agreements.seen import Seen
 from trust_tui.screens.agreements.words import STATUS_LABELS
@@ -25,10 +26,10 @@ def list_prompt(a: Agreement, seen: Seen) -> Content:
     elif a.status == AgreementStatus.AGREED and a.next_review:
         parts.append(f"{words.review} {rules.short_date(a.next_review, today)}")
         mine = seen.follow_of(a)
-        week = rules.weekly_series(mine, today, weeks=1)[0]
+        week = weekly_series(mine, today, weeks=1)[0]
         if week.total:
             parts.append(f"this week {week.kept} kept, {week.missed} missed")
-        if rules.repeated_miss_notice(a, mine, today) is not None:
+        if repeated_miss_notice(a, mine, today) is not None:
             parts.append("worth a look together")
     # Status and facts first, then the words on their own line(s), so a long
     # wording wraps cleanly at 80 columns.

@@ -3,7 +3,8 @@
 `ExpectationsScreen` and `BoundariesScreen` are the same editor. What differs is
 named in `KindWords` (the words, the categories, review vs check-back) plus one
 extra pair of keys on boundaries ("raise it now", "talked through"). Every rule
-lives in `domain/agreements.py`, every write in `store/agreements.py`; this module
+lives in `domain/agreements.py` (and the follow_through, vague_wording and
+agreements_due modules beside it), every write in `store/agreements.py`; this module
 shows the records, asks the store for each change, and keeps the last change's
 `Undo` so ctrl+z can put it back.
 
@@ -25,6 +26,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 
 from trust_tui.domain import agreements as rules
+from trust_tui.domain.follow_through import period_summary
 from trust_tui.models import Agreement, AgreementStatus, FollowThrough, RaisedConcern
 from trust_tui.screens.agreements.agreement_form import AgreementForm, AgreementInput
 from trust_tui.screens.agreements.concern_form import ConcernForm, ConcernInput
@@ -309,7 +311,7 @@ class AgreementsScreen(AreaScreen):
             self.notify(f"A {self.WORDS.review} is for an agreed one; agree on this draft "
                         "first.", markup=False)
             return
-        so_far = rules.period_summary(a, self.seen.follow_of(a), self.today())
+        so_far = period_summary(a, self.seen.follow_of(a), self.today())
         concerns = self.concerns_for(a)
         self._ask(lambda **kw: ReviewForm(self.WORDS, a, self.partner_pairs(),
                                           self.vault.me.id, concerns, self.seen.names,

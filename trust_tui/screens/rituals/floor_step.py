@@ -20,7 +20,8 @@ from trust_tui.models import BreakTaken, TalkSession
 from trust_tui.screens.base import AreaScreen
 from trust_tui.store import StoreCall
 from trust_tui.widgets.floor_host import FloorHost
-from trust_tui.widgets.floor_view import FLOOR_BINDINGS, FloorView
+from trust_tui.widgets.floor_moves import FLOOR_BINDINGS
+from trust_tui.widgets.floor_view import FloorView
 from trust_tui.widgets.keys import keyed
 
 TICK_SECONDS = 0.25

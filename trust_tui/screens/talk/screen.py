@@ -40,7 +40,8 @@ from trust_tui.screens.talk.summary import (
 from trust_tui.store import StoreCall, bind, talks
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.floor_host import FloorHost
-from trust_tui.widgets.floor_view import FLOOR_BINDINGS, FloorView
+from trust_tui.widgets.floor_moves import FLOOR_BINDINGS
+from trust_tui.widgets.floor_view import FloorView
 from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.typed import typed
 

@@ -27,7 +27,7 @@ from trust_tui.models import Agreement, TalkSession
 from trust_tui.screens.base import sheet
 from trust_tui.store import StoreCall, bind, talks
 from trust_tui.store.talks import NextStep, safety_ratings
-from trust_tui.widgets.floor_view import LEFT, RIGHT
+from trust_tui.widgets.floor_moves import LEFT, RIGHT
 from trust_tui.widgets.form_modal import KEPT, FormModal, form_keys
 from trust_tui.widgets.limits import LimitedInput, limit_of
 from trust_tui.widgets.typed import typed
