@@ -22,6 +22,7 @@ from trust_tui.vault.revisions import (
     REVISIONS,
     TOMBSTONES,
     all_revisions,
+    is_implied,
     is_side_table,
     record_id,
     side,
@@ -74,9 +75,11 @@ def read_revisions(data: dict[str, Any],
 
 
 def merge_import(vault: Vault, records: list[Record],
-                 revisions: tuple[dict[str, Any], dict[str, Any]]) -> tuple[MergeReport, int]:
+                 revisions: tuple[dict[str, Any], dict[str, Any]], *,
+                 remapped: bool = False) -> tuple[MergeReport, int]:
     """Import these records (partners left out: the vault keeps its own) by the merge's
-    rules, in one write: (the report, how many were already here unchanged)."""
+    rules, in one write: (the report, how many were already here unchanged).
+    `remapped`: their partner ids were changed to this vault's (`remap`)."""
     theirs: dict[str, Any] = {}
     for record in records:
         if isinstance(record, Partner):
@@ -84,7 +87,12 @@ def merge_import(vault: Vault, records: list[Record],
         table = theirs.setdefault(type(record).table, {})
         table[str(len(table) + 1)] = record.model_dump(mode="json")
     revs, tombs = revisions
-    theirs[REVISIONS] = {name: {rid: rev for rid, rev in revs.get(name, {}).items()}
+    # A first version's revision is implied by its content (its hash): with the
+    # partner ids changed, the content is this vault's now, and so is the hash it
+    # implies. The export's, of the content before, would make the same words a
+    # conflict with themselves at every later import of the same export.
+    theirs[REVISIONS] = {name: {rid: rev for rid, rev in revs.get(name, {}).items()
+                                if not (remapped and is_implied(rev))}
                          for name in theirs}
     theirs[TOMBSTONES] = {name: t for name, t in tombs.items() if name != Partner.table}
     ours, here = vault.raw_tables(), 0

@@ -32,6 +32,7 @@ from trust_tui.vault.revisions import (
     Revision,
     content_hash,
     implied,
+    is_implied,
     is_side_table,
     record_id,
     side,
@@ -179,10 +180,6 @@ def _same(a: tuple[Any, Revision | None], b: tuple[Any, Revision | None]) -> boo
     return ra == rb and (da is None) == (db is None)
 
 
-def _is_implied(rev: Revision) -> bool:
-    return rev.get("n") == 0 and not rev.get("at")
-
-
 def _inner(found: object) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
@@ -282,7 +279,7 @@ def _merge_table(writer: _Writer, name: str, ours: dict[str, Any],
             continue
         writer.set_side(TOMBSTONES, name, rid, None)
         # A record's first version stores no revision: its content implies it.
-        writer.set_side(REVISIONS, name, rid, None if _is_implied(result.rev) else result.rev)
+        writer.set_side(REVISIONS, name, rid, None if is_implied(result.rev) else result.rev)
         if mine_doc is not None and result.doc is mine_doc:
             if what:
                 events.append(Event(what, name, rid, mine_doc))

@@ -66,6 +66,11 @@ def implied(doc: object) -> Revision:
     return {"n": 0, "at": "", "by": None, "h": content_hash(doc), "p": []}
 
 
+def is_implied(rev: object) -> bool:
+    """Is this the revision a first version's content implies (`implied`)?"""
+    return isinstance(rev, dict) and rev.get("n") == 0 and not rev.get("at")
+
+
 def now_text(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
