@@ -332,6 +332,22 @@ def test_an_import_counts_a_conflict_won_by_the_export_as_changed_not_already_th
     assert "1 changed as in the export and 0 removed" in said
 
 
+def test_a_record_deleted_here_stays_deleted_when_an_export_with_other_ids_comes_again(
+        tmp_path, monkeypatch, capsys):
+    # Two vaults made apart: the same names, other partner ids, so an import remaps
+    # the records. The first version's revision is the one its content here implies;
+    # the export's (of the content before the remap) made the deletion look older.
+    a = make_vault(tmp_path / "a.vault")
+    win = Win(text="hello", noticed_by=a.partner_named("Alex").id)
+    a.add(win)
+    other = make_vault(tmp_path / "other.vault")
+    _exported_and_imported(a, other, tmp_path, monkeypatch, capsys)
+    assert Vault.open(other.path, SAM_PASS).remove(Win, win.id)
+    said = _exported_and_imported(a, other, tmp_path, monkeypatch, capsys)
+    assert _texts(Vault.open(other.path, SAM_PASS)) == {}
+    assert "the edit is kept" not in said and "Brought in 0 records." in said
+
+
 def _exported_and_imported(source, target, tmp_path, monkeypatch, capsys) -> str:
     """`source` exported and imported into `target` through the CLI: what it said."""
     from trust_tui.cli import main
