@@ -214,7 +214,8 @@ def import_into(vault: Vault, parsed: Parsed) -> Imported:
             record = type(record).model_validate(dumped)
         fresh.append(record)
     if parsed.revisions is not None:
-        report, there = merge_import(vault, fresh, parsed.revisions, remapped=bool(moved))
+        back = {ours: theirs for theirs, ours in mapping.items() if theirs != ours}
+        report, there = merge_import(vault, fresh, parsed.revisions, back=back)
         return Imported(report.came_in, there, private_left_out, parsed.unknown_tables, report)
     added = vault.add_many(fresh, skip_existing=True) if fresh else 0
     return Imported(added=added, already_there=len(fresh) - added,

@@ -6,7 +6,9 @@ deletions too, by the rules of `trust-tui merge` (store/merging.py): a record
 changed only in the export comes back changed, one deleted there goes, one
 changed on both sides keeps the later and the other in its history. An export
 without them (an older trust-tui) is treated as revision 0 with no tombstones,
-so it only adds records whose id is new, as before.
+so it only adds records whose id is new, as before. An export from a vault with
+other partner ids (the two of you moved to a new vault) is matched version by
+version through its content with the ids put back (`_in_this_vaults_terms`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from trust_tui.vault.revisions import (
     REVISIONS,
     TOMBSTONES,
     all_revisions,
+    content_hash,
+    implied,
     is_implied,
     is_side_table,
     record_id,
@@ -76,10 +80,10 @@ def read_revisions(data: dict[str, Any],
 
 def merge_import(vault: Vault, records: list[Record],
                  revisions: tuple[dict[str, Any], dict[str, Any]], *,
-                 remapped: bool = False) -> tuple[MergeReport, int]:
+                 back: Mapping[str, str] | None = None) -> tuple[MergeReport, int]:
     """Import these records (partners left out: the vault keeps its own) by the merge's
     rules, in one write: (the report, how many were already here unchanged).
-    `remapped`: their partner ids were changed to this vault's (`remap`)."""
+    `back`: this vault's partner id -> the export's, when `remap` changed them."""
     theirs: dict[str, Any] = {}
     for record in records:
         if isinstance(record, Partner):
@@ -89,13 +93,15 @@ def merge_import(vault: Vault, records: list[Record],
     revs, tombs = revisions
     # A first version's revision is implied by its content (its hash): with the
     # partner ids changed, the content is this vault's now, and so is the hash it
-    # implies. The export's, of the content before, would make the same words a
-    # conflict with themselves at every later import of the same export.
+    # implies; the export's, of the content before, would make the same words a
+    # conflict with themselves (and a deletion here older than them).
     theirs[REVISIONS] = {name: {rid: rev for rid, rev in revs.get(name, {}).items()
-                                if not (remapped and is_implied(rev))}
+                                if not (back and is_implied(rev))}
                          for name in theirs}
     theirs[TOMBSTONES] = {name: t for name, t in tombs.items() if name != Partner.table}
     ours, here = vault.raw_tables(), 0
+    if back:
+        _in_this_vaults_terms(ours, theirs, back)
     for name, table in theirs.items():
         if not is_side_table(name) and name != Settings.table:
             known = {record_id(d) for d in side(ours, name).values()}
@@ -105,6 +111,33 @@ def merge_import(vault: Vault, records: list[Record],
     # it was never counted in `here`: only those it changed come off (a conflict the
     # export's version won is a change too).
     return report, max(0, here - report.changed_as_theirs)
+
+
+def _in_this_vaults_terms(ours: dict[str, Any], theirs: dict[str, Any],
+                          back: Mapping[str, str]) -> None:
+    """An export from a vault with other partner ids names each version by the hash
+    of its content there, ids and all; here the same content has other ids and so
+    another hash. Where a record here is a version the export names (its content,
+    with the ids put back, hashes to it), the export's revision is told this
+    vault's name for it: a deletion or an edit made after it there then follows
+    it, as between copies of one vault, instead of meeting it as a conflict."""
+    for part in (REVISIONS, TOMBSTONES):
+        for name, revs in theirs[part].items():
+            mine = side(ours, name)
+            if not revs or not mine:
+                continue
+            ours_revs = side(side(ours, REVISIONS), name)
+            by_id = {record_id(doc): doc for doc in mine.values()}
+            for rid, rev in list(revs.items()):
+                doc = by_id.get(rid)
+                if doc is None:
+                    continue
+                there = content_hash(remap(doc, back, set()))
+                stored = ours_revs.get(rid)
+                here = (stored if isinstance(stored, dict) else implied(doc))["h"]
+                if there != here and (rev["h"] == there or there in (rev.get("p") or ())):
+                    revs[rid] = {**rev, "h": here if rev["h"] == there else rev["h"],
+                                 "p": [here if h == there else h for h in rev.get("p") or ()]}
 
 
 def _is_sealed(value: Any) -> bool:

@@ -348,6 +348,36 @@ def test_a_record_deleted_here_stays_deleted_when_an_export_with_other_ids_comes
     assert "the edit is kept" not in said and "Brought in 0 records." in said
 
 
+def _moved_apart(tmp_path, monkeypatch, capsys):
+    """A vault `a` with a win, and `other` (the same names, other partner ids) that
+    took it in from a's export: the two copies after a move to a new vault."""
+    a = make_vault(tmp_path / "a.vault")
+    win = Win(text="hello", noticed_by=a.partner_named("Alex").id)
+    a.add(win)
+    other = make_vault(tmp_path / "other.vault")
+    _exported_and_imported(a, other, tmp_path, monkeypatch, capsys)
+    return a, other, win
+
+
+def test_a_record_deleted_in_a_vault_with_other_ids_goes_here_too(tmp_path, monkeypatch,
+                                                                   capsys):
+    a, other, win = _moved_apart(tmp_path, monkeypatch, capsys)
+    assert a.remove(Win, win.id)
+    said = _exported_and_imported(a, other, tmp_path, monkeypatch, capsys)
+    assert _texts(Vault.open(other.path, SAM_PASS)) == {}
+    assert "1 removed as deleted there" in said and "the edit is kept" not in said
+
+
+def test_a_record_edited_only_in_a_vault_with_other_ids_comes_in_as_a_change(
+        tmp_path, monkeypatch, capsys):
+    a, other, win = _moved_apart(tmp_path, monkeypatch, capsys)
+    a.update(Win, win.id, lambda w: w.model_copy(update={"text": "hello again"}))
+    said = _exported_and_imported(a, other, tmp_path, monkeypatch, capsys)
+    assert _texts(Vault.open(other.path, SAM_PASS)) == {win.id: "hello again"}
+    assert "1 changed as in the export" in said and "changed on both copies" not in said
+    assert not any(Vault.open(other.path, SAM_PASS).raw_tables().get("_history", {}).values())
+
+
 def _exported_and_imported(source, target, tmp_path, monkeypatch, capsys) -> str:
     """`source` exported and imported into `target` through the CLI: what it said."""
     from trust_tui.cli import main
