@@ -17,7 +17,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 # No pydantic plugins: one installed beside the app (a tracing or telemetry package)
-# would be handed every decrypted record as it is validated. Read at the first
+# would be handed every decrypted record as it is validated. Read at each
 # model's build, below; looking for plugins also cost 20-40 ms of each start.
 os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 
