@@ -27,7 +27,7 @@ RITUAL_NAMES = {WEEKLY: "Weekly meeting", SETBACK: "Talking through a setback"}
 
 def unfinished(vault: Vault) -> RitualRun | None:
     """The newest ritual left under way (by a lock, a crash or a closed terminal)."""
-    runs = [r for r in vault.all(RitualRun) if r.in_progress and r.ritual in RITUAL_NAMES]
+    runs = vault.all_where(RitualRun, lambda r: r.in_progress and r.ritual in RITUAL_NAMES)
     return max(runs, key=lambda r: r.started_at, default=None)
 
 
