@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import json.decoder
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
@@ -42,12 +43,30 @@ class NamedTwice(Exception):
 
 
 class Packed:
-    """One table as JSON bytes, parsed on demand (never shared with a screen)."""
+    """One table as JSON bytes, parsed on demand (never shared with a screen); once
+    `squeeze`d, the bytes are held compressed (zlib, in memory only: a seventh of
+    their size) and `raw` gives them back."""
 
-    __slots__ = ("raw",)
+    __slots__ = ("_raw", "_zipped")
 
     def __init__(self, raw: bytes) -> None:
-        self.raw = raw
+        self._raw: bytes | None = raw
+        self._zipped: bytes | None = None
+
+    @property
+    def raw(self) -> bytes:
+        raw = self._raw  # read once: `squeeze` sets the compressed bytes first
+        if raw is not None:
+            return raw
+        return zlib.decompress(cast(bytes, self._zipped))
+
+    def squeeze(self) -> None:
+        """Hold the bytes compressed from now on (the app, once after its unlock:
+        issue 17, resident memory; a save or a read decompresses them as needed)."""
+        raw = self._raw
+        if raw is not None:
+            self._zipped = zlib.compress(raw, 1)
+            self._raw = None
 
     def unpack(self) -> Any:
         try:
@@ -71,7 +90,8 @@ class Packed:
             del document
 
     def __repr__(self) -> str:  # never the words, should one land in a log
-        return f"<packed table, {len(self.raw)} bytes>"
+        size = len(self._raw if self._raw is not None else cast(bytes, self._zipped))
+        return f"<packed table, {size} bytes>"
 
 
 # The standard library's scanner (C), for one value at a time: a table is parsed,

@@ -83,6 +83,13 @@ class TypedReads:
         self._count_unreadable(model.table, skipped + unsound)
         return records
 
+    def squeeze_unread(self) -> None:
+        """Hold the tables not read yet compressed in memory (a seventh of their
+        size; each is decompressed when first read or saved): the app's unlock does
+        this once, off the event loop (issue 17: resident memory)."""
+        self._require_unlocked()
+        self._storage.squeeze()
+
     def _count_unreadable(self, table: str, skipped: int) -> None:
         if skipped:
             self.unreadable[table] = skipped
