@@ -219,3 +219,44 @@ def test_home_says_the_same_with_the_tables_held_packed_and_keeps_them_packed(
     for words in ("A talk is under way", "still open for Alex", "missed 3 times",
                   "Weekly meeting from", "still open (r)"):
         assert words in lines
+
+
+def test_tables_squeezed_after_the_unlock_read_and_save_as_before(tmp_path):
+    first = make_vault(tmp_path / "a.vault")
+    entries = _entries(80)
+    first.add_many(entries)
+    before = first.raw_tables()["journal"]
+    vault = Vault.open(first.path, SAM_PASS)
+    packed = _held(vault)["journal"]
+    size = len(packed.raw)
+    vault.squeeze_unread()
+    assert packed._raw is None and len(packed._zipped) < size / 3  # held compressed
+    assert "bytes" in repr(packed) and "noticed" not in repr(packed)
+    assert vault.all_where(JournalEntry, lambda e: e.text.startswith("7 "))[0].id == entries[7].id
+    vault.add(Win(text="we talked it through", noticed_by="x"))  # the journal written as it was
+    again = Vault.open(first.path, SAM_PASS)
+    assert again.raw_tables()["journal"] == before
+    assert [e.text for e in vault.all(JournalEntry)] == [e.text for e in entries]
+
+
+def test_home_lines_import_none_of_the_area_screens(tmp_path):
+    """Home asks every area what is due; the answers come from the store, so the
+    screens, their forms and Textual's TextArea load when an area first opens."""
+    import os
+    import subprocess
+    import sys
+
+    path = _a_year_with_things_under_way(tmp_path / "a.vault", date(2025, 11, 1)).path
+    script = (
+        "import sys\nfrom datetime import date\nfrom pathlib import Path\n"
+        "from trust_tui.vault import Vault\nfrom trust_tui.wiring import due_lines\n"
+        f"vault = Vault.open(Path({str(path)!r}), {SAM_PASS!r})\n"
+        f"lines = [due_lines(m, vault, date(2025, 11, 1)) for m in {AREAS!r}]\n"
+        "print(sum(map(len, lines)), sorted(m for m in sys.modules if m.startswith("
+        "('trust_tui.screens.rituals.', 'trust_tui.screens.wins.', 'trust_tui.screens.checkin',"
+        " 'trust_tui.widgets.form_modal', 'textual.widgets._text_area'))))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, env={**os.environ,
+                                           "PYTHONPATH": str(Path(__file__).parents[2])})
+    said, imported = done.stdout.split(" ", 1)
+    assert int(said) >= 4 and imported == "[]\n"
