@@ -194,6 +194,7 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Sa
         # 18 ms frozen, bench/bench_typing.py). Unfrozen again on lock.
         gc.freeze()
         give_back_freed_memory()  # the pages the unlock's parsing left free (issue 17)
+        self.call_after_refresh(give_back_freed_memory)  # and home's first drawing's
         self.look_after_unlock()  # a sync service's other copy beside the vault
 
     async def action_lock(self) -> None:

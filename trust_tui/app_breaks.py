@@ -11,6 +11,7 @@ rings.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -39,9 +40,10 @@ class BreakOwnsTheScreen:
 
     def break_under_way(self) -> bool:
         """A calm screen is up (the palette may be over it)."""
-        from trust_tui.screens.calm import CalmScreen
-
-        return any(isinstance(screen, CalmScreen) for screen in self.screen_stack)
+        calm = sys.modules.get("trust_tui.screens.calm")
+        if calm is None:  # never imported, so none is up (and home imports none: issue 17)
+            return False
+        return any(isinstance(screen, calm.CalmScreen) for screen in self.screen_stack)
 
     def break_commands(self) -> Iterable[SystemCommand]:
         """The palette while a break owns the screen."""

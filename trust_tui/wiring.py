@@ -46,15 +46,15 @@ def due_lines(mode: str, vault: Vault, today: date) -> list[str]:
         case "talk":
             from trust_tui.screens.talk import due_talk as due
         case "wins":
-            from trust_tui.screens.wins import due_lines as due
+            from trust_tui.store.wins import due_lines as due
         case "expectations":
             from trust_tui.screens.agreements import due_expectations as due
         case "boundaries":
             from trust_tui.screens.agreements import due_boundaries as due
         case "rituals":
-            from trust_tui.screens.rituals import due_rituals as due
+            from trust_tui.store.rituals import due_rituals as due
         case "journal":
-            from trust_tui.screens.checkin import due_checkin as due
+            from trust_tui.store.checkins import due
         case _:
             return []
     return list(due(vault, today))

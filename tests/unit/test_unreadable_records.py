@@ -13,7 +13,7 @@ from damaged import CANARY, damage
 from trust_tui import cli
 from trust_tui.cli import output
 from trust_tui.models import JournalEntry, Setback, Win
-from trust_tui.vault import Vault
+from trust_tui.vault import Vault, lazy
 from trust_tui.vault.quarantine import QUARANTINE_TABLE, quarantined
 
 
@@ -39,7 +39,10 @@ def test_screens_read_around_them(damaged, vault_path):
     assert vault.unreadable == {"wins": 3, "journal": 1, "setbacks": 1}
 
 
-def test_a_question_about_a_few_records_counts_them_as_a_whole_read_does(damaged, vault_path):
+@pytest.mark.parametrize("pack_from", [1, 10**9])  # the table held packed, or parsed
+def test_a_question_about_a_few_records_counts_them_as_a_whole_read_does(
+        damaged, vault_path, monkeypatch, pack_from):
+    monkeypatch.setattr(lazy, "PACK_FROM", pack_from)
     vault = Vault.open(vault_path, SAM_PASS)
     assert vault.all_where(Win, lambda w: w.text.startswith("a readable")) != []
     assert vault.all_where(Win, lambda w: False) == []  # none kept, all still checked

@@ -59,8 +59,11 @@ class UnlockScreen(Screen):
         from trust_tui.vault import Vault
         from trust_tui.vault.seen import SeenGenerations
         from trust_tui.vault.sync_copies import find_sync_copies
+        from trust_tui.widgets.forgetting import keep_large_blocks_apart
 
+        keep_large_blocks_apart()
         vault = Vault.open(self.vault_path, passphrase)
+        vault.squeeze_unread()
         seen = SeenGenerations()
         older = vault.watch_generations(seen)
         copies = find_sync_copies(self.vault_path) if older is not None else []

@@ -13,12 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
+
 from trust_tui.domain import agreements as rules
 from trust_tui.domain import agreements_due, follow_through
 from trust_tui.domain.agreements import Outcome
 from trust_tui.domain.agreements_md import agreements_markdown
 from trust_tui.files import describe_os_error, write_export
-from trust_tui.models import Agreement, AgreementKind, FollowThrough, RaisedConcern, Record
+from trust_tui.models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    FollowThrough,
+    RaisedConcern,
+    Record,
+)
 from trust_tui.store.undo import Change, Undo, Undone, undo
 from trust_tui.vault import Vault
 
@@ -143,8 +151,13 @@ def mark_talked_through(vault: Vault, concern_ids: Sequence[str],
 def due_lines(vault: Vault, today: date, kind: AgreementKind) -> list[str]:
     """Home's short lines for one kind (concerns are raised about boundaries)."""
     concerns = vault.all(RaisedConcern) if kind == AgreementKind.BOUNDARY else []
-    return agreements_due.due_lines(vault.all(Agreement), today, kind, concerns,
-                                    vault.all(FollowThrough))
+    # Only what the lines can use is kept as models (home asks at every visit: issue
+    # 17): this kind's agreements, and the misses of those agreed (up to today).
+    mine = vault.all_where(Agreement, lambda a: a.kind == kind)
+    agreed = {a.id for a in mine if a.status == AgreementStatus.AGREED}
+    misses = vault.all_where(FollowThrough, lambda e: not e.kept and e.on <= today
+                             and e.agreement_id in agreed)
+    return agreements_due.due_lines(mine, today, kind, concerns, misses)
 
 
 def export(vault: Vault, path: Path, *, today: date) -> str | None:

@@ -26,9 +26,10 @@ class Answer:
 def todays(vault: Vault, today: date) -> dict[str, CheckIn]:
     """partner id -> their check-in today (the latest one if there are several)."""
     found: dict[str, CheckIn] = {}
-    for check_in in sorted(vault.all(CheckIn), key=lambda c: c.created_at):
-        if check_in.on == today:
-            found[check_in.partner_id] = check_in
+    # Only today's are kept as models (home asks this at every visit: issue 17).
+    for check_in in sorted(vault.all_where(CheckIn, lambda c: c.on == today),
+                           key=lambda c: c.created_at):
+        found[check_in.partner_id] = check_in
     return found
 
 

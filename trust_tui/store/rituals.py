@@ -10,13 +10,13 @@ recorded once, and the later one keeps the other's notes beside its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from trust_tui.domain import agreements as agreement_rules
 from trust_tui.domain.agreements import Outcome
 from trust_tui.domain.break_clock import open_break
 from trust_tui.domain.clock import Clock
-from trust_tui.domain.rituals import SETBACK, WEEKLY
+from trust_tui.domain.rituals import SETBACK, WEEKLY, weekly_due
 from trust_tui.domain.shared_ritual import merge_run
 from trust_tui.models import Agreement, Record, RitualRun, Setback
 from trust_tui.store import talks
@@ -27,7 +27,7 @@ RITUAL_NAMES = {WEEKLY: "Weekly meeting", SETBACK: "Talking through a setback"}
 
 def unfinished(vault: Vault) -> RitualRun | None:
     """The newest ritual left under way (by a lock, a crash or a closed terminal)."""
-    runs = [r for r in vault.all(RitualRun) if r.in_progress and r.ritual in RITUAL_NAMES]
+    runs = vault.all_where(RitualRun, lambda r: r.in_progress and r.ritual in RITUAL_NAMES)
     return max(runs, key=lambda r: r.started_at, default=None)
 
 
@@ -111,3 +111,27 @@ def _reviewing(outcome: Outcome, note: str, *, by: str,
 def kept(vault: Vault, run_id: str) -> RitualRun | None:
     """The run as the vault holds it now (another app may have moved it)."""
     return vault.get(RitualRun, run_id)
+
+
+def due_rituals(vault: Vault, today: date) -> list[str]:
+    """Home's gentle lines: a ritual left under way, and when a weekly meeting is due
+    (here, not in the rituals screens, so home imports none of them: issue 17)."""
+    lines = []
+    run = unfinished(vault)
+    if run is not None:
+        lines.append(f"{under_way(run)}: still open (r)")
+    # Only the weekly ones are kept as models (home asks at every visit: issue 17).
+    line = weekly_due(vault.all_where(RitualRun, lambda r: r.ritual == WEEKLY), today)
+    return lines + ([line] if line else [])
+
+
+def started_words(run: RitualRun) -> str:
+    """E.g. 'Weekly meeting from Mon 02 Mar'."""
+    return f"{RITUAL_NAMES.get(run.ritual, run.ritual)} from {run.started_at.astimezone():%a %d %b}"
+
+
+def under_way(run: RitualRun) -> str:
+    """E.g. 'Weekly meeting from Mon 02 Mar, left at step 3 of 6'."""
+    keys = [s.step for s in run.steps]
+    at = keys.index(run.at_step) + 1 if run.at_step in keys else 1
+    return f"{started_words(run)}, left at step {at} of {len(keys)}"

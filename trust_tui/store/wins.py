@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from trust_tui.domain.wins import log_progress, reached_card_text
+from trust_tui.domain.wins import goal_progress, log_progress, progress_words, reached_card_text
 from trust_tui.models import MiniGoal, Setback, Win
 from trust_tui.store.undo import Change, Undo
 from trust_tui.vault import Vault
@@ -146,3 +146,14 @@ def _removed(vault: Vault, model: type[Win] | type[Setback] | type[MiniGoal],
 def added(record: Win | Setback | MiniGoal) -> Undo:
     """How to take back a card or goal just added."""
     return Undo(remove=(record,))
+
+
+def due_lines(vault: Vault, today: date) -> list[str]:
+    """Home's gentle reminder: goals under way whose today is not logged yet (here,
+    not in the wins screens, so home imports none of them: issue 17)."""
+    lines = []
+    for goal in vault.all(MiniGoal):
+        p = goal_progress(goal, today)
+        if not p.reached and not p.counted_today and goal.progress:
+            lines.append(f"Mini-goal: {goal.text}, {progress_words(p)} (w)")
+    return lines[:2]

@@ -19,7 +19,8 @@ from __future__ import annotations
 import json
 import json.decoder
 import re
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 import orjson
@@ -37,13 +38,35 @@ KEEP_PARSED = frozenset(("partners", "settings", "lockers"))
 Held = dict[str, Any]  # table name -> the table (dict), a Packed, or a damaged value
 
 
-class Packed:
-    """One table as JSON bytes, parsed on demand (never shared with a screen)."""
+class NamedTwice(Exception):
+    """A packed table names one document twice: only a whole parse reads it right."""
 
-    __slots__ = ("raw",)
+
+class Packed:
+    """One table as JSON bytes, parsed on demand (never shared with a screen); once
+    `squeeze`d, the bytes are held compressed (zlib, in memory only: a seventh of
+    their size) and `raw` gives them back."""
+
+    __slots__ = ("_raw", "_zipped")
 
     def __init__(self, raw: bytes) -> None:
-        self.raw = raw
+        self._raw: bytes | None = raw
+        self._zipped: bytes | None = None
+
+    @property
+    def raw(self) -> bytes:
+        raw = self._raw  # read once: `squeeze` sets the compressed bytes first
+        if raw is not None:
+            return raw
+        return zlib.decompress(cast(bytes, self._zipped))
+
+    def squeeze(self) -> None:
+        """Hold the bytes compressed from now on (the app, once after its unlock:
+        issue 17, resident memory; a save or a read decompresses them as needed)."""
+        raw = self._raw
+        if raw is not None:
+            self._zipped = zlib.compress(raw, 1)
+            self._raw = None
 
     def unpack(self) -> Any:
         try:
@@ -51,8 +74,24 @@ class Packed:
         except ValueError:  # NaN, a huge number, an escaped lone surrogate: exact path
             return json.loads(self.raw.decode("utf-8"))
 
+    def documents(self) -> Iterator[object]:
+        """The table's documents parsed one at a time, each let go when the next is
+        read, so a question about a few of years of records never holds the whole
+        table parsed (issue 17: resident memory): the same documents, in the same
+        order, as `unpack().values()`. A table naming one document twice (never
+        written by trust-tui) raises NamedTwice when met: the caller reads it whole."""
+        text = self.raw.decode("utf-8")
+        names: set[str] = set()
+        for name, _start, _end, document in _members(text):
+            if name in names:
+                raise NamedTwice()
+            names.add(name)
+            yield document
+            del document
+
     def __repr__(self) -> str:  # never the words, should one land in a log
-        return f"<packed table, {len(self.raw)} bytes>"
+        size = len(self._raw if self._raw is not None else cast(bytes, self._zipped))
+        return f"<packed table, {size} bytes>"
 
 
 # The standard library's scanner (C), for one value at a time: a table is parsed,
@@ -73,6 +112,40 @@ def _skip(text: str, at: int) -> int:
     return at if found is None else found.end()
 
 
+def _members(text: str) -> Iterator[tuple[str, int, int, Any]]:
+    """(name, start, end, value) of each member of the JSON object `text` holds, one
+    at a time (the caller lets go of each value before asking for the next);
+    ValueError, StopIteration or RecursionError when `text` is anything else."""
+    end = _skip(text, 0)
+    if text[end:end + 1] != "{":
+        raise ValueError("not an object")
+    end = _skip(text, end + 1)
+    if text[end:end + 1] == "}":  # no members at all
+        end += 1
+    else:
+        while True:
+            if text[end:end + 1] != '"':
+                raise ValueError("no name")
+            name, end = _STRING(text, end + 1, True)
+            end = _skip(text, end)
+            if text[end:end + 1] != ":":
+                raise ValueError("no colon")
+            start = _skip(text, end + 1)
+            value, end = _SCAN(text, start)
+            yield name, start, end, value
+            del value  # let go before the next member is parsed
+            end = _skip(text, end)
+            separator = text[end:end + 1]
+            end += 1
+            if separator == "}":
+                break
+            if separator != ",":
+                raise ValueError("no comma")
+            end = _skip(text, end)
+    if _skip(text, end) != len(text):
+        raise ValueError("more after the object")
+
+
 def split(plain: bytes) -> Held | None:
     """A decrypted body (a JSON object of tables) with each larger table packed as
     its own bytes and the others parsed; None when the body is anything else (the
@@ -83,36 +156,11 @@ def split(plain: bytes) -> Held | None:
         return None
     spans: list[tuple[str, int, int, bool]] = []
     try:
-        end = _skip(text, 0)
-        if text[end:end + 1] != "{":
-            return None
-        end = _skip(text, end + 1)
-        if text[end:end + 1] == "}":  # no tables at all
-            end += 1
-        else:
-            while True:
-                if text[end:end + 1] != '"':
-                    return None
-                name, end = _STRING(text, end + 1, True)
-                end = _skip(text, end)
-                if text[end:end + 1] != ":":
-                    return None
-                start = _skip(text, end + 1)
-                value, end = _SCAN(text, start)
-                packs = (isinstance(value, dict) and name not in KEEP_PARSED
-                         and end - start >= PACK_FROM)
-                del value  # this table's records are let go before the next is parsed
-                spans.append((name, start, end, packs))
-                end = _skip(text, end)
-                separator = text[end:end + 1]
-                end += 1
-                if separator == "}":
-                    break
-                if separator != ",":
-                    return None
-                end = _skip(text, end)
-        if _skip(text, end) != len(text):
-            return None
+        for name, start, end, value in _members(text):
+            packs = (isinstance(value, dict) and name not in KEEP_PARSED
+                     and end - start >= PACK_FROM)
+            del value  # this table's records are let go before the next is parsed
+            spans.append((name, start, end, packs))
     except (ValueError, StopIteration, RecursionError):
         return None
     tables: Held = {}

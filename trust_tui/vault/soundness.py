@@ -140,7 +140,11 @@ class SoundCache:
     def keep_where(self, name: str, table: object, pairs: Iterable[tuple[object, Any]],
                    wanted: Callable[[Any], bool] | None = None) -> tuple[list[Any], int]:
         """(the sound records `wanted` accepts, how many were not sound); `pairs` may
-        be made one at a time: a record not kept is let go at once."""
+        be made one at a time: a record not kept is let go at once. With `table`
+        None (documents parsed one at a time and let go: their ids are reused),
+        every record is checked and nothing is remembered."""
+        if table is None:
+            return self._keep_unremembered(pairs, wanted)
         entry = self._tables.get(name)  # holds the earlier table, so its ids stay unique
         earlier = entry[1] if entry is not None else {}
         known = earlier if entry is not None and entry[0] is table else {}
@@ -155,4 +159,15 @@ class SoundCache:
             elif wanted is None or wanted(record):
                 sound.append(record)
         self._tables[name] = (table, known)
+        return sound, unsound
+
+    @staticmethod
+    def _keep_unremembered(pairs: Iterable[tuple[object, Any]],
+                           wanted: Callable[[Any], bool] | None) -> tuple[list[Any], int]:
+        sound, unsound = [], 0
+        for _doc, record in pairs:
+            if record_problem(record) is not None:
+                unsound += 1
+            elif wanted is None or wanted(record):
+                sound.append(record)
         return sound, unsound

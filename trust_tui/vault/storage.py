@@ -268,6 +268,12 @@ class EncryptedStorage(Storage):
             self._swap_in(held, {**held, name: found})
         return found
 
+    def squeeze(self) -> None:
+        """Hold every packed table compressed (lazy.Packed.squeeze)."""
+        for table in list((self._tables or {}).values()):
+            if isinstance(table, lazy.Packed):
+                table.squeeze()
+
     def _swap_in(self, held: lazy.Held, tables: lazy.Held) -> None:
         """Hold `tables` (the same records as `held`, more of them parsed) unless a
         write or a reload replaced `held` meanwhile (then theirs are the newer)."""

@@ -4,13 +4,14 @@ holds the storage, the soundness cache and the `unreadable` counts used here."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import ValidationError
 
 from trust_tui.models import Record
 from trust_tui.vault.errors import UnreadableRecord
+from trust_tui.vault.lazy import NamedTwice, Packed
 from trust_tui.vault.records import collector_paused, newest, validated
 from trust_tui.vault.soundness import SoundCache, documents
 
@@ -52,15 +53,27 @@ class TypedReads:
     def all_where(self, model: type[R], wanted: Callable[[R], bool]) -> list[R]:
         """`all(model)` keeping only the records `wanted` accepts; each other one is
         let go as soon as it is checked, so years of records never stand as models
-        at once for a question about a few (issue 17: resident memory). What it had
-        to leave out is counted in `unreadable` as `all` counts it."""
+        at once for a question about a few (issue 17: resident memory). A table held
+        packed is read one document at a time and stays packed: home's questions
+        (a talk under way, today's check-ins) never hold years of records parsed.
+        What it had to leave out is counted in `unreadable` as `all` counts it."""
         self._require_unlocked()
+        held = self._storage.read_held().get(model.table)
+        if isinstance(held, Packed):
+            try:
+                return self._where(model, None, held.documents(), wanted)
+            except NamedTwice:  # a doctored table: read whole, as `all` reads it
+                pass
         table = self._storage.read_table(model.table)
+        return self._where(model, table, documents(table), wanted)
+
+    def _where(self, model: type[R], table: object, docs: Iterable[object],
+               wanted: Callable[[R], bool]) -> list[R]:
         skipped = 0
 
         def checked() -> Iterator[tuple[object, R]]:
             nonlocal skipped
-            for doc in documents(table):
+            for doc in docs:
                 try:
                     yield doc, validate_record(model, doc)
                 except UnreadableRecord:
@@ -69,6 +82,13 @@ class TypedReads:
         records, unsound = self._sound.keep_where(model.table, table, checked(), wanted)
         self._count_unreadable(model.table, skipped + unsound)
         return records
+
+    def squeeze_unread(self) -> None:
+        """Hold the tables not read yet compressed in memory (a seventh of their
+        size; each is decompressed when first read or saved): the app's unlock does
+        this once, off the event loop (issue 17: resident memory)."""
+        self._require_unlocked()
+        self._storage.squeeze()
 
     def _count_unreadable(self, table: str, skipped: int) -> None:
         if skipped:

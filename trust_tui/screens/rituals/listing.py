@@ -1,12 +1,10 @@
-"""The list of rituals, and home's gentle lines about them.
+"""The list of rituals (home's gentle lines about them are in store/rituals.py).
 
 `RitualsScreen` lists them (and says gently when a weekly meeting is due, or
 one was left under way: continue it, or end it here).
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,32 +20,9 @@ from trust_tui.models import Agreement, FollowThrough, MiniGoal, RitualRun, Win
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.screens.rituals.notes import NOT_LINKED
 from trust_tui.screens.rituals.run import RitualRunScreen
-from trust_tui.store.rituals import RITUAL_NAMES, unfinished
-from trust_tui.vault import Vault
+from trust_tui.store.rituals import started_words, under_way, unfinished
 from trust_tui.widgets.confirm import ConfirmModal
 from trust_tui.widgets.keys import keyed
-
-
-def due_rituals(vault: Vault, today: date) -> list[str]:
-    """Home's gentle lines: a ritual left under way, and when a weekly meeting is due."""
-    lines = []
-    run = unfinished(vault)
-    if run is not None:
-        lines.append(f"{under_way(run)}: still open (r)")
-    line = rituals.weekly_due(vault.all(RitualRun), today)
-    return lines + ([line] if line else [])
-
-
-def started_words(run: RitualRun) -> str:
-    """E.g. 'Weekly meeting from Mon 02 Mar'."""
-    return f"{RITUAL_NAMES.get(run.ritual, run.ritual)} from {run.started_at.astimezone():%a %d %b}"
-
-
-def under_way(run: RitualRun) -> str:
-    """E.g. 'Weekly meeting from Mon 02 Mar, left at step 3 of 6'."""
-    keys = [s.step for s in run.steps]
-    at = keys.index(run.at_step) + 1 if run.at_step in keys else 1
-    return f"{started_words(run)}, left at step {at} of {len(keys)}"
 
 
 class RitualsScreen(AreaScreen):

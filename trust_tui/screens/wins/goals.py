@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option
 from trust_tui.domain.clock import local_day
 from trust_tui.domain.wins import goal_progress, progress_bar, progress_words
 from trust_tui.models import MiniGoal
-from trust_tui.vault import Vault
 from trust_tui.widgets.option_lists import replace_options
 from trust_tui.widgets.typed import typed
 
@@ -55,11 +54,3 @@ class GoalList(OptionList):
         return option.id
 
 
-def due_lines(vault: Vault, today: date) -> list[str]:
-    """Home's gentle reminder: goals under way whose today is not logged yet."""
-    lines = []
-    for goal in vault.all(MiniGoal):
-        p = goal_progress(goal, today)
-        if not p.reached and not p.counted_today and goal.progress:
-            lines.append(f"Mini-goal: {goal.text}, {progress_words(p)} (w)")
-    return lines[:2]
