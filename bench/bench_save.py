@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -17,6 +18,8 @@ from pathlib import Path
 import common as c
 import orjson
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from trust_tui.vault.vault import Vault
 
 GOAL = 1.3
 
@@ -52,6 +55,18 @@ def measure(journal: int, other: int, runs: int, folder: Path) -> dict:
     def save() -> None:
         vault.add(c.new_entry(vault, next(counter)))
 
+    # The vault as the app holds it after the unlock (issue 17): opened from the file
+    # (the larger tables packed as bytes), then those not read compressed in memory;
+    # a save decompresses the ones it writes back untouched. A copy of its own, so
+    # the two never see each other's writes as another app's.
+    app_path = folder / f"app{journal}.vault"
+    shutil.copy2(vault.path, app_path)
+    app = Vault.open(app_path, c.SAM_PASS)
+    app.squeeze_unread()
+
+    def save_as_app() -> None:
+        app.add(c.new_entry(app, next(counter)))
+
     def floor() -> None:
         # The tables as they stand (they grow by one entry per save, like the vault).
         floor_write(floor_path, vault._storage.read(), key)
@@ -59,11 +74,11 @@ def measure(journal: int, other: int, runs: int, folder: Path) -> dict:
     def floor_fast() -> None:
         floor_write(floor_path, vault._storage.read(), key, fast=True)
 
-    save(), floor(), floor_fast()  # warm caches and the first-write paths
-    times = c.interleaved(runs, floor=floor, fast=floor_fast, save=save)
+    save(), floor(), floor_fast(), save_as_app()  # warm caches and the first-write paths
+    times = c.interleaved(runs, floor=floor, fast=floor_fast, save=save, app=save_as_app)
     size = vault.path.stat().st_size
     return {"floor": c.median(times["floor"]), "fast": c.median(times["fast"]),
-            "save": c.median(times["save"]), "size": size}
+            "save": c.median(times["save"]), "app": c.median(times["app"]), "size": size}
 
 
 def main() -> int:
@@ -76,13 +91,15 @@ def main() -> int:
             r = measure(journal, other, runs, Path(tmp))
             rows.append([label, f"{journal:,} + {other:,}", f"{r['size'] / 1e6:.1f} MB",
                          c.ms(r["floor"]), c.ms(r["save"]), c.ratio(r["save"], r["floor"]),
-                         c.ms(r["fast"]), c.ratio(r["save"], r["fast"])])
+                         c.ms(r["fast"]), c.ratio(r["save"], r["fast"]), c.ms(r["app"]),
+                         c.ratio(r["app"], r["floor"])])
             if label == "10 years":
                 at_ten = r["save"] / r["floor"]
     print("### 1. Save one change (add a journal entry) vs the floor\n")
     print(c.table(["vault", "journal + other records", "file",
                    "floor (json.dumps + AES-GCM + atomic fsync)", "Vault.add", "ratio",
-                   "floor with orjson", "ratio"], rows))
+                   "floor with orjson", "ratio", "Vault.add as the app holds it", "ratio"],
+                  rows))
     if at_ten is not None:
         print(f"\nGoal: within {GOAL}x of the floor at 10 years: {at_ten:.2f}x, "
               f"{c.verdict(at_ten <= GOAL)}.")
@@ -91,7 +108,10 @@ def main() -> int:
           "with orjson (same bytes as json.dumps), so the second floor is the like-for-like "
           "one; the goal is judged against the first, as issue 6 defines it. Vault.add "
           "also takes the file lock, checks for other writers, keeps the previous "
-          "generation as a backup (a hard link) and adds a SHA-256 digest.")
+          "generation as a backup (a hard link) and adds a SHA-256 digest. 'As the app "
+          "holds it': the vault opened from its file, its unread tables compressed in "
+          "memory as the app's unlock leaves them, so a save also decompresses the "
+          "tables it writes back untouched.")
     return 0
 
 
