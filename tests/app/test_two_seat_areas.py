@@ -1,0 +1,57 @@
+"""Sitting apart outside a talk: in the areas, too, a key in one app acts only for
+the partner sitting at it. An expectation drafted in one app is agreed in the
+other, each on their own key; the other's key says so and does nothing. The daily
+check-in asks only this app's partner, so a save here never writes (or undoes)
+what the other answers in their own window.
+
+Two apps on one vault, as in test_two_seats.py (its helpers): each looks at the
+disk when the test says (`sync`)."""
+
+from __future__ import annotations
+
+from conftest import Told, screen_text
+from test_two_seats import looks_only_when_told, saved, side_by_side, sync  # noqa: F401
+
+from trust_tui.domain import agreements as rules
+from trust_tui.models import Agreement, AgreementKind, AgreementStatus
+from trust_tui.screens.agreements import ExpectationsScreen
+
+
+def a_draft(clock):
+    """`seed`: one expectation, a draft Sam asked for."""
+    def seed(vault):
+        sam = vault.partners[0].id
+        vault.add(rules.new_agreement(AgreementKind.EXPECTATION,
+                                      "Text me if you will be home after 7", sam,
+                                      now=clock.now()))
+    return seed
+
+
+async def test_an_expectation_drafted_in_one_app_is_agreed_in_each_on_its_own_key(
+        vault_path, clock):
+    async with side_by_side(vault_path, clock, a_draft(clock)) as (sam, sp, alex, ap):
+        sam_id, alex_id = sam.vault.me.id, alex.vault.me.id
+        told_alex = Told(alex)
+        await sp.press("e")
+        await ap.press("e")
+        await ap.pause()
+        assert isinstance(alex.screen, ExpectationsScreen)
+        said = " ".join(screen_text(alex).split())
+        assert "Agree on your own key: Sam in their window, 0 Alex" in said
+        # In Alex's app, 1 is Sam's key: it says so and agrees nothing for Sam.
+        await ap.press("1")
+        await saved(ap)
+        [draft] = alex.vault.all(Agreement)
+        assert draft.confirmed_by == []
+        assert "That yes is Sam's to give, from their window." in told_alex
+        # Alex's own key agrees for Alex; Sam's, in Sam's app, for Sam.
+        await ap.press("0")
+        await saved(ap)
+        await sync(sp)
+        await sp.press("1")
+        await saved(sp)
+        await sync(ap)
+        [agreed] = alex.vault.all(Agreement)
+        assert agreed.status == AgreementStatus.AGREED
+        assert set(agreed.confirmed_by) == {sam_id, alex_id}
+        assert "Agreed by both" in " ".join(screen_text(alex).split())
