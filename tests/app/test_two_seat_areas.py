@@ -9,12 +9,16 @@ disk when the test says (`sync`)."""
 
 from __future__ import annotations
 
-from conftest import Told, screen_text
+from conftest import SAM_PASS, Told, screen_text
 from test_two_seats import looks_only_when_told, saved, side_by_side, sync  # noqa: F401
 
+from textual.widgets import Input
+
 from trust_tui.domain import agreements as rules
-from trust_tui.models import Agreement, AgreementKind, AgreementStatus
+from trust_tui.models import Agreement, AgreementKind, AgreementStatus, CheckIn
 from trust_tui.screens.agreements import ExpectationsScreen
+from trust_tui.screens.checkin import CheckInModal
+from trust_tui.vault import Vault
 
 
 def a_draft(clock):
@@ -55,3 +59,31 @@ async def test_an_expectation_drafted_in_one_app_is_agreed_in_each_on_its_own_ke
         assert agreed.status == AgreementStatus.AGREED
         assert set(agreed.confirmed_by) == {sam_id, alex_id}
         assert "Agreed by both" in " ".join(screen_text(alex).split())
+
+
+async def test_the_check_in_in_each_app_asks_only_its_own_partner(vault_path, clock):
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        sam_id, alex_id = sam.vault.me.id, alex.vault.me.id
+        await sp.press("c")
+        sam.screen.query_one("#safe-0", Input).value = "5"
+        await sp.press("ctrl+s")
+        await saved(sp)
+        await sync(ap)
+        await ap.press("c")
+        a_form = alex.screen
+        assert isinstance(a_form, CheckInModal)
+        # Only Alex's boxes: Sam's number, saved in Sam's app, is not here to type over.
+        assert len(a_form.query(".safety")) == 1
+        said = " ".join(screen_text(alex).split())
+        assert "Sam answers in their own window" in said and "Alex first" not in said
+        # Sam changes their answer in their own app while Alex's form is open.
+        await sp.press("c")
+        sam.screen.query_one("#safe-0", Input).value = "3"
+        await sp.press("ctrl+s")
+        await saved(sp)
+        a_form.query_one("#safe-0", Input).value = "6"
+        await ap.press("ctrl+s")
+        await saved(ap)
+        assert not isinstance(alex.screen, CheckInModal)
+    got = {c.partner_id: c.safety for c in Vault.open(vault_path, SAM_PASS).all(CheckIn)}
+    assert got == {sam_id: 3, alex_id: 6}  # Sam's latest answer stands
