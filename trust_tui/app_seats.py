@@ -72,7 +72,7 @@ class SharedSeats:
         if other == self._seat_other:
             return
         app: Any = self
-        self._seat_other = other
+        gone, self._seat_other = self._seat_other, other
         self.seated_as = app.vault.me.id if other is not None and app.vault_open else None
         if self._live_timer is not None:
             self._live_timer.stop()
@@ -87,8 +87,9 @@ class SharedSeats:
                            "every move.",
                            title="Together, apart", timeout=8, markup=False)
             else:
-                app.notify("The other window has closed: both of you can move from "
-                           "this one again.", timeout=8, markup=False)
+                app.notify(f"{app.vault.name_of(gone)}'s window has locked or closed: "
+                           "both of you can move from this one again.", timeout=8,
+                           markup=False)
         self._redraw_seats()
 
     def _redraw_seats(self) -> None:

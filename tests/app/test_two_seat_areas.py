@@ -10,7 +10,7 @@ disk when the test says (`sync`)."""
 from __future__ import annotations
 
 from conftest import SAM_PASS, Told, screen_text
-from test_two_seats import looks_only_when_told, saved, side_by_side, sync  # noqa: F401
+from test_two_seats import looks, looks_only_when_told, saved, side_by_side, sync  # noqa: F401
 
 from textual.widgets import Input
 
@@ -87,3 +87,13 @@ async def test_the_check_in_in_each_app_asks_only_its_own_partner(vault_path, cl
         assert not isinstance(alex.screen, CheckInModal)
     got = {c.partner_id: c.safety for c in Vault.open(vault_path, SAM_PASS).all(CheckIn)}
     assert got == {sam_id: 3, alex_id: 6}  # Sam's latest answer stands
+
+
+async def test_a_window_locked_is_named_and_not_said_to_have_closed(vault_path, clock):
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        told_sam = Told(sam)
+        await ap.press("ctrl+l")  # Alex locks, say to make tea: the app is still open
+        await ap.pause()
+        await looks(sp, sam.check_seats)
+        assert ("Alex's window has locked or closed: both of you can move from this one "
+                "again.") in told_sam
