@@ -10,7 +10,8 @@ disk when the test says (`sync`)."""
 from __future__ import annotations
 
 from conftest import SAM_PASS, Told, screen_text
-from test_two_seats import looks, looks_only_when_told, saved, side_by_side, sync  # noqa: F401
+from test_two_seats import (  # noqa: F401
+    looks, looks_only_when_told, saved, side_by_side, sync, talk_under_way)
 
 from textual.widgets import Input
 
@@ -18,6 +19,7 @@ from trust_tui.domain import agreements as rules
 from trust_tui.models import Agreement, AgreementKind, AgreementStatus, CheckIn
 from trust_tui.screens.agreements import ExpectationsScreen
 from trust_tui.screens.checkin import CheckInModal
+from trust_tui.screens.talk.summary import SummaryForm
 from trust_tui.vault import Vault
 
 
@@ -97,3 +99,15 @@ async def test_a_window_locked_is_named_and_not_said_to_have_closed(vault_path, 
         await looks(sp, sam.check_seats)
         assert ("Alex's window has locked or closed: both of you can move from this one "
                 "again.") in told_sam
+
+
+async def test_a_next_step_written_in_alexs_app_is_alexs_at_first(vault_path, clock):
+    async with side_by_side(vault_path, clock, talk_under_way(clock)) as (sam, sp, alex, ap):
+        await ap.press("t")
+        await ap.press("e", "y")  # Alex ends the talk: how it went opens in Alex's app
+        await saved(ap)
+        form = alex.screen
+        assert isinstance(form, SummaryForm)
+        form.query_one("#next-text", Input).focus()
+        await ap.press(*"I call my sister", "enter")
+        assert "I call my sister  (just a note, Alex)" in screen_text(alex)
