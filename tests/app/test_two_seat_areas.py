@@ -16,11 +16,15 @@ from test_two_seats import (  # noqa: F401
 from textual.widgets import Input
 
 from trust_tui.domain import agreements as rules
+from trust_tui.domain.journal import EntryDraft
 from trust_tui.models import Agreement, AgreementKind, AgreementStatus, CheckIn
 from trust_tui.screens.agreements import ExpectationsScreen
 from trust_tui.screens.checkin import CheckInModal
+from trust_tui.screens.journal.editor import EntryEditor
 from trust_tui.screens.talk.summary import SummaryForm
+from trust_tui.store.journal import save_entry
 from trust_tui.vault import Vault
+from trust_tui.widgets.confirm import ConfirmModal
 
 
 def a_draft(clock):
@@ -111,3 +115,27 @@ async def test_a_next_step_written_in_alexs_app_is_alexs_at_first(vault_path, cl
         form.query_one("#next-text", Input).focus()
         await ap.press(*"I call my sister", "enter")
         assert "I call my sister  (just a note, Alex)" in screen_text(alex)
+
+
+async def test_an_entry_of_the_other_is_not_changed_nor_deleted_from_this_window(
+        vault_path, clock):
+    def seed(vault):
+        sam = vault.partners[0].id
+        save_entry(vault, EntryDraft(author=sam, kind="entry", feeling="tender",
+                                     text="Sam's own words", private=False), clock.now())
+    async with side_by_side(vault_path, clock, seed) as (sam, sp, alex, ap):
+        told_alex = Told(alex)
+        await ap.press("j")
+        await ap.pause()
+        await ap.press("d")  # the one entry, Sam's, is highlighted
+        await ap.pause()
+        assert not isinstance(alex.screen, ConfirmModal)
+        await ap.press("e")
+        await ap.pause()
+        assert not isinstance(alex.screen, EntryEditor)
+        assert "This entry is Sam's: they can change it in their own window." in told_alex
+        await sp.press("j")
+        await sp.pause()
+        await sp.press("e")  # in Sam's own window it opens
+        await sp.pause()
+        assert isinstance(sam.screen, EntryEditor)

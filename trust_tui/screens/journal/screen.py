@@ -47,6 +47,7 @@ from trust_tui.widgets.footer import KeyFooter
 from trust_tui.widgets.form_modal import KEPT
 from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.paged_list import PagedList
+from trust_tui.widgets.shell import seated_among
 
 PAGE = 200  # entries drawn per page; "show older" adds another
 EMPTY = ("Nothing written yet. Press n for an entry, or h for a quick line in the "
@@ -275,6 +276,12 @@ class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
         if item is not None and item.text is None:
             self.notify(private_note.format(name=self.vault.name_of(item.entry.author)),
                         markup=False)
+            return None
+        me = seated_among(self, tuple(p.id for p in self.vault.partners))
+        if item is not None and me not in (None, item.entry.author):
+            # Sitting apart (app_seats.py): the other's words are theirs to change.
+            self.notify(f"This entry is {self.vault.name_of(item.entry.author)}'s: they "
+                        "can change it in their own window.", markup=False)
             return None
         return item
 
