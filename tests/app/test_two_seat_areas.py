@@ -13,7 +13,7 @@ from conftest import SAM_PASS, Told, screen_text
 from test_two_seats import (  # noqa: F401
     looks, looks_only_when_told, saved, side_by_side, sync, talk_under_way)
 
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from trust_tui.domain import agreements as rules
 from trust_tui.domain.journal import EntryDraft
@@ -139,3 +139,13 @@ async def test_an_entry_of_the_other_is_not_changed_nor_deleted_from_this_window
         await sp.press("e")  # in Sam's own window it opens
         await sp.pause()
         assert isinstance(sam.screen, EntryEditor)
+
+
+async def test_a_new_entry_in_alexs_window_is_written_by_alex_alone(vault_path, clock):
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        await ap.press("j", "n")
+        await ap.pause()
+        editor = alex.screen
+        assert isinstance(editor, EntryEditor)
+        writers = editor.query_one("#entry-author", Select)
+        assert [value for _label, value in writers._options] == [alex.vault.me.id]

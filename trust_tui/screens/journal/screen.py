@@ -324,7 +324,10 @@ class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
 
     def open_editor(self, draft: EntryDraft, message: str = "",
                     saved: EntryDraft | None = None) -> None:
-        self.app.push_screen(EntryEditor(self.partners(), draft, message, saved), self._edited)
+        # Sitting apart (app_seats.py) only this window's partner writes here.
+        me = seated_among(self, tuple(p.id for p in self.vault.partners))
+        writers = [p for p in self.partners() if me in (None, p.id) or p.id == draft.author]
+        self.app.push_screen(EntryEditor(writers, draft, message, saved), self._edited)
 
     def _edited(self, draft: EntryDraft | None) -> None:
         if draft is None:
