@@ -22,7 +22,7 @@ from trust_tui.screens.agreements import ExpectationsScreen
 from trust_tui.screens.checkin import CheckInModal
 from trust_tui.screens.journal.editor import EntryEditor
 from trust_tui.screens.talk.summary import SummaryForm
-from trust_tui.store.journal import save_entry
+from trust_tui.store.journal import keep_draft, save_entry
 from trust_tui.vault import Vault
 from trust_tui.widgets.confirm import ConfirmModal
 
@@ -149,3 +149,22 @@ async def test_a_new_entry_in_alexs_window_is_written_by_alex_alone(vault_path, 
         assert isinstance(editor, EntryEditor)
         writers = editor.query_one("#entry-author", Select)
         assert [value for _label, value in writers._options] == [alex.vault.me.id]
+
+
+async def test_the_honesty_line_in_alexs_window_is_alexs_and_sams_kept_line_stays_sams(
+        vault_path, clock):
+    def seed(vault):  # Sam began a line in their window and closed the box, kept
+        sam = vault.partners[0].id
+        keep_draft(vault, EntryDraft(author=sam, kind="honesty", feeling=None,
+                                     text="I was late and said traffic", private=False,
+                                     is_draft=True), clock.now())
+    async with side_by_side(vault_path, clock, seed) as (sam, sp, alex, ap):
+        await ap.press("h")
+        await ap.pause()
+        form = alex.screen
+        who = form.query_one("#honesty-who", Select)
+        assert [value for _label, value in who._options] == [alex.vault.me.id]
+        assert "traffic" not in screen_text(alex)
+        await sp.press("h")  # in Sam's own window the line is back
+        await sp.pause()
+        assert "I was late and said traffic" in [i.value for i in sam.screen.query(Input)]
