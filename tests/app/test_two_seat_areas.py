@@ -13,7 +13,7 @@ from conftest import SAM_PASS, Told, screen_text
 from test_two_seats import (  # noqa: F401
     looks, looks_only_when_told, saved, side_by_side, sync, talk_under_way)
 
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, TextArea
 
 from trust_tui.domain import agreements as rules
 from trust_tui.domain.journal import EntryDraft
@@ -142,13 +142,22 @@ async def test_an_entry_of_the_other_is_not_changed_nor_deleted_from_this_window
 
 
 async def test_a_new_entry_in_alexs_window_is_written_by_alex_alone(vault_path, clock):
-    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+    def seed(vault):  # Sam began an entry in their window and closed it, kept
+        sam = vault.partners[0].id
+        keep_draft(vault, EntryDraft(author=sam, kind="entry", feeling=None,
+                                     text="Sam's words, not finished", private=False,
+                                     is_draft=True), clock.now())
+    async with side_by_side(vault_path, clock, seed) as (sam, sp, alex, ap):
         await ap.press("j", "n")
         await ap.pause()
         editor = alex.screen
         assert isinstance(editor, EntryEditor)
         writers = editor.query_one("#entry-author", Select)
         assert [value for _label, value in writers._options] == [alex.vault.me.id]
+        assert editor.query_one("#entry-text", TextArea).text == ""
+        await sp.press("j", "n")  # Sam's kept words come back in Sam's own window
+        await sp.pause()
+        assert sam.screen.query_one("#entry-text", TextArea).text == "Sam's words, not finished"
 
 
 async def test_the_honesty_line_in_alexs_window_is_alexs_and_sams_kept_line_stays_sams(

@@ -252,8 +252,9 @@ class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
             self._read_the_rest()  # every entry, read once (it reloads)
         else:
             self.reload()
+        me = seated_among(self, tuple(p.id for p in self.vault.partners))  # apart: mine
         found = [item for item in self.items if item.entry.draft and not item.entry.deleted
-                 and item.text is not None]
+                 and item.text is not None and me in (None, item.entry.author)]
         return sorted(found, key=lambda item: item.entry.created_at, reverse=True)
 
     def action_new_entry(self, kind: str = "entry") -> None:
