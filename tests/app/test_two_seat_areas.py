@@ -27,6 +27,13 @@ from trust_tui.vault import Vault
 from trust_tui.widgets.confirm import ConfirmModal
 
 
+async def moves(pilot, key: str, *, seen_by) -> None:
+    """A key pressed in one app, saved, and seen in the other."""
+    await pilot.press(key)
+    await saved(pilot)
+    await sync(seen_by)
+
+
 def a_draft(clock):
     """`seed`: one expectation, a draft Sam asked for."""
     def seed(vault):
@@ -55,12 +62,8 @@ async def test_an_expectation_drafted_in_one_app_is_agreed_in_each_on_its_own_ke
         assert draft.confirmed_by == []
         assert "That yes is Sam's to give, from their window." in told_alex
         # Alex's own key agrees for Alex; Sam's, in Sam's app, for Sam.
-        await ap.press("0")
-        await saved(ap)
-        await sync(sp)
-        await sp.press("1")
-        await saved(sp)
-        await sync(ap)
+        await moves(ap, "0", seen_by=sp)
+        await moves(sp, "1", seen_by=ap)
         [agreed] = alex.vault.all(Agreement)
         assert agreed.status == AgreementStatus.AGREED
         assert set(agreed.confirmed_by) == {sam_id, alex_id}
