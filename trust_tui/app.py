@@ -151,6 +151,8 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Sa
         self.say_keymap_problem()
         self.set_interval(IDLE_CHECK_SECONDS, self.check_idle_lock)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
+        if not self.is_headless:
+            self.keep_words_when_hung_up()  # a terminal closed keeps words, as ctrl+q
         if self._vault is not None:
             await self.vault_unlocked(self._vault)
         elif not self._starts_at_unlock():

@@ -17,6 +17,8 @@ figures are in bench/bench_live.py.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from trust_tui.vault.seats import SeatHold
 
 LIVE_CHECK_SECONDS = 0.05
+_end_now = os._exit  # (a test puts something milder here)
 
 
 class SharedSeats:
@@ -43,6 +46,34 @@ class SharedSeats:
         self._leave_seat()
         self._seat_hold = seats.take(app.vault)
         self.check_seats()
+
+    def keep_words_when_hung_up(self) -> None:
+        """A terminal closed under the app (its window closed, an ssh login dropped)
+        sends SIGHUP, a shutdown SIGTERM: either would end the process on the spot,
+        and the words typed but not saved with it. Here the words are kept first, as
+        at ctrl+q, and then the process ends at once, as it did: the terminal may be
+        gone, and textual's own way out would then wait on it for ever (holding the
+        seat)."""
+        import asyncio
+        import signal
+
+        app: Any = self
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, app.call_later, self._hung_up, 128 + number)
+
+    async def _hung_up(self, status: int) -> None:
+        app: Any = self
+        try:
+            if not app._quit_words_kept:
+                app._quit_words_kept = True
+                await app.keep_pending_words()
+        finally:
+            _end_now(status)  # 128 + the signal's number, as a shell reports it
 
     def _leave_seat(self) -> None:
         """At a lock or quit: the seat is free again, and this app sits alone."""
@@ -72,7 +103,7 @@ class SharedSeats:
         if other == self._seat_other:
             return
         app: Any = self
-        self._seat_other = other
+        gone, self._seat_other = self._seat_other, other
         self.seated_as = app.vault.me.id if other is not None and app.vault_open else None
         if self._live_timer is not None:
             self._live_timer.stop()
@@ -87,8 +118,9 @@ class SharedSeats:
                            "every move.",
                            title="Together, apart", timeout=8, markup=False)
             else:
-                app.notify("The other window has closed: both of you can move from "
-                           "this one again.", timeout=8, markup=False)
+                app.notify(f"{app.vault.name_of(gone)}'s window has locked or closed: "
+                           "both of you can move from this one again.", timeout=8,
+                           markup=False)
         self._redraw_seats()
 
     def _redraw_seats(self) -> None:

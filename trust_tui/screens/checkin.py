@@ -31,6 +31,7 @@ from trust_tui.store.checkins import Answer
 from trust_tui.store.checkins import due as due_checkin
 from trust_tui.widgets.feeling_picker import FeelingPicker, chosen_words
 from trust_tui.widgets.form_modal import FormModal, form_keys
+from trust_tui.widgets.shell import seated_among
 
 if TYPE_CHECKING:
     from trust_tui.widgets.shell import Shell
@@ -58,19 +59,36 @@ class CheckInModal(FormModal[list[Answer]]):
         return local_day(self.app.clock.now())  # type: ignore[attr-defined]
 
     def partners(self) -> list[Partner]:
+        """Who answers here: both, or, sitting apart (app_seats.py), only this app's
+        partner (the other answers in their own window; a save here never writes
+        their answer)."""
+        both = self._both()
+        me = seated_among(self, tuple(p.id for p in both))
+        return both if me is None else [p for p in both if p.id == me]
+
+    def _both(self) -> list[Partner]:
         vault = self.app.vault  # type: ignore[attr-defined]
         return me_first(vault.partners, vault.me.id)
+
+    def _lead(self) -> Content:
+        both, here = self._both(), self.partners()
+        if len(here) < len(both):
+            elsewhere = [p for p in both if p not in here]
+            return Content.assemble(
+                "One word for how you feel, and how safe you feel today: 1 is not safe "
+                "at all, 10 is completely safe. ", Content(elsewhere[0].name),
+                " answers in their own window. A word alone is fine, and you can skip.")
+        first, second = (p.name for p in both[:2])
+        return Content.assemble(
+            "One word for how you feel, and how safe you feel today: 1 is not safe "
+            "at all, 10 is completely safe. ", Content(first), " first, then ",
+            Content(second), " (Enter moves on): each number stays hidden until you "
+            "have both answered. A word alone is fine, and either of you can skip.")
 
     def compose_form(self) -> ComposeResult:
         with Vertical(id="checkin-box", classes="form-box"):
             yield Static("Daily check-in", classes="form-title")
-            first, second = (p.name for p in self.partners()[:2])
-            yield Static(Content.assemble(
-                "One word for how you feel, and how safe you feel today: 1 is not safe "
-                "at all, 10 is completely safe. ", Content(first), " first, then ",
-                Content(second), " (Enter moves on): each number stays hidden until you "
-                "have both answered. A word alone is fine, and either of you can skip."),
-                classes="form-lead")
+            yield Static(self._lead(), classes="form-lead")
             with Horizontal(id="checkin-partners"):
                 for index, partner in enumerate(self.partners()):
                     with Vertical(classes="checkin-partner"):
@@ -147,7 +165,7 @@ class CheckInModal(FormModal[list[Answer]]):
         """Once both have a number, both are shown; until then neither is."""
         boxes = [self.query_one(f"#safe-{index}", Input)
                  for index in range(len(self.partners()))]
-        both = all(box.value.strip() and box.is_valid for box in boxes)
+        both = len(boxes) > 1 and all(box.value.strip() and box.is_valid for box in boxes)
         reveal = self.query_one("#checkin-reveal", Static)
         if not both:
             reveal.update("")

@@ -27,6 +27,7 @@ from trust_tui.store import journal as journal_store
 from trust_tui.widgets.apology_hint import ApologyHint
 from trust_tui.widgets.form_modal import FormModal, form_keys
 from trust_tui.widgets.limits import LimitedInput
+from trust_tui.widgets.shell import seated_among
 from trust_tui.widgets.typed import typed
 
 if TYPE_CHECKING:
@@ -72,11 +73,16 @@ class HonestyModal(FormModal[HonestyLine]):
     def compose_form(self) -> ComposeResult:
         vault = self.app.vault  # type: ignore[attr-defined]
         partners = me_first(vault.partners, vault.me.id)
+        # Sitting apart (app_seats.py) only this window's partner writes here, and a
+        # line the other kept unsaved stays theirs, for their own window.
+        me = seated_among(self, tuple(p.id for p in partners))
         line, kept = self._honesty_line, None
         if line is None:
-            kept = journal_store.kept_line(vault)
+            kept = journal_store.kept_line(vault, me)
             if kept is not None:
                 line = HonestyLine(kept.author, kept.kind, kept.text or "", kept.id)
+        partners = [p for p in partners
+                    if me in (None, p.id) or (line is not None and p.id == line.author)]
         if line is not None:
             self.kind, self.who, self.text, self.kept_id = (
                 line.kind, line.author, line.text, line.kept_id)

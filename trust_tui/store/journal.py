@@ -124,11 +124,13 @@ def let_draft_go(vault: Vault, entry_id: str) -> None:
     vault.remove(JournalEntry, entry_id)  # gone already (another window): nothing to do
 
 
-def kept_line(vault: Vault) -> JournalEntry | None:
-    """The newest honesty line or slip kept unsaved as a draft, if any."""
+def kept_line(vault: Vault, author: str | None = None) -> JournalEntry | None:
+    """The newest honesty line or slip kept unsaved as a draft, if any (by `author`
+    when given)."""
     drafts = [e for e in vault.all(JournalEntry)
               if e.draft and not e.deleted and not e.private and e.kind in LINE_KINDS
-              and e.draft_of is None]  # an edit kept in the journal is finished there
+              and e.draft_of is None  # an edit kept in the journal is finished there
+              and author in (None, e.author)]
     return max(drafts, key=lambda e: e.created_at, default=None)
 
 

@@ -50,6 +50,7 @@ from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.store import agreements as store
 from trust_tui.widgets.form_modal import FormModal
 from trust_tui.widgets.keys import keyed
+from trust_tui.widgets.shell import seated_among
 from trust_tui.widgets.typed import typed
 
 LEFT_KEY, RIGHT_KEY = "1", "0"
@@ -144,14 +145,20 @@ class AgreementsScreen(AreaScreen):
             self.vault.all(FollowThrough), self.vault.all(RaisedConcern),
             dict(self.partner_pairs()))
         self.query_one(AgreementList).show(self.seen, select)
-        keys = ", ".join(f"{key} {name}"
-                         for key, (_, name) in zip(PARTNER_KEYS, self.partner_pairs()))
+        self.seats_changed()
+        self.query_one(RaisedConcerns).show(self.seen, self.RAISES)
+        self._draw_detail()
+
+    def seats_changed(self) -> None:
+        """The agree keys, named (app_seats.py calls this when the other app comes or
+        goes): sitting apart, only this app's partner's key is theirs here."""
+        me = seated_among(self, tuple(self.seen.partner_ids))
+        keys = ", ".join(f"{key} {name}" if me in (None, pid) else f"{name} in their window"
+                         for key, (pid, name) in zip(PARTNER_KEYS, self.partner_pairs()))
         # The keys kept out of the footer are named here (and in ctrl+p, "Keys").
         self.query_one("#agr-keys", Static).update(typed(
             f"Agree on your own key: {keys} (again to take a yes back). "
             f"x export · p pause · ctrl+z undo"))
-        self.query_one(RaisedConcerns).show(self.seen, self.RAISES)
-        self._draw_detail()
 
     @on(OptionList.OptionHighlighted, "#agr-list")
     def _draw_detail(self) -> None:
@@ -262,10 +269,14 @@ class AgreementsScreen(AreaScreen):
                    retry=retry, **change)
 
     def action_agree(self, partner_id: str) -> None:
+        who = self.seen.name(partner_id)
+        if seated_among(self, tuple(self.seen.partner_ids)) not in (None, partner_id):
+            # Sitting apart (app_seats.py): the other's yes is theirs, in their window.
+            self.notify(f"That yes is {who}'s to give, from their window.", markup=False)
+            return
         a = self._need_selection()
         if a is None:
             return
-        who = self.seen.name(partner_id)
         if a.status in (AgreementStatus.AGREED, AgreementStatus.PAUSED):
             self.notify("Already agreed by both.", markup=False)
             return

@@ -47,6 +47,7 @@ from trust_tui.widgets.footer import KeyFooter
 from trust_tui.widgets.form_modal import KEPT
 from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.paged_list import PagedList
+from trust_tui.widgets.shell import seated_among
 
 PAGE = 200  # entries drawn per page; "show older" adds another
 EMPTY = ("Nothing written yet. Press n for an entry, or h for a quick line in the "
@@ -251,8 +252,9 @@ class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
             self._read_the_rest()  # every entry, read once (it reloads)
         else:
             self.reload()
+        me = seated_among(self, tuple(p.id for p in self.vault.partners))  # apart: mine
         found = [item for item in self.items if item.entry.draft and not item.entry.deleted
-                 and item.text is not None]
+                 and item.text is not None and me in (None, item.entry.author)]
         return sorted(found, key=lambda item: item.entry.created_at, reverse=True)
 
     def action_new_entry(self, kind: str = "entry") -> None:
@@ -275,6 +277,12 @@ class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
         if item is not None and item.text is None:
             self.notify(private_note.format(name=self.vault.name_of(item.entry.author)),
                         markup=False)
+            return None
+        me = seated_among(self, tuple(p.id for p in self.vault.partners))
+        if item is not None and me not in (None, item.entry.author):
+            # Sitting apart (app_seats.py): the other's words are theirs to change.
+            self.notify(f"This entry is {self.vault.name_of(item.entry.author)}'s: they "
+                        "can change it in their own window.", markup=False)
             return None
         return item
 
@@ -317,7 +325,10 @@ class JournalScreen(FirstPageFirst, PrivateKeysHere, AreaScreen):
 
     def open_editor(self, draft: EntryDraft, message: str = "",
                     saved: EntryDraft | None = None) -> None:
-        self.app.push_screen(EntryEditor(self.partners(), draft, message, saved), self._edited)
+        # Sitting apart (app_seats.py) only this window's partner writes here.
+        me = seated_among(self, tuple(p.id for p in self.vault.partners))
+        writers = [p for p in self.partners() if me in (None, p.id) or p.id == draft.author]
+        self.app.push_screen(EntryEditor(writers, draft, message, saved), self._edited)
 
     def _edited(self, draft: EntryDraft | None) -> None:
         if draft is None:

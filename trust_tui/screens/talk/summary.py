@@ -144,8 +144,10 @@ class SummaryForm(FormModal[TalkOutcome]):
                                        limit=limit_of(Agreement, "wording"),
                                        noun="a next step", id="next-text")
                     yield Select(NEXT_KINDS, value="note", allow_blank=False, id="next-kind")
+                    # Whose step: at first the partner answering here (apart, this app's).
                     yield Select([(typed(self._who(pid)), pid) for pid in self._talk_sides],
-                                 allow_blank=False, id="next-whose")
+                                 value=self._talk_answers_for[0], allow_blank=False,
+                                 id="next-whose")
                 yield Static("", id="next-list")
             yield from self.form_foot("Save and finish", "Later", compact=True)
 
