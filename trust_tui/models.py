@@ -366,6 +366,9 @@ class FormDraft(Record):
 
     form: str  # which form, e.g. "card:win", "checkin", "review:<agreement id>"
     fields: dict[str, str] = Field(default_factory=dict)  # field -> what was in it
+    # Whose words, when the two of you sit apart (app_seats.py): they come back
+    # only in that partner's window. None: kept at one keyboard, for both of you.
+    by: str | None = None
 
 
 class BreakSession(Record):

@@ -180,3 +180,32 @@ async def test_the_honesty_line_in_alexs_window_is_alexs_and_sams_kept_line_stay
         await sp.press("h")  # in Sam's own window the line is back
         await sp.pause()
         assert "I was late and said traffic" in [i.value for i in sam.screen.query(Input)]
+
+
+async def test_a_card_in_alexs_window_is_alexs_and_sams_kept_words_stay_sams(vault_path,
+                                                                              clock):
+    from trust_tui.screens.wins import CardForm
+    from trust_tui.store import drafts
+
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        await sp.press("w", "a")  # Sam begins a win in their window and escapes: kept
+        await sp.pause()
+        await sp.press(*"You called before the train")
+        await sp.press("escape")
+        await saved(sp)
+        assert drafts.latest(sam.vault, "card:win") is not None
+        await ap.press("w", "a")
+        await ap.pause()
+        form = alex.screen
+        assert isinstance(form, CardForm)
+        assert form.query_one("#card-text", Input).value == ""
+        who = form.query_one("#card-who", Select)
+        assert [value for _label, value in who._options] == [alex.vault.me.id]
+        await ap.press("escape", "t")  # a thank-you from this window is from Alex
+        await ap.pause()
+        thanks = alex.screen.query_one("#card-who", Select)
+        assert [value for _label, value in thanks._options] == [
+            f"{alex.vault.me.id}>{sam.vault.me.id}"]
+        await sp.press("a")  # in Sam's own window the words are back
+        await sp.pause()
+        assert sam.screen.query_one("#card-text", Input).value == "You called before the train"

@@ -34,6 +34,7 @@ from textual.widgets import Button, Footer, Input, Select, Static, TextArea
 from trust_tui.models import new_id
 from trust_tui.store import StoreCall, bind, drafts
 from trust_tui.widgets.saving import StoreClient
+from trust_tui.widgets.shell import seated_among
 
 ResultT = TypeVar("ResultT")
 
@@ -189,7 +190,7 @@ class FormModal(StoreClient, ModalScreen[ResultT], Generic[ResultT]):
             self._draft_id = new_id()
         self._form_ours.append(dict(fields))
         return bind(drafts.keep, self.draft_key, fields, at=self.app.clock.now(),  # type: ignore[attr-defined]
-                    draft_id=self._draft_id, ours=tuple(self._form_ours))
+                    draft_id=self._draft_id, ours=tuple(self._form_ours), by=self.seated())
 
     def words_kept(self, result: object) -> None:
         """Called with what `words_call()` returned once it is on disk."""
@@ -247,13 +248,22 @@ class FormModal(StoreClient, ModalScreen[ResultT], Generic[ResultT]):
         app = self.app
         if not self.draft_key or not getattr(app, "vault_open", False):
             return False
-        draft = drafts.latest(app.vault, self.draft_key)  # type: ignore[attr-defined]
+        draft = drafts.latest(app.vault, self.draft_key, self.seated())  # type: ignore[attr-defined]
         if draft is None:
             return False
         self._draft_id = draft.id
         self._form_ours = [dict(draft.fields)]
         self.restore_fields(draft.fields)
         return True
+
+    def seated(self) -> str | None:
+        """The partner at this window when the other sits at their own (app_seats.py);
+        None at one keyboard. Words kept here are theirs, and so are the choices of
+        who wrote or noticed something."""
+        vault = getattr(self.app, "vault", None)
+        if vault is None or not getattr(self.app, "vault_open", False):
+            return None
+        return seated_among(self, tuple(p.id for p in vault.partners))
 
     def restore_fields(self, fields: Mapping[str, str]) -> None:
         for widget_id, value in fields.items():

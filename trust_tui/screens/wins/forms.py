@@ -122,10 +122,12 @@ class CardForm(WinsForm[CardDraft]):
 
     def _who_options(self) -> list[tuple[Content, str]]:
         # Names are typed by the couple: Content, never markup (a Select parses a str).
+        # Sitting apart, a card from this window is its partner's (a change keeps its own).
+        me = None if self.editing else self.seated()
         if self.card_kind == "thanks":
             return [(typed(f"From {a.name} to {b.name}"), f"{a.id}>{b.id}")
-                    for a, b in permutations(self.partners, 2)]
-        return [(typed(p.name), p.id) for p in self.partners]
+                    for a, b in permutations(self.partners, 2) if me in (None, a.id)]
+        return [(typed(p.name), p.id) for p in self.partners if me in (None, p.id)]
 
     @staticmethod
     def _who_value(draft: CardDraft) -> str:
