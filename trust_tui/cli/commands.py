@@ -32,6 +32,7 @@ from trust_tui.cli.output import (
     say,
     vault_path,
 )
+from trust_tui.domain.names import CONTROL_IN_NAME, has_control
 from trust_tui.files import describe_os_error, describe_read_error, kind_of, write_export
 from trust_tui.import_checks import PATH_CHARS, inert, read_bounded
 from trust_tui.texts import SAFETY_NOTE
@@ -54,6 +55,8 @@ def _partner_names(given: list[str]) -> list[str]:
     for name in names:
         if not name or len(name) > 60:
             raise Refusal("Each name needs 1 to 60 characters.")
+        if has_control(name):
+            raise Refusal(f"A name {CONTROL_IN_NAME}, so nothing was created.")
     if names[0].casefold() == names[1].casefold():
         raise Refusal("Each of you needs a name of your own.")
     return names

@@ -1,0 +1,59 @@
+"""What a new user tripped over on a first try of the command line (issue 17):
+a name that would break every plain-text line it is printed in, standard input
+named as "-", and a man page that reads like a generated one. In-process through
+`main([...])`, with the fast test KDF."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+from conftest import ALEX_PASS, SAM_PASS, make_vault
+
+from trust_tui import cli
+from trust_tui.cli import output
+from trust_tui.vault import FAST_TEST_KDF, fileformat
+
+
+@pytest.fixture(autouse=True)
+def quiet_and_fast(monkeypatch):
+    monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
+    monkeypatch.setattr(output, "interactive", lambda: False)
+    monkeypatch.delenv("TRUST_TUI_PASSPHRASE_FILE", raising=False)
+    monkeypatch.delenv("TRUST_TUI_VAULT", raising=False)
+    monkeypatch.setenv("TRUST_TUI_PASSPHRASE", SAM_PASS)
+
+
+def passphrase_files(tmp_path):
+    made = []
+    for name, secret in (("sam.txt", SAM_PASS), ("alex.txt", ALEX_PASS)):
+        path = tmp_path / name
+        path.write_text(secret + "\n", encoding="utf-8")
+        path.chmod(0o600)
+        made.append(str(path))
+    return made
+
+
+@pytest.mark.parametrize("odd", ["C\nD", "A\x1b[31mB", "S\tam", "\u202eSam", "Sa\x7fm"])
+def test_init_refuses_a_name_with_a_line_break_or_a_control_character(tmp_path, odd, capsys):
+    """A name is printed in every plain-text line (`journal`, `wins`, a refusal): a
+    line break in it would make a line that looks like another entry."""
+    path = tmp_path / "couple.vault"
+    sam, alex = passphrase_files(tmp_path)
+    code = cli.main(["init", "--partner", odd, "--partner", "Alex", "--passphrase-file", sam,
+                     "--passphrase-file", alex, "--vault", str(path)])
+    seen = capsys.readouterr()
+    assert code == 1
+    assert not path.exists()
+    assert "control character" in seen.err and len(seen.err.strip().splitlines()) == 1
+    assert "\x1b" not in seen.err and "\x7f" not in seen.err and "\u202e" not in seen.err
+
+
+def test_init_still_takes_names_in_any_script_and_with_emoji(tmp_path, capsys):
+    path = tmp_path / "couple.vault"
+    sam, alex = passphrase_files(tmp_path)
+    assert cli.main(["init", "--partner", "Zoë 👨\u200d👩\u200d👧", "--partner", "[/]",
+                     "--passphrase-file", sam, "--passphrase-file", alex,
+                     "--vault", str(path)]) == 0
+    assert "Created a vault for Zoë" in capsys.readouterr().out
