@@ -57,3 +57,17 @@ def test_init_still_takes_names_in_any_script_and_with_emoji(tmp_path, capsys):
                      "--passphrase-file", sam, "--passphrase-file", alex,
                      "--vault", str(path)]) == 0
     assert "Created a vault for Zoë" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("given, words", [
+    (b"", "Standard input was empty"),
+    (b"not json at all", "Standard input is not a trust-tui JSON export"),
+])
+def test_import_from_standard_input_names_it_in_words_not_as_a_dash(vault_path, given, words,
+                                                                    monkeypatch, capsys):
+    make_vault(vault_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(given)))
+    assert cli.main(["import", "-", "--vault", str(vault_path)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "nothing was imported" in err
+    assert "- is" not in err

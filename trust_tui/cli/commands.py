@@ -191,7 +191,7 @@ def _import(args: argparse.Namespace) -> int:
     except export.ImportRefused as refused:
         raise FileProblem(str(refused)) from None
     try:
-        parsed = export.parse_export(raw, str(source))
+        parsed = export.parse_export(raw, _import_source(args.file, raw))
         vault = open_existing(args)
         result = export.import_into(vault, parsed)
     except export.ImportRefused as refused:
@@ -207,6 +207,16 @@ def _import(args: argparse.Namespace) -> int:
         out("Some parts came from a newer trust-tui and were left out: "
              f"{', '.join(sorted(result.unknown_tables))}.")
     return EXIT_OK
+
+
+def _import_source(file: str, raw: bytes) -> str:
+    """The export's source as a refusal names it: standard input in words, not "-"."""
+    if file != "-":
+        return str(Path(file))
+    if not raw:
+        raise FileProblem("Standard input was empty (nothing came through the pipe), "
+                          "so nothing was imported.")
+    return "Standard input"
 
 
 def _say_merged(report) -> None:
