@@ -71,3 +71,14 @@ def test_import_from_standard_input_names_it_in_words_not_as_a_dash(vault_path, 
     err = capsys.readouterr().err
     assert words in err and "nothing was imported" in err
     assert "- is" not in err
+
+
+def test_help_fits_80_columns_with_each_example_and_what_it_does(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert cli.main(["--help"]) == 0
+    text = capsys.readouterr().out
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "trust-tui export --format markdown -o us.md\n" in text  # not run into its words
+    assert "a document to read (not encrypted)" in text
+    assert "  2  refused: a wrong passphrase" in text
+

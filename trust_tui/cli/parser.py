@@ -18,25 +18,40 @@ DEMO_SEED = 6  # trust_tui.demo.DEFAULT_SEED (not imported: the parser stays lig
 SERVE_PORT = 8000  # `trust-tui serve`'s port when --port is not given
 
 
-EXAMPLES = """examples:
-  trust-tui                                   open the app (a first run makes a vault)
-  trust-tui init --partner Sam --partner Jo   make a vault for the two of you
-  trust-tui add journal --by Sam "A quiet evening, and it was good."
-  trust-tui export --format markdown -o us.md a document to read (not encrypted)
-  trust-tui check                             does the vault open and authenticate?
-  trust-tui merge ~/Sync/couple.vault         bring in another copy's changes
-  trust-tui serve --port 8000                 the app in a browser tab, on 127.0.0.1 only
-  trust-tui journal --since 2026-03-01 -n 5   read the journal as plain text
-  trust-tui checkin --add --by Sam --feeling calm --safety 7
-  echo "Words." | trust-tui add journal --by Sam -   the passphrase is asked on the terminal
+# Each example, then what it does on the line below (so every line fits 80 columns,
+# and a long command never runs into its words); `trust-tui man` shows them too.
+EXAMPLE_ROWS = [
+    ("trust-tui", "open the app (a first run makes a vault)"),
+    ("trust-tui init --partner Sam --partner Jo", "make a vault for the two of you"),
+    ('trust-tui add journal --by Sam "A quiet evening, and it was good."',
+     "add a journal entry"),
+    ("trust-tui export --format markdown -o us.md", "a document to read (not encrypted)"),
+    ("trust-tui check", "does the vault open and authenticate?"),
+    ("trust-tui merge ~/Sync/couple.vault", "bring in another copy's changes"),
+    ("trust-tui serve --port 8000", "the app in a browser tab, on 127.0.0.1 only"),
+    ("trust-tui journal --since 2026-03-01 -n 5", "read the journal as plain text"),
+    ("trust-tui checkin --add --by Sam --feeling calm --safety 7", "give today's check-in"),
+    ('echo "Words." | trust-tui add journal --by Sam -',
+     "the words from a pipe; the passphrase is asked on the terminal"),
+]
+EXIT_ROWS = [
+    ("0", "done"),
+    ("1", "wrong use (a missing or unknown argument)"),
+    ("2", "refused: a wrong passphrase, a damaged or missing vault, an unusable file"),
+    ("3", "something unexpected (said in one sentence)"),
+    ("130", "stopped with ctrl+c"),
+]
 
-exit codes:
-  0  done
-  1  wrong use (a missing or unknown argument)
-  2  refused: a wrong passphrase, a damaged or missing vault, a file it will not take
-  3  something unexpected (said in one sentence)
-  130  stopped with ctrl+c
-"""
+
+def example_lines() -> str:
+    return "\n".join(f"  {command}\n      {what}" for command, what in EXAMPLE_ROWS)
+
+
+def exit_lines() -> str:
+    return "\n".join(f"  {code}  {what}" for code, what in EXIT_ROWS)
+
+
+EXAMPLES = f"examples:\n{example_lines()}\n\nexit codes:\n{exit_lines()}\n"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,8 +82,8 @@ class _VersionAction(argparse._VersionAction):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trust-tui",
-        description="A terminal app for a couple rebuilding trust. Run it without a "
-                    "command to open the app.",
+        description="A terminal app for a couple rebuilding trust.\n"
+                    "Run it without a command to open the app.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EXAMPLES)
     parser.add_argument("--version", action=_VersionAction)
