@@ -82,3 +82,16 @@ def test_help_fits_80_columns_with_each_example_and_what_it_does(monkeypatch, ca
     assert "a document to read (not encrypted)" in text
     assert "  2  refused: a wrong passphrase" in text
 
+
+def test_the_man_page_names_itself_and_keeps_examples_and_exit_codes_in_columns(capsys):
+    assert cli.main(["man"]) == 0
+    page = capsys.readouterr().out
+    assert "Generated Python Manual" not in page
+    name = page.split(".SH NAME\n", 1)[1].splitlines()[0]
+    assert name.startswith("trust\\-tui \\- ") and "couple" in name  # whatis and apropos find it
+    for section in ("EXAMPLES", "EXIT STATUS"):
+        body = page.split(f".SH {section}\n", 1)[1]
+        assert body.startswith(".nf\n"), f"{section} would be reflowed into one paragraph"
+    assert ".SH COMMENTS" not in page
+    exits = page.split(".SH EXIT STATUS\n", 1)[1]
+    assert "130" in exits and "refused" in exits
