@@ -95,3 +95,33 @@ def test_the_man_page_names_itself_and_keeps_examples_and_exit_codes_in_columns(
     assert ".SH COMMENTS" not in page
     exits = page.split(".SH EXIT STATUS\n", 1)[1]
     assert "130" in exits and "refused" in exits
+
+
+def completed(tmp_path, capsys, *words: str) -> list[str]:
+    """What bash offers after `trust-tui WORDS<tab>`, from `trust-tui completion bash`."""
+    import shutil
+    import subprocess
+
+    if shutil.which("bash") is None:
+        pytest.skip("no bash here")
+    assert cli.main(["completion", "bash"]) == 0
+    script = tmp_path / "trust-tui.bash"
+    script.write_text(capsys.readouterr().out)
+    line = " ".join(("trust-tui", *words))
+    probe = (f'source "{script}"; COMP_WORDS=(trust-tui {" ".join(words)}); '
+             f'COMP_CWORD={len(words)}; COMP_LINE="{line}"; COMP_POINT={len(line)}; '
+             '_shtab_trust_tui trust-tui; printf "%s\\n" "${COMPREPLY[@]}"')
+    done = subprocess.run(["bash", "-c", probe], cwd=tmp_path, capture_output=True,
+                          text=True, check=True)
+    return done.stdout.split()
+
+
+@pytest.mark.parametrize("words", [("import", "back"), ("--vault", "cou"),
+                                   ("merge", "cou"), ("export", "-o", "back"),
+                                   ("journal", "--passphrase-file", "pa")])
+def test_bash_completes_file_names_where_a_file_is_asked_for(tmp_path, capsys, words):
+    for name in ("backup.json", "couple.vault", "pass.txt"):
+        (tmp_path / name).write_text("")
+    offered = completed(tmp_path, capsys, *words)
+    assert offered and all(name.startswith(words[-1]) for name in offered)
+    assert {"backup.json", "couple.vault", "pass.txt"} & set(offered)

@@ -10,11 +10,26 @@ from trust_tui.cli.output import EXIT_OK
 from trust_tui.cli.parser import _version, build_parser, example_lines, exit_lines
 
 
+# The arguments that name a file: completed with the shell's own file names.
+FILE_METAVARS = ("FILE", "PATH", "OTHER_VAULT")
+
+
 def completion(args: argparse.Namespace) -> int:
     import shtab
 
-    print(shtab.complete(build_parser(), shell=args.shell), end="")
+    parser = build_parser()
+    _complete_files(parser, shtab.FILE)
+    print(shtab.complete(parser, shell=args.shell), end="")
     return EXIT_OK
+
+
+def _complete_files(parser: argparse.ArgumentParser, files: dict[str, str]) -> None:
+    for action in parser._actions:
+        if action.metavar in FILE_METAVARS:
+            action.complete = files  # type: ignore[attr-defined]  # shtab reads it
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                _complete_files(sub, files)
 
 
 def man_page(_args: argparse.Namespace) -> int:
