@@ -125,3 +125,23 @@ def test_bash_completes_file_names_where_a_file_is_asked_for(tmp_path, capsys, w
     offered = completed(tmp_path, capsys, *words)
     assert offered and all(name.startswith(words[-1]) for name in offered)
     assert {"backup.json", "couple.vault", "pass.txt"} & set(offered)
+
+
+def test_the_markdown_export_gives_a_private_entry_its_day_and_no_made_up_time(
+        vault_path, local_utc):
+    """Its time is sealed; the midday kept in the clear was written out as "12:00"."""
+    from datetime import date, datetime, timezone
+
+    from trust_tui import export
+    from trust_tui.domain.journal import EntryDraft
+    from trust_tui.store.journal import save_entry
+    from trust_tui.vault import Vault
+
+    make_vault(vault_path)
+    as_alex = Vault.open(vault_path, ALEX_PASS)
+    save_entry(as_alex, EntryDraft(author=as_alex.me.id, kind="entry", feeling=None,
+                                   text="only mine", private=True),
+               datetime(2026, 3, 2, 17, 41, tzinfo=timezone.utc))
+    page = export.export_markdown(Vault.open(vault_path, SAM_PASS), date(2026, 3, 3))
+    head = page.split("A private entry, kept sealed.")[0].rstrip().splitlines()[-1]
+    assert head == "## 2 March 2026: Alex"
