@@ -145,3 +145,11 @@ def test_the_markdown_export_gives_a_private_entry_its_day_and_no_made_up_time(
     page = export.export_markdown(Vault.open(vault_path, SAM_PASS), date(2026, 3, 3))
     head = page.split("A private entry, kept sealed.")[0].rstrip().splitlines()[-1]
     assert head == "## 2 March 2026: Alex"
+
+
+def test_a_folder_given_as_the_vault_is_called_a_folder(tmp_path, capsys):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    assert cli.main(["--vault", str(folder), "wins"]) == 2
+    err = capsys.readouterr().err
+    assert f"The folder at {folder} is not a trust-tui vault" in err
