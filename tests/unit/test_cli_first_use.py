@@ -153,3 +153,9 @@ def test_a_folder_given_as_the_vault_is_called_a_folder(tmp_path, capsys):
     assert cli.main(["--vault", str(folder), "wins"]) == 2
     err = capsys.readouterr().err
     assert f"The folder at {folder} is not a trust-tui vault" in err
+
+
+def test_add_without_arguments_names_what_it_needs_in_the_usage_words(capsys):
+    assert cli.main(["add"]) == 1
+    err = capsys.readouterr().err
+    assert "required: win|journal, --by, TEXT." in err  # not "what", a name from the code

@@ -111,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "(else both are asked for, twice each)")
 
     add = commands.add_parser("add", parents=[opener], help="add a win or a journal entry")
-    add.add_argument("what", choices=("win", "journal"))
+    add.add_argument("what", choices=("win", "journal"), metavar="win|journal",
+                     help="a win for the wins wall, or a journal entry")
     add.add_argument("--by", metavar="NAME", required=True, help="who wrote it")
     add.add_argument("text", metavar="TEXT",
                      help='the words, kept exactly as given ("-" reads them from stdin)')
