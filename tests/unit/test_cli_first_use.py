@@ -159,3 +159,22 @@ def test_add_without_arguments_names_what_it_needs_in_the_usage_words(capsys):
     assert cli.main(["add"]) == 1
     err = capsys.readouterr().err
     assert "required: win|journal, --by, TEXT." in err  # not "what", a name from the code
+
+
+class Endless:
+    """Standard input that never ends (`yes | trust-tui add journal --by Sam -`)."""
+
+    def read(self, size: int = -1) -> str:
+        if size is None or size < 0:
+            raise AssertionError("read to the end of a pipe that never ends")
+        return "y\n" * (size // 2) + "y" * (size % 2)
+
+
+def test_add_from_a_pipe_that_never_ends_stops_reading_past_what_fits(vault_path,
+                                                                    monkeypatch, capsys):
+    """It read the whole pipe first: 1 GB took 25 s and 2 GB of memory to refuse."""
+    make_vault(vault_path)
+    monkeypatch.setattr(sys, "stdin", Endless())
+    assert cli.main(["add", "journal", "--by", "Sam", "-", "--vault", str(vault_path)]) == 1
+    err = capsys.readouterr().err
+    assert "more than 100,000 characters" in err and "nothing was added" in err

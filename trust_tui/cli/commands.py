@@ -92,11 +92,19 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+MAX_ADDED_CHARS = 100_000  # the most a journal entry holds (a win holds less)
+
+
 def _text_argument(text: str) -> str:
     if text == "-":
-        text = sys.stdin.read()
+        # Never more than fits, plus a line break: `yes | trust-tui add ...` read
+        # to the end would take every byte of memory before it was refused.
+        text = sys.stdin.read(MAX_ADDED_CHARS + 2)
         if text.endswith("\n"):
             text = text[:-1]
+        if len(text) > MAX_ADDED_CHARS:
+            raise Refusal(f"Standard input holds more than {MAX_ADDED_CHARS:,} characters, "
+                          "more than an entry holds, so nothing was added.")
     if not text.strip():
         raise Refusal("There is nothing to add: the text is empty.")
     try:
