@@ -178,3 +178,12 @@ def test_add_from_a_pipe_that_never_ends_stops_reading_past_what_fits(vault_path
     assert cli.main(["add", "journal", "--by", "Sam", "-", "--vault", str(vault_path)]) == 1
     err = capsys.readouterr().err
     assert "more than 100,000 characters" in err and "nothing was added" in err
+
+
+@pytest.mark.parametrize("argv", [["journal", "-n", "ten"], ["checkin", "--days", "2.5"],
+                                  ["demo", "--years", "many"], ["serve", "--port", "http"]])
+def test_a_number_that_is_not_one_is_said_in_words(argv, capsys):
+    assert cli.main(argv) == 1
+    err = capsys.readouterr().err
+    assert "takes a whole number, such as" in err and "is not one" in err
+    assert "invalid int value" not in err

@@ -164,9 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", parents=[vault_opt],
                                help="create a sample couple to look around with")
-    demo.add_argument("--years", type=int, default=1, metavar="N",
+    demo.add_argument("--years", type=whole_number, default=1, metavar="N",
                       help="years of sample records (default 1)")
-    demo.add_argument("--seed", type=int, default=DEMO_SEED, metavar="S",
+    demo.add_argument("--seed", type=whole_number, default=DEMO_SEED, metavar="S",
                       help=f"the same seed gives the same sample (default {DEMO_SEED})")
     demo.add_argument("--passphrase-file", action="append", metavar="FILE",
                       dest="passphrase_files",
@@ -191,11 +191,21 @@ def _add_serve(commands, vault_opt: argparse.ArgumentParser) -> None:
     serve = commands.add_parser(
         "serve", parents=[vault_opt],
         help="serve the app to a browser (textual-serve); each tab unlocks on its own")
-    serve.add_argument("--port", type=int, default=SERVE_PORT, metavar="N",
+    serve.add_argument("--port", type=whole_number, default=SERVE_PORT, metavar="N",
                        help=f"the port (default {SERVE_PORT})")
     serve.add_argument("--host", metavar="H", default=None,
                        help="listen on H instead of 127.0.0.1 only; textual-serve has no "
                             "login and no TLS, so prefer an ssh tunnel (ssh -L)")
+
+
+def whole_number(given: str) -> int:
+    """-n, --days, --safety, --years, --seed, --port: said in words when not a number
+    (argparse said "invalid int value")."""
+    try:
+        return int(given.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"it takes a whole number, such as 7, and {given!r} is not one") from None
 
 
 def iso_day(given: str) -> date:
@@ -238,7 +248,7 @@ def _reading_commands(commands: "argparse._SubParsersAction[_Parser]",
     journal.add_argument("--contains", metavar="WORDS",
                          help="only entries holding every one of these words "
                               "(any case)")
-    journal.add_argument("-n", dest="number", type=int, metavar="N",
+    journal.add_argument("-n", dest="number", type=whole_number, metavar="N",
                          help="only the newest N that match")
     commands.add_parser(
         "agreements", parents=[opener],
@@ -260,11 +270,11 @@ def _reading_commands(commands: "argparse._SubParsersAction[_Parser]",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples:\n  trust-tui checkin --days 30\n"
                "  trust-tui checkin --add --by Sam --feeling calm --safety 7")
-    checkin.add_argument("--days", type=int, metavar="N",
+    checkin.add_argument("--days", type=whole_number, metavar="N",
                          help="the last N days (default 14)")
     checkin.add_argument("--add", action="store_true", help="give today's check-in")
     checkin.add_argument("--by", metavar="NAME", help="with --add: whose check-in it is")
     checkin.add_argument("--feeling", metavar="WORD",
                          help="with --add: one feeling word (hurt, sad, calm, hopeful...)")
-    checkin.add_argument("--safety", type=int, metavar="N",
+    checkin.add_argument("--safety", type=whole_number, metavar="N",
                          help="with --add: how safe you feel, from 1 to 10")
