@@ -414,7 +414,10 @@ def _journal(entries: list[JournalEntry], who) -> list[str]:
         return out + ["No entries yet.", ""]
     for entry in shown:
         kind = "" if entry.private else kinds.get(entry.kind, "")  # private: sealed too
-        head = f"## {_when(entry.created_at)}: {who(entry.author)}{kind}"
+        # A private entry's time is sealed (midday of its day is kept): its day only.
+        when = (long_date(entry.created_at.astimezone()) if entry.private
+                else _when(entry.created_at))
+        head = f"## {when}: {who(entry.author)}{kind}"
         if entry.draft:  # words kept from an editor closed before saving
             head += " (a draft, not saved yet)"
         if entry.private or entry.text is None:

@@ -32,6 +32,7 @@ from trust_tui.cli.output import (
     say,
     vault_path,
 )
+from trust_tui.domain.names import CONTROL_IN_NAME, has_control
 from trust_tui.files import describe_os_error, describe_read_error, kind_of, write_export
 from trust_tui.import_checks import PATH_CHARS, inert, read_bounded
 from trust_tui.texts import SAFETY_NOTE
@@ -54,6 +55,8 @@ def _partner_names(given: list[str]) -> list[str]:
     for name in names:
         if not name or len(name) > 60:
             raise Refusal("Each name needs 1 to 60 characters.")
+        if has_control(name):
+            raise Refusal(f"A name {CONTROL_IN_NAME}, so nothing was created.")
     if names[0].casefold() == names[1].casefold():
         raise Refusal("Each of you needs a name of your own.")
     return names
@@ -89,11 +92,19 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+MAX_ADDED_CHARS = 100_000  # the most a journal entry holds (a win holds less)
+
+
 def _text_argument(text: str) -> str:
     if text == "-":
-        text = sys.stdin.read()
+        # Never more than fits, plus a line break: `yes | trust-tui add ...` read
+        # to the end would take every byte of memory before it was refused.
+        text = sys.stdin.read(MAX_ADDED_CHARS + 2)
         if text.endswith("\n"):
             text = text[:-1]
+        if len(text) > MAX_ADDED_CHARS:
+            raise Refusal(f"Standard input holds more than {MAX_ADDED_CHARS:,} characters, "
+                          "more than an entry holds, so nothing was added.")
     if not text.strip():
         raise Refusal("There is nothing to add: the text is empty.")
     try:
@@ -188,7 +199,7 @@ def _import(args: argparse.Namespace) -> int:
     except export.ImportRefused as refused:
         raise FileProblem(str(refused)) from None
     try:
-        parsed = export.parse_export(raw, str(source))
+        parsed = export.parse_export(raw, _import_source(args.file, raw))
         vault = open_existing(args)
         result = export.import_into(vault, parsed)
     except export.ImportRefused as refused:
@@ -204,6 +215,16 @@ def _import(args: argparse.Namespace) -> int:
         out("Some parts came from a newer trust-tui and were left out: "
              f"{', '.join(sorted(result.unknown_tables))}.")
     return EXIT_OK
+
+
+def _import_source(file: str, raw: bytes) -> str:
+    """The export's source as a refusal names it: standard input in words, not "-"."""
+    if file != "-":
+        return str(Path(file))
+    if not raw:
+        raise FileProblem("Standard input was empty (nothing came through the pipe), "
+                          "so nothing was imported.")
+    return "Standard input"
 
 
 def _say_merged(report) -> None:

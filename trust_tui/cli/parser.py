@@ -18,25 +18,40 @@ DEMO_SEED = 6  # trust_tui.demo.DEFAULT_SEED (not imported: the parser stays lig
 SERVE_PORT = 8000  # `trust-tui serve`'s port when --port is not given
 
 
-EXAMPLES = """examples:
-  trust-tui                                   open the app (a first run makes a vault)
-  trust-tui init --partner Sam --partner Jo   make a vault for the two of you
-  trust-tui add journal --by Sam "A quiet evening, and it was good."
-  trust-tui export --format markdown -o us.md a document to read (not encrypted)
-  trust-tui check                             does the vault open and authenticate?
-  trust-tui merge ~/Sync/couple.vault         bring in another copy's changes
-  trust-tui serve --port 8000                 the app in a browser tab, on 127.0.0.1 only
-  trust-tui journal --since 2026-03-01 -n 5   read the journal as plain text
-  trust-tui checkin --add --by Sam --feeling calm --safety 7
-  echo "Words." | trust-tui add journal --by Sam -   the passphrase is asked on the terminal
+# Each example, then what it does on the line below (so every line fits 80 columns,
+# and a long command never runs into its words); `trust-tui man` shows them too.
+EXAMPLE_ROWS = [
+    ("trust-tui", "open the app (a first run makes a vault)"),
+    ("trust-tui init --partner Sam --partner Jo", "make a vault for the two of you"),
+    ('trust-tui add journal --by Sam "A quiet evening, and it was good."',
+     "add a journal entry"),
+    ("trust-tui export --format markdown -o us.md", "a document to read (not encrypted)"),
+    ("trust-tui check", "does the vault open and authenticate?"),
+    ("trust-tui merge ~/Sync/couple.vault", "bring in another copy's changes"),
+    ("trust-tui serve --port 8000", "the app in a browser tab, on 127.0.0.1 only"),
+    ("trust-tui journal --since 2026-03-01 -n 5", "read the journal as plain text"),
+    ("trust-tui checkin --add --by Sam --feeling calm --safety 7", "give today's check-in"),
+    ('echo "Words." | trust-tui add journal --by Sam -',
+     "the words from a pipe; the passphrase is asked on the terminal"),
+]
+EXIT_ROWS = [
+    ("0", "done"),
+    ("1", "wrong use (a missing or unknown argument)"),
+    ("2", "refused: a wrong passphrase, a damaged or missing vault, an unusable file"),
+    ("3", "something unexpected (said in one sentence)"),
+    ("130", "stopped with ctrl+c"),
+]
 
-exit codes:
-  0  done
-  1  wrong use (a missing or unknown argument)
-  2  refused: a wrong passphrase, a damaged or missing vault, a file it will not take
-  3  something unexpected (said in one sentence)
-  130  stopped with ctrl+c
-"""
+
+def example_lines() -> str:
+    return "\n".join(f"  {command}\n      {what}" for command, what in EXAMPLE_ROWS)
+
+
+def exit_lines() -> str:
+    return "\n".join(f"  {code}  {what}" for code, what in EXIT_ROWS)
+
+
+EXAMPLES = f"examples:\n{example_lines()}\n\nexit codes:\n{exit_lines()}\n"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,8 +82,8 @@ class _VersionAction(argparse._VersionAction):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trust-tui",
-        description="A terminal app for a couple rebuilding trust. Run it without a "
-                    "command to open the app.",
+        description="A terminal app for a couple rebuilding trust.\n"
+                    "Run it without a command to open the app.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EXAMPLES)
     parser.add_argument("--version", action=_VersionAction)
@@ -96,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "(else both are asked for, twice each)")
 
     add = commands.add_parser("add", parents=[opener], help="add a win or a journal entry")
-    add.add_argument("what", choices=("win", "journal"))
+    add.add_argument("what", choices=("win", "journal"), metavar="win|journal",
+                     help="a win for the wins wall, or a journal entry")
     add.add_argument("--by", metavar="NAME", required=True, help="who wrote it")
     add.add_argument("text", metavar="TEXT",
                      help='the words, kept exactly as given ("-" reads them from stdin)')
@@ -148,9 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", parents=[vault_opt],
                                help="create a sample couple to look around with")
-    demo.add_argument("--years", type=int, default=1, metavar="N",
+    demo.add_argument("--years", type=whole_number, default=1, metavar="N",
                       help="years of sample records (default 1)")
-    demo.add_argument("--seed", type=int, default=DEMO_SEED, metavar="S",
+    demo.add_argument("--seed", type=whole_number, default=DEMO_SEED, metavar="S",
                       help=f"the same seed gives the same sample (default {DEMO_SEED})")
     demo.add_argument("--passphrase-file", action="append", metavar="FILE",
                       dest="passphrase_files",
@@ -175,11 +191,21 @@ def _add_serve(commands, vault_opt: argparse.ArgumentParser) -> None:
     serve = commands.add_parser(
         "serve", parents=[vault_opt],
         help="serve the app to a browser (textual-serve); each tab unlocks on its own")
-    serve.add_argument("--port", type=int, default=SERVE_PORT, metavar="N",
+    serve.add_argument("--port", type=whole_number, default=SERVE_PORT, metavar="N",
                        help=f"the port (default {SERVE_PORT})")
     serve.add_argument("--host", metavar="H", default=None,
                        help="listen on H instead of 127.0.0.1 only; textual-serve has no "
                             "login and no TLS, so prefer an ssh tunnel (ssh -L)")
+
+
+def whole_number(given: str) -> int:
+    """-n, --days, --safety, --years, --seed, --port: said in words when not a number
+    (argparse said "invalid int value")."""
+    try:
+        return int(given.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"it takes a whole number, such as 7, and {given!r} is not one") from None
 
 
 def iso_day(given: str) -> date:
@@ -222,7 +248,7 @@ def _reading_commands(commands: "argparse._SubParsersAction[_Parser]",
     journal.add_argument("--contains", metavar="WORDS",
                          help="only entries holding every one of these words "
                               "(any case)")
-    journal.add_argument("-n", dest="number", type=int, metavar="N",
+    journal.add_argument("-n", dest="number", type=whole_number, metavar="N",
                          help="only the newest N that match")
     commands.add_parser(
         "agreements", parents=[opener],
@@ -244,11 +270,11 @@ def _reading_commands(commands: "argparse._SubParsersAction[_Parser]",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples:\n  trust-tui checkin --days 30\n"
                "  trust-tui checkin --add --by Sam --feeling calm --safety 7")
-    checkin.add_argument("--days", type=int, metavar="N",
+    checkin.add_argument("--days", type=whole_number, metavar="N",
                          help="the last N days (default 14)")
     checkin.add_argument("--add", action="store_true", help="give today's check-in")
     checkin.add_argument("--by", metavar="NAME", help="with --add: whose check-in it is")
     checkin.add_argument("--feeling", metavar="WORD",
                          help="with --add: one feeling word (hurt, sad, calm, hopeful...)")
-    checkin.add_argument("--safety", type=int, metavar="N",
+    checkin.add_argument("--safety", type=whole_number, metavar="N",
                          help="with --add: how safe you feel, from 1 to 10")

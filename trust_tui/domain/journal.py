@@ -327,7 +327,9 @@ def preview(text: str, limit: int = 80) -> str:
     return first + (" …" if more and len(first) + 2 <= limit else "")
 
 
-def when_label(moment: datetime, today: date) -> str:
+def when_label(moment: datetime, today: date, *, time: bool = True) -> str:
+    """"Today 18:40", "Mon 2 Mar 09:15"...; `time=False` for a private entry that
+    stays closed (its time is sealed: what is in the clear is midday of its day)."""
     local = moment.astimezone()
     day = local.date()
     if day == today:
@@ -338,7 +340,7 @@ def when_label(moment: datetime, today: date) -> str:
         head = f"{day:%a} {day.day} {day:%b}"
     else:
         head = f"{day.day} {day:%b %Y}"
-    return f"{head} {local:%H:%M}"
+    return f"{head} {local:%H:%M}" if time else head
 
 
 def count_words(shown: int, total: int) -> str:

@@ -69,8 +69,8 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
         Binding(RIGHT_KEY, "side(1)", show=False),
         # First in the footer, so a narrow one never cuts the way out of a mistake.
         Binding("escape", "not_now", "Not now"),
-        Binding("minus", "length(-1)", "Shorter"),
-        Binding("plus,equals_sign", "length(1)", "Longer"),
+        Binding("minus", "length(-1)", "Shorter", id="break.shorter"),
+        Binding("plus,equals_sign", "length(1)", "Longer", id="break.longer"),
         Binding("p", "pattern", "Another breath"),
         Binding("question_mark", "app.safety_note", "Safety note", show=False),
     ])

@@ -15,7 +15,7 @@ from trust_tui.screens.areas import AREAS
 from trust_tui.screens.base import AreaScreen
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.widgets.footer import KeyFooter
-from trust_tui.widgets.keys import keyed
+from trust_tui.widgets.keys import keyed, shown_key
 
 
 class HomeScreen(AreaScreen):
@@ -33,9 +33,11 @@ class HomeScreen(AreaScreen):
         super().__init__()
         # The area keys are listed beside "Today"; out of the footer they leave it
         # room for the keys that have no other place (the break among them).
+        # Each with an id ("home.journal"), so a keymap can move it too.
         for area in AREAS:
-            self._bindings.bind(area.key, f"app.open_area('{area.mode}')", area.title,
-                                show=False)
+            self._bindings.key_to_bindings.setdefault(area.key, []).append(Binding(
+                area.key, f"app.open_area('{area.mode}')", area.title, show=False,
+                id=f"home.{area.mode}"))
 
     def compose(self) -> ComposeResult:
         yield Static("", id="home-names")
@@ -80,12 +82,19 @@ class HomeScreen(AreaScreen):
                     "to see them" if hidden > 0 else "")
         more.display = hidden > 0
 
-    @staticmethod
-    def _keys_text() -> str:
+    def _key(self, binding: str, usual: str) -> str:
+        """The key to name for this binding id, as the couple's keymap has it."""
+        return shown_key(getattr(self.app, "keymap_loaded", {}), binding, usual)
+
+    def _keys_text(self) -> str:
         """Two columns (the areas, then the rest): at 80x24 "Today" keeps room to show."""
-        areas = [f"{area.key}  {area.title}" for area in AREAS]
-        others = ["c  Daily check-in", "h  Honesty log", "f2  Take a break",
-                  "ctrl+l  Lock now", "s  Settings", "?  Safety note", "ctrl+q  Quit"]
+        areas = [f"{self._key(f'home.{area.mode}', area.key)}  {area.title}"
+                 for area in AREAS]
+        others = [f"{self._key(binding, usual)}  {what}" for binding, usual, what in (
+            ("home.check_in", "c", "Daily check-in"), ("home.honesty", "h", "Honesty log"),
+            ("app.take_break", "f2", "Take a break"), ("app.lock", "ctrl+l", "Lock now"),
+            ("home.settings", "s", "Settings"), ("home.safety_note", "?", "Safety note"),
+            ("app.quit", "ctrl+q", "Quit"))]
         width = max(map(len, areas)) + 2
         return "\n".join(left.ljust(width) + right
                          for left, right in zip_longest(areas, others, fillvalue="")).rstrip()
@@ -93,7 +102,8 @@ class HomeScreen(AreaScreen):
     def _steps_content(self) -> Content:
         lines = []
         for number, title, hint in STEPS:
-            places = [f"{a.title} ({a.key})" for a in AREAS if number in a.steps]
+            places = [f"{a.title} ({self._key(f'home.{a.mode}', a.key)})" for a in AREAS
+                      if number in a.steps]
             where = ", ".join(places) if places else "talk it through together"
             lines.append(Content.assemble(
                 (f"{number}. {title}", "bold"), f"\n   {hint}\n   ", ("Where: ", "dim"), where))

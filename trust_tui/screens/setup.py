@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.validation import Length
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from trust_tui.domain.names import CONTROL_IN_NAME, has_control
 from trust_tui.domain.passphrase import strength_hint
 from trust_tui.models import Partner
 from trust_tui.texts import SAFETY_NOTE
@@ -58,6 +59,8 @@ class PartnerFields(Vertical):
     def problem(self) -> str | None:
         if not self.name_value:
             return f"{self.label}: a name, please."
+        if has_control(self.name_value):  # a paste keeps them; the screen hides them
+            return f"{self.label}: a name {CONTROL_IN_NAME}; please type it again."
         if len(self.passphrase) < MIN_PASSPHRASE:
             return f"{self.label}: a passphrase of at least {MIN_PASSPHRASE} characters, please."
         if self.passphrase != self.again:

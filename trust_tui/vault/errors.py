@@ -43,7 +43,8 @@ class PassphraseTaken(VaultError):
 
 class NotAVault(VaultError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"The file at {path} is not a trust-tui vault, so it was not "
+        what = "folder" if Path(path).is_dir() else "file"
+        super().__init__(f"The {what} at {path} is not a trust-tui vault, so it was not "
                          "opened or changed.")
 
 

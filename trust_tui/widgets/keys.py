@@ -2,7 +2,7 @@
 can put the side keys where their hands are).
 
 `keyed(prefix, bindings)` gives each binding without one the id
-"<prefix>.<action>" ("talk.pause", "floor.left.primary"). A keymap is a small TOML
+"<prefix>.<action>" ("talk.pause", "app.take_break", "home.check_in"). A keymap is a small TOML
 file in the user's config folder (`keymap.toml`: `"floor.left.primary" = "a"`),
 read once at start and handed to Textual's `App.set_keymap`; `shown_key` says the
 key a partner should press, as the keymap has it.
@@ -17,13 +17,17 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-_NOT_ID = re.compile(r"[^a-z0-9]+")
+_NOT_ID = re.compile(r"[^a-z0-9_]+")
 MAX_KEYMAP_BYTES = 64 * 1024
 
 
 def binding_id(prefix: str, action: str) -> str:
-    """'side('left', 'primary')' -> 'side.left.primary', under the prefix."""
-    words = [w for w in _NOT_ID.split(action.lower()) if w]
+    """'side('left', 'primary')' -> 'side.left.primary', 'take_break' -> 'take_break'
+    and 'app.check_in' -> 'check_in', under the prefix ("app.take_break",
+    "home.check_in"): an action's own name, as README gives them."""
+    words = [w for w in _NOT_ID.split(action.lower()) if w.strip("_")]
+    if prefix != "app" and words[:1] == ["app"] and len(words) > 1:
+        words = words[1:]  # the app's action, bound on this screen
     return ".".join([prefix, *words])
 
 
