@@ -221,6 +221,20 @@ def test_a_wrong_passphrase_at_the_prompt_may_be_tried_again(vault, vault_path, 
     assert len(Vault.open(vault_path, SAM_PASS).all(Win)) == 1
 
 
+def test_the_last_wrong_try_at_the_prompt_ends_without_asking_to_try_again(
+        vault, vault_path, terminal, capsys):
+    answers, asked = terminal
+    answers += ["nope-nope-nope"] * 3
+    before = vault_path.read_bytes()
+    assert run("add", "win", "--by", "Sam", "third try", "--vault", str(vault_path)) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    # Two tries left said so; the last one says it is over for now, in one sentence.
+    assert err[:2] == ["That passphrase does not open this vault; please try again."] * 2
+    assert err[2] == ("trust-tui: None of the 3 passphrases typed opens this vault, so "
+                      "nothing was changed; run the command again to try once more.")
+    assert vault_path.read_bytes() == before
+
+
 def test_no_passphrase_and_no_terminal_is_a_usage_problem(vault, vault_path, capsys):
     assert run("check", "--vault", str(vault_path)) == 1
     assert "--passphrase-file" in capsys.readouterr().err

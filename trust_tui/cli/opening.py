@@ -53,8 +53,10 @@ def unlock(args: argparse.Namespace, path: Path, *, prompt: str = "Passphrase: "
         try:
             return opener(path, typed)
         except WrongPassphrase as wrong:
-            if attempt == PROMPT_TRIES:
-                raise
+            if attempt == PROMPT_TRIES:  # no "try again" as the command ends
+                raise WrongPassphrase(
+                    f"None of the {PROMPT_TRIES} passphrases typed opens this vault, so "
+                    "nothing was changed; run the command again to try once more.") from None
             say(str(wrong))
     raise AssertionError("unreachable")
 

@@ -30,8 +30,9 @@ class VaultExists(VaultError):
 
 
 class WrongPassphrase(VaultError):
-    def __init__(self) -> None:
-        super().__init__("That passphrase does not open this vault; please try again.")
+    def __init__(self, message: str = "That passphrase does not open this vault; "
+                                      "please try again.") -> None:
+        super().__init__(message)
 
 
 class PassphraseTaken(VaultError):
