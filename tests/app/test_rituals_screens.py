@@ -76,6 +76,8 @@ async def take_a_break(pilot, clock, minutes: int = 20):
     await pilot.pause()
     assert isinstance(pilot.app.screen, CalmScreen)
     await pilot.press("f")  # Sam asks for it
+    # What waits below is named as the ritual it is, not as a talk.
+    assert "Your ritual waits where it stopped: " in plain(pilot.app.screen, "#calm-talk")
     clock.advance(minutes * 60)
     await pilot.press("f", "j")  # both ready
     await settle(pilot)

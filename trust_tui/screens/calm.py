@@ -339,7 +339,8 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
         self.query_one("#calm-message", Static).update(typed(message))
         self.query_one("#calm-ready", Static).update(typed(ready))
         where = self.talk.where_we_were() if self.talk is not None else ""
-        talk = "Your talk waits where it stopped: " + where if where else ""
+        waiting = getattr(self.talk, "what_waits", "talk")  # a ritual's step says so
+        talk = f"Your {waiting} waits where it stopped: {where}" if where else ""
         self.query_one("#calm-talk", Static).update(typed(talk))
         self._draw_clock()
         self.refresh_bindings()

@@ -47,6 +47,7 @@ class RitualTalkScreen(FloorHost, AreaScreen):
     """The floor for one ritual step; dismissed with the talk as saved."""
 
     shares_seats = True  # seated apart, live in both apps, a break too (calm.py)
+    what_waits = "ritual"  # the calm screen's "Your ritual waits where it stopped"
 
     BINDINGS = keyed("ritual.floor", [
         *FLOOR_BINDINGS,

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 class RitualBreaks:
     """Mixed into RitualRunScreen."""
 
+    what_waits = "ritual"  # the calm screen's "Your ritual waits where it stopped"
+
     ritual: Ritual
     flow: Flow | None
     sides: tuple[str, str]
