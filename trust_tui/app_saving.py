@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.message import Message
@@ -28,6 +29,9 @@ def not_saved_sentence(error: Exception) -> str:
             f"What you typed is still here. ({type(error).__name__})")
 
 
+T = TypeVar("T")
+
+
 class SavesInOrder:
     """The save queue's side of TrustApp (which sets `_save_queue`, `_word_keepers`
     and `_lock_problem`, and has the vault, notify and call_from_thread)."""
@@ -43,6 +47,13 @@ class SavesInOrder:
         def vault_open(self) -> bool: ...
         def notify(self, message: str, **kwargs: Any) -> None: ...
         def call_from_thread(self, callback: Any, *args: Any) -> Any: ...
+
+    def on_the_writer(self, work: Callable[[], T]) -> T:
+        """Run `work` on the writer thread and wait for it (from a worker thread,
+        never the event loop). The unlock opens the vault there: what it decrypts,
+        and the compressed tables it keeps, then come from the writer's heap, which
+        a lock scrubs (widgets/forgetting.py); a worker's own heap no lock reaches."""
+        return self._save_queue.submit(work).result()
 
     def request_save(self, request: SaveRequest) -> None:
         """Queue one use case; its asker hears back with Store.Saved / Store.NotSaved.

@@ -52,10 +52,16 @@ class UnlockScreen(Screen):
         self.query_one(PassphraseField).focus()
 
     def _open(self, passphrase: str) -> tuple[Vault, SeenGenerations, Older | None, str]:
-        """Runs in the field's worker, off the event loop: pydantic, TinyDB and
-        cryptography load while the key is derived, not before the screen first paints.
-        Also compares with the highest generation opened on this machine, and when
-        older, gives the detail to show (naming a sync service's copy beside it)."""
+        """Runs in the field's worker, off the event loop, handing the opening to the
+        app's writer thread (its heap is the one a lock scrubs: `on_the_writer`)."""
+        return self.app.on_the_writer(  # type: ignore[attr-defined, no-any-return]
+            lambda: self._open_here(passphrase))
+
+    def _open_here(self, passphrase: str) -> tuple[Vault, SeenGenerations, Older | None, str]:
+        """Pydantic, TinyDB and cryptography load while the key is derived, not before
+        the screen first paints. Also compares with the highest generation opened on
+        this machine, and when older, gives the detail to show (naming a sync
+        service's copy beside it)."""
         from trust_tui.vault import Vault
         from trust_tui.vault.seen import SeenGenerations
         from trust_tui.vault.sync_copies import find_sync_copies
