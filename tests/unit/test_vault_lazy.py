@@ -286,3 +286,14 @@ def test_a_question_asked_again_of_a_packed_table_checks_no_record_twice(
     assert len(checked) == 80 + 81  # a table read again from the file is checked again
     vault.lock()
     assert vault._sound._placed == {}
+
+
+def test_a_squeezed_table_orjson_refuses_is_decompressed_once_to_unpack(monkeypatch):
+    raw = b'{"a": {"id": "a", "n": NaN}, "b": {"id": "b", "big": 123456789012345678901234567890}}'
+    packed = Packed(raw)
+    packed.squeeze()
+    decompressed = []
+    real = lazy.zlib.decompress
+    monkeypatch.setattr(lazy.zlib, "decompress", lambda b: decompressed.append(b) or real(b))
+    assert json.dumps(packed.unpack()) == json.dumps(json.loads(raw))
+    assert len(decompressed) == 1
