@@ -243,7 +243,7 @@ async def test_goal_target_must_be_a_number_in_range(unlocked_app):
 
 
 def test_home_mentions_goals_under_way_gently(vault):
-    from trust_tui.screens.wins import due_lines
+    from trust_tui.store.wins import due_lines
 
     today = date(2026, 3, 4)
     vault.add_many([

@@ -260,3 +260,40 @@ def test_home_lines_import_none_of_the_area_screens(tmp_path):
                                            "PYTHONPATH": str(Path(__file__).parents[2])})
     said, imported = done.stdout.split(" ", 1)
     assert int(said) >= 4 and imported == "[]\n"
+
+
+def test_a_question_asked_again_of_a_packed_table_checks_no_record_twice(
+        tmp_path, monkeypatch):
+    """Home asks its questions at every visit: a packed table's records are checked
+    (vault/soundness.py) once, remembered by their place in its unchanging bytes."""
+    from trust_tui.vault import soundness
+
+    first = make_vault(tmp_path / "a.vault")
+    entries = _entries(80)
+    first.add_many(entries)
+    vault = Vault.open(first.path, SAM_PASS)
+    vault.squeeze_unread()
+    checked = []
+    check = soundness.record_problem
+    monkeypatch.setattr(soundness, "record_problem", lambda r: checked.append(r) or check(r))
+    wanted = [vault.all_where(JournalEntry, lambda e: e.text.startswith("7 "))
+              for _ in range(3)]
+    assert [[e.id for e in found] for found in wanted] == [[entries[7].id]] * 3
+    assert len(checked) == 80 and isinstance(_held(vault)["journal"], Packed)
+    first.add(JournalEntry(author="x", text="8 written by the other app"))  # a reload
+    assert [e.text for e in vault.all_where(JournalEntry, lambda e: e.text.startswith("8 "))
+            ] == [entries[8].text, "8 written by the other app"]
+    assert len(checked) == 80 + 81  # a table read again from the file is checked again
+    vault.lock()
+    assert vault._sound._placed == {}
+
+
+def test_a_squeezed_table_orjson_refuses_is_decompressed_once_to_unpack(monkeypatch):
+    raw = b'{"a": {"id": "a", "n": NaN}, "b": {"id": "b", "big": 123456789012345678901234567890}}'
+    packed = Packed(raw)
+    packed.squeeze()
+    decompressed = []
+    real = lazy.zlib.decompress
+    monkeypatch.setattr(lazy.zlib, "decompress", lambda b: decompressed.append(b) or real(b))
+    assert json.dumps(packed.unpack()) == json.dumps(json.loads(raw))
+    assert len(decompressed) == 1

@@ -69,10 +69,11 @@ class Packed:
             self._raw = None
 
     def unpack(self) -> Any:
+        raw = self.raw  # once: squeezed, each `raw` decompresses them
         try:
-            return orjson.loads(self.raw)
+            return orjson.loads(raw)
         except ValueError:  # NaN, a huge number, an escaped lone surrogate: exact path
-            return json.loads(self.raw.decode("utf-8"))
+            return json.loads(raw.decode("utf-8"))
 
     def documents(self) -> Iterator[object]:
         """The table's documents parsed one at a time, each let go when the next is

@@ -5,7 +5,7 @@ holds the storage, the soundness cache and the `unreadable` counts used here."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from pydantic import ValidationError
 
@@ -61,25 +61,30 @@ class TypedReads:
         held = self._storage.read_held().get(model.table)
         if isinstance(held, Packed):
             try:
-                return self._where(model, None, held.documents(), wanted)
+                return self._where(model, held, enumerate(held.documents()), wanted)
             except NamedTwice:  # a doctored table: read whole, as `all` reads it
                 pass
         table = self._storage.read_table(model.table)
-        return self._where(model, table, documents(table), wanted)
+        return self._where(model, table, ((doc, doc) for doc in documents(table)), wanted)
 
-    def _where(self, model: type[R], table: object, docs: Iterable[object],
+    def _where(self, model: type[R], table: object, docs: Iterable[tuple[object, object]],
                wanted: Callable[[R], bool]) -> list[R]:
+        """`docs`: (its key for the soundness cache, the document) of each one."""
         skipped = 0
 
         def checked() -> Iterator[tuple[object, R]]:
             nonlocal skipped
-            for doc in docs:
+            for key, doc in docs:
                 try:
-                    yield doc, validate_record(model, doc)
+                    yield key, validate_record(model, doc)
                 except UnreadableRecord:
                     skipped += 1
 
-        records, unsound = self._sound.keep_where(model.table, table, checked(), wanted)
+        if isinstance(table, Packed):
+            records, unsound = self._sound.keep_placed(
+                model.table, table, cast(Iterator[tuple[int, R]], checked()), wanted)
+        else:
+            records, unsound = self._sound.keep_where(model.table, table, checked(), wanted)
         self._count_unreadable(model.table, skipped + unsound)
         return records
 

@@ -4,7 +4,5 @@ a step's floor (the shared floor view)."""
 from trust_tui.screens.rituals.floor_step import RitualTalkScreen
 from trust_tui.screens.rituals.listing import RitualsScreen
 from trust_tui.screens.rituals.run import RitualRunScreen
-from trust_tui.store.rituals import due_rituals, started_words, under_way, unfinished
 
-__all__ = ["RitualRunScreen", "RitualTalkScreen", "RitualsScreen", "due_rituals",
-           "started_words", "under_way", "unfinished"]
+__all__ = ["RitualRunScreen", "RitualTalkScreen", "RitualsScreen"]

@@ -14,10 +14,9 @@ where it belongs.
 from trust_tui.screens.wins.celebration import Celebration, sparkle_row
 from trust_tui.screens.wins.forms import CardDraft, CardForm, GoalDraft, GoalForm
 from trust_tui.screens.wins.goals import GoalList
-from trust_tui.store.wins import due_lines
 from trust_tui.screens.wins.screen import WinsScreen
 from trust_tui.screens.wins.wall import PAGE, CardWall
 from trust_tui.widgets.paged_list import MORE
 
 __all__ = ["MORE", "PAGE", "CardDraft", "CardForm", "CardWall", "Celebration", "GoalDraft",
-           "GoalForm", "GoalList", "WinsScreen", "due_lines", "sparkle_row"]
+           "GoalForm", "GoalList", "WinsScreen", "sparkle_row"]

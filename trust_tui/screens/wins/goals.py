@@ -52,5 +52,3 @@ class GoalList(OptionList):
         if option is None or option.disabled:
             return None
         return option.id
-
-
