@@ -55,10 +55,10 @@ async def test_a_closed_private_entry_shows_its_day_not_a_made_up_midday(unlocke
         assert "Today 18:15" in detail(screen)  # open, its writer sees the real time
 
 
-@pytest.mark.parametrize("area", ["j", "w"])
+@pytest.mark.parametrize("area", ["j", "w", "b", "r"])
 async def test_a_footer_at_80_columns_shows_whole_keys_never_a_cut_one(unlocked_app, area):
-    """At 80x24 the journal's and the wins wall's footers ran out of room mid-key:
-    "esc Home  f2▏^p palette", a stray "f2" with no word. A key that does not fit
+    """At 80x24 the journal's, wins wall's, boundaries' and rituals' footers ran out
+    of room mid-key: "esc Home  f2▏^p palette", a stray "f2" with no word. A key that does not fit
     whole is left out (f2 and ctrl+l are on home's list and in ctrl+p, "Keys")."""
     from textual.widgets import Footer
 
