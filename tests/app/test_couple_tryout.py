@@ -80,3 +80,16 @@ async def test_a_footer_at_80_columns_shows_whole_keys_never_a_cut_one(unlocked_
         await settle(pilot)
         wide = screen_lines(app)[app.screen.query_one(Footer).region.y]
         assert "f2 Break" in wide and "^l Lock" in wide  # room again: every key is back
+
+
+async def test_escape_on_the_talk_start_form_goes_home_at_once(unlocked_app):
+    """The form opens with "What about" focused; escape used to only take the focus
+    off it, so the first escape seemed to do nothing."""
+    app, _path, _clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await settle(pilot)
+        assert app.current_mode == "talk"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.current_mode == "home"
