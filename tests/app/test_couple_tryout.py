@@ -93,3 +93,33 @@ async def test_escape_on_the_talk_start_form_goes_home_at_once(unlocked_app):
         await pilot.press("escape")
         await settle(pilot)
         assert app.current_mode == "home"
+
+
+async def test_a_check_in_word_chosen_with_enter_moves_on_to_the_number(unlocked_app):
+    """Enter on a feeling word chose it but left the focus in the list, so the
+    number typed next ("7") went nowhere; it now lands in that partner's box."""
+    app, _path, _clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("down", "enter", "7")
+        assert app.screen.query_one("#safe-0", Input).value == "7"
+        await pilot.press("enter")  # on to the other partner, as before
+        await pilot.press("down", "enter", "5")
+        assert app.screen.query_one("#safe-1", Input).value == "5"
+
+
+async def test_a_check_in_opened_again_keeps_the_focus_on_the_words(unlocked_app):
+    """The word put back from earlier today is not a pick: the list keeps the focus."""
+    from textual.widgets import OptionList
+
+    app, _path, _clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("down", "enter", "7", "ctrl+s")  # Alex skips; saved
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.screen.query_one("#safe-0", Input).value == "7"
+        assert isinstance(app.screen.focused, OptionList)
