@@ -123,3 +123,21 @@ async def test_a_check_in_opened_again_keeps_the_focus_on_the_words(unlocked_app
         await settle(pilot)
         assert app.screen.query_one("#safe-0", Input).value == "7"
         assert isinstance(app.screen.focused, OptionList)
+
+
+async def test_escape_closes_the_list_of_keys_first(unlocked_app):
+    """ctrl+p, "Keys" opened the list; escape did not close it (on home nothing
+    happened, in an area it went home and the list stayed open there)."""
+    app, _path, _clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await settle(pilot)
+        app.action_show_help_panel()
+        await settle(pilot)
+        assert app.screen.query("HelpPanel")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.current_mode == "journal" and not app.screen.query("HelpPanel")
+        await pilot.press("escape")  # then escape is back as before: home
+        await settle(pilot)
+        assert app.current_mode == "home"
