@@ -141,3 +141,20 @@ async def test_escape_closes_the_list_of_keys_first(unlocked_app):
         await pilot.press("escape")  # then escape is back as before: home
         await settle(pilot)
         assert app.current_mode == "home"
+
+
+async def test_home_beside_the_list_of_keys_is_not_squeezed_to_a_few_letters(unlocked_app):
+    """At 80 columns the list of keys left the eight steps four letters wide
+    ("eigh / t / step / s"); they step aside while it is open, and come back."""
+    app, _path, _clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        steps = app.screen.query_one("#home-steps")
+        assert steps.display and "The eight steps" in visible_text(pilot)
+        app.action_show_help_panel()
+        await settle(pilot)
+        assert not steps.display
+        assert "Talk together" in visible_text(pilot)  # the keys beside "Today" stay
+        await pilot.press("escape")
+        await settle(pilot)
+        assert steps.display and "The eight steps" in visible_text(pilot)
