@@ -158,3 +158,13 @@ async def test_home_beside_the_list_of_keys_is_not_squeezed_to_a_few_letters(unl
         await pilot.press("escape")
         await settle(pilot)
         assert steps.display and "The eight steps" in visible_text(pilot)
+
+
+async def test_the_break_says_in_a_whole_sentence_that_escape_closes_it(unlocked_app):
+    app, _path, _clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await settle(pilot)
+        text = visible_text(pilot)
+        assert "Escape closes it if it was a slip." in text
+        assert "escape if it was a mistake" not in text  # a fragment, lower case
