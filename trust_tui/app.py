@@ -271,6 +271,8 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Sa
         if not self.vault_open:
             self._ring_for_a_locked_break()
             return
+        if not self.screen_stack:
+            return  # the app is closing: its last tick finds no screen
         holds = getattr(self.screen, "holds_idle_lock", None)
         if callable(holds) and holds():
             self._last_activity = self.clock.monotonic()

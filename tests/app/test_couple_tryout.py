@@ -168,3 +168,13 @@ async def test_the_break_says_in_a_whole_sentence_that_escape_closes_it(unlocked
         text = visible_text(pilot)
         assert "Escape closes it if it was a slip." in text
         assert "escape if it was a mistake" not in text  # a fragment, lower case
+
+
+async def test_the_idle_check_as_the_app_closes_is_not_a_crash(unlocked_app):
+    """Its timer can tick once more while the app closes, with no screen left: it
+    asked for the screen and the app 'stopped after an unexpected error'."""
+    app, _path, _clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert not app.screen_stack
+    await app.check_idle_lock()  # nothing to lock, nothing raised
