@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, TextArea
 
-from conftest import SAM_PASS, screen_lines, settle, visible_text
+from conftest import SAM_PASS, settle, visible_text
 
 from test_journal_screen import detail, open_journal
 from test_talk_screen import open_talk
@@ -53,33 +53,6 @@ async def test_a_closed_private_entry_shows_its_day_not_a_made_up_midday(unlocke
         await pilot.press("enter")
         await settle(pilot)
         assert "Today 18:15" in detail(screen)  # open, its writer sees the real time
-
-
-@pytest.mark.parametrize("area", ["j", "w", "b", "r"])
-async def test_a_footer_at_80_columns_shows_whole_keys_never_a_cut_one(unlocked_app, area):
-    """At 80x24 the journal's, wins wall's, boundaries' and rituals' footers ran out
-    of room mid-key: "esc Home  f2▏^p palette", a stray "f2" with no word. A key that does not fit
-    whole is left out (f2 and ctrl+l are on home's list and in ctrl+p, "Keys")."""
-    from textual.widgets import Footer
-
-    app, _path, _clock = await unlocked_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(area)
-        await settle(pilot)
-        footer = app.screen.query_one(Footer)
-        line = screen_lines(app)[footer.region.y]
-        keys, _, palette = line.rpartition("▏")
-        assert palette.strip() == "^p palette"
-        assert "esc Home" in keys
-        last = keys.split()[-1]
-        assert last not in ("f", "f2", "^l", "^"), line  # the last key is whole, with its word
-        for words in ("f2 Break", "^l Lock"):
-            if words.split()[0] in keys.split():
-                assert words in keys, line
-        await pilot.resize_terminal(160, 45)
-        await settle(pilot)
-        wide = screen_lines(app)[app.screen.query_one(Footer).region.y]
-        assert "f2 Break" in wide and "^l Lock" in wide  # room again: every key is back
 
 
 async def test_escape_on_the_talk_start_form_goes_home_at_once(unlocked_app):

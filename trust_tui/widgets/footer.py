@@ -12,18 +12,12 @@ time of a journal opening at one year went there. This one:
   comes once the rebuild has begun asks for another;
 - does not rebuild while its screen is out of sight (home, when an area opens over
   it): the screen's bindings change again when it is shown, and it rebuilds then.
-
-It also leaves out a key that does not fit whole before the palette key: at 80
-columns Textual's Footer cut the last one mid-word ("esc Home  f2▏^p palette", a
-stray "f2" with no word). Wider again, every key is back.
 """
 
 from __future__ import annotations
 
-from textual import events
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
@@ -51,23 +45,3 @@ class KeyFooter(Footer):
     async def recompose(self) -> None:
         self._keys_rebuild_due = False
         await super().recompose()
-        self.call_after_refresh(self._leave_out_cut_keys)
-
-    def on_resize(self, _event: events.Resize) -> None:
-        for key in self._plain_keys():
-            key.display = True
-        self.call_after_refresh(self._leave_out_cut_keys)
-
-    def _plain_keys(self) -> list[FooterKey]:
-        return [key for key in self.query_children(FooterKey)
-                if not key.has_class("-command-palette")]
-
-    def _leave_out_cut_keys(self) -> None:
-        palette = [key for key in self.query_children(FooterKey)
-                   if key.has_class("-command-palette")]
-        edge = palette[0].region.x if palette else self.region.right
-        cut = False
-        for key in self._plain_keys():
-            cut = cut or key.region.right > edge
-            if cut:
-                key.display = False

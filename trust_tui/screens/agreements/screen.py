@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 
 from trust_tui.domain import agreements as rules
 from trust_tui.models import Agreement, AgreementStatus, FollowThrough, RaisedConcern
@@ -47,7 +47,6 @@ from trust_tui.screens.agreements.words import (
 from trust_tui.screens.base import AreaScreen, sheet
 from trust_tui.store import agreements as store
 from trust_tui.widgets.form_modal import FormModal
-from trust_tui.widgets.footer import KeyFooter
 from trust_tui.widgets.keys import keyed
 from trust_tui.widgets.typed import typed
 
@@ -100,7 +99,7 @@ class AgreementsScreen(AreaScreen):
                 yield Static("", id="agr-keys", classes="hint")
                 yield RaisedConcerns("", id="agr-concerns")
             yield AgreementDetail(id="agr-detail")
-        yield KeyFooter(compact=True)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._bind_partner_keys(self.app.size.width)

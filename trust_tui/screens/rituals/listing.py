@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trust_tui.domain import rituals
@@ -25,7 +25,6 @@ from trust_tui.screens.rituals.run import RitualRunScreen
 from trust_tui.store.rituals import RITUAL_NAMES, unfinished
 from trust_tui.vault import Vault
 from trust_tui.widgets.confirm import ConfirmModal
-from trust_tui.widgets.footer import KeyFooter
 from trust_tui.widgets.keys import keyed
 
 
@@ -73,7 +72,7 @@ class RitualsScreen(AreaScreen):
             yield OptionList(id="rituals-list")
             yield Static("", id="rituals-due")
             yield Static("", id="rituals-recent", classes="hint")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         items = [("weekly", "w", rituals.weekly()), ("setback", "s", rituals.setback()),

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 
 from trust_tui.domain.partners import me_first
 from trust_tui.domain.wins import (
@@ -34,7 +34,6 @@ from trust_tui.store import wins as store_wins
 from trust_tui.store.undo import Change, Undo, Undone
 from trust_tui.store.wins import CardKind
 from trust_tui.widgets.confirm import ConfirmModal
-from trust_tui.widgets.footer import KeyFooter
 from trust_tui.widgets.keys import keyed
 
 SAVED_WORDS = {
@@ -77,7 +76,7 @@ class WinsScreen(AreaScreen):
             with Vertical(id="wins-wall"):
                 yield CardWall(id="wall")
                 yield Static("", id="wall-note", classes="hint")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
