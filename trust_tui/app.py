@@ -70,6 +70,8 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Sa
         # Not in the footer: at 80 columns it would push out Break and Lock. Named
         # on home's key list, on the unlock screen and in the palette.
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        # While the list of keys (ctrl+p, "Keys") is open, escape closes it first.
+        Binding("escape", "hide_keys", "Close the list of keys", priority=True, show=False),
     ])
 
     # The starting theme is the default itself, not a switch after start (a switch
@@ -272,6 +274,8 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Sa
         if not self.vault_open:
             self._ring_for_a_locked_break()
             return
+        if not self.screen_stack:
+            return  # the app is closing: its last tick finds no screen
         holds = getattr(self.screen, "holds_idle_lock", None)
         if callable(holds) and holds():
             self._last_activity = self.clock.monotonic()
@@ -329,9 +333,14 @@ class TrustApp(SharedSeats, TheirLooks, BreakOwnsTheScreen, SyncCopiesBeside, Sa
         # of the footer instead of showing keys that do nothing.
         if action in ("take_break", "lock") and not self.vault_open:
             return False
+        if action == "hide_keys":
+            return bool(self.screen.query("HelpPanel"))  # else escape acts as before
         if action in KEPT_OUT_BY_A_BREAK and self.vault_open and self.break_under_way():
             return False  # no area, form or second break opens over a break
         return True
+
+    def action_hide_keys(self) -> None:
+        self.action_hide_help_panel()
 
     def action_take_break(self) -> None:
         if self.vault_open and not self.break_under_way():

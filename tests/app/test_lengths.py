@@ -110,7 +110,9 @@ async def refused(pilot, told: Told, selector: str, noun: str, limit: int) -> No
     box = await paste(pilot, selector)
     alive(app)
     assert box.value == before  # not cut to fit: left out whole, still on the clipboard
-    assert said(told, f"{noun} holds up to {limit:,} characters", "still on your clipboard")
+    # One sentence: after its colon the noun goes on in lower case ("a feeling word").
+    assert said(told, f"That does not fit: {noun[:1].lower()}{noun[1:]} holds up to "
+                      f"{limit:,} characters", "still on your clipboard")
 
 
 async def open_area(run: Run, key: str) -> None:

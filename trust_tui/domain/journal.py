@@ -148,6 +148,11 @@ class Readable:
     def locked(self) -> bool:
         return self.text is None
 
+    def when(self, today: date) -> str:
+        """When it was written, as shown: a closed private entry keeps only its day."""
+        return when_label(self.entry.created_at, today,
+                          with_time=not (self.entry.private and self.locked))
+
     @cached_property
     def day(self) -> date:
         """The couple's day it was written on: worked out when first asked (a date
@@ -327,9 +332,10 @@ def preview(text: str, limit: int = 80) -> str:
     return first + (" …" if more and len(first) + 2 <= limit else "")
 
 
-def when_label(moment: datetime, today: date, *, time: bool = True) -> str:
-    """"Today 18:40", "Mon 2 Mar 09:15"...; `time=False` for a private entry that
-    stays closed (its time is sealed: what is in the clear is midday of its day)."""
+def when_label(moment: datetime, today: date, *, with_time: bool = True) -> str:
+    """'Today 18:00', 'Yesterday 09:15', 'Wed 25 Feb 18:00'. Without the time for a
+    private entry still closed: it keeps only its day (`day_only`), and a made-up
+    '12:00' would read as when it was written."""
     local = moment.astimezone()
     day = local.date()
     if day == today:
@@ -340,7 +346,7 @@ def when_label(moment: datetime, today: date, *, time: bool = True) -> str:
         head = f"{day:%a} {day.day} {day:%b}"
     else:
         head = f"{day.day} {day:%b %Y}"
-    return f"{head} {local:%H:%M}" if time else head
+    return f"{head} {local:%H:%M}" if with_time else head
 
 
 def count_words(shown: int, total: int) -> str:

@@ -318,7 +318,7 @@ class CalmScreen(StoreClient, Screen[BreakTaken | None]):
                     f"{self._who(pid)}: press {self._key(i)}" for i, pid in people)
             else:
                 asking = f"Press {LEFT_KEY} or {RIGHT_KEY} to ask for it."
-            message = f"Nobody has to say why. {asking}\nescape if it was a mistake."
+            message = f"Nobody has to say why. {asking}\nEscape closes it if it was a slip."
             ready = ""
         else:
             title = f"A break, asked for by {self._who(brk.called_by)}"

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.validation import Integer
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from trust_tui.domain.clock import local_day
 from trust_tui.domain.partners import me_first
@@ -54,6 +54,8 @@ class CheckInModal(FormModal[list[Answer]]):
         self._checkin_answers = answers
         self._feelings: dict[int, str | None] = {}  # chosen since it opened, by place
         self._saved_feelings: dict[int, str | None] = {}  # from a check-in saved today
+        # Put back on opening: the picker says so like a pick, which must not move on.
+        self._checkin_put_back: dict[int, str] = {}
 
     def today(self) -> date:
         return local_day(self.app.clock.now())  # type: ignore[attr-defined]
@@ -116,16 +118,29 @@ class CheckInModal(FormModal[list[Answer]]):
                 self._saved_feelings[index] = earlier.feeling
             answer = again.get(partner.id) or earlier
             if answer is not None:
-                self.query_one(f"#feel-{index}", FeelingPicker).prefill(answer.feeling)
+                self._put_back(index, answer.feeling)
                 self.query_one(f"#safe-{index}", Input).value = str(answer.safety)
         self.query_one("#feel-0", FeelingPicker).focus_list()
         self.draft_key = f"checkin:{self.today().isoformat()}"  # a draft is for its day
+
+    def _put_back(self, index: int, feeling: str | None) -> None:
+        if feeling:
+            self._checkin_put_back[index] = feeling
+        self.query_one(f"#feel-{index}", FeelingPicker).prefill(feeling)
 
     @on(FeelingPicker.Changed)
     def _feeling_changed(self, event: FeelingPicker.Changed) -> None:
         index = (event.picker.id or "feel-0").removeprefix("feel-")
         self.query_one(f"#chosen-{index}", Static).update(chosen_words(event.feeling))
         self._feelings[int(index)] = event.feeling
+        if self._checkin_put_back.get(int(index)) == event.feeling:
+            del self._checkin_put_back[int(index)]
+            return
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused in event.picker.walk_children():
+            # A word chosen from the list (enter or a click): on to the number, so the
+            # digit typed next lands in it instead of nowhere.
+            self.query_one(f"#safe-{index}", Input).focus()
 
     # Kept by partner, not by place: the one who unlocks sits first, and that may change.
     def words_to_keep(self) -> dict[str, str]:
@@ -144,7 +159,7 @@ class CheckInModal(FormModal[list[Answer]]):
         for index, partner in enumerate(self.partners()):
             feeling = fields.get(f"feeling:{partner.id}")
             if feeling:
-                self.query_one(f"#feel-{index}", FeelingPicker).prefill(feeling)
+                self._put_back(index, feeling)
             safety = fields.get(f"safe:{partner.id}")
             if safety:
                 super().restore_fields({f"safe-{index}": safety})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,6 +17,14 @@ from trust_tui.screens.base import AreaScreen
 from trust_tui.texts import SAFETY_NOTE
 from trust_tui.widgets.footer import KeyFooter
 from trust_tui.widgets.keys import keyed, shown_key
+
+
+class HomeBody(Horizontal):
+    """Home's two columns. Too narrow for both (the list of keys open at 80
+    columns), the steps step aside rather than wrap a few letters a line."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < 64, "-narrow")
 
 
 class HomeScreen(AreaScreen):
@@ -41,7 +50,7 @@ class HomeScreen(AreaScreen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="home-names")
-        with Horizontal(id="home-body"):
+        with HomeBody(id="home-body"):
             with VerticalScroll(id="home-steps"):
                 yield Static("The eight steps", classes="section-title")
                 yield Static("", id="steps-list")

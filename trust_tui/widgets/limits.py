@@ -58,7 +58,8 @@ def count_words(size: int, limit: int) -> str:
 
 
 def refused_words(noun: str, limit: int) -> str:
-    return (f"That does not fit: {_holds(noun, limit)}, so it was not added. "
+    holds = _holds(noun, limit)  # mid-sentence after the colon: "a feeling word holds"
+    return (f"That does not fit: {holds[:1].lower()}{holds[1:]}, so it was not added. "
             "Anything you pasted is still on your clipboard.")
 
 

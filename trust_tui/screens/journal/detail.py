@@ -27,8 +27,7 @@ def entry_prompt(item: Readable, name: str, today: date) -> Content:
     """Two lines in the list: when, who, feeling and marks; then the first words."""
     entry = item.entry
     parts: list[Content | str | tuple[str, str]] = [
-        (when_label(entry.created_at, today, time=not item.locked), "bold"), " · ",
-        Content(name)]
+        (item.when(today), "bold"), " · ", Content(name)]
     if item.feeling:
         parts += [" · ", typed(item.feeling)]
     if entry.kind != "entry":
@@ -73,7 +72,7 @@ class EntryDetail(VerticalScroll):
         # "Honesty logby Noor" wherever bold glyphs run wider (screenshots, some fonts).
         lines = [Content.assemble(KIND_WORDS.get(entry.kind, entry.kind), " by ",
                                   Content(name)).stylize("bold"),
-                 Content(when_label(entry.created_at, today, time=not item.locked))]
+                 Content(item.when(today))]
         if item.feeling:
             lines.append(Content.assemble("Feeling: ", typed(item.feeling)))
         if entry.private:

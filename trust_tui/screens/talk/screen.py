@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Select, Static
+from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 
 from trust_tui.domain.floor import Floor, seats
 from trust_tui.domain.live import is_stale
@@ -241,7 +241,11 @@ class TalkScreen(FloorHost, AreaScreen):
         self.save_floor()
 
     def action_leave(self) -> None:
-        if isinstance(self.focused, (Input, OptionList, Select)):
+        # A box typed in, or a list moved in, is left first (its keys become keys
+        # again). A closed Select holds nothing to leave: the start form opens with
+        # one focused, and an escape that only took the focus off it seemed to do
+        # nothing, so escape goes home at once from it.
+        if isinstance(self.focused, (Input, OptionList)):
             self.set_focus(None)
         elif self.trust_app.vault_open:
             self.app.switch_mode("home")

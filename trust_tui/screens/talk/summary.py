@@ -104,6 +104,9 @@ class SummaryForm(FormModal[TalkOutcome]):
 
     CSS_PATH = sheet("talk")
     BINDINGS = form_keys("Save and finish", "Later")
+    # The first box (a safety number), not the scrolling body: a number typed at once
+    # lands in it instead of nowhere.
+    AUTO_FOCUS = "Input"
 
     def __init__(self, session: TalkSession, summary: Content, sides: tuple[str, str],
                  names: Mapping[str, str], words: SummaryWords | None = None, *,
