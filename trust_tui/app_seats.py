@@ -67,11 +67,23 @@ class SharedSeats:
                 loop.add_signal_handler(number, app.call_later, self._hung_up, 128 + number)
 
     async def _hung_up(self, status: int) -> None:
+        import asyncio
+        import concurrent.futures
+
+        from trust_tui.app_saving import LOCK_WRITE_SECONDS
+
         app: Any = self
         try:
             if not app._quit_words_kept:
                 app._quit_words_kept = True
                 await app.keep_pending_words()
+            # A save already in the writer's hands (a key in a talk, a form's Enter)
+            # lands before the end, not cut half way: the queue is drained, as briefly
+            # as a lock waits.
+            with contextlib.suppress(RuntimeError):  # the writer has shut down
+                drained = app._save_queue.submit(lambda: None)
+                await asyncio.to_thread(concurrent.futures.wait, [drained],
+                                        timeout=LOCK_WRITE_SECONDS)
         finally:
             _end_now(status)  # 128 + the signal's number, as a shell reports it
 
