@@ -64,7 +64,14 @@ class SharedSeats:
             if number is None:
                 continue
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, app.call_later, self._hung_up, 128 + number)
+                loop.add_signal_handler(number, self._signalled, 128 + number)
+
+    def _signalled(self, status: int) -> None:
+        app: Any = self
+        if not app.call_later(self._hung_up, status):
+            # The app is closing already (its words kept as it began to): a signal
+            # taken here and never acted on would leave it running, holding the seat.
+            _end_now(status)
 
     async def _hung_up(self, status: int) -> None:
         import asyncio

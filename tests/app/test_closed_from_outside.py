@@ -96,3 +96,28 @@ async def test_a_terminal_closed_as_a_save_is_written_ends_once_it_has_landed(
             loop.remove_signal_handler(signal.SIGHUP)
             loop.remove_signal_handler(signal.SIGTERM)
         assert ended == [(129, [True])]
+
+
+async def test_a_terminal_closed_as_the_app_is_closing_still_ends_it(unlocked_app,
+                                                                    monkeypatch):
+    """The signal is taken from the default action (which ended the process): once
+    the app is closing and takes no more calls, it ends the process itself."""
+    ended: list[int] = []
+    monkeypatch.setattr("trust_tui.app_seats._end_now", ended.append)
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.keep_words_when_hung_up()
+        app._closing = True  # as textual's shutdown sets it: no message is taken now
+        loop = asyncio.get_running_loop()
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(500):  # until the loop has run the handler (a bound only)
+                await asyncio.sleep(0.01)
+                if ended:
+                    break
+        finally:
+            app._closing = False
+            loop.remove_signal_handler(signal.SIGHUP)
+            loop.remove_signal_handler(signal.SIGTERM)
+        assert ended == [128 + signal.SIGTERM]
