@@ -31,7 +31,6 @@ from trust_tui.store.checkins import Answer
 from trust_tui.store.checkins import due as due_checkin
 from trust_tui.widgets.feeling_picker import FeelingPicker, chosen_words
 from trust_tui.widgets.form_modal import FormModal, form_keys
-from trust_tui.widgets.shell import seated_among
 
 if TYPE_CHECKING:
     from trust_tui.widgets.shell import Shell
@@ -67,7 +66,7 @@ class CheckInModal(FormModal[list[Answer]]):
         meanwhile changes neither the boxes nor whose answers a save writes."""
         if self._answering is None:
             both = self._both()
-            me = seated_among(self, tuple(p.id for p in both))
+            me = self.seated()
             self._answering = both if me is None else [p for p in both if p.id == me]
         return self._answering
 
