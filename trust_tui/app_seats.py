@@ -102,6 +102,8 @@ class SharedSeats:
         if not app.call_later(self._hung_up, status):
             # The app is closing already (its words kept as it began to): a signal
             # taken here and never acted on would leave it running, holding the seat.
+            if not app.is_headless:
+                give_terminal_back(app._driver)
             _end_now(status)
 
     async def _hung_up(self, status: int) -> None:
