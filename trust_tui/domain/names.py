@@ -24,4 +24,5 @@ def _shapes_a_name(ch: str) -> bool:
 
 
 # "A name ..." in a sentence of the command line or the setup screen.
-CONTROL_IN_NAME = "cannot hold a line break, a tab or another control character"
+CONTROL_IN_NAME = ("cannot hold a line break, a tab, another control character or an "
+                   "invisible one (such as a zero-width space)")
