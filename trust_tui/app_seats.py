@@ -29,6 +29,37 @@ if TYPE_CHECKING:
 LIVE_CHECK_SECONDS = 0.05
 _end_now = os._exit  # (a test puts something milder here)
 
+# What textual's own way out writes to give the terminal back (mouse reports,
+# bracketed paste, line wrap, size reports, kitty keys, the main screen, the cursor,
+# focus reports), said at once when a signal ends the app.
+TERMINAL_BACK = ("\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?2004l\x1b[?7h"
+                 "\x1b[?2048l\x1b[<u\x1b[?1049l\x1b[?25h\x1b[?1004l")
+TERMINAL_BACK_SECONDS = 0.5  # a terminal gone or stalled is not waited on longer
+
+
+def give_terminal_back(driver: Any) -> None:
+    """The terminal's modes as the app found them (a `kill` from another window
+    would otherwise leave it on the app's screen, echo off, mouse reports on), in a
+    thread the end waits on only briefly: a closed or stalled terminal cannot hold
+    the process (textual's own way out would wait on it for ever)."""
+    import threading
+
+    def restore() -> None:
+        import termios
+
+        fileno, attrs = getattr(driver, "fileno", None), getattr(driver, "attrs_before", None)
+        if isinstance(fileno, int) and attrs is not None:
+            with contextlib.suppress(OSError, termios.error):
+                termios.tcsetattr(fileno, termios.TCSANOW, attrs)
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            out = driver._file.fileno()
+            if os.isatty(out):
+                os.write(out, TERMINAL_BACK.encode())
+
+    thread = threading.Thread(target=restore, name="trust-terminal-back", daemon=True)
+    thread.start()
+    thread.join(TERMINAL_BACK_SECONDS)
+
 
 class SharedSeats:
     """Mixed into TrustApp (an App with the vault, notify and `check_disk`)."""
@@ -64,15 +95,38 @@ class SharedSeats:
             if number is None:
                 continue
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, app.call_later, self._hung_up, 128 + number)
+                loop.add_signal_handler(number, self._signalled, 128 + number)
+
+    def _signalled(self, status: int) -> None:
+        app: Any = self
+        if not app.call_later(self._hung_up, status):
+            # The app is closing already (its words kept as it began to): a signal
+            # taken here and never acted on would leave it running, holding the seat.
+            if not app.is_headless:
+                give_terminal_back(app._driver)
+            _end_now(status)
 
     async def _hung_up(self, status: int) -> None:
+        import asyncio
+        import concurrent.futures
+
+        from trust_tui.app_saving import LOCK_WRITE_SECONDS
+
         app: Any = self
         try:
             if not app._quit_words_kept:
                 app._quit_words_kept = True
                 await app.keep_pending_words()
+            # A save already in the writer's hands (a key in a talk, a form's Enter)
+            # lands before the end, not cut half way: the queue is drained, as briefly
+            # as a lock waits.
+            with contextlib.suppress(RuntimeError):  # the writer has shut down
+                drained = app._save_queue.submit(lambda: None)
+                await asyncio.to_thread(concurrent.futures.wait, [drained],
+                                        timeout=LOCK_WRITE_SECONDS)
         finally:
+            if not app.is_headless:
+                give_terminal_back(app._driver)
             _end_now(status)  # 128 + the signal's number, as a shell reports it
 
     def _leave_seat(self) -> None:

@@ -175,3 +175,18 @@ async def test_a_screen_hears_saved_and_not_saved(unlocked_app, monkeypatch):
         assert len(failed) == 1 and len(not_saved) == 1
         assert "disk is full" in not_saved[0].sentence
     assert [w.text for w in Vault.open(path, SAM_PASS).all(Win)] == ["a calm walk"]
+
+
+async def test_whose_words_asked_of_a_form_once_the_vault_is_locked_is_nobodys(
+        unlocked_app):
+    """`seated()` (whose words a form keeps, when apart) answers None once the vault
+    is locked, as at one keyboard: the app's `vault` itself then raises."""
+    app, _, _ = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = await open_form(pilot, [])
+        vault, app._vault = app._vault, None  # as a lock leaves it
+        try:
+            assert form.seated() is None
+        finally:
+            app._vault = vault

@@ -10,7 +10,6 @@ from pathlib import Path
 from conftest import settle
 from test_keymap import every_binding
 
-from trust_tui.screens.areas import AREAS
 from trust_tui.screens.home import HomeScreen
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -29,7 +28,6 @@ def test_every_key_id_readme_names_is_one_the_app_has():
     ids = {binding.id for _, binding in every_binding()}
     ids |= {f"floor.side.{side}.{slot}" for side in ("left", "right")
             for slot in ("primary", "secondary", "field")}
-    ids |= {f"home.{area.mode}" for area in AREAS}  # bound as home is made
     assert named - ids == set()
 
 

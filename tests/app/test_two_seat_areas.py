@@ -209,3 +209,43 @@ async def test_a_card_in_alexs_window_is_alexs_and_sams_kept_words_stay_sams(vau
         await sp.press("a")  # in Sam's own window the words are back
         await sp.pause()
         assert sam.screen.query_one("#card-text", Input).value == "You called before the train"
+
+
+async def test_a_check_in_open_as_the_other_window_locks_saves_what_it_asked(
+        vault_path, clock):
+    """The boxes are the ones the form opened with: the other window locking (or
+    opening) meanwhile neither breaks the save nor drops an answer typed here."""
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        alex_id = alex.vault.me.id
+        await ap.press("c")
+        a_form = alex.screen
+        assert isinstance(a_form, CheckInModal) and len(a_form.query(".safety")) == 1
+        await sp.press("ctrl+l")  # Sam locks: Alex's app sits alone again
+        await sp.pause()
+        await looks(ap, alex.check_seats)
+        assert alex.seated_as is None
+        a_form.query_one("#safe-0", Input).value = "6"
+        await ap.press("ctrl+s")
+        await saved(ap)
+        assert not isinstance(alex.screen, CheckInModal)
+    got = {c.partner_id: c.safety for c in Vault.open(vault_path, SAM_PASS).all(CheckIn)}
+    assert got == {alex_id: 6}
+
+
+async def test_the_footer_names_only_this_windows_agree_key_while_apart(vault_path, clock):
+    """At 120 columns the footer names the agree keys: apart, only this window's
+    partner's; once the other window locks, both again (as at one keyboard)."""
+    def agree_keys(app, *, shown: bool) -> set[str]:
+        return {b.description for keys in app.screen._bindings.key_to_bindings.values()
+                for b in keys if b.action.startswith("agree(") and b.show >= shown}
+
+    async with side_by_side(vault_path, clock, a_draft(clock)) as (sam, sp, alex, ap):
+        await ap.press("e")
+        await ap.pause()
+        assert isinstance(alex.screen, ExpectationsScreen)
+        assert agree_keys(alex, shown=False) == {"Sam agrees", "Alex agrees"}
+        assert agree_keys(alex, shown=True) == {"Alex agrees"}
+        await sp.press("ctrl+l")  # Sam locks: both keys act in Alex's window again
+        await sp.pause()
+        await looks(ap, alex.check_seats)
+        assert agree_keys(alex, shown=True) == {"Sam agrees", "Alex agrees"}

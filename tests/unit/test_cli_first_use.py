@@ -13,12 +13,12 @@ from conftest import ALEX_PASS, SAM_PASS, make_vault
 
 from trust_tui import cli
 from trust_tui.cli import output
-from trust_tui.vault import FAST_TEST_KDF, fileformat
+from trust_tui.vault import FAST_TEST_KDF, keyslots
 
 
 @pytest.fixture(autouse=True)
 def quiet_and_fast(monkeypatch):
-    monkeypatch.setattr(fileformat.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
+    monkeypatch.setattr(keyslots.KdfParams, "default", classmethod(lambda cls: FAST_TEST_KDF))
     monkeypatch.setattr(output, "interactive", lambda: False)
     monkeypatch.delenv("TRUST_TUI_PASSPHRASE_FILE", raising=False)
     monkeypatch.delenv("TRUST_TUI_VAULT", raising=False)

@@ -31,7 +31,6 @@ from trust_tui.store.checkins import Answer
 from trust_tui.store.checkins import due as due_checkin
 from trust_tui.widgets.feeling_picker import FeelingPicker, chosen_words
 from trust_tui.widgets.form_modal import FormModal, form_keys
-from trust_tui.widgets.shell import seated_among
 
 if TYPE_CHECKING:
     from trust_tui.widgets.shell import Shell
@@ -60,13 +59,18 @@ class CheckInModal(FormModal[list[Answer]]):
     def today(self) -> date:
         return local_day(self.app.clock.now())  # type: ignore[attr-defined]
 
+    _answering: list[Partner] | None = None
+
     def partners(self) -> list[Partner]:
         """Who answers here: both, or, sitting apart (app_seats.py), only this app's
         partner (the other answers in their own window; a save here never writes
-        their answer)."""
-        both = self._both()
-        me = seated_among(self, tuple(p.id for p in both))
-        return both if me is None else [p for p in both if p.id == me]
+        their answer). Fixed as the form opens: the other window locking or opening
+        meanwhile changes neither the boxes nor whose answers a save writes."""
+        if self._answering is None:
+            both = self._both()
+            me = self.seated()
+            self._answering = both if me is None else [p for p in both if p.id == me]
+        return self._answering
 
     def _both(self) -> list[Partner]:
         vault = self.app.vault  # type: ignore[attr-defined]

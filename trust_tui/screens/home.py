@@ -36,17 +36,12 @@ class HomeScreen(AreaScreen):
         Binding("s", "app.settings", "Settings", show=False),
         # Named in the "Today" line about a sync service's other copy, when there is one.
         Binding("m", "app.bring_in_copy", "Other copy", show=False),
-    ])
-
-    def __init__(self) -> None:
-        super().__init__()
         # The area keys are listed beside "Today"; out of the footer they leave it
         # room for the keys that have no other place (the break among them).
         # Each with an id ("home.journal"), so a keymap can move it too.
-        for area in AREAS:
-            self._bindings.key_to_bindings.setdefault(area.key, []).append(Binding(
-                area.key, f"app.open_area('{area.mode}')", area.title, show=False,
-                id=f"home.{area.mode}"))
+        *(Binding(area.key, f"app.open_area('{area.mode}')", area.title, show=False,
+                  id=f"home.{area.mode}") for area in AREAS),
+    ])
 
     def compose(self) -> ComposeResult:
         yield Static("", id="home-names")

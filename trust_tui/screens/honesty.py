@@ -27,7 +27,6 @@ from trust_tui.store import journal as journal_store
 from trust_tui.widgets.apology_hint import ApologyHint
 from trust_tui.widgets.form_modal import FormModal, form_keys
 from trust_tui.widgets.limits import LimitedInput
-from trust_tui.widgets.shell import seated_among
 from trust_tui.widgets.typed import typed
 
 if TYPE_CHECKING:
@@ -75,7 +74,7 @@ class HonestyModal(FormModal[HonestyLine]):
         partners = me_first(vault.partners, vault.me.id)
         # Sitting apart (app_seats.py) only this window's partner writes here, and a
         # line the other kept unsaved stays theirs, for their own window.
-        me = seated_among(self, tuple(p.id for p in partners))
+        me = self.seated()
         line, kept = self._honesty_line, None
         if line is None:
             kept = journal_store.kept_line(vault, me)

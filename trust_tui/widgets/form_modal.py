@@ -260,10 +260,9 @@ class FormModal(StoreClient, ModalScreen[ResultT], Generic[ResultT]):
         """The partner at this window when the other sits at their own (app_seats.py);
         None at one keyboard. Words kept here are theirs, and so are the choices of
         who wrote or noticed something."""
-        vault = getattr(self.app, "vault", None)
-        if vault is None or not getattr(self.app, "vault_open", False):
-            return None
-        return seated_among(self, tuple(p.id for p in vault.partners))
+        if not getattr(self.app, "vault_open", False):
+            return None  # (the app's `vault` raises once it is locked)
+        return seated_among(self, tuple(p.id for p in self.app.vault.partners))  # type: ignore[attr-defined]
 
     def restore_fields(self, fields: Mapping[str, str]) -> None:
         for widget_id, value in fields.items():

@@ -104,6 +104,8 @@ class AgreementsScreen(AreaScreen):
             yield AgreementDetail(id="agr-detail")
         yield Footer(compact=True)
 
+    _keys_seated: str | None = None  # whose agree key the footer names, when apart
+
     def on_mount(self) -> None:
         self._bind_partner_keys(self.app.size.width)
         self.reload()
@@ -111,13 +113,14 @@ class AgreementsScreen(AreaScreen):
     def on_resize(self, event: events.Resize) -> None:
         self._bind_partner_keys(event.size.width)
 
-    def _bind_partner_keys(self, width: int) -> None:
+    def _bind_partner_keys(self, width: int, *, focus: bool = True) -> None:
         """Each partner's own key, named, first in the footer when it is wide; at 80
         columns the hint under the list names them and the footer keeps its room
-        for the rest (Home, the break)."""
-        show = width >= WIDE_FOOTER
+        for the rest (Home, the break). Sitting apart, only this window's partner's."""
+        me = self._keys_seated = seated_among(self, tuple(p for p, _ in self.partner_pairs()))
         # (An explicit tooltip: a name in one would be read as markup on hover.)
-        ordered = BindingsMap([Binding(key, f"agree('{pid}')", f"{name} agrees", show=show,
+        ordered = BindingsMap([Binding(key, f"agree('{pid}')", f"{name} agrees",
+                                       show=width >= WIDE_FOOTER and me in (None, pid),
                                        id=f"agreements.agree.{key}",
                                        tooltip="Agree on the highlighted draft, on your own key")
                                for key, (pid, name) in zip(PARTNER_KEYS, self.partner_pairs())])
@@ -126,7 +129,8 @@ class AgreementsScreen(AreaScreen):
                 ordered.key_to_bindings.setdefault(key, []).extend(bindings)
         self._bindings = ordered
         self.refresh_bindings()
-        self.query_one(AgreementList).focus()
+        if focus:
+            self.query_one(AgreementList).focus()
 
     # --- reading ---------------------------------------------------------------------
 
@@ -153,6 +157,8 @@ class AgreementsScreen(AreaScreen):
         """The agree keys, named (app_seats.py calls this when the other app comes or
         goes): sitting apart, only this app's partner's key is theirs here."""
         me = seated_among(self, tuple(self.seen.partner_ids))
+        if me != self._keys_seated:
+            self._bind_partner_keys(self.app.size.width, focus=False)
         keys = ", ".join(f"{key} {name}" if me in (None, pid) else f"{name} in their window"
                          for key, (pid, name) in zip(PARTNER_KEYS, self.partner_pairs()))
         # The keys kept out of the footer are named here (and in ctrl+p, "Keys").
