@@ -230,7 +230,7 @@ def test_the_last_wrong_try_at_the_prompt_ends_without_asking_to_try_again(
     err = capsys.readouterr().err.strip().splitlines()
     # Two tries left said so; the last one says it is over for now, in one sentence.
     assert err[:2] == ["That passphrase does not open this vault; please try again."] * 2
-    assert err[2] == ("trust-tui: None of the 3 passphrases typed opens this vault, so "
+    assert err[2] == ("trust-tui: None of the three passphrases typed opens this vault, so "
                       "nothing was changed; run the command again to try once more.")
     assert vault_path.read_bytes() == before
 

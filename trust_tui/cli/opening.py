@@ -23,7 +23,7 @@ from trust_tui.cli.output import (
 )
 from trust_tui.domain.passphrase import strength_hint
 from trust_tui.import_checks import PATH_CHARS, inert
-from trust_tui.vault.errors import WrongPassphrase
+from trust_tui.vault.errors import WrongPassphrase, WrongPassphraseEveryTry
 from trust_tui.vault.keyslots import MIN_PASSPHRASE
 from trust_tui.vault.reading import check_ahead, open_ahead
 from trust_tui.vault.seen import SeenGenerations
@@ -54,9 +54,7 @@ def unlock(args: argparse.Namespace, path: Path, *, prompt: str = "Passphrase: "
             return opener(path, typed)
         except WrongPassphrase as wrong:
             if attempt == PROMPT_TRIES:  # no "try again" as the command ends
-                raise WrongPassphrase(
-                    f"None of the {PROMPT_TRIES} passphrases typed opens this vault, so "
-                    "nothing was changed; run the command again to try once more.") from None
+                raise WrongPassphraseEveryTry() from None
             say(str(wrong))
     raise AssertionError("unreachable")
 

@@ -30,7 +30,7 @@ EXIT_INTERRUPTED = 130
 
 ENV_PASSPHRASE = "TRUST_TUI_PASSPHRASE"
 ENV_PASSPHRASE_FILE = "TRUST_TUI_PASSPHRASE_FILE"  # safer than the passphrase itself
-PROMPT_TRIES = 3
+PROMPT_TRIES = 3  # vault/errors.py WrongPassphraseEveryTry says "three"
 MAX_PASSPHRASE_FILE = 64 * 1024
 BOM = "\ufeff"
 

@@ -30,9 +30,16 @@ class VaultExists(VaultError):
 
 
 class WrongPassphrase(VaultError):
-    def __init__(self, message: str = "That passphrase does not open this vault; "
-                                      "please try again.") -> None:
-        super().__init__(message)
+    def __init__(self) -> None:
+        super().__init__("That passphrase does not open this vault; please try again.")
+
+
+class WrongPassphraseEveryTry(WrongPassphrase):
+    """The last of the prompt's three tries: the command ends, so no 'try again'."""
+
+    def __init__(self) -> None:
+        VaultError.__init__(self, "None of the three passphrases typed opens this vault, so "
+                                  "nothing was changed; run the command again to try once more.")
 
 
 class PassphraseTaken(VaultError):
