@@ -261,6 +261,9 @@ def test_checkin_lists_recent_days_newest_first_and_whose_is_open(vault, vault_p
     ]
     assert run(vault_path, "checkin", "--days", "1") == 0
     assert "8 March" not in capsys.readouterr().out
+    # More days than the calendar holds: every check-in, not an unexpected stop.
+    assert run(vault_path, "checkin", "--days", "800000") == 0
+    assert "2 January 2026" in capsys.readouterr().out
 
 
 def test_checkin_add_saves_todays_and_replaces_an_earlier_one(vault, vault_path, capsys):

@@ -329,7 +329,8 @@ def checkin(args: argparse.Namespace) -> int:
         out("No check-ins yet. Each of you can give one a day in the app (c on home): "
             "a feeling word and how safe you feel, from 1 to 10.")
         return EXIT_OK
-    first = today - timedelta(days=days - 1)
+    # More days than the calendar has before today: every check-in (no date overflow).
+    first = today - timedelta(days=min(days, today.toordinal()) - 1)
     latest: dict[tuple[date, str], CheckIn] = {}
     for check in sorted(every, key=lambda c: (c.created_at, c.id)):
         if first <= check.on <= today:
