@@ -90,8 +90,8 @@ def main() -> int:
                    f"p={kdf.lanes})", "wall time (median)", "vs one"], rows))
     print(f"\nFigure: on {os.cpu_count()} cores, two derivations at once took "
           f"{c.ms(together)} against {c.ms(after)} one after the other and {c.ms(one)} "
-          "for one; trying both slots at once would make every unlock cost the first "
-          f"figure, the first partner's too ({c.ratio(together, one)} of today's).")
+          f"for one: trying both slots at once would make every unlock cost {c.ms(together)}, "
+          f"the first partner's too ({c.ratio(together, one)} of today's).")
     print(f"\nMedian of {runs} runs each, taking turns; each process imports first and "
           "is then started with the others, so only the derivations are timed.")
     return 0
