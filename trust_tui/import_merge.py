@@ -134,7 +134,9 @@ def _in_this_vaults_terms(ours: dict[str, Any], theirs: dict[str, Any],
                     continue
                 there = content_hash(remap(doc, back, set()))
                 stored = ours_revs.get(rid)
-                here = (stored if isinstance(stored, dict) else implied(doc))["h"]
+                here = stored.get("h") if isinstance(stored, dict) else None
+                if not isinstance(here, str):  # none stored (or a damaged one): implied
+                    here = implied(doc)["h"]
                 if there != here and (rev["h"] == there or there in (rev.get("p") or ())):
                     revs[rid] = {**rev, "h": here if rev["h"] == there else rev["h"],
                                  "p": [here if h == there else h for h in rev.get("p") or ()]}
