@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
-from conftest import SAM_PASS, settle, visible_text
+from conftest import settle, visible_text
 
-from test_journal_screen import detail, open_journal
 from test_talk_screen import open_talk
 
 
@@ -27,32 +25,6 @@ async def test_how_it_went_opens_with_the_first_safety_box_ready(unlocked_app):
         await end_the_talk(pilot)
         await pilot.press("7")
         assert app.screen.query_one("#safety-left", Input).value == "7"
-
-
-@pytest.mark.usefixtures("local_utc")
-async def test_a_closed_private_entry_shows_its_day_not_a_made_up_midday(unlocked_app):
-    app, _path, clock = await unlocked_app()
-    clock.advance(15 * 60)  # 18:15
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_journal(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        app.screen.query_one("#entry-private").toggle()
-        app.screen.query_one("#entry-text", TextArea).insert("Only mine")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("f")  # Sam is writing
-        await settle(pilot)
-        screen = app.screen
-        # Closed, it keeps only its day: no "12:00" it was never written at.
-        assert "Today · Sam · private" in visible_text(pilot)
-        assert "12:00" not in visible_text(pilot) and "12:00" not in detail(screen)
-        await pilot.press("p")
-        await pilot.pause()
-        app.screen.query_one(Input).value = SAM_PASS
-        await pilot.press("enter")
-        await settle(pilot)
-        assert "Today 18:15" in detail(screen)  # open, its writer sees the real time
 
 
 async def test_escape_on_the_talk_start_form_goes_home_at_once(unlocked_app):

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 from conftest import ALEX_PASS, settle, visible_text
+from test_journal_screen import detail
 from textual.widgets import Input
 
 from trust_tui.domain.journal import EntryDraft
@@ -32,10 +33,12 @@ async def test_a_closed_private_entry_shows_its_day_and_no_made_up_time(unlocked
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j")
         await pilot.pause()
-        assert isinstance(app.screen, JournalScreen)
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
         text = visible_text(pilot)
         assert "Private entry by Alex" in text
         assert "12:00" not in text and "17:41" not in text
+        assert "12:00" not in detail(screen) and "17:41" not in detail(screen)
         assert "Today · Alex" in text
         # Opened by its writer, it shows the time it was written.
         await pilot.press("p")
@@ -44,3 +47,4 @@ async def test_a_closed_private_entry_shows_its_day_and_no_made_up_time(unlocked
         await pilot.press("enter")
         await settle(pilot)
         assert "Today 17:41 · Alex" in visible_text(pilot)
+        assert "Today 17:41" in detail(screen)  # and the detail, not only the list
