@@ -149,9 +149,9 @@ class Readable:
         return self.text is None
 
     def when(self, today: date) -> str:
-        """When it was written, as shown: a closed private entry keeps only its day."""
-        return when_label(self.entry.created_at, today,
-                          with_time=not (self.entry.private and self.locked))
+        """When it was written, as shown: a closed private entry (only a private
+        one is ever `locked`) keeps only its day."""
+        return when_label(self.entry.created_at, today, with_time=not self.locked)
 
     @cached_property
     def day(self) -> date:
