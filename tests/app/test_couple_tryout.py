@@ -123,3 +123,27 @@ async def test_the_idle_check_as_the_app_closes_is_not_a_crash(unlocked_app):
         await pilot.pause()
     assert not app.screen_stack
     await app.check_idle_lock()  # nothing to lock, nothing raised
+
+
+async def test_a_check_in_opened_again_over_a_kept_draft_keeps_the_focus_on_the_words(
+        unlocked_app):
+    """Saved today, then changed and closed with escape (its words kept): opening it
+    again puts the word back twice (the saved answer, then the draft), and neither
+    is a pick."""
+    from textual.widgets import OptionList
+
+    app, _path, _clock = await unlocked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("down", "enter", "7", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        app.screen.query_one("#safe-0", Input).value = "6"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.screen.query_one("#safe-0", Input).value == "6"  # the kept draft
+        assert isinstance(app.screen.focused, OptionList)

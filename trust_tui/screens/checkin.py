@@ -53,8 +53,9 @@ class CheckInModal(FormModal[list[Answer]]):
         self._checkin_answers = answers
         self._feelings: dict[int, str | None] = {}  # chosen since it opened, by place
         self._saved_feelings: dict[int, str | None] = {}  # from a check-in saved today
-        # Put back on opening: the picker says so like a pick, which must not move on.
-        self._checkin_put_back: dict[int, str] = {}
+        # Put back on opening (a saved answer, then a kept draft: maybe both), in
+        # order: the picker says each like a pick, which must not move on.
+        self._checkin_put_back: dict[int, list[str]] = {}
 
     def today(self) -> date:
         return local_day(self.app.clock.now())  # type: ignore[attr-defined]
@@ -129,7 +130,7 @@ class CheckInModal(FormModal[list[Answer]]):
 
     def _put_back(self, index: int, feeling: str | None) -> None:
         if feeling:
-            self._checkin_put_back[index] = feeling
+            self._checkin_put_back.setdefault(index, []).append(feeling)
         self.query_one(f"#feel-{index}", FeelingPicker).prefill(feeling)
 
     @on(FeelingPicker.Changed)
@@ -137,8 +138,9 @@ class CheckInModal(FormModal[list[Answer]]):
         index = (event.picker.id or "feel-0").removeprefix("feel-")
         self.query_one(f"#chosen-{index}", Static).update(chosen_words(event.feeling))
         self._feelings[int(index)] = event.feeling
-        if self._checkin_put_back.get(int(index)) == event.feeling:
-            del self._checkin_put_back[int(index)]
+        put_back = self._checkin_put_back.get(int(index))
+        if put_back and put_back[0] == event.feeling:
+            put_back.pop(0)
             return
         focused = self.focused
         if isinstance(focused, OptionList) and focused in event.picker.walk_children():
