@@ -143,7 +143,10 @@ def _in_this_vaults_terms(ours: dict[str, Any], theirs: dict[str, Any],
 
 
 def _is_sealed(value: Any) -> bool:
-    return isinstance(value, dict) and {"owner", "nonce", "ciphertext"} <= value.keys()
+    # (Its owner a string: a damaged vault's, read here too by `_in_this_vaults_terms`,
+    # could hold a list there, which no set can be asked about.)
+    return (isinstance(value, dict) and {"owner", "nonce", "ciphertext"} <= value.keys()
+            and isinstance(value["owner"], str))
 
 
 def remap(value: Any, mapping: Mapping[str, str], moved: set[str]) -> Any:

@@ -249,3 +249,25 @@ async def test_the_footer_names_only_this_windows_agree_key_while_apart(vault_pa
         await sp.pause()
         await looks(ap, alex.check_seats)
         assert agree_keys(alex, shown=True) == {"Sam agrees", "Alex agrees"}
+
+
+async def test_words_kept_in_alexs_window_stay_alexs_when_the_other_window_goes(
+        vault_path, clock):
+    """Whose kept words they are is fixed as the form opens: Sam's window locking
+    meanwhile does not make them come back in Sam's window too."""
+    from trust_tui.models import FormDraft
+
+    async with side_by_side(vault_path, clock) as (sam, sp, alex, ap):
+        alex_id = alex.vault.me.id
+        await ap.press("w", "a")
+        await ap.pause()
+        await ap.press(*"You called before the train")
+        await sp.press("ctrl+l")  # Sam locks: Alex's app sits alone again
+        await sp.pause()
+        await looks(ap, alex.check_seats)
+        assert alex.seated_as is None
+        await ap.press("escape")
+        await saved(ap)
+    kept = Vault.open(vault_path, SAM_PASS).all(FormDraft)
+    assert [(d.fields.get("card-text"), d.by) for d in kept] == [
+        ("You called before the train", alex_id)]

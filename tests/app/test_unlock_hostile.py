@@ -58,3 +58,22 @@ async def test_any_error_while_unlocking_gives_the_field_back(locked_app, monkey
     monkeypatch.setattr(Vault, "open", broken)
     _, said = await _try_to_unlock(app)
     assert said.startswith("That did not work") and SAM_PASS not in said
+
+
+async def test_a_wrong_try_is_scrubbed_from_the_writers_heap(locked_app, monkeypatch):
+    """The vault is opened on the writer thread (on_the_writer): the key derivation's
+    copies are in its heap, so it is the one overwritten as the opening ends."""
+    import threading
+
+    from trust_tui.widgets import forgetting
+
+    scrubbed: list[str] = []
+    monkeypatch.setattr(forgetting, "scrub_this_thread",
+                        lambda: scrubbed.append(threading.current_thread().name))
+    app = locked_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#passphrase", Input).value = "not the passphrase at all"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert any(name.startswith("trust-save") for name in scrubbed)

@@ -387,3 +387,15 @@ def _exported_and_imported(source, target, tmp_path, monkeypatch, capsys) -> str
     assert main(["--vault", str(source.path), "export", "-o", str(exported)]) == 0
     assert main(["--vault", str(target.path), "import", str(exported)]) == 0
     return capsys.readouterr().out
+
+
+def test_a_damaged_sealed_text_is_remapped_not_a_crash():
+    """A vault's records are put back in an export's terms when an import matches
+    versions (`_in_this_vaults_terms`): one damaged (a sealed text whose owner is
+    not a string) is walked like any other value, not a TypeError."""
+    from trust_tui.import_merge import remap
+
+    damaged = {"id": "a", "text": {"owner": ["x"], "nonce": "n", "ciphertext": "c"}}
+    assert remap(damaged, {"x": "y"}, set()) == {
+        "id": "a", "text": {"owner": ["y"], "nonce": "n", "ciphertext": "c"}}
+    assert remap({"owner": "x", "nonce": "n", "ciphertext": "c"}, {}, {"x"}) is None

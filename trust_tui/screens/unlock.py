@@ -55,7 +55,18 @@ class UnlockScreen(Screen):
         """Runs in the field's worker, off the event loop, handing the opening to the
         app's writer thread (its heap is the one a lock scrubs: `on_the_writer`)."""
         return self.app.on_the_writer(  # type: ignore[attr-defined, no-any-return]
-            lambda: self._open_here(passphrase))
+            lambda: self._open_then_scrub(passphrase))
+
+    def _open_then_scrub(self, passphrase: str) -> tuple[Vault, SeenGenerations, Older | None, str]:
+        """On the writer: the key derivation's copies of the passphrase are in its
+        heap now, not the worker's (whose `let_go_of_this_worker` no longer reaches
+        them): overwritten as the opening ends, a wrong try's too."""
+        from trust_tui.widgets import forgetting
+
+        try:
+            return self._open_here(passphrase)
+        finally:
+            forgetting.scrub_this_thread()
 
     def _open_here(self, passphrase: str) -> tuple[Vault, SeenGenerations, Older | None, str]:
         """Pydantic, TinyDB and cryptography load while the key is derived, not before

@@ -86,6 +86,9 @@ class FormModal(StoreClient, ModalScreen[ResultT], Generic[ResultT]):
         # Every set of words this form saw in its draft: a draft still holding one
         # of them is ours to write over (see store.drafts.keep).
         self._form_ours: list[dict[str, str]] = []
+        # Whose words these are, fixed as the form opens (the other window going
+        # meanwhile does not hand them to both): `seated()` then.
+        self._form_by: str | None = None
 
     # --- composing ------------------------------------------------------------------
 
@@ -190,7 +193,7 @@ class FormModal(StoreClient, ModalScreen[ResultT], Generic[ResultT]):
             self._draft_id = new_id()
         self._form_ours.append(dict(fields))
         return bind(drafts.keep, self.draft_key, fields, at=self.app.clock.now(),  # type: ignore[attr-defined]
-                    draft_id=self._draft_id, ours=tuple(self._form_ours), by=self.seated())
+                    draft_id=self._draft_id, ours=tuple(self._form_ours), by=self._form_by)
 
     def words_kept(self, result: object) -> None:
         """Called with what `words_call()` returned once it is on disk."""
@@ -248,7 +251,8 @@ class FormModal(StoreClient, ModalScreen[ResultT], Generic[ResultT]):
         app = self.app
         if not self.draft_key or not getattr(app, "vault_open", False):
             return False
-        draft = drafts.latest(app.vault, self.draft_key, self.seated())  # type: ignore[attr-defined]
+        self._form_by = self.seated()
+        draft = drafts.latest(app.vault, self.draft_key, self._form_by)  # type: ignore[attr-defined]
         if draft is None:
             return False
         self._draft_id = draft.id
